@@ -1,0 +1,103 @@
+// The command line of `npm run bench -- [options]`, parsed once into a frozen BenchOptions.
+
+export interface BenchOptions {
+  /** Scenario names to run; empty runs all. */
+  only: readonly string[];
+  /** Server names to run against; empty runs all that exist. */
+  servers: readonly string[];
+  /** Reader counts for the fan-out scenario. */
+  fanoutReaders: readonly number[];
+  /** Seconds of typing per fan-out case. */
+  typingSeconds: number;
+  /** Timed cold loads per server (the median is reported). */
+  coldLoadRuns: number;
+  /** Where latest.json goes. */
+  resultsPath: string;
+  shouldShowHelp: boolean;
+}
+
+export const benchUsage = `Usage: npm run bench -- [options]
+
+  --only <names>      comma-separated scenarios to run (default: all), e.g. --only fanout
+  --servers <names>   comma-separated servers (default: all available): tandem, y-websocket-server, hocuspocus
+  --readers <list>    fan-out reader counts (default: 10,50,200)
+  --seconds <s>       seconds of typing per fan-out case (default: 5)
+  --runs <k>          timed cold loads per server (default: 5)
+  --out <file>        results JSON (default: bench/results/latest.json)
+  --help              this text`;
+
+function parseList(value: string): string[] {
+  return value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
+function parsePositiveInts(flag: string, value: string): number[] {
+  const numbers = parseList(value).map(Number);
+  if (numbers.length === 0 || numbers.some((n) => !Number.isInteger(n) || n <= 0)) {
+    throw new Error(`${flag} takes positive integers, got "${value}"`);
+  }
+  return numbers;
+}
+
+function parsePositiveNumber(flag: string, value: string): number {
+  const number = Number(value);
+  if (!Number.isFinite(number) || number <= 0) throw new Error(`${flag} takes a positive number, got "${value}"`);
+  return number;
+}
+
+export function parseBenchOptions(argv: readonly string[], defaultResultsPath: string): BenchOptions {
+  const options: BenchOptions = {
+    only: [],
+    servers: [],
+    fanoutReaders: [10, 50, 200],
+    typingSeconds: 5,
+    coldLoadRuns: 5,
+    resultsPath: defaultResultsPath,
+    shouldShowHelp: false,
+  };
+  const problems: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--help' || arg === '-h') {
+      options.shouldShowHelp = true;
+      continue;
+    }
+    const [flag, inlineValue] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = inlineValue ?? argv[++i];
+    if (value === undefined) {
+      problems.push(`${flag} needs a value`);
+      continue;
+    }
+    try {
+      switch (flag) {
+        case '--only':
+          options.only = parseList(value);
+          break;
+        case '--servers':
+          options.servers = parseList(value);
+          break;
+        case '--readers':
+          options.fanoutReaders = parsePositiveInts(flag, value);
+          break;
+        case '--seconds':
+          options.typingSeconds = parsePositiveNumber(flag, value);
+          break;
+        case '--runs':
+          options.coldLoadRuns = parsePositiveInts(flag, value)[0] ?? options.coldLoadRuns;
+          break;
+        case '--out':
+          options.resultsPath = value;
+          break;
+        default:
+          problems.push(`unknown option ${flag}`);
+          if (inlineValue === undefined) i--; // the next argument was not this flag's value
+      }
+    } catch (error) {
+      problems.push(error instanceof Error ? error.message : String(error));
+    }
+  }
+  if (problems.length > 0) throw new Error(`${problems.join('; ')}\n\n${benchUsage}`);
+  return Object.freeze(options);
+}

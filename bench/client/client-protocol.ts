@@ -1,0 +1,75 @@
+// The messages between the harness and a client worker process (IPC with structured clone).
+// Every request carries an id; the worker answers each with exactly one ClientReply of the same id.
+import type { ClientKind } from '../server-targets';
+
+interface Target {
+  kind: ClientKind;
+  wsUrl: string;
+  doc: string;
+}
+
+export interface ClientCommands {
+  /** Opens `count` passive readers (no awareness) on one doc and waits until all are synced. */
+  'open-readers': {
+    params: Target & { count: number; syncTimeoutMs: number };
+    result: { syncMs: number };
+  };
+  /** Waits until every reader's text has `expectedLength` characters (or the timeout), then returns each
+   * reader's arrival times from `fromSeq` on: arrivals[reader][seq - fromSeq] in wall-clock ms, null when never seen. */
+  'collect-readers': {
+    params: { fromSeq: number; expectedLength: number; timeoutMs: number };
+    result: { arrivals: (number | null)[][] };
+  };
+  /** Opens the writer (with awareness, like an editing user) and waits until it is synced. */
+  'open-writer': {
+    params: Target & { syncTimeoutMs: number };
+    result: { syncMs: number };
+  };
+  /** Appends one character every intervalMs, `count` times; returns the wall-clock send time of each. */
+  type: {
+    params: { count: number; intervalMs: number };
+    result: { sendTimes: number[] };
+  };
+  /** Connects, pushes `update` as one update message and, if asked, waits for Tandem's durable ack
+   * covering it. Keeps the connection open as an idle holder when shouldKeepOpen. */
+  seed: {
+    params: Target & {
+      update: Uint8Array;
+      shouldAwaitAck: boolean;
+      ackTimeoutMs: number;
+      shouldKeepOpen: boolean;
+      syncTimeoutMs: number;
+    };
+    result: { isAcked: boolean; pushMs: number };
+  };
+  /** A fresh client: time from opening the connection to `synced`, then compares the text. */
+  load: {
+    params: Target & { expectedText: string; timeoutMs: number };
+    result: { syncMs: number; isEqual: boolean; length: number };
+  };
+  /** Closes every connection this worker holds. */
+  'close-all': {
+    params: Record<string, never>;
+    result: Record<string, never>;
+  };
+}
+
+export type ClientCommand = keyof ClientCommands;
+
+export interface ClientRequest<C extends ClientCommand = ClientCommand> {
+  id: number;
+  command: C;
+  params: ClientCommands[C]['params'];
+}
+
+export type ClientReply =
+  | { id: number; ok: true; result: unknown }
+  | { id: number; ok: false; error: string };
+
+/** The Y.Text every scenario writes to and reads from. */
+export const benchTextName = 'text';
+
+/** Wall-clock time in ms with sub-ms precision, comparable across processes on one machine. */
+export function nowWallMs(): number {
+  return performance.timeOrigin + performance.now();
+}

@@ -1,0 +1,178 @@
+// A client worker process: runs the readers, the writer, the seeder or the loader a scenario asks for, apart
+// from the server and from the harness, so its CPU is measured on its own. Exits when the harness disconnects.
+import * as Y from 'yjs';
+import { benchTextName, nowWallMs, type ClientCommands, type ClientReply, type ClientRequest } from './client-protocol';
+import { connectClient, type BenchClient } from './connect-client';
+
+type Handlers = { [C in keyof ClientCommands]: (params: ClientCommands[C]['params']) => Promise<ClientCommands[C]['result']> };
+
+interface Reader {
+  text: Y.Text;
+  arrivals: (number | null)[];
+}
+
+const readerConnectBatch = 25;
+const typedAlphabet = 'abcdefghijklmnopqrstuvwxyz';
+
+async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+
+/** True when every clock in `local` is covered by the acknowledged state vector. */
+function isCoveredBy(ackedStateVector: Uint8Array, local: Y.Doc): boolean {
+  const acked = Y.decodeStateVector(ackedStateVector);
+  for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVector(local))) {
+    if ((acked.get(client) ?? 0) < clock) return false;
+  }
+  return true;
+}
+
+class ClientWorker {
+  private readonly clients: BenchClient[] = [];
+  private readers: Reader[] = [];
+  private writerText: Y.Text | undefined;
+
+  readonly handlers: Handlers = {
+    'open-readers': async ({ kind, wsUrl, doc, count, syncTimeoutMs }) => {
+      const startMs = performance.now();
+      // Batches keep 200 handshakes from landing in one instant, as staggered real users would.
+      for (let first = 0; first < count; first += readerConnectBatch) {
+        const batch: Promise<void>[] = [];
+        for (let i = first; i < Math.min(count, first + readerConnectBatch); i++) {
+          const ydoc = new Y.Doc();
+          const reader: Reader = { text: ydoc.getText(benchTextName), arrivals: [] };
+          reader.text.observe(() => {
+            const atMs = nowWallMs();
+            for (let seq = reader.arrivals.length; seq < reader.text.length; seq++) reader.arrivals[seq] = atMs;
+          });
+          this.readers.push(reader);
+          const client = connectClient(kind, wsUrl, doc, ydoc, { hasAwareness: false });
+          this.clients.push(client);
+          batch.push(client.whenSynced);
+        }
+        await withTimeout(Promise.all(batch), syncTimeoutMs, `syncing readers ${first}..${first + batch.length - 1}`);
+      }
+      return { syncMs: performance.now() - startMs };
+    },
+
+    'collect-readers': async ({ fromSeq, expectedLength, timeoutMs }) => {
+      const deadline = performance.now() + timeoutMs;
+      while (performance.now() < deadline && this.readers.some((r) => r.text.length < expectedLength)) {
+        await sleep(20);
+      }
+      const arrivals = this.readers.map((r) =>
+        Array.from({ length: Math.max(0, expectedLength - fromSeq) }, (_, i) => r.arrivals[fromSeq + i] ?? null),
+      );
+      return { arrivals };
+    },
+
+    'open-writer': async ({ kind, wsUrl, doc, syncTimeoutMs }) => {
+      const startMs = performance.now();
+      const ydoc = new Y.Doc();
+      const client = connectClient(kind, wsUrl, doc, ydoc, { hasAwareness: true });
+      this.clients.push(client);
+      await withTimeout(client.whenSynced, syncTimeoutMs, 'syncing the writer');
+      this.writerText = ydoc.getText(benchTextName);
+      return { syncMs: performance.now() - startMs };
+    },
+
+    type: async ({ count, intervalMs }) => {
+      const text = this.writerText;
+      if (!text) throw new Error('type before open-writer');
+      const sendTimes: number[] = [];
+      const startMs = performance.now();
+      for (let seq = 0; seq < count; seq++) {
+        // Scheduled against the start time, so a late timer does not push every later keystroke back.
+        await sleep(startMs + seq * intervalMs - performance.now());
+        sendTimes.push(nowWallMs());
+        text.insert(text.length, typedAlphabet[seq % typedAlphabet.length] ?? 'x');
+      }
+      return { sendTimes };
+    },
+
+    seed: async ({ kind, wsUrl, doc, update, shouldAwaitAck, ackTimeoutMs, shouldKeepOpen, syncTimeoutMs }) => {
+      const ydoc = new Y.Doc();
+      let latestAck: Uint8Array | undefined;
+      let onAckChange: () => void = () => undefined;
+      const client = connectClient(kind, wsUrl, doc, ydoc, {
+        // The holder keeps awareness on: Hocuspocus's client reconnects when a connection hears nothing for 30 s.
+        hasAwareness: shouldKeepOpen,
+        onAck: shouldAwaitAck
+          ? (stateVector) => {
+              latestAck = stateVector;
+              onAckChange();
+            }
+          : undefined,
+      });
+      await withTimeout(client.whenSynced, syncTimeoutMs, 'syncing the seeder');
+      const startMs = performance.now();
+      Y.applyUpdate(ydoc, update);
+      let isAcked = false;
+      if (shouldAwaitAck) {
+        const acked = new Promise<void>((resolve) => {
+          onAckChange = () => {
+            if (latestAck && isCoveredBy(latestAck, ydoc)) resolve();
+          };
+        });
+        isAcked = await withTimeout(acked, ackTimeoutMs, 'durable ack').then(
+          () => true,
+          () => false, // reported as isAcked: false; the cold load's content check still catches a lost document
+        );
+      }
+      const pushMs = performance.now() - startMs;
+      if (shouldKeepOpen) {
+        this.clients.push(client);
+      } else {
+        client.destroy();
+      }
+      return { isAcked, pushMs };
+    },
+
+    load: async ({ kind, wsUrl, doc, expectedText, timeoutMs }) => {
+      const ydoc = new Y.Doc();
+      const startMs = performance.now();
+      const client = connectClient(kind, wsUrl, doc, ydoc, { hasAwareness: false });
+      try {
+        await withTimeout(client.whenSynced, timeoutMs, 'cold load');
+        const syncMs = performance.now() - startMs;
+        const text = ydoc.getText(benchTextName).toString();
+        return { syncMs, isEqual: text === expectedText, length: text.length };
+      } finally {
+        client.destroy();
+        ydoc.destroy();
+      }
+    },
+
+    'close-all': async () => {
+      for (const client of this.clients.splice(0)) client.destroy();
+      this.readers = [];
+      this.writerText = undefined;
+      return {};
+    },
+  };
+
+  async handle(request: ClientRequest): Promise<ClientReply> {
+    const handler = this.handlers[request.command] as (params: unknown) => Promise<unknown>;
+    try {
+      return { id: request.id, ok: true, result: await handler(request.params) };
+    } catch (error) {
+      return { id: request.id, ok: false, error: error instanceof Error ? error.message : String(error) };
+    }
+  }
+}
+
+const worker = new ClientWorker();
+process.on('message', (request: ClientRequest) => {
+  void worker.handle(request).then((reply) => process.send?.(reply));
+});
+process.on('disconnect', () => process.exit(0));

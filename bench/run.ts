@@ -1,0 +1,182 @@
+// `npm run bench`: runs every scenario against Tandem and the two reference servers, each server in its own
+// child process and the clients in worker processes, then prints one table and writes bench/results/latest.json.
+// Add a scenario by writing a module under scenarios/ and listing it in createScenarios().
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { benchUsage, parseBenchOptions, type BenchOptions } from './bench-options';
+import { killAllClientProcesses } from './client-process';
+import { formatResultTable } from './report-table';
+import { createColdLoadScenario } from './scenarios/cold-load';
+import { createFanoutScenario } from './scenarios/fanout';
+import type { AnyScenario, ResultRow, ScenarioCase } from './scenarios/scenario';
+import { killAllServers, startServer, type RunningServer } from './server-process';
+import { isTargetAvailable, listServerTargets, type ServerTarget } from './server-targets';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const tracePath = '/work/shared/data/automerge-paper.json.gz';
+/** A case that has not finished in this long is abandoned, so the bench always ends. */
+const caseTimeoutMs = 180_000;
+
+function createScenarios(): AnyScenario[] {
+  return [createFanoutScenario(), createColdLoadScenario(tracePath)];
+}
+
+function log(message: string): void {
+  process.stderr.write(`[bench] ${message}\n`);
+}
+
+function errorRow(target: ServerTarget, scenario: AnyScenario, testCase: ScenarioCase, error: unknown): ResultRow {
+  const message = error instanceof Error ? error.message : String(error);
+  return {
+    server: target.name,
+    scenario: scenario.name,
+    n: testCase.n,
+    p50Ms: null,
+    p99Ms: null,
+    deliveredPct: null,
+    serverCpuPct: null,
+    serverRssMb: null,
+    clientCpuPct: null,
+    note: `error: ${message.split('\n')[0]}`,
+    details: { error: message },
+  };
+}
+
+async function withDeadline<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      promise,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms} ms`)), ms);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function runCase(
+  scenario: AnyScenario,
+  testCase: ScenarioCase,
+  target: ServerTarget,
+  options: BenchOptions,
+): Promise<ResultRow> {
+  const label = `${scenario.name} ${testCase.label} on ${target.name}`;
+  log(`${label}: starting`);
+  const servers: RunningServer[] = [];
+  try {
+    const env = scenario.serverEnv(target);
+    const server = await startServer(target, repoRoot, env);
+    servers.push(server);
+    const row = await withDeadline(
+      scenario.run(
+        {
+          server,
+          repoRoot,
+          options,
+          log: (message) => log(`${label}: ${message}`),
+          startExtraServer: async (extraEnv) => {
+            const extra = await startServer(target, repoRoot, { ...env, ...extraEnv });
+            servers.push(extra);
+            return extra;
+          },
+        },
+        testCase,
+      ),
+      caseTimeoutMs,
+      label,
+    );
+    log(`${label}: p50 ${row.p50Ms?.toFixed(1) ?? '–'} ms, p99 ${row.p99Ms?.toFixed(1) ?? '–'} ms`);
+    return row;
+  } catch (error) {
+    log(`${label}: failed: ${error instanceof Error ? error.message : String(error)}`);
+    const output = servers[0]?.recentOutput();
+    if (output) log(`server output:\n${output}`);
+    killAllClientProcesses(); // a timed-out scenario may have left workers behind
+    return errorRow(target, scenario, testCase, error);
+  } finally {
+    await Promise.all(servers.map((server) => server.stop()));
+  }
+}
+
+function selectScenarios(all: AnyScenario[], options: BenchOptions): AnyScenario[] {
+  const unknown = options.only.filter((name) => !all.some((scenario) => scenario.name === name));
+  if (unknown.length > 0) {
+    throw new Error(`unknown scenario ${unknown.join(', ')}; known: ${all.map((s) => s.name).join(', ')}`);
+  }
+  return options.only.length === 0 ? all : all.filter((scenario) => options.only.includes(scenario.name));
+}
+
+function selectTargets(options: BenchOptions): ServerTarget[] {
+  const all = listServerTargets(repoRoot);
+  const unknown = options.servers.filter((name) => !all.some((target) => target.name === name));
+  if (unknown.length > 0) {
+    throw new Error(`unknown server ${unknown.join(', ')}; known: ${all.map((t) => t.name).join(', ')}`);
+  }
+  const wanted = options.servers.length === 0 ? all : all.filter((target) => options.servers.includes(target.name));
+  return wanted.filter((target) => {
+    if (isTargetAvailable(target)) return true;
+    log(`skipping ${target.name}: ${path.relative(repoRoot, target.entry)} does not exist yet`);
+    return false;
+  });
+}
+
+async function main(): Promise<number> {
+  const options = parseBenchOptions(process.argv.slice(2), path.join(repoRoot, 'bench/results/latest.json'));
+  if (options.shouldShowHelp) {
+    console.log(benchUsage);
+    return 0;
+  }
+  const scenarios = selectScenarios(createScenarios(), options);
+  const targets = selectTargets(options);
+  const startedAt = new Date();
+  const rows: ResultRow[] = [];
+  // Case by case, every server in turn, so the servers of one row group run under the same conditions.
+  for (const scenario of scenarios) {
+    for (const testCase of scenario.cases(options)) {
+      for (const target of targets.filter((t) => scenario.supports(t))) {
+        rows.push(await runCase(scenario, testCase, target, options));
+      }
+    }
+  }
+
+  const cpu = os.cpus();
+  const results = {
+    startedAt: startedAt.toISOString(),
+    durationS: (Date.now() - startedAt.getTime()) / 1000,
+    machine: { cpus: cpu.length, cpuModel: cpu[0]?.model ?? 'unknown', node: process.version, platform: process.platform },
+    options,
+    rows,
+  };
+  mkdirSync(path.dirname(options.resultsPath), { recursive: true });
+  writeFileSync(options.resultsPath, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`\n${formatResultTable(rows)}\n`);
+  console.log(
+    `${cpu.length} CPUs (${results.machine.cpuModel}), Node ${process.version}; CPU % is of one core; ` +
+      `took ${results.durationS.toFixed(0)} s; JSON in ${path.relative(process.cwd(), options.resultsPath)}`,
+  );
+  return rows.some((row) => row.note.startsWith('error:')) ? 1 : 0;
+}
+
+const killChildren = (): void => {
+  killAllClientProcesses();
+  killAllServers();
+};
+process.on('exit', killChildren);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    killChildren();
+    process.exit(130);
+  });
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(2);
+  },
+);

@@ -1,0 +1,51 @@
+// What a scenario module provides and what the harness gives it. A scenario lists its cases; the harness
+// starts a fresh server (its own child process) for every case and server, so no case inherits another's memory.
+import type { BenchOptions } from '../bench-options';
+import type { RunningServer } from '../server-process';
+import type { ServerTarget } from '../server-targets';
+
+export interface ResultRow {
+  server: string;
+  scenario: string;
+  /** The case's size parameter (readers for fan-out); null when the scenario has none. */
+  n: number | null;
+  p50Ms: number | null;
+  p99Ms: number | null;
+  deliveredPct: number | null;
+  serverCpuPct: number | null;
+  serverRssMb: number | null;
+  clientCpuPct: number | null;
+  /** How to read the row (e.g. where the document came from), or the error that stopped it. */
+  note: string;
+  /** Everything else worth keeping in latest.json. */
+  details?: Record<string, unknown>;
+}
+
+export interface ScenarioCase {
+  /** Shown in progress lines, e.g. "N=50". */
+  label: string;
+  n: number | null;
+}
+
+export interface ScenarioContext {
+  server: RunningServer;
+  repoRoot: string;
+  options: BenchOptions;
+  log(message: string): void;
+  /** Starts another instance of the same server (e.g. a second node behind Redis); the harness stops it. */
+  startExtraServer(env: Record<string, string>): Promise<RunningServer>;
+}
+
+export interface Scenario<Case extends ScenarioCase = ScenarioCase> {
+  /** Matched by --only. */
+  name: string;
+  description: string;
+  supports(target: ServerTarget): boolean;
+  cases(options: BenchOptions): Case[];
+  /** Extra environment for the server under test in this scenario. */
+  serverEnv(target: ServerTarget): Record<string, string>;
+  run(context: ScenarioContext, testCase: Case): Promise<ResultRow>;
+}
+
+/** Erases a scenario's case type so scenarios of different cases fit in one list. */
+export type AnyScenario = Scenario<ScenarioCase>;

@@ -1,0 +1,55 @@
+// The servers the bench compares: how to start each one and which client library speaks to it.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+
+export type ClientKind = 'y-websocket' | 'hocuspocus';
+
+export interface ServerTarget {
+  /** Short name used in the table and in --servers. */
+  name: string;
+  /** Entry file, run as `node --import tsx <entry>`. */
+  entry: string;
+  clientKind: ClientKind;
+  /** True when documents survive unloading (stored on disk); false for the in-memory references. */
+  isPersistent: boolean;
+  /** Path of the WebSocket endpoint; clients append `/<doc>`. */
+  wsPath: string;
+  healthPath: string;
+  env: Record<string, string>;
+}
+
+export function listServerTargets(repoRoot: string): ServerTarget[] {
+  return [
+    {
+      name: 'tandem',
+      entry: path.join(repoRoot, 'server/src/main.ts'),
+      clientKind: 'y-websocket',
+      isPersistent: true,
+      wsPath: '/collab',
+      healthPath: '/healthz',
+      env: { LOG_LEVEL: 'warn' },
+    },
+    {
+      name: 'y-websocket-server',
+      entry: path.join(repoRoot, 'bench/servers/y-websocket-server.ts'),
+      clientKind: 'y-websocket',
+      isPersistent: false,
+      wsPath: '/collab',
+      healthPath: '/healthz',
+      env: {},
+    },
+    {
+      name: 'hocuspocus',
+      entry: path.join(repoRoot, 'bench/servers/hocuspocus-server.ts'),
+      clientKind: 'hocuspocus',
+      isPersistent: false,
+      wsPath: '/collab',
+      healthPath: '/',
+      env: {},
+    },
+  ];
+}
+
+export function isTargetAvailable(target: ServerTarget): boolean {
+  return existsSync(target.entry);
+}

@@ -1,0 +1,88 @@
+// Everything one open document needs besides the editor: the Y.Doc with its IndexedDB copy, the provider, and the
+// trackers for connection, saving and access. Created once per editor screen and destroyed with it; the
+// CollaborationPlugin receives the provider through `providerFactory`.
+import type { Provider } from '@lexical/yjs';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import type { WebsocketProvider } from 'y-websocket';
+import type * as Y from 'yjs';
+import { CloseCode } from '../../../shared/close-codes';
+import { createConnectionController, type ConnectionStatus } from './connection-controller';
+import { trackContentReady } from './content-ready';
+import { handlePermissionDenied } from './permission-handler';
+import { createCollabProvider, toLexicalProvider } from './provider-factory';
+import { trackSaves } from './save-tracker';
+import type { TokenSource } from './token-source';
+import { createUnsavedLedger } from './unsaved-ledger';
+import { createValueStore, type ValueStore } from './value-store';
+
+export type Access = { readonly canEdit: true } | { readonly canEdit: false; readonly reason: string };
+
+export interface CollabSession {
+  readonly doc: Y.Doc;
+  readonly provider: WebsocketProvider;
+  /** For CollaborationPlugin: registers the doc under `id` and hands over the provider. */
+  readonly providerFactory: (id: string, yjsDocMap: Map<string, Y.Doc>) => Provider;
+  readonly connection: ValueStore<ConnectionStatus>;
+  readonly hasUnsavedEdits: ValueStore<boolean>;
+  readonly access: ValueStore<Access>;
+  /** True once the content is known (synced, or restored from IndexedDB): the editor accepts typing from then. */
+  readonly isContentReady: ValueStore<boolean>;
+  destroy(): void;
+}
+
+export interface CollabSessionOptions {
+  readonly docName: string;
+  readonly collabUrl: string;
+  readonly tokenSource: TokenSource;
+  readonly storage: Storage;
+  /** From the token's role claim: known before the server says so. */
+  readonly isViewer: boolean;
+}
+
+export function openCollabSession({ docName, collabUrl, tokenSource, storage, isViewer }: CollabSessionOptions): CollabSession {
+  const provider = createCollabProvider({ collabUrl, docName, token: tokenSource.current() });
+  const doc = provider.doc;
+  const persistence = new IndexeddbPersistence(`tandem:${docName}`, doc);
+  const ledger = createUnsavedLedger(storage, docName);
+  const saves = trackSaves({ provider, ledger, whenRestored: persistence.whenSynced });
+  const controller = createConnectionController({ provider, tokenSource, window });
+  const content = trackContentReady(provider, persistence.whenSynced);
+  const access = createValueStore<Access>(isViewer ? { canEdit: false, reason: 'Your link lets you view this document.' } : { canEdit: true });
+  handlePermissionDenied(provider, (reason) => access.set({ canEdit: false, reason: readableDenial(reason) }));
+
+  // A deleted document must not come back from this browser's copy the next time someone opens the name.
+  const stopDeletedCopy = controller.status.subscribe(() => {
+    if (controller.status.get().stopCode !== CloseCode.DocumentDeleted) return;
+    ledger.clear();
+    persistence.clearData().catch((error: unknown) => console.warn('tandem: could not clear the local copy', error));
+  });
+
+  const lexicalProvider = toLexicalProvider(provider);
+  return {
+    doc,
+    provider,
+    providerFactory: (id, yjsDocMap) => {
+      yjsDocMap.set(id, doc);
+      return lexicalProvider;
+    },
+    connection: controller.status,
+    hasUnsavedEdits: saves.hasUnsavedEdits,
+    access,
+    isContentReady: content.isReady,
+    destroy() {
+      stopDeletedCopy();
+      content.destroy();
+      saves.destroy();
+      controller.destroy();
+      provider.destroy();
+      void persistence.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+function readableDenial(reason: string): string {
+  // The server's reasons are terse ("read-only: this token may view but not edit"); lead with what it means.
+  const trimmed = reason.trim();
+  return trimmed === '' ? 'You may view this document but not edit it.' : `You may view this document but not edit it (${trimmed}).`;
+}

@@ -1,0 +1,30 @@
+// Who else is here: one avatar per other person (initials on their colour, full name for tests and screen
+// readers), then your own avatar, which opens a small form to rename yourself.
+import type { Awareness } from 'y-protocols/awareness';
+import type { Identity } from './identity';
+import { initialsOf } from './initials';
+import { RenamePopover } from './rename-popover';
+import { useRemoteUsers } from './use-remote-users';
+
+export interface PresenceBarProps {
+  readonly awareness: Awareness;
+  readonly identity: Identity;
+  readonly onRename: (name: string) => void;
+}
+
+export function PresenceBar({ awareness, identity, onRename }: PresenceBarProps) {
+  const users = useRemoteUsers(awareness);
+  return (
+    <div className="presence-area">
+      <ul className="presence" data-testid="presence" aria-label={users.length === 0 ? 'Nobody else is here' : 'Also here'}>
+        {users.map((user) => (
+          <li key={user.clientId} className="avatar" data-testid="presence-user" title={user.name} style={{ backgroundColor: user.color }}>
+            <span aria-hidden="true">{initialsOf(user.name)}</span>
+            <span className="visually-hidden">{user.name}</span>
+          </li>
+        ))}
+      </ul>
+      <RenamePopover identity={identity} onRename={onRename} />
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+// Your own avatar; clicking it opens an inline form to change your display name.
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { cleanDisplayName, maxDisplayNameLength, type Identity } from './identity';
+import { initialsOf } from './initials';
+
+export function RenamePopover({ identity, onRename }: { identity: Identity; onRename: (name: string) => void }) {
+  const [isOpen, setIsOpen] = useState(false);
+  const [draft, setDraft] = useState(identity.name);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const inputId = useId();
+
+  useEffect(() => {
+    if (!isOpen) return;
+    const closeOnOutsideClick = (event: PointerEvent) => {
+      if (!rootRef.current?.contains(event.target as Node)) setIsOpen(false);
+    };
+    document.addEventListener('pointerdown', closeOnOutsideClick);
+    return () => document.removeEventListener('pointerdown', closeOnOutsideClick);
+  }, [isOpen]);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const name = cleanDisplayName(draft);
+    if (name === null) return;
+    onRename(name);
+    setIsOpen(false);
+  };
+
+  return (
+    <div className="self" ref={rootRef}>
+      <button
+        type="button"
+        className="avatar avatar-self"
+        data-testid="self-avatar"
+        style={{ backgroundColor: identity.color }}
+        title={`You: ${identity.name} (click to rename)`}
+        aria-haspopup="dialog"
+        aria-expanded={isOpen}
+        onClick={() => {
+          setDraft(identity.name);
+          setIsOpen((open) => !open);
+        }}
+      >
+        <span aria-hidden="true">{initialsOf(identity.name)}</span>
+        <span className="visually-hidden">Your name: {identity.name}. Rename</span>
+      </button>
+      {isOpen && (
+        <form className="popover rename-form" role="dialog" aria-label="Your display name" onSubmit={submit} onKeyDown={(event) => event.key === 'Escape' && setIsOpen(false)}>
+          <label htmlFor={inputId}>Your name, as others see it</label>
+          <input
+            id={inputId}
+            className="text-input"
+            data-testid="rename-input"
+            value={draft}
+            maxLength={maxDisplayNameLength}
+            autoFocus
+            onFocus={(event) => event.target.select()}
+            onChange={(event) => setDraft(event.target.value)}
+          />
+          <div className="popover-actions">
+            <button type="button" className="button button-quiet" onClick={() => setIsOpen(false)}>
+              Cancel
+            </button>
+            <button type="submit" className="button button-primary" disabled={cleanDisplayName(draft) === null}>
+              Save
+            </button>
+          </div>
+        </form>
+      )}
+    </div>
+  );
+}

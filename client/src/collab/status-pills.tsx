@@ -1,0 +1,35 @@
+// The always-visible connection and save pills. Their `data-state` attributes are CONTRACT page hooks.
+import type { ConnectionStatus } from './connection-controller';
+import { saveStateFor, saveStateLabels } from './save-state';
+
+const connectionLabels: Readonly<Record<ConnectionStatus['detail'], string>> = {
+  'first-connect': 'Connecting…',
+  live: 'Connected',
+  'no-network': 'Offline',
+  reconnecting: 'Reconnecting…',
+  waiting: 'Reconnecting soon…',
+  stopped: 'Disconnected',
+};
+
+export interface StatusPillsProps {
+  readonly connection: ConnectionStatus;
+  readonly hasUnsavedEdits: boolean;
+  readonly isViewOnly: boolean;
+}
+
+export function StatusPills({ connection, hasUnsavedEdits, isViewOnly }: StatusPillsProps) {
+  const saveState = saveStateFor(hasUnsavedEdits, connection.state);
+  return (
+    <div className="status-pills" role="status" aria-live="polite">
+      <span className="pill pill-connection" data-testid="connection-status" data-state={connection.state} data-detail={connection.detail}>
+        <span className="pill-dot" aria-hidden="true" />
+        {connectionLabels[connection.detail]}
+      </span>
+      <span className="pill pill-save" data-testid="save-status" data-state={saveState} title={saveStateLabels[saveState]}>
+        <span className="pill-icon" aria-hidden="true" />
+        <span className="pill-text">{saveStateLabels[saveState]}</span>
+      </span>
+      {isViewOnly && <span className="pill pill-readonly">View only</span>}
+    </div>
+  );
+}

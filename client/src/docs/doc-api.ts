@@ -1,0 +1,110 @@
+// The editor's client for CONTRACT's user API (/api/docs/<doc>/…): export and version history. Sends the page's
+// token as a bearer token when there is one, and turns `{ error: { code, message } }` bodies into ApiError.
+export type ExportFormat = 'markdown' | 'html' | 'json';
+
+export interface Snapshot {
+  readonly id: string;
+  readonly label: string | null;
+  /** ms since epoch. */
+  readonly createdAt: number;
+  readonly bytes: number;
+  readonly author: string | null;
+  readonly kind: string | null;
+}
+
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly code: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+    this.name = 'ApiError';
+  }
+}
+
+export interface DocApi {
+  exportDoc(format: ExportFormat): Promise<Blob>;
+  /** Newest first. */
+  listSnapshots(): Promise<Snapshot[]>;
+  createSnapshot(label: string): Promise<void>;
+  exportSnapshotHtml(id: string): Promise<string>;
+  restoreSnapshot(id: string): Promise<void>;
+}
+
+export interface DocApiDeps {
+  readonly docName: string;
+  readonly token: string | undefined;
+  readonly fetch?: typeof fetch;
+}
+
+export function createDocApi({ docName, token, fetch: fetchFn = (input, init) => fetch(input, init) }: DocApiDeps): DocApi {
+  const base = `/api/docs/${encodeURIComponent(docName)}`;
+  const request = async (path: string, init: RequestInit = {}): Promise<Response> => {
+    const headers = new Headers(init.headers);
+    if (token !== undefined) headers.set('Authorization', `Bearer ${token}`);
+    let response: Response;
+    try {
+      response = await fetchFn(`${base}${path}`, { ...init, headers });
+    } catch (cause) {
+      throw new ApiError('Could not reach the server. Check your connection and try again.', 0, 'network', { cause });
+    }
+    if (!response.ok) throw await errorFrom(response);
+    return response;
+  };
+  const snapshotPath = (id: string) => `/snapshots/${encodeURIComponent(id)}`;
+
+  return {
+    exportDoc: async (format) => (await request(`/export?format=${format}`)).blob(),
+    listSnapshots: async () => parseSnapshots(await (await request('/snapshots')).json()),
+    createSnapshot: async (label) => {
+      await request('/snapshots', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ label }) });
+    },
+    exportSnapshotHtml: async (id) => (await request(`${snapshotPath(id)}/export?format=html`)).text(),
+    restoreSnapshot: async (id) => {
+      await request(`${snapshotPath(id)}/restore`, { method: 'POST' });
+    },
+  };
+}
+
+async function errorFrom(response: Response): Promise<ApiError> {
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    // Not JSON (a proxy's error page, an empty 502): fall back to the status line below.
+    body = undefined;
+  }
+  const error = (body as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
+  const message = typeof error?.message === 'string' && error.message !== '' ? error.message : fallbackMessage(response.status);
+  const code = typeof error?.code === 'string' ? error.code : `http_${response.status}`;
+  return new ApiError(message, response.status, code);
+}
+
+function fallbackMessage(status: number): string {
+  if (status === 401 || status === 403) return 'You do not have access to do that.';
+  if (status === 404) return 'This document or version was not found on the server.';
+  return `The server answered with an error (${status}).`;
+}
+
+function parseSnapshots(value: unknown): Snapshot[] {
+  if (!Array.isArray(value)) throw new ApiError('The server sent an unexpected version list.', 200, 'bad_response');
+  const snapshots: Snapshot[] = [];
+  for (const item of value as unknown[]) {
+    if (typeof item !== 'object' || item === null) continue;
+    const raw = item as Record<string, unknown>;
+    const id = typeof raw.id === 'string' || typeof raw.id === 'number' ? String(raw.id) : null;
+    const createdAt = typeof raw.createdAt === 'number' ? raw.createdAt : typeof raw.createdAt === 'string' ? Date.parse(raw.createdAt) : NaN;
+    if (id === null || Number.isNaN(createdAt)) continue;
+    snapshots.push({
+      id,
+      label: typeof raw.label === 'string' && raw.label.trim() !== '' ? raw.label : null,
+      createdAt,
+      bytes: typeof raw.bytes === 'number' ? raw.bytes : 0,
+      author: typeof raw.author === 'string' && raw.author !== '' ? raw.author : null,
+      kind: typeof raw.kind === 'string' ? raw.kind : null,
+    });
+  }
+  return snapshots.sort((a, b) => b.createdAt - a.createdAt);
+}

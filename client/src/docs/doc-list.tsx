@@ -1,0 +1,82 @@
+// The home screen: recent documents of this browser, a button for a new one and a box to open one by name.
+import { useEffect, useMemo, useState } from 'react';
+import { Brand } from '../brand';
+import { docPath } from '../doc-path';
+import { formatRelativeTime } from './format-time';
+import { newDocName } from './new-doc-name';
+import { OpenDocForm } from './open-doc-form';
+import { createRecentDocs, type RecentDoc } from './recent-docs';
+
+export function DocList({ storage }: { storage: Storage }) {
+  const recentDocs = useMemo(() => createRecentDocs(storage), [storage]);
+  const [entries, setEntries] = useState<RecentDoc[]>(() => recentDocs.list());
+
+  useEffect(() => {
+    document.title = 'Tandem';
+    // Another tab may open or rename documents while this list is showing.
+    const refresh = () => setEntries(recentDocs.list());
+    window.addEventListener('storage', refresh);
+    return () => window.removeEventListener('storage', refresh);
+  }, [recentDocs]);
+
+  const open = (docName: string) => window.location.assign(docPath(docName));
+
+  return (
+    <div className="home">
+      <header className="home-header">
+        <Brand />
+      </header>
+      <main className="home-main">
+        <section className="home-intro">
+          <h1>Write together, in real time.</h1>
+          <p className="home-lede">
+            Every document is a link. Share it and whoever opens it edits with you. Changes are kept on this device
+            while you are offline.
+          </p>
+          <div className="home-actions">
+            <button type="button" className="button button-primary button-large" data-testid="new-doc" onClick={() => open(newDocName())}>
+              <span aria-hidden="true">＋</span> New document
+            </button>
+          </div>
+          <OpenDocForm onOpen={open} />
+        </section>
+
+        <section className="recent" aria-labelledby="recent-heading">
+          <h2 id="recent-heading">Recent documents</h2>
+          {entries.length === 0 ? (
+            <div className="empty-state" data-testid="recent-empty">
+              <p className="empty-title">No documents yet</p>
+              <p>Documents you open in this browser show up here, so you can find your way back to them.</p>
+            </div>
+          ) : (
+            <ul className="recent-list">
+              {entries.map((entry) => (
+                <li key={entry.name} className="recent-item" data-testid="recent-doc">
+                  <a className="recent-link" href={docPath(entry.name)}>
+                    <span className="recent-title">{entry.title ?? entry.name}</span>
+                    <span className="recent-meta">
+                      {entry.title !== undefined && <span className="recent-name">{entry.name}</span>}
+                      <span>opened {formatRelativeTime(entry.openedAt)}</span>
+                    </span>
+                  </a>
+                  <button
+                    type="button"
+                    className="icon-button recent-forget"
+                    title={`Remove “${entry.title ?? entry.name}” from this list`}
+                    aria-label={`Remove ${entry.name} from recent documents`}
+                    onClick={() => {
+                      recentDocs.forget(entry.name);
+                      setEntries(recentDocs.list());
+                    }}
+                  >
+                    ×
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,132 @@
+// The version history drawer: saved versions newest first, each previewable and (for editors) restorable, and a
+// form to name the current state as a version. Re-reads the list after every action, since the server may have
+// added versions of its own (an automatic one before a restore, say).
+import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { formatRelativeTime } from './format-time';
+import type { DocApi, Snapshot } from './doc-api';
+import { VersionItem } from './version-item';
+import { VersionPreview } from './version-preview';
+
+interface Preview {
+  readonly id: string;
+  readonly title: string;
+  readonly html: string;
+}
+
+export function HistoryPanel({ api, canEdit, onClose }: { api: DocApi; canEdit: boolean; onClose: () => void }) {
+  const [snapshots, setSnapshots] = useState<Snapshot[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [busyId, setBusyId] = useState<string | null>(null);
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [label, setLabel] = useState('');
+  const labelId = useId();
+
+  const run = useCallback(async (busy: string, action: () => Promise<void>) => {
+    setBusyId(busy);
+    setError(null);
+    try {
+      await action();
+    } catch (cause) {
+      setError(cause instanceof Error ? cause.message : 'Something went wrong.');
+    } finally {
+      setBusyId(null);
+    }
+  }, []);
+
+  const refresh = useCallback(() => run('list', async () => setSnapshots(await api.listSnapshots())), [api, run]);
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  const titleOf = (snapshot: Snapshot) => snapshot.label ?? formatRelativeTime(snapshot.createdAt);
+
+  const togglePreview = (snapshot: Snapshot) =>
+    run(snapshot.id, async () => {
+      if (preview?.id === snapshot.id) return setPreview(null);
+      setPreview({ id: snapshot.id, title: titleOf(snapshot), html: await api.exportSnapshotHtml(snapshot.id) });
+    });
+
+  const restore = (snapshot: Snapshot) =>
+    run(snapshot.id, async () => {
+      await api.restoreSnapshot(snapshot.id);
+      setNotice(`Restored “${titleOf(snapshot)}”. Everyone in the document now sees that version.`);
+      setPreview(null);
+      setSnapshots(await api.listSnapshots());
+    });
+
+  const nameVersion = (event: FormEvent) => {
+    event.preventDefault();
+    const trimmed = label.trim();
+    if (trimmed === '') return;
+    void run('create', async () => {
+      await api.createSnapshot(trimmed);
+      setLabel('');
+      setNotice(`Saved the current document as “${trimmed}”.`);
+      setSnapshots(await api.listSnapshots());
+    });
+  };
+
+  return (
+    <aside className="history-panel" data-testid="history" aria-label="Version history">
+      <header className="history-header">
+        <h2>Version history</h2>
+        <button type="button" className="icon-button" data-testid="history-close" aria-label="Close version history" onClick={onClose}>
+          ×
+        </button>
+      </header>
+
+      {canEdit && (
+        <form className="name-version" onSubmit={nameVersion}>
+          <label htmlFor={labelId}>Name this version</label>
+          <div className="name-version-row">
+            <input
+              id={labelId}
+              className="text-input"
+              data-testid="version-label"
+              placeholder="e.g. Draft sent to Sam"
+              maxLength={120}
+              value={label}
+              onChange={(event) => setLabel(event.target.value)}
+            />
+            <button type="submit" className="button button-primary" data-action="create-version" disabled={label.trim() === '' || busyId === 'create'}>
+              Save
+            </button>
+          </div>
+        </form>
+      )}
+
+      {error !== null && (
+        <p className="field-error history-message" role="alert" data-testid="history-error">
+          {error}
+        </p>
+      )}
+      {notice !== null && error === null && (
+        <p className="history-notice history-message" role="status">
+          {notice}
+        </p>
+      )}
+      {preview !== null && <VersionPreview title={preview.title} html={preview.html} onClose={() => setPreview(null)} />}
+
+      {snapshots === null ? (
+        <p className="history-empty">{busyId === 'list' ? 'Loading versions…' : 'Versions could not be loaded.'}</p>
+      ) : snapshots.length === 0 ? (
+        <p className="history-empty">No versions yet. {canEdit ? 'Name one above to keep this moment.' : ''}</p>
+      ) : (
+        <ol className="version-list">
+          {snapshots.map((snapshot) => (
+            <VersionItem
+              key={snapshot.id}
+              snapshot={snapshot}
+              isPreviewing={preview?.id === snapshot.id}
+              canRestore={canEdit}
+              isBusy={busyId === snapshot.id}
+              onPreview={() => void togglePreview(snapshot)}
+              onRestore={() => void restore(snapshot)}
+            />
+          ))}
+        </ol>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,47 @@
+// Turns exported HTML into DOM nodes that are safe to show inside the page: an allow-list of the tags the editor
+// produces, links only to web, mail and phone addresses, and no attributes that could run code or restyle the page.
+import { isSafeLinkUrl } from '../editor/link-url';
+
+const allowedTags = new Set([
+  'P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'PRE', 'CODE', 'UL', 'OL', 'LI', 'A', 'BR', 'STRONG', 'B',
+  'EM', 'I', 'U', 'S', 'DEL', 'SPAN', 'SUB', 'SUP', 'MARK', 'HR',
+]);
+// Dropped with everything inside; any other unknown tag is unwrapped and keeps its text.
+const droppedTags = new Set(['SCRIPT', 'STYLE', 'IFRAME', 'OBJECT', 'EMBED', 'TEMPLATE', 'HEAD', 'TITLE', 'META', 'LINK', 'NOSCRIPT']);
+
+export function sanitizeHtml(html: string): DocumentFragment {
+  const parsed = new DOMParser().parseFromString(html, 'text/html');
+  const fragment = document.createDocumentFragment();
+  for (const child of Array.from(parsed.body.childNodes)) appendClean(child, fragment);
+  return fragment;
+}
+
+function appendClean(node: Node, parent: Node): void {
+  if (node.nodeType === Node.TEXT_NODE) {
+    parent.appendChild(document.createTextNode(node.textContent ?? ''));
+    return;
+  }
+  if (!(node instanceof Element) || droppedTags.has(node.tagName)) return;
+  if (!allowedTags.has(node.tagName)) {
+    for (const child of Array.from(node.childNodes)) appendClean(child, parent);
+    return;
+  }
+  const clean = document.createElement(node.tagName.toLowerCase());
+  const href = node.getAttribute('href');
+  if (node.tagName === 'A' && href !== null && isSafeLinkUrl(href)) {
+    clean.setAttribute('href', href);
+    clean.setAttribute('target', '_blank');
+    clean.setAttribute('rel', 'noopener noreferrer');
+  }
+  // Checklist items carry their state in aria-checked; keep it so the preview can show the ticks.
+  const checked = node.getAttribute('aria-checked');
+  if (node.tagName === 'LI' && (checked === 'true' || checked === 'false')) clean.setAttribute('aria-checked', checked);
+  const value = node.getAttribute('value');
+  if (node.tagName === 'LI' && value !== null && /^\d+$/.test(value)) clean.setAttribute('value', value);
+  if (node.tagName === 'OL') {
+    const start = node.getAttribute('start');
+    if (start !== null && /^\d+$/.test(start)) clean.setAttribute('start', start);
+  }
+  for (const child of Array.from(node.childNodes)) appendClean(child, clean);
+  parent.appendChild(clean);
+}

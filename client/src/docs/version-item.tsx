@@ -1,0 +1,51 @@
+// One saved version in the history list: its label (or time), who made it and how, and its actions.
+import type { Snapshot } from './doc-api';
+import { formatRelativeTime } from './format-time';
+
+const kindLabels: Readonly<Record<string, string>> = {
+  auto: 'Automatic',
+  restore: 'Before a restore',
+};
+
+export interface VersionItemProps {
+  readonly snapshot: Snapshot;
+  readonly isPreviewing: boolean;
+  readonly canRestore: boolean;
+  readonly isBusy: boolean;
+  readonly onPreview: () => void;
+  readonly onRestore: () => void;
+}
+
+export function VersionItem({ snapshot, isPreviewing, canRestore, isBusy, onPreview, onRestore }: VersionItemProps) {
+  const time = formatRelativeTime(snapshot.createdAt);
+  const exactTime = new Date(snapshot.createdAt).toLocaleString();
+  const kind = snapshot.kind === null ? undefined : kindLabels[snapshot.kind];
+  return (
+    <li className={isPreviewing ? 'version version-previewing' : 'version'} data-testid="version" data-version-id={snapshot.id}>
+      <div className="version-text">
+        <span className="version-title" title={exactTime}>
+          {snapshot.label ?? capitalize(time)}
+        </span>
+        <span className="version-meta">
+          {snapshot.label !== null && <time dateTime={new Date(snapshot.createdAt).toISOString()} title={exactTime}>{time}</time>}
+          {snapshot.author !== null && <span>by {snapshot.author}</span>}
+          {kind !== undefined && <span className="version-kind">{kind}</span>}
+        </span>
+      </div>
+      <div className="version-actions">
+        <button type="button" className="button button-small" data-action="preview" aria-pressed={isPreviewing} disabled={isBusy} onClick={onPreview}>
+          {isPreviewing ? 'Hide' : 'Preview'}
+        </button>
+        {canRestore && (
+          <button type="button" className="button button-small" data-action="restore" disabled={isBusy} onClick={onRestore}>
+            Restore
+          </button>
+        )}
+      </div>
+    </li>
+  );
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

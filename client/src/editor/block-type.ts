@@ -1,0 +1,38 @@
+// Switches the blocks under the selection to a type, or back to a paragraph when they already have it, the way
+// toolbar buttons toggle. Lists go through @lexical/list's commands, which keep list items well formed.
+import { $createCodeNode } from '@lexical/code';
+import { INSERT_CHECK_LIST_COMMAND, INSERT_ORDERED_LIST_COMMAND, INSERT_UNORDERED_LIST_COMMAND, REMOVE_LIST_COMMAND } from '@lexical/list';
+import { $createHeadingNode, $createQuoteNode } from '@lexical/rich-text';
+import { $setBlocksType } from '@lexical/selection';
+import { $createParagraphNode, $getSelection, type ElementNode, type LexicalEditor } from 'lexical';
+import type { BlockType } from './toolbar-state';
+
+export type SettableBlockType = Exclude<BlockType, 'other'>;
+
+const listCommands = {
+  bullet: INSERT_UNORDERED_LIST_COMMAND,
+  number: INSERT_ORDERED_LIST_COMMAND,
+  check: INSERT_CHECK_LIST_COMMAND,
+} as const;
+
+const blockCreators: Record<Exclude<SettableBlockType, keyof typeof listCommands>, () => ElementNode> = {
+  paragraph: () => $createParagraphNode(),
+  h1: () => $createHeadingNode('h1'),
+  h2: () => $createHeadingNode('h2'),
+  h3: () => $createHeadingNode('h3'),
+  quote: () => $createQuoteNode(),
+  codeblock: () => $createCodeNode(),
+};
+
+export function toggleBlockType(editor: LexicalEditor, target: SettableBlockType, current: BlockType): void {
+  const next: SettableBlockType = current === target ? 'paragraph' : target;
+  if (next === 'bullet' || next === 'number' || next === 'check') {
+    editor.dispatchCommand(listCommands[next], undefined);
+    return;
+  }
+  if (current === 'bullet' || current === 'number' || current === 'check') {
+    editor.dispatchCommand(REMOVE_LIST_COMMAND, undefined);
+    if (next === 'paragraph') return;
+  }
+  editor.update(() => $setBlocksType($getSelection(), blockCreators[next]));
+}

@@ -1,0 +1,33 @@
+// The editor's header: home link, the document's title and name, connection and save status, who is here, and the
+// document actions (share, download, history).
+import type { ReactNode } from 'react';
+import { Brand } from '../brand';
+
+export interface DocHeaderProps {
+  readonly title: string | null;
+  readonly docName: string;
+  readonly status: ReactNode;
+  readonly presence: ReactNode;
+  readonly actions: ReactNode;
+}
+
+export function DocHeader({ title, docName, status, presence, actions }: DocHeaderProps) {
+  return (
+    <header className="doc-header">
+      <div className="doc-header-start">
+        <Brand compact />
+        <div className="doc-heading">
+          <span className="doc-title" data-testid="doc-title" title={title ?? docName}>
+            {title ?? 'Untitled'}
+          </span>
+          <span className="doc-name">{docName}</span>
+        </div>
+      </div>
+      <div className="doc-header-status">{status}</div>
+      <div className="doc-header-end">
+        {presence}
+        <div className="doc-actions">{actions}</div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,73 @@
+// The editable document: Lexical rich text bound to the shared Y.Doc by CollaborationPlugin, with lists, links,
+// Markdown shortcuts and remote carets. No HistoryPlugin: undo/redo come from the collaboration plugin's Yjs undo
+// manager, which undoes only this person's edits.
+import { CollaborationPlugin } from '@lexical/react/LexicalCollaborationPlugin';
+import { CheckListPlugin } from '@lexical/react/LexicalCheckListPlugin';
+import { ClickableLinkPlugin } from '@lexical/react/LexicalClickableLinkPlugin';
+import { ContentEditable } from '@lexical/react/LexicalContentEditable';
+import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
+import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin';
+import { ListPlugin } from '@lexical/react/LexicalListPlugin';
+import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPlugin';
+import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
+import { useRef } from 'react';
+import { markdownTransformers } from '../../../shared/lexical/markdown-transformers';
+import type { CollabSession } from '../collab/collab-session';
+import type { Identity } from '../collab/identity';
+import { EditablePlugin } from './editable-plugin';
+import { isSafeLinkUrl } from './link-url';
+import { TitlePlugin } from './title-plugin';
+
+// The same Markdown dialect as the server's import and export, so a shortcut makes what a `.md` file would.
+const shortcutTransformers = [...markdownTransformers];
+
+export interface DocumentEditorProps {
+  readonly docName: string;
+  readonly session: CollabSession;
+  /** The identity at mount: CollaborationPlugin reconnects when these props change, so renames go to awareness. */
+  readonly initialIdentity: Identity;
+  /** The user may only view: shown as `data-readonly`. */
+  readonly isReadOnly: boolean;
+  /** Whether typing is accepted now: not read-only, and the content is known. */
+  readonly isEditable: boolean;
+  readonly onTitle: (title: string | null) => void;
+}
+
+export function DocumentEditor({ docName, session, initialIdentity, isReadOnly, isEditable, onTitle }: DocumentEditorProps) {
+  // Remote carets are positioned relative to this box, so they scroll with the text.
+  const cursorsContainerRef = useRef<HTMLDivElement>(null);
+  return (
+    <div className="editor-surface" data-testid="editor" data-readonly={isReadOnly ? 'true' : 'false'}>
+      <div className="editor-frame" ref={cursorsContainerRef}>
+        <RichTextPlugin
+          contentEditable={
+            <ContentEditable
+              className="editor-content"
+              aria-label="Document"
+              aria-placeholder="Start writing…"
+              placeholder={<div className="editor-placeholder">{isReadOnly ? '' : 'Start writing… Type # for a heading, - for a list.'}</div>}
+              spellCheck
+            />
+          }
+          ErrorBoundary={LexicalErrorBoundary}
+        />
+      </div>
+      <ListPlugin />
+      <CheckListPlugin />
+      <LinkPlugin validateUrl={isSafeLinkUrl} />
+      <ClickableLinkPlugin newTab />
+      <MarkdownShortcutPlugin transformers={shortcutTransformers} />
+      <TitlePlugin onTitle={onTitle} />
+      <EditablePlugin isEditable={isEditable} />
+      <CollaborationPlugin
+        id={docName}
+        providerFactory={session.providerFactory}
+        // The server seeds every new document with one empty paragraph; a client seeding too would double it.
+        shouldBootstrap={false}
+        username={initialIdentity.name}
+        cursorColor={initialIdentity.color}
+        cursorsContainerRef={cursorsContainerRef}
+      />
+    </div>
+  );
+}

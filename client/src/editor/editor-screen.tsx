@@ -1,0 +1,149 @@
+// The editor page for one document: opens its collaboration session, resolves who the user is, and lays out the
+// header, toolbar, document and history drawer around the Lexical composer.
+import { LexicalCollaboration } from '@lexical/react/LexicalCollaborationContext';
+import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalComposer';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { editorNodes } from '../../../shared/lexical/nodes';
+import type { CollabSession } from '../collab/collab-session';
+import { rememberDisplayName, resolveIdentity, type Identity } from '../collab/identity';
+import { PresenceBar } from '../collab/presence-bar';
+import { StatusPills } from '../collab/status-pills';
+import { readTokenClaims } from '../collab/token-claims';
+import { createUrlTokenSource } from '../collab/token-source';
+import { useCollabSession } from '../collab/use-collab-session';
+import { useValue } from '../collab/use-value';
+import type { ClientConfig } from '../config';
+import { createDocApi } from '../docs/doc-api';
+import { DownloadMenu } from '../docs/download-menu';
+import { HistoryPanel } from '../docs/history-panel';
+import { createRecentDocs } from '../docs/recent-docs';
+import { DocHeader } from './doc-header';
+import { DocumentEditor } from './document-editor';
+import { NoticeBar } from './notice-bar';
+import { ShareButton } from './share-button';
+import { editorTheme } from './theme';
+import { Toolbar } from './toolbar';
+
+export interface EditorScreenProps {
+  readonly config: ClientConfig;
+  readonly docName: string;
+  readonly storage: Storage;
+}
+
+export function EditorScreen({ config, docName, storage }: EditorScreenProps) {
+  const claims = useMemo(() => readTokenClaims(config.token), [config.token]);
+  const tokenSource = useMemo(() => createUrlTokenSource(config.token), [config.token]);
+  const [initialIdentity] = useState(() => resolveIdentity({ nameParam: config.nameParam, tokenName: claims.name, storage }));
+  const session = useCollabSession({ docName, collabUrl: config.collabUrl, tokenSource, storage, isViewer: claims.role === 'viewer' });
+  const title = useDocumentTitle(docName, storage);
+
+  if (session === null) return <div className="editor-page editor-loading" aria-busy="true" />;
+  return <EditorLayout key={session.doc.guid} config={config} docName={docName} storage={storage} session={session} initialIdentity={initialIdentity} title={title} />;
+}
+
+interface EditorLayoutProps extends EditorScreenProps {
+  readonly session: CollabSession;
+  readonly initialIdentity: Identity;
+  readonly title: TitleState;
+}
+
+function EditorLayout({ config, docName, storage, session, initialIdentity, title }: EditorLayoutProps) {
+  const [identity, setIdentity] = useState(initialIdentity);
+  const [isHistoryOpen, setIsHistoryOpen] = useState(false);
+  const connection = useValue(session.connection);
+  const hasUnsavedEdits = useValue(session.hasUnsavedEdits);
+  const access = useValue(session.access);
+  const isContentReady = useValue(session.isContentReady);
+  const api = useMemo(() => createDocApi({ docName, token: config.token }), [docName, config.token]);
+  const isReadOnly = !access.canEdit || connection.stopReason !== null;
+
+  const initialConfig = useMemo<InitialConfigType>(
+    () => ({
+      namespace: 'tandem',
+      nodes: [...editorNodes],
+      theme: editorTheme,
+      // null: the shared Y.Doc owns the content, Lexical must not seed its own empty paragraph.
+      editorState: null,
+      // EditablePlugin turns editing on once the content is known and the user may edit.
+      editable: false,
+      onError: (error) => console.error('tandem: editor error', error),
+    }),
+    [],
+  );
+
+  const rename = (name: string) => {
+    const next = rememberDisplayName(storage, name);
+    setIdentity(next);
+    // Straight into awareness: peers see the new name and colour at once, without a reconnect.
+    session.provider.awareness.setLocalStateField('name', next.name);
+    session.provider.awareness.setLocalStateField('color', next.color);
+  };
+
+  return (
+    <LexicalCollaboration>
+      <LexicalComposer initialConfig={initialConfig}>
+        <div className={isHistoryOpen ? 'editor-page with-drawer' : 'editor-page'}>
+          <div className="top-bar">
+            <DocHeader
+              title={title.value}
+              docName={docName}
+              status={<StatusPills connection={connection} hasUnsavedEdits={hasUnsavedEdits} isViewOnly={!access.canEdit} />}
+              presence={<PresenceBar awareness={session.provider.awareness} identity={identity} onRename={rename} />}
+              actions={
+                <>
+                  <ShareButton origin={config.origin} docName={docName} />
+                  <DownloadMenu api={api} docName={docName} fileTitle={title.value ?? ''} />
+                  <button
+                    type="button"
+                    className="button button-quiet"
+                    data-testid="history-open"
+                    aria-expanded={isHistoryOpen}
+                    onClick={() => setIsHistoryOpen((open) => !open)}
+                  >
+                    History
+                  </button>
+                </>
+              }
+            />
+            <Toolbar />
+          </div>
+          <NoticeBar connection={connection} access={access} />
+          <main className="page">
+            <DocumentEditor
+              docName={docName}
+              session={session}
+              initialIdentity={initialIdentity}
+              isReadOnly={isReadOnly}
+              isEditable={isContentReady && !isReadOnly}
+              onTitle={title.set}
+            />
+          </main>
+          {isHistoryOpen && <HistoryPanel api={api} canEdit={access.canEdit} onClose={() => setIsHistoryOpen(false)} />}
+        </div>
+      </LexicalComposer>
+    </LexicalCollaboration>
+  );
+}
+
+interface TitleState {
+  readonly value: string | null;
+  readonly set: (title: string | null) => void;
+}
+
+/** The title shown in the header and the browser tab, also remembered in the recent list once it settles. */
+function useDocumentTitle(docName: string, storage: Storage): TitleState {
+  const [value, setValue] = useState<string | null>(null);
+  const recentDocs = useMemo(() => createRecentDocs(storage), [storage]);
+  const set = useCallback((title: string | null) => setValue(title), []);
+
+  useEffect(() => recentDocs.remember(docName), [recentDocs, docName]);
+  useEffect(() => {
+    document.title = `${value ?? docName} · Tandem`;
+    if (value === null) return;
+    // Wait for typing to pause: the title changes with every keystroke in the first heading.
+    const timer = setTimeout(() => recentDocs.remember(docName, value), 800);
+    return () => clearTimeout(timer);
+  }, [recentDocs, docName, value]);
+
+  return useMemo(() => ({ value, set }), [value, set]);
+}

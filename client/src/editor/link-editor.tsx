@@ -1,0 +1,111 @@
+// The small form behind the link button and Ctrl/Cmd+K: add a link to the selected text (or insert the address
+// as a link when nothing is selected), change it, or remove it. It keeps the selection from when it opened,
+// because focusing its own input moves the browser's selection out of the editor.
+import { $createLinkNode, $isLinkNode, $toggleLink } from '@lexical/link';
+import { $findMatchingParent } from '@lexical/utils';
+import { $createTextNode, $getNodeByKey, $getSelection, $isRangeSelection, $setSelection, type BaseSelection, type LexicalEditor } from 'lexical';
+import { useId, useState, type FormEvent } from 'react';
+import { toLinkUrl } from './link-url';
+
+export interface LinkEditorProps {
+  readonly editor: LexicalEditor;
+  readonly initialUrl: string | null;
+  readonly selection: BaseSelection | null;
+  readonly onClose: () => void;
+}
+
+export function LinkEditor({ editor, initialUrl, selection, onClose }: LinkEditorProps) {
+  const [draft, setDraft] = useState(initialUrl ?? '');
+  const [error, setError] = useState<string | null>(null);
+  const inputId = useId();
+
+  const finish = (url: string | null) => {
+    editor.update(() => {
+      $restoreSelection(selection);
+      $applyLink(url);
+    });
+    onClose();
+    editor.focus();
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const url = toLinkUrl(draft);
+    if (url === null) {
+      setError('Enter a web address like example.com, or a mailto: or tel: link.');
+      return;
+    }
+    finish(url);
+  };
+
+  return (
+    <form
+      className="popover link-editor"
+      data-testid="link-editor"
+      role="dialog"
+      aria-label="Link"
+      onSubmit={submit}
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape') return;
+        event.preventDefault();
+        onClose();
+        editor.focus();
+      }}
+    >
+      <label htmlFor={inputId} className="visually-hidden">
+        Link address
+      </label>
+      <div className="link-editor-row">
+        <input
+          id={inputId}
+          className="text-input"
+          data-testid="link-input"
+          type="text"
+          inputMode="url"
+          placeholder="Paste or type a link"
+          value={draft}
+          autoFocus
+          aria-invalid={error !== null}
+          onChange={(event) => {
+            setDraft(event.target.value);
+            setError(null);
+          }}
+        />
+        <button type="submit" className="button button-primary">
+          {initialUrl === null ? 'Add link' : 'Update'}
+        </button>
+        {initialUrl !== null && (
+          <button type="button" className="button button-quiet" onClick={() => finish(null)}>
+            Remove
+          </button>
+        )}
+      </div>
+      {error !== null && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}
+
+/** Puts back the selection from when the form opened, unless a collaborator has since removed its nodes. */
+function $restoreSelection(selection: BaseSelection | null): void {
+  if (!$isRangeSelection(selection)) return;
+  if ($getNodeByKey(selection.anchor.key) === null || $getNodeByKey(selection.focus.key) === null) return;
+  $setSelection(selection.clone());
+}
+
+function $applyLink(url: string | null): void {
+  const selection = $getSelection();
+  if (!$isRangeSelection(selection)) return;
+  const isInLink = $findMatchingParent(selection.anchor.getNode(), $isLinkNode) !== null;
+  if (url !== null && selection.isCollapsed() && !isInLink) {
+    // Nothing selected: insert the address itself as the link text.
+    const link = $createLinkNode(url);
+    link.append($createTextNode(url));
+    selection.insertNodes([link]);
+    return;
+  }
+  $toggleLink(url);
+}

@@ -1,0 +1,23 @@
+// The line under the toolbar that explains why the document cannot be edited: the server stopped the connection
+// for good (deleted, forbidden, too large, …) or this person may only view.
+import type { Access } from '../collab/collab-session';
+import type { ConnectionStatus } from '../collab/connection-controller';
+
+export function NoticeBar({ connection, access }: { connection: ConnectionStatus; access: Access }) {
+  if (connection.stopReason !== null) {
+    return (
+      <div className="notice notice-error" role="alert" data-testid="stopped-banner" data-close-code={connection.stopCode ?? undefined}>
+        <strong>Disconnected.</strong> {connection.stopReason} Your copy stays readable here.{' '}
+        <a href="/">Back to your documents</a>
+      </div>
+    );
+  }
+  if (!access.canEdit) {
+    return (
+      <div className="notice notice-info" role="status" data-testid="view-only">
+        <strong>View only.</strong> {access.reason}
+      </div>
+    );
+  }
+  return null;
+}

@@ -1,0 +1,175 @@
+// The sticky formatting toolbar. Buttons carry `data-action` (CONTRACT page hooks) and show active formats with
+// aria-pressed; they keep the editor's selection by not taking focus on mousedown. Undo and redo go to the
+// collaboration plugin's Yjs undo manager, so they only ever undo this person's edits.
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { mergeRegister } from '@lexical/utils';
+import {
+  $getSelection,
+  CAN_REDO_COMMAND,
+  CAN_UNDO_COMMAND,
+  COMMAND_PRIORITY_LOW,
+  COMMAND_PRIORITY_NORMAL,
+  FORMAT_TEXT_COMMAND,
+  KEY_DOWN_COMMAND,
+  REDO_COMMAND,
+  UNDO_COMMAND,
+  type BaseSelection,
+  type TextFormatType,
+} from 'lexical';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { toggleBlockType, type SettableBlockType } from './block-type';
+import { LinkEditor } from './link-editor';
+import { toolbarIcons } from './toolbar-icons';
+import { $readToolbarState, emptyToolbarState, type ToolbarState } from './toolbar-state';
+
+const isApple = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+const mod = isApple ? '⌘' : 'Ctrl+';
+
+interface LinkDraft {
+  readonly url: string | null;
+  readonly selection: BaseSelection | null;
+}
+
+export function Toolbar() {
+  const [editor] = useLexicalComposerContext();
+  const [state, setState] = useState<ToolbarState>(emptyToolbarState);
+  const [canUndo, setCanUndo] = useState(false);
+  const [canRedo, setCanRedo] = useState(false);
+  const [isEditable, setIsEditable] = useState(() => editor.isEditable());
+  const [linkDraft, setLinkDraft] = useState<LinkDraft | null>(null);
+
+  const openLinkEditor = useCallback(() => {
+    if (!editor.isEditable()) return;
+    const draft = editor.getEditorState().read(() => ({ url: $readToolbarState().linkUrl, selection: $getSelection()?.clone() ?? null }));
+    setLinkDraft(draft);
+  }, [editor]);
+
+  useEffect(
+    () =>
+      mergeRegister(
+        editor.registerUpdateListener(({ editorState }) => setState(editorState.read($readToolbarState))),
+        editor.registerEditableListener(setIsEditable),
+        editor.registerCommand(CAN_UNDO_COMMAND, (value) => (setCanUndo(value), false), COMMAND_PRIORITY_LOW),
+        editor.registerCommand(CAN_REDO_COMMAND, (value) => (setCanRedo(value), false), COMMAND_PRIORITY_LOW),
+        // Ctrl/Cmd+K; ahead of Lexical's own key handling, which maps Ctrl+K to "delete line" on macOS.
+        editor.registerCommand(
+          KEY_DOWN_COMMAND,
+          (event) => {
+            if (event.key.toLowerCase() !== 'k' || !(event.ctrlKey || event.metaKey) || event.shiftKey || event.altKey) return false;
+            event.preventDefault();
+            openLinkEditor();
+            return true;
+          },
+          COMMAND_PRIORITY_NORMAL,
+        ),
+      ),
+    [editor, openLinkEditor],
+  );
+
+  const format = (type: TextFormatType) => editor.dispatchCommand(FORMAT_TEXT_COMMAND, type);
+  const block = (type: SettableBlockType) => toggleBlockType(editor, type, state.blockType);
+  const disabled = !isEditable;
+
+  return (
+    <div className="toolbar-wrap">
+      <div className="toolbar" data-testid="toolbar" role="toolbar" aria-label="Formatting">
+        <Group>
+          <ToolButton action="undo" label="Undo" shortcut={`${mod}Z`} disabled={disabled || !canUndo} onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)}>
+            {toolbarIcons.undo}
+          </ToolButton>
+          <ToolButton action="redo" label="Redo" shortcut={isApple ? '⇧⌘Z' : 'Ctrl+Shift+Z'} disabled={disabled || !canRedo} onClick={() => editor.dispatchCommand(REDO_COMMAND, undefined)}>
+            {toolbarIcons.redo}
+          </ToolButton>
+        </Group>
+        <Group>
+          <ToolButton action="h1" label="Heading 1" pressed={state.blockType === 'h1'} disabled={disabled} onClick={() => block('h1')}>
+            <span className="glyph-heading">H1</span>
+          </ToolButton>
+          <ToolButton action="h2" label="Heading 2" pressed={state.blockType === 'h2'} disabled={disabled} onClick={() => block('h2')}>
+            <span className="glyph-heading">H2</span>
+          </ToolButton>
+          <ToolButton action="h3" label="Heading 3" pressed={state.blockType === 'h3'} disabled={disabled} onClick={() => block('h3')}>
+            <span className="glyph-heading">H3</span>
+          </ToolButton>
+        </Group>
+        <Group>
+          <ToolButton action="bold" label="Bold" shortcut={`${mod}B`} pressed={state.bold} disabled={disabled} onClick={() => format('bold')}>
+            <b className="glyph">B</b>
+          </ToolButton>
+          <ToolButton action="italic" label="Italic" shortcut={`${mod}I`} pressed={state.italic} disabled={disabled} onClick={() => format('italic')}>
+            <i className="glyph glyph-italic">I</i>
+          </ToolButton>
+          <ToolButton action="underline" label="Underline" shortcut={`${mod}U`} pressed={state.underline} disabled={disabled} onClick={() => format('underline')}>
+            <u className="glyph">U</u>
+          </ToolButton>
+          <ToolButton action="strikethrough" label="Strikethrough" pressed={state.strikethrough} disabled={disabled} onClick={() => format('strikethrough')}>
+            <s className="glyph">S</s>
+          </ToolButton>
+          <ToolButton action="code" label="Inline code" pressed={state.code} disabled={disabled} onClick={() => format('code')}>
+            {toolbarIcons.code}
+          </ToolButton>
+          <ToolButton action="link" label={state.isLink ? 'Edit link' : 'Link'} shortcut={`${mod}K`} pressed={state.isLink} disabled={disabled} onClick={openLinkEditor}>
+            {toolbarIcons.link}
+          </ToolButton>
+        </Group>
+        <Group>
+          <ToolButton action="bullet" label="Bulleted list" pressed={state.blockType === 'bullet'} disabled={disabled} onClick={() => block('bullet')}>
+            {toolbarIcons.bullet}
+          </ToolButton>
+          <ToolButton action="number" label="Numbered list" pressed={state.blockType === 'number'} disabled={disabled} onClick={() => block('number')}>
+            {toolbarIcons.number}
+          </ToolButton>
+          <ToolButton action="check" label="Checklist" pressed={state.blockType === 'check'} disabled={disabled} onClick={() => block('check')}>
+            {toolbarIcons.check}
+          </ToolButton>
+        </Group>
+        <Group>
+          <ToolButton action="quote" label="Quote" pressed={state.blockType === 'quote'} disabled={disabled} onClick={() => block('quote')}>
+            {toolbarIcons.quote}
+          </ToolButton>
+          <ToolButton action="codeblock" label="Code block" pressed={state.blockType === 'codeblock'} disabled={disabled} onClick={() => block('codeblock')}>
+            {toolbarIcons.codeblock}
+          </ToolButton>
+        </Group>
+      </div>
+      {linkDraft !== null && <LinkEditor editor={editor} initialUrl={linkDraft.url} selection={linkDraft.selection} onClose={() => setLinkDraft(null)} />}
+    </div>
+  );
+}
+
+function Group({ children }: { children: ReactNode }) {
+  return (
+    <div className="toolbar-group" role="group">
+      {children}
+    </div>
+  );
+}
+
+interface ToolButtonProps {
+  readonly action: string;
+  readonly label: string;
+  readonly shortcut?: string;
+  readonly pressed?: boolean;
+  readonly disabled: boolean;
+  readonly onClick: () => void;
+  readonly children: ReactNode;
+}
+
+function ToolButton({ action, label, shortcut, pressed, disabled, onClick, children }: ToolButtonProps) {
+  return (
+    <button
+      type="button"
+      className="tool-button"
+      data-action={action}
+      aria-label={label}
+      title={shortcut === undefined ? label : `${label} (${shortcut})`}
+      aria-pressed={pressed}
+      disabled={disabled}
+      // Keep focus (and the selection) in the editor while clicking.
+      onMouseDown={(event) => event.preventDefault()}
+      onClick={onClick}
+    >
+      {children}
+    </button>
+  );
+}

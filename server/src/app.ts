@@ -1,0 +1,93 @@
+// The HTTP surface: health, metrics, the /collab WebSocket route, the admin and user APIs, and the built editor.
+// Errors thrown by routes are mapped here, once, to { "error": { "code", "message" } }.
+import { Hono, type Context } from 'hono';
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { UpgradeWebSocket } from 'hono/ws';
+import type { WebSocket as RawWebSocket } from 'ws';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { TokenVerifier } from './auth/tokens';
+import { createOriginPolicy } from './auth/origin-policy';
+import type { Config } from './config';
+import { TandemError } from './errors';
+import type { Fanout } from './fanout/fanout';
+import type { Logger } from './logger';
+import type { Metrics } from './metrics/metrics';
+import type { RoomRegistry } from './rooms/registry';
+import type { DocumentStore } from './storage/storage';
+import { ConnectionSet, registerCollabRoute } from './transport/collab-route';
+
+export interface AppDeps {
+  config: Config;
+  store: DocumentStore;
+  fanout: Fanout;
+  registry: RoomRegistry;
+  verifier: TokenVerifier | null;
+  metrics: Metrics;
+  logger: Logger;
+  upgradeWebSocket: UpgradeWebSocket<RawWebSocket>;
+  /** Extra route groups (admin API, user API), registered before the static files. */
+  routes?: Array<(app: Hono) => void>;
+  /** Folder with the built editor (index.html and assets). */
+  clientDir: string;
+}
+
+/** Registers every route on `app` (created by the caller, because the WebSocket adapter needs it first). */
+export function createApp(app: Hono, deps: AppDeps): { app: Hono; connections: ConnectionSet } {
+  const connections = new ConnectionSet();
+
+  app.onError((error, c) => {
+    if (error instanceof TandemError) {
+      return c.json({ error: { code: error.code, message: error.message } }, error.status as 400);
+    }
+    deps.metrics.internalErrors.inc({ where: 'http' });
+    deps.logger.error({ err: error, path: c.req.path }, 'unexpected HTTP error');
+    return c.json({ error: { code: 'internal', message: 'unexpected server error' } }, 500);
+  });
+  app.notFound((c) => c.json({ error: { code: 'not_found', message: `no route for ${c.req.method} ${c.req.path}` } }, 404));
+
+  app.get('/healthz', (c) => c.json({ ok: true }));
+  app.get('/readyz', async (c) => {
+    const storage = await deps.store.ping().catch(() => false);
+    const fanout = deps.fanout.healthy();
+    const ok = storage && fanout;
+    return c.json({ ok, storage, fanout }, ok ? 200 : 503);
+  });
+  app.get('/metrics', async (c) => {
+    c.header('Content-Type', deps.metrics.registry.contentType);
+    return c.body(await deps.metrics.registry.metrics());
+  });
+
+  registerCollabRoute(
+    app,
+    {
+      config: deps.config,
+      registry: deps.registry,
+      verifier: deps.verifier,
+      isOriginAllowed: createOriginPolicy(deps.config.allowedOrigins),
+      metrics: deps.metrics,
+      logger: deps.logger,
+      upgradeWebSocket: deps.upgradeWebSocket,
+    },
+    connections,
+  );
+  for (const register of deps.routes ?? []) register(app);
+  registerClient(app, deps.clientDir);
+  return { app, connections };
+}
+
+/** Serves the built editor; every page route gets index.html (the client routes itself). */
+function registerClient(app: Hono, clientDir: string): void {
+  const indexFile = path.join(clientDir, 'index.html');
+  const relativeRoot = path.relative(process.cwd(), clientDir) || '.';
+  app.use('/assets/*', serveStatic({ root: relativeRoot }));
+  const page = (c: Context) => {
+    if (!existsSync(indexFile)) {
+      return c.html('<!doctype html><p>The editor is not built yet: run <code>npm start</code> (it builds it).</p>');
+    }
+    return c.html(readFileSync(indexFile, 'utf8'));
+  };
+  app.get('/', page);
+  app.get('/d/:doc', page);
+  app.get('/*', serveStatic({ root: relativeRoot }));
+}

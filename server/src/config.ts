@@ -1,0 +1,131 @@
+// The server's one configuration object: every environment variable is read and validated here, once.
+// Nothing else reads process.env. A bad value is reported as one line naming the variable and what it accepts.
+import { z } from 'zod';
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
+
+const boolFlag = z.enum(['true', 'false']).transform((v) => v === 'true');
+const positiveInt = z.coerce.number().int().positive();
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres://').optional(),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis://').optional(),
+  AUTH_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  ALLOW_ANONYMOUS: boolFlag.default(false),
+  ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  ALLOWED_ORIGINS: z.string().optional(),
+  MAX_MESSAGE_BYTES: positiveInt.default(8 * 1024 * 1024),
+  MAX_DOC_BYTES: positiveInt.default(32 * 1024 * 1024),
+  RATE_LIMIT_MESSAGES: positiveInt.default(200),
+  RATE_LIMIT_BYTES: positiveInt.default(4 * 1024 * 1024),
+  MAX_CONNECTIONS_PER_IP: positiveInt.default(64),
+  MAX_CONNECTIONS_PER_DOC: positiveInt.default(256),
+  MAX_BUFFERED_BYTES: positiveInt.default(16 * 1024 * 1024),
+  MAX_AWARENESS_BYTES: positiveInt.default(16 * 1024),
+  HANDSHAKE_TIMEOUT_MS: positiveInt.default(10_000),
+  PING_INTERVAL_MS: positiveInt.default(30_000),
+  IDLE_UNLOAD_MS: z.coerce.number().int().min(0).default(30_000),
+  COMPACT_AFTER_UPDATES: positiveInt.default(500),
+  AUTO_VERSION_IDLE_MS: positiveInt.default(2 * 60_000),
+  AUTO_VERSION_INTERVAL_MS: positiveInt.default(30 * 60_000),
+  AUTO_VERSION_KEEP: positiveInt.default(50),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+});
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly databaseUrl: string | undefined;
+  readonly redisUrl: string | undefined;
+  readonly authSecret: string | undefined;
+  readonly allowAnonymous: boolean;
+  readonly adminToken: string | undefined;
+  /** Explicit origins; empty means "same origin and localhost". */
+  readonly allowedOrigins: readonly string[];
+  readonly limits: {
+    readonly maxMessageBytes: number;
+    readonly maxDocBytes: number;
+    readonly rateMessages: number;
+    readonly rateBytes: number;
+    readonly maxConnectionsPerIp: number;
+    readonly maxConnectionsPerDoc: number;
+    readonly maxBufferedBytes: number;
+    readonly maxAwarenessBytes: number;
+    readonly handshakeTimeoutMs: number;
+  };
+  readonly pingIntervalMs: number;
+  readonly idleUnloadMs: number;
+  readonly compactAfterUpdates: number;
+  readonly versions: { readonly idleMs: number; readonly intervalMs: number; readonly keep: number };
+  readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Validates `env` and returns a frozen Config, or throws a ConfigError whose message is one line. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const present = Object.fromEntries(
+    Object.keys(schema.shape).flatMap((key) => (env[key] === undefined || env[key] === '' ? [] : [[key, env[key]]])),
+  );
+  const parsed = schema.safeParse(present);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const key = String(issue.path[0] ?? 'environment');
+      return `${key}=${JSON.stringify(present[key] ?? '')} is invalid (${issue.message})`;
+    });
+    throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  const e = parsed.data;
+  if (!LOOPBACK_HOSTS.has(e.HOST) && !e.AUTH_SECRET && !e.ALLOW_ANONYMOUS) {
+    throw new ConfigError(
+      `Invalid configuration: HOST=${e.HOST} is not a loopback address, so AUTH_SECRET must be set (or ALLOW_ANONYMOUS=true to serve without tokens)`,
+    );
+  }
+  const origins = (e.ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  for (const origin of origins) {
+    if (!/^https?:\/\/[^/]+$/.test(origin)) {
+      throw new ConfigError(`Invalid configuration: ALLOWED_ORIGINS entry ${JSON.stringify(origin)} is not an origin like https://example.com`);
+    }
+  }
+  return deepFreeze({
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: e.DATA_DIR,
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    authSecret: e.AUTH_SECRET,
+    allowAnonymous: e.ALLOW_ANONYMOUS,
+    adminToken: e.ADMIN_TOKEN,
+    allowedOrigins: origins,
+    limits: {
+      maxMessageBytes: e.MAX_MESSAGE_BYTES,
+      maxDocBytes: e.MAX_DOC_BYTES,
+      rateMessages: e.RATE_LIMIT_MESSAGES,
+      rateBytes: e.RATE_LIMIT_BYTES,
+      maxConnectionsPerIp: e.MAX_CONNECTIONS_PER_IP,
+      maxConnectionsPerDoc: e.MAX_CONNECTIONS_PER_DOC,
+      maxBufferedBytes: e.MAX_BUFFERED_BYTES,
+      maxAwarenessBytes: e.MAX_AWARENESS_BYTES,
+      handshakeTimeoutMs: e.HANDSHAKE_TIMEOUT_MS,
+    },
+    pingIntervalMs: e.PING_INTERVAL_MS,
+    idleUnloadMs: e.IDLE_UNLOAD_MS,
+    compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
+    versions: { idleMs: e.AUTO_VERSION_IDLE_MS, intervalMs: e.AUTO_VERSION_INTERVAL_MS, keep: e.AUTO_VERSION_KEEP },
+    logLevel: e.LOG_LEVEL,
+  });
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}

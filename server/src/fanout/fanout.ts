@@ -1,0 +1,30 @@
+// The fan-out seam: how rooms on several server instances share live traffic. Local (single instance, a no-op
+// bus) and Redis. A frame published here has already been committed to storage by the publishing instance.
+
+export type FanoutKind = 'update' | 'awareness' | 'sync-request' | 'sync-reply';
+
+export interface FanoutMessage {
+  kind: FanoutKind;
+  /** Instance id of the publisher; subscribers drop their own echoes. */
+  from: string;
+  /** For sync-reply: the instance that asked. */
+  to?: string;
+  /** Opaque payload: a Yjs update, an awareness update, or a state vector. */
+  payload: Uint8Array;
+}
+
+export type FanoutHandler = (doc: string, message: FanoutMessage) => void;
+
+export interface Fanout {
+  readonly instanceId: string;
+  /** Starts delivering messages of `doc` to `handler`. Resolves once subscribed. */
+  subscribe(doc: string, handler: FanoutHandler): Promise<void>;
+  unsubscribe(doc: string): Promise<void>;
+  /** Fire-and-forget publish; failures are counted and logged, never thrown into the hot path. */
+  publish(doc: string, message: Omit<FanoutMessage, 'from'>): void;
+  /** True while the bus is usable (always true for the local bus). */
+  healthy(): boolean;
+  /** Called when the bus comes back after an outage, so rooms can reconcile. */
+  onReconnect(listener: () => void): void;
+  close(): Promise<void>;
+}

@@ -1,0 +1,227 @@
+// The live rooms of this instance: opens them single-flight (ten cold connects → one load), seeds brand-new
+// documents, compacts their update logs, and unloads them when idle. A room is only ever removed after its
+// updates are committed and while nobody is in it, so a reconnect never sees an empty or stale document.
+import * as Y from 'yjs';
+import type { Fanout } from '../fanout/fanout';
+import type { Logger } from '../logger';
+import type { Metrics } from '../metrics/metrics';
+import type { DocumentStore } from '../storage/storage';
+import type { Committer } from './committer';
+import { SEED_ORIGIN } from './origins';
+import { Room, type RoomLimits } from './room';
+
+export interface RoomObserver {
+  /** Updates of `room` were committed. */
+  roomCommitted?(room: Room): void;
+  /** `room` is about to be unloaded (its updates are committed). */
+  roomUnloading?(room: Room): Promise<void>;
+}
+
+export interface RegistryDeps {
+  store: DocumentStore;
+  committer: Committer;
+  fanout: Fanout;
+  metrics: Metrics;
+  logger: Logger;
+  limits: RoomLimits;
+  idleUnloadMs: number;
+  compactAfterUpdates: number;
+  /** The deterministic first update of every new document (one empty paragraph). */
+  seedUpdate: Uint8Array;
+  observers?: RoomObserver[];
+}
+
+export class RoomRegistry {
+  /** Loads from storage so far (tests assert single-flight with it). */
+  loads = 0;
+  private readonly rooms = new Map<string, Room>();
+  private readonly loading = new Map<string, Promise<Room>>();
+  private readonly unloading = new Map<string, Promise<void>>();
+  private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
+  private readonly storedRows = new Map<string, number>();
+  private readonly compacting = new Set<string>();
+
+  constructor(private readonly deps: RegistryDeps) {}
+
+  /** The room for `name`, loading (and, if new, seeding) it once however many callers ask at the same time. */
+  open(name: string): Promise<Room> {
+    const room = this.rooms.get(name);
+    if (room && !room.closed) {
+      this.cancelUnload(name);
+      return Promise.resolve(room);
+    }
+    let pending = this.loading.get(name);
+    if (!pending) {
+      pending = this.load(name).finally(() => this.loading.delete(name));
+      this.loading.set(name, pending);
+    }
+    return pending;
+  }
+
+  /** The loaded room, if any; never loads. */
+  peek(name: string): Room | undefined {
+    return this.rooms.get(name);
+  }
+
+  get size(): number {
+    return this.rooms.size;
+  }
+
+  loadedRooms(): IterableIterator<Room> {
+    return this.rooms.values();
+  }
+
+  /** The room if the document exists (loaded or stored), else null. Does not create documents. */
+  async openExisting(name: string): Promise<Room | null> {
+    if (this.rooms.has(name) || this.loading.has(name)) return this.open(name);
+    if (!(await this.deps.store.meta(name))) return null;
+    return this.open(name);
+  }
+
+  /** Closes the document's connections with `code`, drops it from memory and storage. */
+  async delete(name: string, code: number): Promise<boolean> {
+    const room = this.rooms.get(name);
+    if (room) {
+      room.closeAll(code, 'document deleted');
+      await this.deps.committer.drain();
+      this.remove(room);
+    }
+    return this.deps.store.delete(name);
+  }
+
+  /** Closes every session with `code`, commits everything, and drops all rooms. */
+  async shutdown(code: number): Promise<void> {
+    for (const room of this.rooms.values()) room.closeAll(code, 'server shutting down');
+    await this.deps.committer.drain();
+    for (const room of Array.from(this.rooms.values())) {
+      await this.notifyUnloading(room);
+      this.remove(room);
+    }
+  }
+
+  private async load(name: string): Promise<Room> {
+    const { store, fanout, metrics, logger } = this.deps;
+    await this.unloading.get(name);
+    const started = performance.now();
+    const stored = await store.load(name);
+    this.loads++;
+    const room = new Room(name, {
+      committer: this.deps.committer,
+      fanout,
+      metrics,
+      logger,
+      limits: this.deps.limits,
+      onEmpty: (r) => this.scheduleUnload(r),
+      onCommitted: (r, rows) => this.afterCommit(r, rows),
+    });
+    if (stored) room.loadStored(stored.updates, stored.bytes);
+    this.storedRows.set(name, stored?.updates.length ?? 0);
+    await fanout.subscribe(name, room.onFanout);
+    room.requestCatchUp();
+    this.rooms.set(name, room);
+    metrics.documentsLoaded.set(this.rooms.size);
+    if (!stored || stored.updates.length === 0) {
+      // The seed is byte-identical everywhere (fixed client id), so two instances seeding at once is harmless.
+      room.applyServerUpdate(this.deps.seedUpdate, SEED_ORIGIN);
+    }
+    logger.info({ doc: name, ms: Math.round(performance.now() - started), rows: stored?.updates.length ?? 0 }, 'document loaded');
+    // Nobody may join after all (the caller gave up): make sure an unused room still unloads.
+    this.scheduleUnload(room);
+    return room;
+  }
+
+  private scheduleUnload(room: Room): void {
+    this.cancelUnload(room.name);
+    if (room.sessions.size > 0) return;
+    const timer = setTimeout(() => {
+      this.unloadTimers.delete(room.name);
+      void this.unload(room).catch((error: unknown) => {
+        this.deps.metrics.internalErrors.inc({ where: 'unload' });
+        this.deps.logger.error({ err: error, doc: room.name }, 'unload failed; keeping the document in memory');
+      });
+    }, this.deps.idleUnloadMs);
+    timer.unref();
+    this.unloadTimers.set(room.name, timer);
+  }
+
+  private cancelUnload(name: string): void {
+    const timer = this.unloadTimers.get(name);
+    if (timer) {
+      clearTimeout(timer);
+      this.unloadTimers.delete(name);
+    }
+  }
+
+  private async unload(room: Room): Promise<void> {
+    if (room.sessions.size > 0 || room.closed) return;
+    await this.deps.committer.drain();
+    await this.notifyUnloading(room);
+    // Re-check after the awaits: someone may have joined, or uncommitted work may have arrived meanwhile.
+    if (room.sessions.size > 0 || room.hasUncommitted || this.rooms.get(room.name) !== room) {
+      if (room.sessions.size === 0 && this.rooms.get(room.name) === room) this.scheduleUnload(room);
+      return;
+    }
+    this.remove(room);
+    this.deps.logger.info({ doc: room.name }, 'document unloaded');
+  }
+
+  private async notifyUnloading(room: Room): Promise<void> {
+    for (const observer of this.deps.observers ?? []) await observer.roomUnloading?.(room);
+  }
+
+  /** Synchronously drops the room (so no caller can find it half-removed), then unsubscribes. */
+  private remove(room: Room): void {
+    this.cancelUnload(room.name);
+    if (this.rooms.get(room.name) === room) this.rooms.delete(room.name);
+    room.destroy();
+    this.storedRows.delete(room.name);
+    this.deps.metrics.documentsLoaded.set(this.rooms.size);
+    const done = this.deps.fanout.unsubscribe(room.name).catch((error: unknown) => {
+      this.deps.logger.warn({ err: error, doc: room.name }, 'fan-out unsubscribe failed');
+    });
+    this.unloading.set(room.name, done);
+    void done.finally(() => {
+      if (this.unloading.get(room.name) === done) this.unloading.delete(room.name);
+    });
+  }
+
+  private afterCommit(room: Room, rows: number): void {
+    const total = (this.storedRows.get(room.name) ?? 0) + rows;
+    this.storedRows.set(room.name, total);
+    for (const observer of this.deps.observers ?? []) observer.roomCommitted?.(room);
+    if (total > this.deps.compactAfterUpdates && !this.compacting.has(room.name)) {
+      this.compacting.add(room.name);
+      void this.compact(room.name)
+        .catch((error: unknown) => {
+          this.deps.metrics.internalErrors.inc({ where: 'compact' });
+          this.deps.logger.error({ err: error, doc: room.name }, 'compaction failed; the update log is intact');
+        })
+        .finally(() => this.compacting.delete(room.name));
+    }
+  }
+
+  /** Merges the stored log into one update. Rows appended while this runs are kept (see DocumentStore.compact). */
+  private async compact(name: string): Promise<void> {
+    const { store } = this.deps;
+    const stored = await store.load(name);
+    if (!stored || stored.updates.length < 2) return;
+    const merged = mergeToState(stored.updates);
+    await store.compact(name, stored.lastSeq, merged);
+    const rows = await store.rowCount(name);
+    if (this.storedRows.has(name)) this.storedRows.set(name, rows);
+    const room = this.rooms.get(name);
+    if (room) room.bytes = room.bytes - stored.bytes + merged.byteLength;
+    this.deps.logger.debug({ doc: name, merged: stored.updates.length, bytes: merged.byteLength }, 'compacted');
+  }
+}
+
+/** Applies updates to a scratch document and encodes its state: deleted content is garbage-collected. */
+export function mergeToState(updates: readonly Uint8Array[]): Uint8Array {
+  const doc = new Y.Doc();
+  Y.transact(doc, () => {
+    for (const update of updates) Y.applyUpdate(doc, update);
+  });
+  const state = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return state;
+}

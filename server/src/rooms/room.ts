@@ -1,0 +1,427 @@
+// One live document: its Y.Doc, its Awareness and the sessions editing it. Owns the hot path
+// (decode → check → apply → commit → broadcast) but never sees a WebSocket (only PeerSocket) or a database
+// (only the Committer). Frames are encoded once and the same bytes go to every peer.
+import * as Y from 'yjs';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import { CloseCode } from '../../../shared/close-codes';
+import {
+  decodeAwarenessUpdate,
+  decodeFrame,
+  encodeAck,
+  encodeAwareness,
+  encodeAwarenessUpdate,
+  encodePermissionDenied,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+  type AwarenessEntry,
+} from '../../../shared/protocol/codec';
+import type { Fanout, FanoutMessage } from '../fanout/fanout';
+import type { Logger } from '../logger';
+import type { Metrics } from '../metrics/metrics';
+import type { CommitEntry, CommitListener, Committer } from './committer';
+import { FANOUT_ORIGIN, STORAGE_ORIGIN, isChangeOrigin, type ChangeOrigin } from './origins';
+import type { Session } from './session';
+
+export interface RoomLimits {
+  maxDocBytes: number;
+  maxBufferedBytes: number;
+  maxAwarenessBytes: number;
+}
+
+export interface RoomDeps {
+  committer: Committer;
+  fanout: Fanout;
+  metrics: Metrics;
+  logger: Logger;
+  limits: RoomLimits;
+  /** The last session left. */
+  onEmpty(room: Room): void;
+  /** A flush committed `rows` updates of this room. */
+  onCommitted(room: Room, rows: number): void;
+}
+
+export class RoomClosedError extends Error {
+  override name = 'RoomClosedError';
+}
+
+/** Awareness ids announced by another instance (through the fan-out): no local session may claim them. */
+const REMOTE_OWNER = 'remote' as const;
+/** Strikes (forged or oversized awareness entries) after which a connection is closed with 4403. */
+const MAX_AWARENESS_STRIKES = 3;
+
+export class Room implements CommitListener {
+  readonly doc = new Y.Doc();
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly sessions = new Set<Session>();
+  /** Estimated encoded size of the document: stored bytes plus every update applied since. */
+  bytes = 0;
+  /** ms since epoch of the last local change (session or admin), for automatic versions. */
+  lastChangeAt = 0;
+  closed = false;
+  private uncommitted = 0;
+  private deferred: Array<{ session: Session; frame: Uint8Array }> = [];
+  private readonly awarenessOwner = new Map<number, Session | typeof REMOTE_OWNER>();
+  private readonly awarenessDirty = new Set<number>();
+  private readonly awarenessToPublish = new Set<number>();
+  private awarenessFlushScheduled = false;
+  private committedSinceFlush = 0;
+
+  constructor(
+    readonly name: string,
+    private readonly deps: RoomDeps,
+  ) {
+    // The server is not a participant: it has no awareness state of its own.
+    this.awareness.setLocalState(null);
+    this.doc.on('update', this.onDocUpdate);
+    this.awareness.on('update', this.onAwarenessUpdate);
+  }
+
+  /** Applies stored updates without re-storing or broadcasting them. */
+  loadStored(updates: readonly Uint8Array[], bytes: number): void {
+    Y.transact(this.doc, () => {
+      for (const update of updates) Y.applyUpdate(this.doc, update, STORAGE_ORIGIN);
+    }, STORAGE_ORIGIN);
+    this.bytes = bytes;
+  }
+
+  /** Applies a change made by the server itself (seed, import, restore): committed and broadcast like any other. */
+  applyServerUpdate(update: Uint8Array, origin: ChangeOrigin): void {
+    Y.applyUpdate(this.doc, update, origin);
+  }
+
+  join(session: Session): void {
+    if (this.closed) throw new RoomClosedError(`room ${this.name} is closed`);
+    this.sessions.add(session);
+    this.send(session, encodeSyncStep1(Y.encodeStateVector(this.doc)));
+    if (this.awareness.states.size > 0) {
+      const ids = Array.from(this.awareness.states.keys());
+      this.send(session, encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)));
+    }
+    if (session.identity.role === 'viewer') this.tellReadOnly(session);
+  }
+
+  leave(session: Session): void {
+    if (!this.sessions.delete(session)) return;
+    this.deferred = this.deferred.filter((d) => d.session !== session);
+    if (session.awarenessIds.size > 0) {
+      const ids = Array.from(session.awarenessIds);
+      for (const id of ids) this.awarenessOwner.delete(id);
+      awarenessProtocol.removeAwarenessStates(this.awareness, ids, session.origin);
+    }
+    if (this.sessions.size === 0) this.deps.onEmpty(this);
+  }
+
+  /** Handles one binary frame from `session`. Never throws: problems close that session only. */
+  receive(session: Session, frame: Uint8Array): void {
+    if (!this.sessions.has(session)) return;
+    const { metrics } = this.deps;
+    metrics.bytesIn.inc(frame.byteLength);
+    if (!session.admit(frame.byteLength)) return this.reject(session, CloseCode.RateLimited, 'rate limit exceeded');
+    const decoded = decodeFrame(frame);
+    if (!decoded.ok) return this.reject(session, CloseCode.ProtocolViolation, decoded.reason);
+    for (const message of decoded.messages) {
+      if (!this.sessions.has(session)) return;
+      metrics.messagesIn.inc({ type: message.type });
+      switch (message.type) {
+        case 'sync-step1':
+          this.answerSyncStep1(session, message.stateVector);
+          break;
+        case 'sync-step2':
+        case 'update':
+          this.applyClientUpdate(session, message.update);
+          break;
+        case 'awareness':
+          this.applyClientAwareness(session, message.update);
+          break;
+        case 'query-awareness': {
+          const ids = Array.from(this.awareness.states.keys());
+          this.send(session, encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)));
+          break;
+        }
+      }
+    }
+  }
+
+  /** Closes every session with `code` (document deleted, shutdown). */
+  closeAll(code: number, reason: string): void {
+    for (const session of Array.from(this.sessions)) this.closeSession(session, code, reason);
+  }
+
+  /** True while updates of this room wait for their commit. */
+  get hasUncommitted(): boolean {
+    return this.uncommitted > 0;
+  }
+
+  destroy(): void {
+    this.closed = true;
+    this.doc.off('update', this.onDocUpdate);
+    this.awareness.off('update', this.onAwarenessUpdate);
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  // --- fan-out from other instances -------------------------------------------------------------------------
+
+  readonly onFanout = (_doc: string, message: FanoutMessage): void => {
+    if (this.closed) return;
+    const { fanout, logger } = this.deps;
+    try {
+      switch (message.kind) {
+        case 'update':
+          Y.applyUpdate(this.doc, message.payload, FANOUT_ORIGIN);
+          break;
+        case 'awareness':
+          this.applyRemoteAwareness(message.payload);
+          break;
+        case 'sync-request':
+          if (message.to !== undefined && message.to !== fanout.instanceId) return;
+          fanout.publish(this.name, { kind: 'sync-reply', to: message.from, payload: Y.encodeStateAsUpdate(this.doc, message.payload) });
+          // An untargeted request (a room just loaded, or an instance reconnected) is answered with a targeted
+          // request back, so both sides end with the union; a targeted one is not, so the exchange terminates.
+          if (message.to === undefined) {
+            fanout.publish(this.name, { kind: 'sync-request', to: message.from, payload: Y.encodeStateVector(this.doc) });
+          }
+          break;
+        case 'sync-reply':
+          if (message.to === fanout.instanceId) Y.applyUpdate(this.doc, message.payload, FANOUT_ORIGIN);
+          break;
+      }
+    } catch (error) {
+      // A peer instance sent something we cannot apply; our own state is unaffected. Counted, not thrown.
+      this.deps.metrics.internalErrors.inc({ where: 'fanout-apply' });
+      logger.warn({ err: error, doc: this.name, kind: message.kind }, 'dropped an unusable fan-out message');
+    }
+  };
+
+  /** Asks the other instances for what this room lacks (and offers what it has). */
+  requestCatchUp(): void {
+    this.deps.fanout.publish(this.name, { kind: 'sync-request', payload: Y.encodeStateVector(this.doc) });
+  }
+
+  // --- commit results --------------------------------------------------------------------------------------
+
+  committed(entry: CommitEntry): void {
+    this.uncommitted--;
+    this.committedSinceFlush++;
+    const origin = entry.origin as ChangeOrigin;
+    const sender = origin.kind === 'session' ? origin.session : null;
+    this.broadcast(entry.frame, sender);
+    this.deps.fanout.publish(this.name, { kind: 'update', payload: entry.update });
+    if (sender?.wantsAck) sender.ackOwed = true;
+  }
+
+  flushed(): void {
+    const rows = this.committedSinceFlush;
+    this.committedSinceFlush = 0;
+    // Acks and deferred sync replies go out only when nothing of this room is still uncommitted, so a state
+    // vector or a SyncStep2 never covers an update that a crash could still lose.
+    if (this.uncommitted === 0 && !this.closed) {
+      const deferred = this.deferred;
+      this.deferred = [];
+      for (const { session, frame } of deferred) this.send(session, frame);
+      let ack: Uint8Array | null = null;
+      for (const session of this.sessions) {
+        if (!session.ackOwed) continue;
+        session.ackOwed = false;
+        ack ??= encodeAck(Y.encodeStateVector(this.doc));
+        this.send(session, ack);
+      }
+    }
+    this.deps.onCommitted(this, rows);
+  }
+
+  // --- internals -------------------------------------------------------------------------------------------
+
+  private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin === STORAGE_ORIGIN) return;
+    this.bytes += update.byteLength;
+    const frame = encodeUpdate(update);
+    if (origin === FANOUT_ORIGIN) {
+      // Already committed by the instance that received it.
+      this.broadcast(frame, null);
+      return;
+    }
+    if (!isChangeOrigin(origin)) {
+      this.deps.logger.error({ doc: this.name }, 'document changed with an untagged origin');
+    }
+    this.lastChangeAt = Date.now();
+    this.uncommitted++;
+    this.deps.committer.enqueue({ doc: this.name, update, frame, origin, listener: this });
+  };
+
+  private answerSyncStep1(session: Session, stateVector: Uint8Array): void {
+    let reply: Uint8Array;
+    try {
+      reply = encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector));
+    } catch {
+      return this.reject(session, CloseCode.ProtocolViolation, 'malformed state vector');
+    }
+    // Nothing uncommitted may reach a peer: hold the reply until this room's pending commits are done.
+    if (this.uncommitted > 0) this.deferred.push({ session, frame: reply });
+    else this.send(session, reply);
+  }
+
+  private applyClientUpdate(session: Session, update: Uint8Array): void {
+    if (isEmptyUpdate(update)) return;
+    if (session.identity.role === 'viewer') {
+      this.deps.metrics.rejected.inc({ reason: 'viewer_update' });
+      this.tellReadOnly(session);
+      return;
+    }
+    if (this.bytes + update.byteLength > this.deps.limits.maxDocBytes) {
+      return this.reject(session, CloseCode.DocumentTooLarge, 'document size limit reached');
+    }
+    try {
+      // Decode fully before applying, so a malformed update cannot be half-integrated into the document.
+      Y.decodeUpdate(update);
+      Y.applyUpdate(this.doc, update, session.origin);
+    } catch {
+      this.reject(session, CloseCode.ProtocolViolation, 'update does not decode');
+    }
+  }
+
+  private applyClientAwareness(session: Session, update: Uint8Array): void {
+    const entries = decodeAwarenessUpdate(update);
+    if (!entries) return this.reject(session, CloseCode.ProtocolViolation, 'malformed awareness update');
+    const accepted: AwarenessEntry[] = [];
+    let changed = false;
+    for (const entry of entries) {
+      const owner = this.awarenessOwner.get(entry.clientId);
+      if ((owner !== undefined && owner !== session) || entry.stateJson.length > this.deps.limits.maxAwarenessBytes) {
+        session.awarenessStrikes++;
+        this.deps.metrics.rejected.inc({ reason: owner !== undefined && owner !== session ? 'awareness_forged' : 'awareness_too_large' });
+        changed = true;
+        continue;
+      }
+      if (owner === undefined) {
+        this.awarenessOwner.set(entry.clientId, session);
+        session.awarenessIds.add(entry.clientId);
+      }
+      if (session.identity.name !== null && entry.stateJson !== 'null') {
+        const stamped = stampName(entry.stateJson, session.identity.name);
+        if (stamped === null) {
+          this.deps.metrics.rejected.inc({ reason: 'awareness_malformed' });
+          changed = true;
+          continue;
+        }
+        if (stamped !== entry.stateJson) changed = true;
+        entry.stateJson = stamped;
+      }
+      accepted.push(entry);
+    }
+    if (session.awarenessStrikes > MAX_AWARENESS_STRIKES) {
+      return this.reject(session, CloseCode.Forbidden, 'awareness forged or oversized');
+    }
+    if (accepted.length === 0) return;
+    try {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, changed ? encodeAwarenessUpdate(accepted) : update, session.origin);
+    } catch {
+      this.reject(session, CloseCode.ProtocolViolation, 'awareness state is not JSON');
+    }
+  }
+
+  private applyRemoteAwareness(payload: Uint8Array): void {
+    const entries = decodeAwarenessUpdate(payload);
+    if (!entries) return;
+    for (const entry of entries) {
+      const owner = this.awarenessOwner.get(entry.clientId);
+      if (owner !== undefined && owner !== REMOTE_OWNER) return; // a local session owns it: ignore the claim
+      if (entry.stateJson === 'null') this.awarenessOwner.delete(entry.clientId);
+      else this.awarenessOwner.set(entry.clientId, REMOTE_OWNER);
+    }
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, payload, FANOUT_ORIGIN);
+  }
+
+  private readonly onAwarenessUpdate = (
+    change: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const publish = origin !== FANOUT_ORIGIN;
+    for (const list of [change.added, change.updated, change.removed]) {
+      for (const id of list) {
+        this.awarenessDirty.add(id);
+        if (publish) this.awarenessToPublish.add(id);
+      }
+    }
+    // Coalesce: one broadcast per room per tick carries the latest state of every client that changed.
+    if (!this.awarenessFlushScheduled) {
+      this.awarenessFlushScheduled = true;
+      setImmediate(this.flushAwareness);
+    }
+  };
+
+  private readonly flushAwareness = (): void => {
+    this.awarenessFlushScheduled = false;
+    if (this.closed || this.awarenessDirty.size === 0) return;
+    const ids = Array.from(this.awarenessDirty);
+    this.awarenessDirty.clear();
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids);
+    this.broadcast(encodeAwareness(update), null, 'awareness');
+    if (this.awarenessToPublish.size > 0) {
+      const publishIds = Array.from(this.awarenessToPublish);
+      this.awarenessToPublish.clear();
+      const payload = publishIds.length === ids.length ? update : awarenessProtocol.encodeAwarenessUpdate(this.awareness, publishIds);
+      this.deps.fanout.publish(this.name, { kind: 'awareness', payload });
+    }
+  };
+
+  private broadcast(frame: Uint8Array, except: Session | null, type: 'update' | 'awareness' = 'update'): void {
+    let peers = 0;
+    for (const session of this.sessions) {
+      if (session === except) continue;
+      if (this.send(session, frame)) peers++;
+    }
+    const { metrics } = this.deps;
+    if (type === 'update') metrics.fanoutPeers.observe(peers);
+    metrics.messagesOut.inc({ type }, peers);
+    metrics.bytesOut.inc(frame.byteLength * peers);
+  }
+
+  /** Sends unless the peer reads too slowly; a slow reader is closed so its buffer cannot grow without bound. */
+  private send(session: Session, frame: Uint8Array): boolean {
+    if (session.socket.bufferedAmount > this.deps.limits.maxBufferedBytes) {
+      this.reject(session, CloseCode.Overloaded, 'client reads too slowly');
+      return false;
+    }
+    session.socket.send(frame);
+    return true;
+  }
+
+  private tellReadOnly(session: Session): void {
+    if (session.toldReadOnly) return;
+    session.toldReadOnly = true;
+    this.send(session, encodePermissionDenied('read-only: this token may view but not edit'));
+  }
+
+  private reject(session: Session, code: number, reason: string): void {
+    this.deps.metrics.rejected.inc({ reason: String(code) });
+    this.deps.logger.info({ doc: this.name, session: session.id, code, reason }, 'closing connection');
+    this.closeSession(session, code, reason);
+  }
+
+  private closeSession(session: Session, code: number, reason: string): void {
+    session.socket.close(code, reason);
+    this.leave(session);
+  }
+}
+
+/** y-websocket sends an empty SyncStep2 on connect: no structs, empty delete set. */
+function isEmptyUpdate(update: Uint8Array): boolean {
+  return update.byteLength === 2 && update[0] === 0 && update[1] === 0;
+}
+
+/** Replaces the display name in an awareness state with the token's; null if the state is not a JSON object. */
+function stampName(stateJson: string, name: string): string | null {
+  let state: unknown;
+  try {
+    state = JSON.parse(stateJson);
+  } catch {
+    return null;
+  }
+  if (typeof state !== 'object' || state === null || Array.isArray(state)) return null;
+  const record = state as Record<string, unknown>;
+  if (record.name === name) return stateJson;
+  record.name = name;
+  return JSON.stringify(record);
+}

@@ -1,0 +1,138 @@
+// Builds a whole Tandem server from a Config: storage, fan-out, rooms, routes, HTTP listener. main.ts runs it
+// as a process; tests run it in-process on port 0.
+import { serve, type ServerType } from '@hono/node-server';
+import { createNodeWebSocket } from '@hono/node-ws';
+import { Hono } from 'hono';
+import type { WebSocket as RawWebSocket } from 'ws';
+import type { UpgradeWebSocket } from 'hono/ws';
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CloseCode } from '../../shared/close-codes';
+import { createSeedUpdate } from '../../shared/lexical/seed';
+import { resolveAdminToken } from './admin/admin-token';
+import { createApp } from './app';
+import { TokenVerifier } from './auth/tokens';
+import type { Config } from './config';
+import type { Fanout } from './fanout/fanout';
+import { LocalFanout } from './fanout/local-fanout';
+import { createLogger, type Logger } from './logger';
+import { createMetrics, type Metrics } from './metrics/metrics';
+import { Committer } from './rooms/committer';
+import { RoomRegistry, type RoomObserver } from './rooms/registry';
+import { SqliteStore } from './storage/sqlite-store';
+import type { DocumentStore } from './storage/storage';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface ServerContext {
+  config: Config;
+  store: DocumentStore;
+  fanout: Fanout;
+  registry: RoomRegistry;
+  committer: Committer;
+  verifier: TokenVerifier | null;
+  metrics: Metrics;
+  logger: Logger;
+  adminToken: string;
+}
+
+/** Route groups that need the whole context (admin API, user API). Registered by `extraRoutes`. */
+export type RouteModule = (ctx: ServerContext) => (app: Hono) => void;
+
+export interface RunningServer {
+  ctx: ServerContext;
+  port: number;
+  url: string;
+  /** Stops accepting, closes sockets with 1001, commits everything, closes storage and fan-out. */
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  logger?: Logger;
+  routes?: RouteModule[];
+  observers?: (ctx: ServerContext) => RoomObserver[];
+  clientDir?: string;
+}
+
+export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const metrics = createMetrics();
+  mkdirSync(config.dataDir, { recursive: true });
+  // The PostgreSQL and Redis clients are loaded only when configured, so the embedded default stays lean.
+  const store: DocumentStore = config.databaseUrl
+    ? new (await import('./storage/postgres-store')).PostgresStore({ connectionString: config.databaseUrl })
+    : new SqliteStore({ path: path.join(config.dataDir, 'tandem.db') });
+  await store.ready();
+  const fanout: Fanout = config.redisUrl
+    ? new (await import('./fanout/redis-fanout')).RedisFanout({ url: config.redisUrl, logger })
+    : new LocalFanout();
+  const committer = new Committer(store, metrics, logger);
+  const observers: RoomObserver[] = [];
+  const registry = new RoomRegistry({
+    store,
+    committer,
+    fanout,
+    metrics,
+    logger,
+    limits: config.limits,
+    idleUnloadMs: config.idleUnloadMs,
+    compactAfterUpdates: config.compactAfterUpdates,
+    seedUpdate: createSeedUpdate(),
+    observers,
+  });
+  const ctx: ServerContext = {
+    config,
+    store,
+    fanout,
+    registry,
+    committer,
+    verifier: config.authSecret ? new TokenVerifier(config.authSecret) : null,
+    metrics,
+    logger,
+    adminToken: resolveAdminToken(config.adminToken, config.dataDir),
+  };
+  observers.push(...(options.observers?.(ctx) ?? []));
+  fanout.onReconnect(() => {
+    for (const room of registry.loadedRooms()) room.requestCatchUp();
+  });
+
+  const app = new Hono();
+  const nodeWs = createNodeWebSocket({ app });
+  const { connections } = createApp(app, {
+    ...ctx,
+    upgradeWebSocket: nodeWs.upgradeWebSocket as UpgradeWebSocket<RawWebSocket>,
+    routes: (options.routes ?? []).map((module) => module(ctx)),
+    clientDir: options.clientDir ?? path.join(repoRoot, 'dist/client'),
+  });
+  // Larger frames are refused by ws itself with close code 1009 before they are buffered whole.
+  (nodeWs.wss.options as { maxPayload: number }).maxPayload = config.limits.maxMessageBytes;
+
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+  });
+  nodeWs.injectWebSocket(server);
+  connections.startKeepalive(config.pingIntervalMs);
+  const port = (server.address() as AddressInfo).port;
+  logger.info({ port, host: config.host, storage: config.databaseUrl ? 'postgres' : 'sqlite', fanout: config.redisUrl ? 'redis' : 'local' }, 'listening');
+
+  let closing: Promise<void> | null = null;
+  return {
+    ctx,
+    port,
+    url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`,
+    close() {
+      closing ??= (async () => {
+        server.close();
+        connections.stop();
+        await registry.shutdown(CloseCode.GoingAway);
+        for (const client of nodeWs.wss.clients) client.terminate();
+        (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+        await fanout.close();
+        await store.close();
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,224 @@
+// Embedded storage: one SQLite file in WAL mode. better-sqlite3 is synchronous, so each method runs in one
+// transaction and can never interleave with another; the async signatures only satisfy DocumentStore.
+import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import type {
+  DocMeta,
+  DocumentStore,
+  NewSnapshot,
+  PendingAppend,
+  SnapshotKind,
+  SnapshotMeta,
+  StoredUpdates,
+} from './storage';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS documents (
+  name TEXT PRIMARY KEY,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  bytes INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS updates (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  doc TEXT NOT NULL,
+  data BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS updates_doc ON updates (doc, id);
+CREATE TABLE IF NOT EXISTS snapshots (
+  id TEXT PRIMARY KEY,
+  doc TEXT NOT NULL,
+  label TEXT,
+  author TEXT,
+  kind TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  bytes INTEGER NOT NULL,
+  data BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS snapshots_doc ON snapshots (doc, created_at);
+`;
+
+interface SnapshotRow {
+  id: string;
+  doc: string;
+  label: string | null;
+  author: string | null;
+  kind: SnapshotKind;
+  created_at: number;
+  bytes: number;
+}
+
+interface DocRow {
+  name: string;
+  created_at: number;
+  updated_at: number;
+  bytes: number;
+}
+
+export class SqliteStore implements DocumentStore {
+  private readonly db: Database.Database;
+  private readonly statements;
+  private readonly appendTx;
+  private readonly compactTx;
+  private readonly deleteTx;
+  private lastTimestamp = 0;
+
+  constructor(options: { path: string }) {
+    this.db = new Database(options.path);
+    this.db.pragma('journal_mode = WAL');
+    // NORMAL in WAL mode survives process crashes (SIGKILL); only a power loss may drop the last commits.
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(SCHEMA);
+    const db = this.db;
+    this.statements = {
+      insertUpdate: db.prepare<[string, Uint8Array]>('INSERT INTO updates (doc, data) VALUES (?, ?)'),
+      touchDoc: db.prepare<[{ doc: string; now: number; bytes: number }]>(
+        `INSERT INTO documents (name, created_at, updated_at, bytes) VALUES (@doc, @now, @now, @bytes)
+         ON CONFLICT(name) DO UPDATE SET updated_at = @now, bytes = bytes + @bytes`,
+      ),
+      loadUpdates: db.prepare<[string], { id: number; data: Buffer }>('SELECT id, data FROM updates WHERE doc = ? ORDER BY id'),
+      deleteUpTo: db.prepare<[string, number]>('DELETE FROM updates WHERE doc = ? AND id <= ?'),
+      sumBytes: db.prepare<[string], { bytes: number | null }>('SELECT SUM(length(data)) AS bytes FROM updates WHERE doc = ?'),
+      setBytes: db.prepare<[number, number, string]>('UPDATE documents SET bytes = ?, updated_at = ? WHERE name = ?'),
+      rowCount: db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM updates WHERE doc = ?'),
+      list: db.prepare<[], DocRow>('SELECT name, created_at, updated_at, bytes FROM documents ORDER BY updated_at DESC'),
+      meta: db.prepare<[string], DocRow>('SELECT name, created_at, updated_at, bytes FROM documents WHERE name = ?'),
+      deleteDoc: db.prepare<[string]>('DELETE FROM documents WHERE name = ?'),
+      deleteUpdates: db.prepare<[string]>('DELETE FROM updates WHERE doc = ?'),
+      deleteSnapshots: db.prepare<[string]>('DELETE FROM snapshots WHERE doc = ?'),
+      insertSnapshot: db.prepare(
+        'INSERT INTO snapshots (id, doc, label, author, kind, created_at, bytes, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+      listSnapshots: db.prepare<[string], SnapshotRow>(
+        'SELECT id, doc, label, author, kind, created_at, bytes FROM snapshots WHERE doc = ? ORDER BY created_at DESC, rowid DESC',
+      ),
+      getSnapshot: db.prepare<[string, string], SnapshotRow & { data: Buffer }>(
+        'SELECT id, doc, label, author, kind, created_at, bytes, data FROM snapshots WHERE doc = ? AND id = ?',
+      ),
+      pruneSnapshots: db.prepare<[string, string, string, string, number]>(
+        `DELETE FROM snapshots WHERE doc = ? AND kind = ? AND id NOT IN (
+           SELECT id FROM snapshots WHERE doc = ? AND kind = ? ORDER BY created_at DESC, rowid DESC LIMIT ?)`,
+      ),
+      ping: db.prepare('SELECT 1'),
+    };
+    const s = this.statements;
+    this.appendTx = db.transaction((batch: readonly PendingAppend[], now: number) => {
+      for (const { doc, update } of batch) {
+        s.insertUpdate.run(doc, update);
+        s.touchDoc.run({ doc, now, bytes: update.byteLength });
+      }
+    });
+    this.compactTx = db.transaction((doc: string, upToSeq: number, merged: Uint8Array, now: number) => {
+      // Rows appended after the compactor read the log have ids above upToSeq (AUTOINCREMENT never reuses or
+      // goes backwards, and SQLite has one writer), so they survive.
+      s.deleteUpTo.run(doc, upToSeq);
+      s.insertUpdate.run(doc, merged);
+      const bytes = s.sumBytes.get(doc)?.bytes ?? 0;
+      s.setBytes.run(bytes, now, doc);
+    });
+    this.deleteTx = db.transaction((doc: string) => {
+      s.deleteUpdates.run(doc);
+      s.deleteSnapshots.run(doc);
+      return s.deleteDoc.run(doc).changes > 0;
+    });
+  }
+
+  async ready(): Promise<void> {}
+
+  async ping(): Promise<boolean> {
+    return this.statements.ping.get() !== undefined;
+  }
+
+  async load(doc: string): Promise<StoredUpdates | null> {
+    const rows = this.statements.loadUpdates.all(doc);
+    if (rows.length === 0) return this.statements.meta.get(doc) ? { updates: [], lastSeq: 0, bytes: 0 } : null;
+    let bytes = 0;
+    const updates = rows.map((row) => {
+      bytes += row.data.byteLength;
+      return new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.byteLength);
+    });
+    return { updates, lastSeq: rows[rows.length - 1]!.id, bytes };
+  }
+
+  async appendBatch(batch: readonly PendingAppend[]): Promise<void> {
+    if (batch.length > 0) this.appendTx(batch, this.now());
+  }
+
+  async compact(doc: string, upToSeq: number, merged: Uint8Array): Promise<void> {
+    this.compactTx(doc, upToSeq, merged, this.now());
+  }
+
+  async rowCount(doc: string): Promise<number> {
+    return this.statements.rowCount.get(doc)?.n ?? 0;
+  }
+
+  async list(): Promise<DocMeta[]> {
+    return this.statements.list.all().map(toDocMeta);
+  }
+
+  async meta(doc: string): Promise<DocMeta | null> {
+    const row = this.statements.meta.get(doc);
+    return row ? toDocMeta(row) : null;
+  }
+
+  async delete(doc: string): Promise<boolean> {
+    return this.deleteTx(doc);
+  }
+
+  async createSnapshot(snapshot: NewSnapshot): Promise<SnapshotMeta> {
+    const meta: SnapshotMeta = {
+      id: randomUUID(),
+      doc: snapshot.doc,
+      label: snapshot.label,
+      author: snapshot.author,
+      kind: snapshot.kind,
+      createdAt: this.now(),
+      bytes: snapshot.state.byteLength,
+    };
+    this.statements.insertSnapshot.run(
+      meta.id, meta.doc, meta.label, meta.author, meta.kind, meta.createdAt, meta.bytes, snapshot.state,
+    );
+    return meta;
+  }
+
+  async listSnapshots(doc: string): Promise<SnapshotMeta[]> {
+    return this.statements.listSnapshots.all(doc).map(toSnapshotMeta);
+  }
+
+  async getSnapshot(doc: string, id: string): Promise<{ meta: SnapshotMeta; state: Uint8Array } | null> {
+    const row = this.statements.getSnapshot.get(doc, id);
+    if (!row) return null;
+    return { meta: toSnapshotMeta(row), state: new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.byteLength) };
+  }
+
+  async pruneSnapshots(doc: string, kind: SnapshotKind, keep: number): Promise<number> {
+    return this.statements.pruneSnapshots.run(doc, kind, doc, kind, keep).changes;
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  /** Strictly increasing ms timestamps, so "newest first" and updatedAt order are well defined within a ms. */
+  private now(): number {
+    this.lastTimestamp = Math.max(Date.now(), this.lastTimestamp + 1);
+    return this.lastTimestamp;
+  }
+}
+
+function toDocMeta(row: DocRow): DocMeta {
+  return { name: row.name, createdAt: row.created_at, updatedAt: row.updated_at, bytes: row.bytes };
+}
+
+function toSnapshotMeta(row: SnapshotRow): SnapshotMeta {
+  return {
+    id: row.id,
+    doc: row.doc,
+    label: row.label,
+    author: row.author,
+    kind: row.kind,
+    createdAt: row.created_at,
+    bytes: row.bytes,
+  };
+}

@@ -1,0 +1,73 @@
+// Durability: content survives a graceful restart, and a SIGKILL loses nothing that any client had received.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { connectClient, waitForText, waitSynced, type TestClient } from '../test-support/clients';
+import { spawnServer, type ServerProcess } from '../test-support/server-process';
+import { startTestServer } from '../test-support/test-server';
+
+const dirs: string[] = [];
+const processes: ServerProcess[] = [];
+let clients: TestClient[] = [];
+const tempDir = () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'tandem-durability-'));
+  dirs.push(dir);
+  return dir;
+};
+
+afterEach(() => {
+  for (const c of clients) c.destroy();
+  clients = [];
+  for (const p of processes.splice(0)) p.child.kill('SIGKILL');
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('durability', () => {
+  it('keeps content across a stop and start on the same DATA_DIR', async () => {
+    const dataDir = tempDir();
+    const first = await startTestServer({ DATA_DIR: dataDir });
+    const a = connectClient(first.wsUrl, 'restart');
+    await waitSynced(a);
+    a.text.insert(0, 'survives a restart');
+    await vi.waitFor(() => expect(first.ctx.registry.peek('restart')?.doc.getText('t').toString()).toBe('survives a restart'));
+    a.destroy();
+    await first.stop({ keepData: true });
+
+    const second = await startTestServer({ DATA_DIR: dataDir });
+    const b = connectClient(second.wsUrl, 'restart');
+    clients.push(b);
+    await waitSynced(b);
+    await waitForText(b, 'survives a restart');
+    await second.stop({ keepData: true });
+  });
+
+  it('loses nothing a peer had received when the server is killed with SIGKILL mid-stream', async () => {
+    const dataDir = tempDir();
+    const server = await spawnServer({ DATA_DIR: dataDir });
+    processes.push(server);
+    const writer = connectClient(server.wsUrl, 'crash');
+    const reader = connectClient(server.wsUrl, 'crash');
+    clients.push(writer, reader);
+    await waitSynced(writer, reader);
+    let i = 0;
+    const typing = setInterval(() => writer.text.insert(writer.text.length, `${i++}.`), 2);
+    await vi.waitFor(() => expect(reader.text.length).toBeGreaterThan(400), { timeout: 20_000 });
+    server.child.kill('SIGKILL');
+    await server.exited;
+    clearInterval(typing);
+    const seen = reader.text.toString();
+    writer.destroy();
+    reader.destroy();
+    clients = [];
+
+    const restarted = await spawnServer({ DATA_DIR: dataDir });
+    processes.push(restarted);
+    const checker = connectClient(restarted.wsUrl, 'crash');
+    clients.push(checker);
+    await waitSynced(checker);
+    const recovered = checker.text.toString();
+    expect(recovered.length).toBeGreaterThanOrEqual(seen.length);
+    expect(recovered.startsWith(seen)).toBe(true);
+  });
+});

@@ -1,0 +1,60 @@
+// Room lifecycle: single-flight loads, unloading when idle, reconnects that race an unload.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { connectClient, waitForText, waitSynced, type TestClient } from '../test-support/clients';
+import { startTestServer, type TestServer } from '../test-support/test-server';
+
+let server: TestServer | undefined;
+let clients: TestClient[] = [];
+
+afterEach(async () => {
+  for (const c of clients) c.destroy();
+  clients = [];
+  await server?.stop();
+  server = undefined;
+});
+
+describe('rooms', () => {
+  it('ten concurrent connects to a cold document load it once', async () => {
+    server = await startTestServer({ IDLE_UNLOAD_MS: '200' });
+    const s = server;
+    // Store a document, then let it unload so the next connects find it cold.
+    const writer = connectClient(s.wsUrl, 'cold');
+    clients.push(writer);
+    await waitSynced(writer);
+    writer.text.insert(0, 'stored');
+    await vi.waitFor(() => expect(s.ctx.committer.pending).toBe(0));
+    await s.ctx.committer.drain();
+    writer.destroy();
+    clients = [];
+    await vi.waitFor(() => expect(s.ctx.registry.peek('cold')).toBeUndefined(), { timeout: 40_000 });
+    const loadsBefore = s.ctx.registry.loads;
+    const ten = Array.from({ length: 10 }, () => connectClient(s.wsUrl, 'cold'));
+    clients.push(...ten);
+    await waitSynced(...ten);
+    for (const c of ten) await waitForText(c, 'stored');
+    expect(s.ctx.registry.loads - loadsBefore).toBe(1);
+  });
+
+  it('unloads an idle document and a reconnect during the unload gets the full content', async () => {
+    server = await startTestServer({ IDLE_UNLOAD_MS: '0' });
+    const s = server;
+    let expected = '';
+    for (let round = 0; round < 20; round++) {
+      const c = connectClient(s.wsUrl, 'flappy');
+      await waitSynced(c);
+      await waitForText(c, expected);
+      c.text.insert(c.text.length, `${round};`);
+      expected = c.text.toString();
+      // Wait until the edit is acknowledged as committed, then drop the only connection: the room unloads at once.
+      await s.ctx.committer.drain();
+      c.destroy();
+      // Every other round, wait for the unload to finish; otherwise reconnect at once and race it.
+      if (round % 2 === 0) await vi.waitFor(() => expect(s.ctx.registry.peek('flappy')).toBeUndefined());
+    }
+    const final = connectClient(s.wsUrl, 'flappy');
+    clients.push(final);
+    await waitSynced(final);
+    await waitForText(final, expected);
+    expect(s.ctx.registry.loads).toBeGreaterThan(1);
+  });
+});

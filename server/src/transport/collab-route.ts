@@ -1,0 +1,233 @@
+// The /collab/<doc> WebSocket endpoint: the only code that sees Hono's and ws's sockets. Checks the name and the
+// Origin before the upgrade, then the token, then opens the room and adapts the socket to a PeerSocket.
+import type { Context, Hono, MiddlewareHandler } from 'hono';
+import type { UpgradeWebSocket, WSContext } from 'hono/ws';
+import type { IncomingMessage } from 'node:http';
+import type { WebSocket as RawWebSocket, RawData } from 'ws';
+import { CloseCode } from '../../../shared/close-codes';
+import { parseDocName } from '../../../shared/doc-name';
+import type { TokenVerifier } from '../auth/tokens';
+import type { Config } from '../config';
+import type { Logger } from '../logger';
+import type { Metrics } from '../metrics/metrics';
+import type { PeerSocket } from '../rooms/peer-socket';
+import { RoomClosedError, type Room } from '../rooms/room';
+import type { RoomRegistry } from '../rooms/registry';
+import { Session, type SessionIdentity } from '../rooms/session';
+import { ConnectionLimits } from './connection-limits';
+
+export interface CollabRouteDeps {
+  config: Config;
+  registry: RoomRegistry;
+  verifier: TokenVerifier | null;
+  isOriginAllowed: (origin: string | undefined, host: string | undefined) => boolean;
+  metrics: Metrics;
+  logger: Logger;
+  upgradeWebSocket: UpgradeWebSocket<RawWebSocket>;
+}
+
+const ANONYMOUS: SessionIdentity = Object.freeze({ userId: null, name: null, role: 'editor' as const });
+
+/** Live connections, for keepalive pings and shutdown. */
+export class ConnectionSet {
+  readonly all = new Set<Connection>();
+  private timer: NodeJS.Timeout | null = null;
+
+  startKeepalive(intervalMs: number): void {
+    this.timer = setInterval(() => {
+      for (const connection of this.all) connection.keepalive();
+    }, intervalMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+}
+
+export function registerCollabRoute(app: Hono, deps: CollabRouteDeps, connections: ConnectionSet): void {
+  const limits = new ConnectionLimits(deps.config.limits.maxConnectionsPerIp, deps.config.limits.maxConnectionsPerDoc);
+  const upgrade = deps.upgradeWebSocket((c) => {
+    const doc = c.req.param('doc') as string;
+    const token = c.req.query('token');
+    const wantsAck = c.req.query('ack') === '1';
+    const incoming = (c.env as { incoming: IncomingMessage }).incoming;
+    const ip = incoming.socket.remoteAddress ?? 'unknown';
+    return {
+      onOpen: (_event: Event, ws: WSContext<RawWebSocket>) => {
+        const connection = new Connection(ws.raw as RawWebSocket, doc, ip, deps, limits, connections);
+        void connection.start(token, wantsAck);
+      },
+    };
+  });
+
+  const collab: MiddlewareHandler = async (c: Context, next) => {
+    const doc = parseDocName(c.req.param('doc') ?? '');
+    if (!doc.ok) return c.json({ error: { code: 'bad_request', message: doc.reason } }, 400);
+    if (!deps.isOriginAllowed(c.req.header('origin'), c.req.header('host'))) {
+      return c.json({ error: { code: 'forbidden', message: 'origin not allowed' } }, 403);
+    }
+    if (c.req.header('upgrade')?.toLowerCase() !== 'websocket') {
+      return c.json({ error: { code: 'bad_request', message: 'expected a WebSocket upgrade' } }, 400);
+    }
+    return upgrade(c, next);
+  };
+  app.get('/collab/:doc', collab);
+  app.all('/collab/*', (c) => c.json({ error: { code: 'bad_request', message: 'invalid document name' } }, 400));
+}
+
+/** One WebSocket from open to close. Socket callbacks never throw. */
+class Connection implements PeerSocket {
+  private room: Room | null = null;
+  private session: Session | null = null;
+  private early: Buffer[] = [];
+  private earlyBytes = 0;
+  private heardFrom = false;
+  private alive = true;
+  private closed = false;
+  private readonly handshakeTimer: NodeJS.Timeout;
+  private readonly startedAt = performance.now();
+
+  constructor(
+    private readonly ws: RawWebSocket,
+    private readonly doc: string,
+    private readonly ip: string,
+    private readonly deps: CollabRouteDeps,
+    private readonly limits: ConnectionLimits,
+    private readonly connections: ConnectionSet,
+  ) {
+    ws.on('message', this.onMessage);
+    ws.on('pong', () => {
+      this.alive = true;
+    });
+    ws.on('close', this.onClose);
+    ws.on('error', (error) => deps.logger.debug({ err: error, doc }, 'socket error'));
+    this.handshakeTimer = setTimeout(() => {
+      if (!this.heardFrom) this.close(CloseCode.PongTimeout, 'no message within the handshake window');
+    }, deps.config.limits.handshakeTimeoutMs);
+    this.handshakeTimer.unref();
+  }
+
+  get bufferedAmount(): number {
+    return this.ws.bufferedAmount;
+  }
+
+  send(data: Uint8Array): void {
+    if (this.ws.readyState === this.ws.OPEN) this.ws.send(data, { binary: true });
+  }
+
+  close(code: number, reason: string): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.deps.metrics.closes.inc({ code: String(code) });
+    try {
+      this.ws.close(code, reason.slice(0, 120));
+    } catch {
+      this.ws.terminate(); // the socket was not in a state to send a close frame; drop it
+    }
+    // A peer that never answers the close frame must not hold the socket open.
+    setTimeout(() => this.ws.terminate(), 5_000).unref();
+  }
+
+  keepalive(): void {
+    if (!this.alive) {
+      this.close(CloseCode.PongTimeout, 'no pong within the keepalive window');
+      this.ws.terminate();
+      return;
+    }
+    this.alive = false;
+    try {
+      this.ws.ping();
+    } catch {
+      // The socket is closing; the close handler cleans up.
+    }
+  }
+
+  async start(token: string | undefined, wantsAck: boolean): Promise<void> {
+    const { deps } = this;
+    if (!this.limits.acquire(this.ip, this.doc)) {
+      this.limitsHeld = false;
+      this.close(CloseCode.Overloaded, 'too many connections');
+      return;
+    }
+    this.connections.all.add(this);
+    deps.metrics.connections.inc();
+    try {
+      let identity = ANONYMOUS;
+      if (deps.verifier) {
+        const check = await deps.verifier.verify(token, this.doc);
+        if (!check.ok) {
+          this.close(check.reason === 'wrong-doc' ? CloseCode.Forbidden : CloseCode.Unauthorized, `token ${check.reason}`);
+          return;
+        }
+        identity = { userId: check.claims.sub, name: check.claims.name, role: check.claims.role };
+      }
+      const session = new Session(this, identity, wantsAck, deps.config.limits);
+      const room = await this.openRoom();
+      if (this.closed) return;
+      room.join(session);
+      this.room = room;
+      this.session = session;
+      deps.logger.info({ doc: this.doc, session: session.id, role: identity.role, ms: Math.round(performance.now() - this.startedAt) }, 'connected');
+      const early = this.early;
+      this.early = [];
+      for (const frame of early) room.receive(session, frame);
+    } catch (error) {
+      deps.metrics.internalErrors.inc({ where: 'connect' });
+      deps.logger.error({ err: error, doc: this.doc }, 'could not open the document');
+      this.close(CloseCode.InternalError, 'could not open the document');
+    }
+  }
+
+  private limitsHeld = true;
+
+  private async openRoom(): Promise<Room> {
+    // A room can finish unloading between open() resolving and join(); then open again (it reloads from storage).
+    for (;;) {
+      const room = await this.deps.registry.open(this.doc);
+      if (!room.closed) return room;
+      await Promise.resolve();
+    }
+  }
+
+  private readonly onMessage = (data: RawData, isBinary: boolean): void => {
+    this.heardFrom = true;
+    if (!isBinary) {
+      this.close(CloseCode.ProtocolViolation, 'text frames are not part of the protocol');
+      return;
+    }
+    const frame = data as Buffer;
+    if (this.session && this.room) {
+      try {
+        this.room.receive(this.session, frame);
+      } catch (error) {
+        this.deps.metrics.internalErrors.inc({ where: 'receive' });
+        this.deps.logger.error({ err: error, doc: this.doc }, 'unexpected error handling a message');
+        this.close(CloseCode.InternalError, 'unexpected server error');
+      }
+      return;
+    }
+    // Frames that arrive while the token is checked and the room loads wait here, bounded.
+    this.earlyBytes += frame.byteLength;
+    if (this.earlyBytes > this.deps.config.limits.maxMessageBytes || this.early.length >= 64) {
+      this.close(CloseCode.Overloaded, 'too much data before the document was ready');
+      return;
+    }
+    this.early.push(frame);
+  };
+
+  private readonly onClose = (): void => {
+    this.closed = true;
+    clearTimeout(this.handshakeTimer);
+    if (this.connections.all.delete(this)) this.deps.metrics.connections.dec();
+    if (this.limitsHeld) this.limits.release(this.ip, this.doc);
+    this.limitsHeld = false;
+    this.early = [];
+    if (this.room && this.session) {
+      this.room.leave(this.session);
+      this.deps.logger.info({ doc: this.doc, session: this.session.id }, 'disconnected');
+    }
+  };
+}
+
+export { RoomClosedError };

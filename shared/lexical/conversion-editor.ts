@@ -1,0 +1,50 @@
+// A headless Lexical editor that knows the editor's node list and fails loudly. Every conversion builds its own
+// short-lived editor from here; nothing here touches Yjs or a DOM.
+import { createHeadlessEditor } from '@lexical/headless';
+import type { HTMLConfig, LexicalEditor, SerializedEditorState } from 'lexical';
+import { ConversionError } from './conversion-error';
+import { editorNodes } from './nodes';
+
+/**
+ * A headless editor with `editorNodes`; with a state, that state is loaded (validated by Lexical's own parser).
+ * `html` overrides how nodes export to HTML. Throws `ConversionError` when the state is not a Lexical editor state
+ * made of known nodes.
+ */
+export function createConversionEditor(state?: SerializedEditorState, html?: HTMLConfig): LexicalEditor {
+  const editor = createHeadlessEditor({
+    namespace: 'tandem',
+    nodes: [...editorNodes],
+    ...(html === undefined ? {} : { html }),
+    // Lexical reports errors raised inside updates through onError and would otherwise only log them.
+    onError: (error) => {
+      throw error;
+    },
+  });
+  if (state !== undefined) {
+    assertEditorStateShape(state);
+    try {
+      editor.setEditorState(editor.parseEditorState(state));
+    } catch (cause) {
+      throw new ConversionError(`not a Tandem editor state: ${messageOf(cause)}`, { cause });
+    }
+  }
+  return editor;
+}
+
+/** Checks the outer shape before Lexical sees it, so a wrong body gets a message that says what is wrong. */
+export function assertEditorStateShape(value: unknown): asserts value is SerializedEditorState {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new ConversionError('a Lexical editor state must be a JSON object with a "root" node');
+  }
+  const root = (value as { root?: unknown }).root;
+  if (typeof root !== 'object' || root === null || (root as { type?: unknown }).type !== 'root') {
+    throw new ConversionError('a Lexical editor state needs "root": { "type": "root", "children": [...] }');
+  }
+  if (!Array.isArray((root as { children?: unknown }).children)) {
+    throw new ConversionError('the root of a Lexical editor state needs a "children" array');
+  }
+}
+
+function messageOf(cause: unknown): string {
+  return cause instanceof Error ? cause.message : String(cause);
+}
