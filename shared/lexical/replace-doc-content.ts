@@ -1,6 +1,7 @@
 // Import: replaces what a live Y.Doc shows with new content, as one ordinary Yjs update, so every bound editor (and
-// the server's persistence and fan-out) sees it like any peer's edit. The edit is made by a headless editor bound
-// to a private copy of the doc; only the resulting update touches the caller's doc.
+// the server's persistence and fan-out) sees it like any peer's edit. No editor is bound to the caller's doc: the new
+// blocks are written by a headless editor into a fresh doc, then moved over in the same transaction that deletes the
+// old ones.
 import {
   $createParagraphNode,
   $getRoot,
@@ -16,6 +17,7 @@ import { assertEditorStateShape } from './conversion-editor';
 import { ConversionError } from './conversion-error';
 import { bindHeadlessEditor } from './headless-binding';
 import { $importMarkdown } from './markdown-to-editor-state';
+import { LEXICAL_ROOT_KEY } from './nodes';
 import { editorStateFromYjsUpdate } from './yjs-to-editor-state';
 
 /** New content for a document. A JSON `state` may be given as text; it is parsed and checked either way. */
@@ -24,39 +26,57 @@ export type ImportSource =
   | { format: 'json'; state: SerializedEditorState | string };
 
 /**
- * Replaces the content of `doc` with `source`: applies one Yjs update to `doc` with transaction origin `origin`
- * (so the doc's 'update' observers see exactly that origin) and returns it; null when the content was already equal
- * in Yjs terms (nothing to apply). The old blocks are deleted and the new ones inserted, so a concurrent edit inside
- * an old block is lost with it, as with any replace. Throws `ConversionError` for a bad source, leaving `doc`
- * untouched. Synchronous.
+ * Replaces the content of `doc` with `source` in ONE Yjs transaction whose origin is `origin`, so the doc's 'update'
+ * observers see exactly that origin, and returns that transaction's update (what to persist and broadcast; also
+ * usable on a doc that is not live: store it after the doc's other updates). Every top-level block is deleted and
+ * the new ones inserted, so a concurrent edit inside an old block is lost with it, as with any replace; root-level
+ * properties (format, indent, direction) are left as they are. Throws `ConversionError` for a bad source, leaving
+ * `doc` untouched. Synchronous.
  */
-export function replaceDocContent(doc: Y.Doc, source: ImportSource, origin: unknown): Uint8Array | null {
-  const update = createReplacementUpdate(doc, source);
-  if (update !== null) Y.applyUpdate(doc, update, origin);
-  return update;
+export function replaceDocContent(doc: Y.Doc, source: ImportSource, origin: unknown): Uint8Array {
+  const content = createContentUpdate(contentWriter(source));
+  const root = doc.get(LEXICAL_ROOT_KEY, Y.XmlText);
+  let ownTransaction: Y.Transaction | null = null;
+  let produced: Uint8Array | null = null;
+  const onUpdate = (update: Uint8Array, _origin: unknown, _doc: Y.Doc, transaction: Y.Transaction): void => {
+    if (transaction === ownTransaction) produced = update;
+  };
+  doc.on('update', onUpdate);
+  try {
+    doc.transact((transaction) => {
+      ownTransaction = transaction;
+      // One range delete: @lexical/yjs's own diff would delete block by block, which Yjs makes quadratic.
+      root.delete(0, root.length);
+      // The new blocks were inserted into an empty root, so they integrate as one run among the tombstones.
+      Y.applyUpdate(doc, content);
+    }, origin);
+  } finally {
+    doc.off('update', onUpdate);
+  }
+  if (produced === null) throw new Error('replaceDocContent: the import produced no Yjs update');
+  return produced;
 }
 
 /** `replaceDocContent` for a full Yjs state (an uploaded .yjs file, a stored snapshot to restore). */
-export function replaceDocContentFromYjs(doc: Y.Doc, state: Uint8Array, origin: unknown): Uint8Array | null {
+export function replaceDocContentFromYjs(doc: Y.Doc, state: Uint8Array, origin: unknown): Uint8Array {
   return replaceDocContent(doc, { format: 'json', state: editorStateFromYjsUpdate(state) }, origin);
 }
 
 /**
- * The update that `replaceDocContent` would apply, without applying it (for a caller that routes server updates
- * through its own path). Does not modify `doc`. Valid against `doc`'s current state only.
+ * The new content as a Yjs update of a fresh doc (random client id), written through the browser's binding so its
+ * layout is exactly what a browser would have written.
  */
-export function createReplacementUpdate(doc: Y.Doc, source: ImportSource): Uint8Array | null {
-  const $fill = contentWriter(source);
-  const scratch = new Y.Doc();
-  Y.applyUpdate(scratch, Y.encodeStateAsUpdate(doc));
-  const binding = bindHeadlessEditor(scratch);
+function createContentUpdate($fill: () => void): Uint8Array {
+  const binding = bindHeadlessEditor(new Y.Doc());
   try {
-    return binding.update(() => {
+    const update = binding.update(() => {
       $fill();
       // An empty root would make every browser's binding add its own paragraph: one block per client.
       const root = $getRoot();
       if (root.isEmpty()) root.append($createParagraphNode());
     }, null);
+    if (update === null) throw new Error('replaceDocContent: the headless editor wrote nothing');
+    return update;
   } finally {
     binding.destroy();
   }
@@ -79,9 +99,8 @@ function contentWriter(source: ImportSource): () => void {
 }
 
 function $replaceRootFromJson(state: SerializedEditorState): void {
-  const { children, ...rootProperties } = state.root;
   const blocks: LexicalNode[] = [];
-  for (const [index, child] of children.entries()) {
+  for (const [index, child] of state.root.children.entries()) {
     let block: LexicalNode;
     try {
       block = $parseSerializedNode(child);
@@ -94,10 +113,7 @@ function $replaceRootFromJson(state: SerializedEditorState): void {
     }
     blocks.push(block);
   }
-  const root = $getRoot();
-  root.clear();
-  root.updateFromJSON(rootProperties);
-  root.append(...blocks);
+  $getRoot().clear().append(...blocks);
 }
 
 function parseJson(text: string): unknown {

@@ -244,8 +244,9 @@ export class RedisFanout implements Fanout {
   }
 
   #report(source: FanoutErrorSource, error: Error): void {
+    if (this.#isClosed) return; // connections ending under close() are the goal, not a failure
     this.#onError(source, error);
-    if (this.#isClosed || this.#warned.has(source)) return;
+    if (this.#warned.has(source)) return;
     this.#warned.add(source);
     this.#logger?.warn({ err: error, source, instanceId: this.instanceId }, 'redis fan-out failure (further ones counted, not logged)');
   }

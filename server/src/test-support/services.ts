@@ -29,6 +29,8 @@ export function findTestService(
   if (url === null && env.CI === 'true') {
     throw new Error(`${variable} is not set, and CI=true forbids skipping this suite: ${hint}`);
   }
+  // The default reporter lists only counts for skipped tests, so say it where a reader of the run will see it.
+  if (url === null) console.warn(`Skipping the ${variable} suites: ${hint}.`);
   return {
     variable,
     url,

@@ -1,0 +1,88 @@
+// Several people editing one document at the same time, each in their own browser context.
+import { documentText, expect, focusEnd, test } from './fixtures';
+
+test('three users typing at once end with identical text containing every character', async ({ openUser }) => {
+  const users = await Promise.all(['Ann', 'Ben', 'Cat'].map((name) => openUser(name)));
+  const [ann, ben, cat] = users as [typeof users[0], typeof users[0], typeof users[0]];
+  // Ann makes three paragraphs so the others can type in different ones as well as the same one.
+  await focusEnd(ann);
+  await ann.page.keyboard.type('first');
+  await ann.page.keyboard.press('Enter');
+  await ann.page.keyboard.type('second');
+  for (const user of [ben, cat]) await expect.poll(() => documentText(user)).toBe('first\nsecond');
+
+  await ben.editable.locator('p').first().click();
+  await ben.page.keyboard.press('End');
+  await cat.editable.locator('p').last().click();
+  await cat.page.keyboard.press('End');
+  await focusEnd(ann);
+  await Promise.all([
+    ann.page.keyboard.type(' aaaa', { delay: 15 }),
+    ben.page.keyboard.type(' bbbb', { delay: 15 }),
+    cat.page.keyboard.type(' cccc', { delay: 15 }),
+  ]);
+
+  await expect.poll(async () => new Set(await Promise.all(users.map(documentText))).size).toBe(1);
+  const finalText = await documentText(ann);
+  for (const word of ['first', 'second', 'aaaa', 'bbbb', 'cccc']) expect(finalText).toContain(word);
+});
+
+test('formatting by one user appears for the others', async ({ openUser }) => {
+  const ann = await openUser('Ann');
+  const ben = await openUser('Ben');
+  await focusEnd(ann);
+  await ann.page.keyboard.type('# Title');
+  await ann.page.keyboard.press('Enter');
+  await ann.page.keyboard.press('Control+b');
+  await ann.page.keyboard.type('bold words');
+  await ann.page.keyboard.press('Control+b');
+  await ann.page.keyboard.press('Enter');
+  await ann.page.keyboard.type('- item one');
+  await ann.page.keyboard.press('Enter');
+  await ann.page.keyboard.type('item two');
+  await ann.page.keyboard.press('Enter');
+  await ann.page.keyboard.press('Enter');
+  await ann.page.keyboard.type('see link');
+  await ann.page.keyboard.press('Shift+Home');
+  await ann.page.getByTestId('toolbar').locator('button[data-action=link]').click();
+  const linkInput = ann.page.getByRole('textbox', { name: /link|url/i });
+  if (await linkInput.isVisible().catch(() => false)) {
+    await linkInput.fill('https://example.com');
+    await linkInput.press('Enter');
+  }
+
+  await expect(ben.editable.locator('h1')).toHaveText('Title');
+  await expect(ben.editable.locator('strong, b, .editor-text-bold').first()).toHaveText('bold words');
+  await expect(ben.editable.locator('ul li')).toHaveText(['item one', 'item two']);
+  await expect(ben.editable.locator('a')).toHaveAttribute('href', /^https?:\/\//);
+});
+
+test('two users opening a brand-new document at the same moment see exactly one empty paragraph', async ({ openUser }) => {
+  const [ann, ben] = await Promise.all([openUser('Ann'), openUser('Ben')]);
+  for (const user of [ann, ben]) {
+    await expect(user.editable.locator(':scope > *')).toHaveCount(1);
+    await expect(user.editable.locator(':scope > p')).toHaveCount(1);
+    expect(await documentText(user)).toBe('');
+  }
+  await focusEnd(ann);
+  await ann.page.keyboard.type('hello');
+  await expect.poll(() => documentText(ben)).toBe('hello');
+  await expect(ben.editable.locator(':scope > *')).toHaveCount(1);
+});
+
+test('undo in one page undoes only that user\'s edits', async ({ openUser }) => {
+  const ann = await openUser('Ann');
+  const ben = await openUser('Ben');
+  await focusEnd(ann);
+  await ann.page.keyboard.type('from ann');
+  await expect.poll(() => documentText(ben)).toBe('from ann');
+  await focusEnd(ben);
+  await ben.page.keyboard.press('Enter');
+  await ben.page.keyboard.type('from ben');
+  await expect.poll(() => documentText(ann)).toBe('from ann\nfrom ben');
+
+  await ann.editable.click();
+  await ann.page.keyboard.press('Control+z');
+  await expect.poll(() => documentText(ben)).toBe('from ben');
+  await expect.poll(() => documentText(ann)).toBe('from ben');
+});

@@ -1,0 +1,64 @@
+// Playwright fixtures: one Tandem server per worker, a fresh document per test, and `openUser(name)` that gives
+// each person their own BrowserContext (own storage, own network) on that document.
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
+import { randomBytes } from 'node:crypto';
+import { startTandem, type TandemServer } from './support/tandem-server';
+
+export interface User {
+  name: string;
+  page: Page;
+  context: BrowserContext;
+  editable: ReturnType<Page['locator']>;
+}
+
+interface TestFixtures {
+  docName: string;
+  openUser: (name: string, options?: { doc?: string; query?: string; waitConnected?: boolean }) => Promise<User>;
+}
+
+interface WorkerFixtures {
+  tandem: TandemServer;
+}
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  tandem: [
+    async ({}, use) => {
+      const server = await startTandem();
+      await use(server);
+      await server.stop();
+    },
+    { scope: 'worker', timeout: 60_000 },
+  ],
+  docName: async ({}, use, testInfo) => {
+    await use(`e2e-${testInfo.workerIndex}-${randomBytes(5).toString('hex')}`);
+  },
+  openUser: async ({ browser, tandem, docName }, use) => {
+    const contexts: BrowserContext[] = [];
+    await use(async (name, options = {}) => {
+      const context = await browser.newContext();
+      contexts.push(context);
+      const page = await context.newPage();
+      const query = `name=${encodeURIComponent(name)}${options.query ? `&${options.query}` : ''}`;
+      await page.goto(`${tandem.url}/d/${options.doc ?? docName}?${query}`);
+      if (options.waitConnected !== false) {
+        await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected');
+      }
+      const editable = page.locator('[data-testid=editor] [contenteditable=true]');
+      return { name, page, context, editable };
+    });
+    for (const context of contexts) await context.close();
+  },
+});
+
+export { expect };
+
+/** The document's visible text, paragraphs joined by newlines. */
+export async function documentText(user: User): Promise<string> {
+  return (await user.editable.innerText()).replace(/\n+/g, '\n').trim();
+}
+
+/** Puts the caret at the end of the document. */
+export async function focusEnd(user: User): Promise<void> {
+  await user.editable.click();
+  await user.page.keyboard.press('Control+End');
+}

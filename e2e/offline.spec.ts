@@ -1,0 +1,42 @@
+// Offline editing: status is truthful, edits are kept, and everything converges when the network returns.
+import { documentText, expect, focusEnd, test } from './fixtures';
+
+test('a user edits offline, comes back, and both converge with nothing lost', async ({ openUser }) => {
+  const ann = await openUser('Ann');
+  const ben = await openUser('Ben');
+  await focusEnd(ann);
+  await ann.page.keyboard.type('shared start');
+  await expect.poll(() => documentText(ben)).toBe('shared start');
+
+  await ben.context.setOffline(true);
+  await expect(ben.page.getByTestId('connection-status')).toHaveAttribute('data-state', 'offline');
+  await focusEnd(ben);
+  await ben.page.keyboard.press('Enter');
+  await ben.page.keyboard.type('ben offline');
+  await expect(ben.page.getByTestId('save-status')).toHaveAttribute('data-state', 'local');
+  await focusEnd(ann);
+  await ann.page.keyboard.press('Enter');
+  await ann.page.keyboard.type('ann online');
+
+  await ben.context.setOffline(false);
+  await expect(ben.page.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected', { timeout: 20_000 });
+  await expect.poll(async () => (await documentText(ann)) === (await documentText(ben)), { timeout: 15_000 }).toBe(true);
+  const text = await documentText(ann);
+  for (const part of ['shared start', 'ben offline', 'ann online']) expect(text).toContain(part);
+  await expect(ben.page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+});
+
+test('status shows offline while the network is cut, then connected and saved after edits', async ({ openUser }) => {
+  const ann = await openUser('Ann');
+  await expect(ann.page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+  await ann.context.setOffline(true);
+  await expect(ann.page.getByTestId('connection-status')).toHaveAttribute('data-state', 'offline');
+  await focusEnd(ann);
+  await ann.page.keyboard.type('typed while offline');
+  await expect(ann.page.getByTestId('save-status')).toHaveAttribute('data-state', 'local');
+  await ann.context.setOffline(false);
+  await expect(ann.page.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected', { timeout: 20_000 });
+  await expect(ann.page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+  await ann.page.keyboard.type(' and more');
+  await expect(ann.page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+});

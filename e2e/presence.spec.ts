@@ -1,0 +1,23 @@
+// Presence and remote carets: who is here, where they are, and that they vanish when they leave.
+import { expect, focusEnd, test } from './fixtures';
+
+test('carets and presence follow people as they come and go', async ({ openUser }) => {
+  const ann = await openUser('Ann Archer');
+  const ben = await openUser('Ben Brook');
+  const cat = await openUser('Cat Cole');
+  await focusEnd(ann);
+  await ann.page.keyboard.type('Ann is typing here');
+
+  const benPresence = ben.page.getByTestId('presence').getByTestId('presence-user');
+  await expect(benPresence).toHaveCount(2);
+  await expect(benPresence.filter({ hasText: 'Ann Archer' })).toHaveCount(1);
+  await expect(benPresence.filter({ hasText: 'Cat Cole' })).toHaveCount(1);
+
+  const annCaretOnBen = ben.page.getByTestId('editor').getByText('Ann Archer', { exact: true });
+  await expect(annCaretOnBen).toBeVisible();
+
+  await ann.context.close();
+  await expect(benPresence.filter({ hasText: 'Ann Archer' })).toHaveCount(0, { timeout: 2_000 });
+  await expect(annCaretOnBen).toHaveCount(0, { timeout: 2_000 });
+  await expect(benPresence).toHaveCount(1);
+});
