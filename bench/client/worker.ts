@@ -171,6 +171,8 @@ class ClientWorker {
   }
 }
 
+// Every y-websocket provider adds a process 'exit' listener; 100 readers in one process are expected.
+process.setMaxListeners(0);
 const worker = new ClientWorker();
 process.on('message', (request: ClientRequest) => {
   void worker.handle(request).then((reply) => process.send?.(reply));

@@ -1,20 +1,24 @@
-// A headless Lexical editor that knows the editor's node list and fails loudly. Every conversion builds its own
-// short-lived editor from here; nothing here touches Yjs or a DOM.
+// The headless Lexical editor every conversion works in: the editor's node list, errors thrown instead of logged,
+// and Tandem's HTML export rules. Nothing here touches Yjs or a DOM.
+import { CodeNode } from '@lexical/code';
 import { createHeadlessEditor } from '@lexical/headless';
-import type { HTMLConfig, LexicalEditor, SerializedEditorState } from 'lexical';
+import { isLexicalEditor, type LexicalEditor, type SerializedEditorState } from 'lexical';
+import { exportCodeBlockHtml } from './code-block-html';
 import { ConversionError } from './conversion-error';
 import { editorNodes } from './nodes';
 
+/** What the exports accept: Lexical JSON, or an editor already holding the document (see `editorFromYDoc`). */
+export type DocumentContent = SerializedEditorState | LexicalEditor;
+
 /**
  * A headless editor with `editorNodes`; with a state, that state is loaded (validated by Lexical's own parser).
- * `html` overrides how nodes export to HTML. Throws `ConversionError` when the state is not a Lexical editor state
- * made of known nodes.
+ * Throws `ConversionError` when the state is not a Lexical editor state made of known nodes.
  */
-export function createConversionEditor(state?: SerializedEditorState, html?: HTMLConfig): LexicalEditor {
+export function createConversionEditor(state?: SerializedEditorState): LexicalEditor {
   const editor = createHeadlessEditor({
     namespace: 'tandem',
     nodes: [...editorNodes],
-    ...(html === undefined ? {} : { html }),
+    html: { export: new Map([[CodeNode, exportCodeBlockHtml]]) },
     // Lexical reports errors raised inside updates through onError and would otherwise only log them.
     onError: (error) => {
       throw error;
@@ -29,6 +33,11 @@ export function createConversionEditor(state?: SerializedEditorState, html?: HTM
     }
   }
   return editor;
+}
+
+/** The editor holding `content`: the given editor itself, or a new one loaded from the JSON. */
+export function conversionEditorFor(content: DocumentContent): LexicalEditor {
+  return isLexicalEditor(content) ? content : createConversionEditor(content);
 }
 
 /** Checks the outer shape before Lexical sees it, so a wrong body gets a message that says what is wrong. */

@@ -1,46 +1,29 @@
-// Lexical JSON → an HTML fragment, rendered by each node's own exportDOM into a DOM the caller passes in
-// (happy-dom on the server, the page's window in a browser). Never reads or sets DOM globals.
-import { CodeNode } from '@lexical/code';
+// Lexical JSON (or an editor holding a document) → an HTML fragment, rendered by each node's exportDOM (code blocks:
+// see code-block-html.ts) into a DOM the caller passes in: happy-dom on the server, the page's window in a browser.
+// Never reads or sets DOM globals.
 import { $generateDOMFromNodes } from '@lexical/html';
-import {
-  $getDocument,
-  type DOMExportOutput,
-  type HTMLConfig,
-  type LexicalEditor,
-  type LexicalNode,
-  type SerializedEditorState,
-} from 'lexical';
-import { createConversionEditor } from './conversion-editor';
+import type { LexicalEditor } from 'lexical';
+import { conversionEditorFor, type DocumentContent } from './conversion-editor';
 
-/** The minimum of a DOM window that the export uses. */
+/** The part of a DOM window that the export uses. */
 export interface HtmlWindow {
   readonly document: Pick<Document, 'createElement'>;
 }
 
-/**
- * A code block as `<pre><code class="language-x">` with its plain text, the form Markdown renderers and syntax
- * highlighters expect, instead of Lexical's `<pre>` of styled spans (the spans only carry editor highlighting).
- */
-function exportCodeBlock(_editor: LexicalEditor, node: LexicalNode): DOMExportOutput {
-  const document = $getDocument();
-  const pre = document.createElement('pre');
-  const code = document.createElement('code');
-  const language = node instanceof CodeNode ? node.getLanguage() : undefined;
-  if (language) code.className = `language-${language}`;
-  code.textContent = node.getTextContent();
-  pre.append(code);
-  return { element: pre, $getChildNodes: () => [] };
-}
+type EditorWithRoot = LexicalEditor & { _rootElement: HTMLElement | null };
 
-const html: HTMLConfig = { export: new Map([[CodeNode, exportCodeBlock]]) };
-
-/** The document's blocks as HTML (no <html>/<body> wrapper). Throws `ConversionError` for a bad `state`. */
-export function editorStateToHtml(state: SerializedEditorState, window: HtmlWindow): string {
-  const editor = createConversionEditor(state, html);
+/** The document's blocks as HTML, without <html>/<body>. Throws `ConversionError` for JSON that is not a document. */
+export function editorStateToHtml(content: DocumentContent, window: HtmlWindow): string {
+  const editor = conversionEditorFor(content) as EditorWithRoot;
   const container = window.document.createElement('div');
-  // Lexical's exportDOM methods create elements through $getDocument(), which is the root element's ownerDocument
-  // and otherwise the global `document`. Giving this throwaway headless editor a root element (never reconciled:
-  // headless editors skip the DOM) points them at the caller's document instead of a global.
-  (editor as LexicalEditor & { _rootElement: HTMLElement | null })._rootElement = container;
-  return editor.read(() => $generateDOMFromNodes(container, null, editor).innerHTML);
+  // exportDOM methods create elements through Lexical's $getDocument(): the root element's ownerDocument, else the
+  // global `document`. A root element on the headless editor (headless editors never render into it) points them at
+  // the caller's document; it is put back afterwards because `content` may be the caller's editor.
+  const previousRoot = editor._rootElement;
+  editor._rootElement = container;
+  try {
+    return editor.read(() => $generateDOMFromNodes(container, null, editor).innerHTML);
+  } finally {
+    editor._rootElement = previousRoot;
+  }
 }

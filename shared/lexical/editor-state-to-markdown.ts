@@ -1,10 +1,9 @@
-// Lexical JSON → Markdown in Tandem's dialect (see markdown-transformers.ts).
+// Lexical JSON (or an editor holding a document) → Markdown in Tandem's dialect (see markdown-transformers.ts).
 import { $convertToMarkdownString } from '@lexical/markdown';
-import type { SerializedEditorState } from 'lexical';
-import { createConversionEditor } from './conversion-editor';
+import { conversionEditorFor, type DocumentContent } from './conversion-editor';
 import { markdownTransformers } from './markdown-transformers';
 
-/** Throws `ConversionError` when `state` is not a Tandem editor state. */
-export function editorStateToMarkdown(state: SerializedEditorState): string {
-  return createConversionEditor(state).read(() => $convertToMarkdownString([...markdownTransformers]));
+/** Throws `ConversionError` when `content` is JSON that is not a Tandem editor state. */
+export function editorStateToMarkdown(content: DocumentContent): string {
+  return conversionEditorFor(content).read(() => $convertToMarkdownString([...markdownTransformers]));
 }

@@ -1,8 +1,9 @@
-// Lexical JSON → plain text, as Lexical itself reads a document: blocks separated by a blank line.
-import { $getRoot, type SerializedEditorState } from 'lexical';
-import { createConversionEditor } from './conversion-editor';
+// Lexical JSON (or an editor holding a document) → plain text, as Lexical itself reads a document: blocks separated
+// by a blank line, list items by a line break.
+import { $getRoot } from 'lexical';
+import { conversionEditorFor, type DocumentContent } from './conversion-editor';
 
-/** Throws `ConversionError` when `state` is not a Tandem editor state. */
-export function editorStateToText(state: SerializedEditorState): string {
-  return createConversionEditor(state).read(() => $getRoot().getTextContent());
+/** Throws `ConversionError` when `content` is JSON that is not a Tandem editor state. */
+export function editorStateToText(content: DocumentContent): string {
+  return conversionEditorFor(content).read(() => $getRoot().getTextContent());
 }

@@ -1,29 +1,43 @@
-// Reads a Yjs document (in @lexical/yjs's layout) as Lexical JSON. Works on a private copy of the state, so the
-// caller's doc, possibly a live room, never gets a binding's caches attached to its shared types.
-import type { SerializedEditorState } from 'lexical';
+// Reads a Yjs document (in @lexical/yjs's layout) into Lexical. Works on a private copy of the state, so the caller's
+// doc, possibly a live room, never gets a binding attached (its caches would outlive it) and is never written to
+// (loading can normalize, e.g. merge adjacent equal text, which a binding writes back).
+import type { LexicalEditor, SerializedEditorState } from 'lexical';
 import * as Y from 'yjs';
 import { ConversionError } from './conversion-error';
 import { bindHeadlessEditor } from './headless-binding';
 
 /** The Lexical editor state of `doc`. An empty doc gives a root with no children. */
 export function editorStateFromYDoc(doc: Y.Doc): SerializedEditorState {
-  return editorStateFromYjsUpdate(Y.encodeStateAsUpdate(doc));
+  return editorFromYDoc(doc).getEditorState().toJSON();
 }
 
 /**
- * The Lexical editor state held by a full Yjs update (a stored snapshot, an upload). Throws `ConversionError` when
- * the bytes are not a Yjs update or do not hold a Tandem document.
+ * A detached headless editor holding `doc`'s content, for several exports from one read (pass it to
+ * editorStateToMarkdown/Html/Text instead of JSON and the document is not parsed again).
  */
+export function editorFromYDoc(doc: Y.Doc): LexicalEditor {
+  return editorFromYjsUpdate(Y.encodeStateAsUpdate(doc));
+}
+
+/** The Lexical editor state held by a full Yjs update (a stored snapshot, an upload). */
 export function editorStateFromYjsUpdate(update: Uint8Array): SerializedEditorState {
+  return editorFromYjsUpdate(update).getEditorState().toJSON();
+}
+
+/**
+ * `editorFromYDoc` for a full Yjs update. Throws `ConversionError` when the bytes are not a Yjs update, are only part
+ * of one (they depend on state they do not contain), or do not hold a Tandem document.
+ */
+export function editorFromYjsUpdate(update: Uint8Array): LexicalEditor {
   const scratch = new Y.Doc();
   try {
     Y.applyUpdate(scratch, update);
   } catch (cause) {
-    throw new ConversionError('the body is not a Yjs update', { cause });
+    throw new ConversionError('the bytes are not a Yjs update', { cause });
   }
-  // Structs whose dependencies are missing are parked, not applied: the bytes were a diff, not a whole document.
+  // Yjs parks structs whose dependencies are missing instead of failing: such bytes were a diff, not a document.
   if (scratch.store.pendingStructs !== null || scratch.store.pendingDs !== null) {
-    throw new ConversionError('the Yjs update is incomplete (it depends on state it does not contain)');
+    throw new ConversionError('the Yjs update is incomplete: it depends on state it does not contain');
   }
   let binding;
   try {
@@ -31,9 +45,6 @@ export function editorStateFromYjsUpdate(update: Uint8Array): SerializedEditorSt
   } catch (cause) {
     throw new ConversionError('the Yjs update does not hold a Tandem document', { cause });
   }
-  try {
-    return binding.editor.getEditorState().toJSON();
-  } finally {
-    binding.destroy();
-  }
+  binding.destroy();
+  return binding.editor;
 }

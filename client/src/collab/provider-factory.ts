@@ -13,13 +13,33 @@ export interface CollabProviderOptions {
 
 export function createCollabProvider({ collabUrl, docName, token }: CollabProviderOptions): WebsocketProvider {
   const params: Record<string, string> = token === undefined ? { ack: '1' } : { ack: '1', token };
-  return new WebsocketProvider(collabUrl, docName, new Y.Doc(), {
+  const provider = new WebsocketProvider(collabUrl, docName, new Y.Doc(), {
     params,
     connect: false,
     // Every edit goes through the server, even between tabs of this browser: a change that only reached another
     // tab is not saved, and the save status must not hear about it as if it were.
     disableBc: true,
   });
+  sendOnlyOwnAwareness(provider);
+  return provider;
+}
+
+/**
+ * y-websocket re-broadcasts every awareness change it applies, other people's included. The server treats a state
+ * sent for a client id that another connection owns as forged (and closes with 4403 after a few), so this
+ * provider relays only its own client's changes; the server already fans everyone else's out.
+ */
+function sendOnlyOwnAwareness(provider: WebsocketProvider): void {
+  const ownId = provider.doc.clientID;
+  const relay = provider._awarenessUpdateHandler;
+  const onlyOwn = (ids: number[]) => ids.filter((id) => id === ownId);
+  provider.awareness.off('update', relay);
+  // Stored back on the provider because destroy() unregisters whatever this field holds.
+  provider._awarenessUpdateHandler = (changes: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+    const own = { added: onlyOwn(changes.added), updated: onlyOwn(changes.updated), removed: onlyOwn(changes.removed) };
+    if (own.added.length + own.updated.length + own.removed.length > 0) relay(own, origin);
+  };
+  provider.awareness.on('update', provider._awarenessUpdateHandler);
 }
 
 /** y-websocket's event typings are wider than Lexical's structural Provider; this is the only cast between them. */

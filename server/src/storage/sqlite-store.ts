@@ -112,7 +112,8 @@ export class SqliteStore implements DocumentStore {
     this.compactTx = db.transaction((doc: string, upToSeq: number, merged: Uint8Array, now: number) => {
       // Rows appended after the compactor read the log have ids above upToSeq (AUTOINCREMENT never reuses or
       // goes backwards, and SQLite has one writer), so they survive.
-      s.deleteUpTo.run(doc, upToSeq);
+      if (!s.meta.get(doc)) return; // deleted since the compactor read it: do not bring it back
+      if (s.deleteUpTo.run(doc, upToSeq).changes === 0) return; // already merged or deleted meanwhile
       s.insertUpdate.run(doc, merged);
       const bytes = s.sumBytes.get(doc)?.bytes ?? 0;
       s.setBytes.run(bytes, now, doc);

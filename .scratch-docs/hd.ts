@@ -1,0 +1,16 @@
+import { Window } from 'happy-dom';
+import { markdownToEditorState } from '../shared/lexical/markdown-to-editor-state';
+import { editorStateToHtml } from '../shared/lexical/editor-state-to-html';
+const s = markdownToEditorState('# Hi\n\nSome **bold** and <u>u</u>\n\n- a\n- b\n\n```js\nx=1\n```');
+let t = performance.now();
+const w = new Window();
+console.log('window', performance.now() - t);
+t = performance.now();
+console.log(editorStateToHtml(s, w as any));
+console.log('html', performance.now() - t);
+t = performance.now();
+const w2 = new Window();
+console.log('window2', performance.now() - t);
+await w.happyDOM.close();
+await w2.happyDOM.close();
+console.log('close', performance.now() - t);
