@@ -64,7 +64,8 @@ export function parseBenchOptions(argv: readonly string[], defaultResultsPath: s
       options.shouldShowHelp = true;
       continue;
     }
-    const [flag, inlineValue] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const equals = arg.indexOf('=');
+    const [flag, inlineValue] = equals > 0 ? [arg.slice(0, equals), arg.slice(equals + 1)] : [arg, undefined];
     const value = inlineValue ?? argv[++i];
     if (value === undefined) {
       problems.push(`${flag} needs a value`);

@@ -32,6 +32,8 @@ export function formatResultTable(rows: readonly ResultRow[]): string {
     return columns[i]?.isNumeric ? text.padStart(width) : text.padEnd(width);
   };
   const line = (texts: string[]): string => `| ${texts.map(pad).join(' | ')} |`;
-  const rule = `|${widths.map((width, i) => (columns[i]?.isNumeric ? `${'-'.repeat(width + 1)}:` : `${'-'.repeat(width + 2)}`)).join('|')}|`;
+  // Markdown alignment: numeric columns are right-aligned (`---:`).
+  const dashes = widths.map((width, i) => (columns[i]?.isNumeric ? `${'-'.repeat(width + 1)}:` : '-'.repeat(width + 2)));
+  const rule = `|${dashes.join('|')}|`;
   return [line(columns.map((column) => column.title)), rule, ...cells.map(line)].join('\n');
 }

@@ -133,6 +133,7 @@ async function main(): Promise<number> {
   const scenarios = selectScenarios(createScenarios(), options);
   const targets = selectTargets(options);
   const startedAt = new Date();
+  const loadAverageAtStart = os.loadavg()[0] ?? 0;
   const rows: ResultRow[] = [];
   // Case by case, every server in turn, so the servers of one row group run under the same conditions.
   for (const scenario of scenarios) {
@@ -148,6 +149,8 @@ async function main(): Promise<number> {
     startedAt: startedAt.toISOString(),
     durationS: (Date.now() - startedAt.getTime()) / 1000,
     machine: { cpus: cpu.length, cpuModel: cpu[0]?.model ?? 'unknown', node: process.version, platform: process.platform },
+    // Other work on the machine skews every number; the 1-minute load average says how busy it was.
+    loadAverage: { atStart: loadAverageAtStart, atEnd: os.loadavg()[0] ?? 0 },
     options,
     rows,
   };
@@ -156,6 +159,7 @@ async function main(): Promise<number> {
   console.log(`\n${formatResultTable(rows)}\n`);
   console.log(
     `${cpu.length} CPUs (${results.machine.cpuModel}), Node ${process.version}; CPU % is of one core; ` +
+      `load average ${results.loadAverage.atStart.toFixed(1)} → ${results.loadAverage.atEnd.toFixed(1)}; ` +
       `took ${results.durationS.toFixed(0)} s; JSON in ${path.relative(process.cwd(), options.resultsPath)}`,
   );
   return rows.some((row) => row.note.startsWith('error:')) ? 1 : 0;

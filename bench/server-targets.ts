@@ -27,7 +27,9 @@ export function listServerTargets(repoRoot: string): ServerTarget[] {
       isPersistent: true,
       wsPath: '/collab',
       healthPath: '/healthz',
-      env: { LOG_LEVEL: 'warn' },
+      // Every bench client comes from 127.0.0.1, so the per-address connection cap (default 64) must make room
+      // for 200 readers; the per-doc cap (default 256) already does.
+      env: { LOG_LEVEL: 'warn', MAX_CONNECTIONS_PER_IP: '1000' },
     },
     {
       name: 'y-websocket-server',

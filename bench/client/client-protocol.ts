@@ -42,10 +42,11 @@ export interface ClientCommands {
     };
     result: { isAcked: boolean; pushMs: number };
   };
-  /** A fresh client: time from opening the connection to `synced`, then compares the text. */
+  /** A fresh client: time from opening the connection to `synced`, then compares the text. Also reports when
+   * the socket opened and how long applying the same state takes this client, to split the time up. */
   load: {
     params: Target & { expectedText: string; timeoutMs: number };
-    result: { syncMs: number; isEqual: boolean; length: number };
+    result: { syncMs: number; openMs: number; clientApplyMs: number; isEqual: boolean; length: number };
   };
   /** Closes every connection this worker holds. */
   'close-all': {

@@ -18,6 +18,8 @@ export interface BenchClientOptions {
 }
 
 export interface BenchClient {
+  /** Resolves with performance.now() when the WebSocket first opens. */
+  whenOpen: Promise<number>;
   /** Resolves on the provider's first `synced`. */
   whenSynced: Promise<void>;
   destroy(): void;
@@ -50,6 +52,14 @@ function connectYWebsocket(wsUrl: string, doc: string, ydoc: Y.Doc, options: Ben
   if (onAck) {
     provider.messageHandlers[messageAck] = (_encoder, decoder) => onAck(decoding.readVarUint8Array(decoder));
   }
+  const whenOpen = new Promise<number>((resolve) => {
+    const onStatus = ({ status }: { status: string }): void => {
+      if (status !== 'connected') return;
+      provider.off('status', onStatus);
+      resolve(performance.now());
+    };
+    provider.on('status', onStatus);
+  });
   const whenSynced = new Promise<void>((resolve) => {
     const onSynced = (isSynced: boolean): void => {
       if (!isSynced) return;
@@ -59,11 +69,19 @@ function connectYWebsocket(wsUrl: string, doc: string, ydoc: Y.Doc, options: Ben
     provider.on('sync', onSynced);
   });
   provider.connect();
-  return { whenSynced, destroy: () => provider.destroy() };
+  return { whenOpen, whenSynced, destroy: () => provider.destroy() };
 }
 
 function connectHocuspocus(wsUrl: string, doc: string, ydoc: Y.Doc, options: BenchClientOptions): BenchClient {
-  const socket = new HocuspocusProviderWebsocket({ url: wsUrl, WebSocketPolyfill: WebSocket });
+  let resolveOpen: (atMs: number) => void = () => undefined;
+  const whenOpen = new Promise<number>((resolve) => {
+    resolveOpen = resolve;
+  });
+  const socket = new HocuspocusProviderWebsocket({
+    url: wsUrl,
+    WebSocketPolyfill: WebSocket,
+    onOpen: () => resolveOpen(performance.now()),
+  });
   let resolveSynced: () => void = () => undefined;
   const whenSynced = new Promise<void>((resolve) => {
     resolveSynced = resolve;
@@ -80,6 +98,7 @@ function connectHocuspocus(wsUrl: string, doc: string, ydoc: Y.Doc, options: Ben
   });
   provider.attach();
   return {
+    whenOpen,
     whenSynced,
     destroy: () => {
       provider.destroy();

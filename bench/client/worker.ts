@@ -4,7 +4,9 @@ import * as Y from 'yjs';
 import { benchTextName, nowWallMs, type ClientCommands, type ClientReply, type ClientRequest } from './client-protocol';
 import { connectClient, type BenchClient } from './connect-client';
 
-type Handlers = { [C in keyof ClientCommands]: (params: ClientCommands[C]['params']) => Promise<ClientCommands[C]['result']> };
+type Handlers = {
+  [C in keyof ClientCommands]: (params: ClientCommands[C]['params']) => Promise<ClientCommands[C]['result']>;
+};
 
 interface Reader {
   text: Y.Text;
@@ -145,8 +147,13 @@ class ClientWorker {
       try {
         await withTimeout(client.whenSynced, timeoutMs, 'cold load');
         const syncMs = performance.now() - startMs;
+        const openMs = (await client.whenOpen) - startMs;
         const text = ydoc.getText(benchTextName).toString();
-        return { syncMs, isEqual: text === expectedText, length: text.length };
+        const state = Y.encodeStateAsUpdate(ydoc);
+        const applyStartMs = performance.now();
+        Y.applyUpdate(new Y.Doc(), state);
+        const clientApplyMs = performance.now() - applyStartMs;
+        return { syncMs, openMs, clientApplyMs, isEqual: text === expectedText, length: text.length };
       } finally {
         client.destroy();
         ydoc.destroy();

@@ -7,6 +7,7 @@ import { buildTraceDocument, type TraceDocument } from '../editing-trace';
 import { median, percentile } from '../percentile';
 import { PeakRssWatcher, sampleProcesses } from '../process-stats';
 import type { RunningServer } from '../server-process';
+import type { ClientKind } from '../server-targets';
 import type { ResultRow, Scenario, ScenarioCase, ScenarioContext } from './scenario';
 
 const idleUnloadMs = 200;
@@ -16,7 +17,7 @@ const unloadTimeoutMs = 10_000;
 const warmupLoads = 3;
 
 /** Waits until Tandem reports no document in memory (tandem_documents_loaded), so the next load reads SQLite. */
-async function waitForUnload(server: RunningServer): Promise<'metric' | 'timer'> {
+async function waitForUnload(server: RunningServer): Promise<void> {
   const deadline = Date.now() + unloadTimeoutMs;
   while (Date.now() < deadline) {
     const res = await fetch(`${server.httpUrl}/metrics`, { signal: AbortSignal.timeout(2_000) }).catch(() => undefined);
@@ -25,30 +26,96 @@ async function waitForUnload(server: RunningServer): Promise<'metric' | 'timer'>
     if (!match) {
       // No gauge to watch: give the idle timer several periods, which is all the metric would tell us.
       await new Promise((resolve) => setTimeout(resolve, idleUnloadMs * 3 + 200));
-      return 'timer';
+      return;
     }
-    if (Number(match[1]) === 0) return 'metric';
+    if (Number(match[1]) === 0) return;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error(`the document was not unloaded within ${unloadTimeoutMs} ms`);
 }
 
-async function runColdLoadCase(
-  context: ScenarioContext,
-  traceDocument: TraceDocument,
-): Promise<ResultRow> {
-  const { server, options, repoRoot } = context;
-  const target = server.target;
-  const isFromStorage = target.isPersistent;
+interface LoadTarget {
+  kind: ClientKind;
+  wsUrl: string;
+  doc: string;
+}
+
+interface TimedLoads {
+  timingsMs: number[];
+  openMs: number[];
+  clientApplyMs: number[];
+  serverCpuPct: number | null;
+  clientCpuPct: number | null;
+  peakServerRssBytes: number;
+}
+
+/** Loads the doc in a fresh client and fails unless the text equals endContent. */
+async function loadAndCheck(loader: ClientProcess, target: LoadTarget, expectedText: string) {
+  const loaded = await loader.call('load', { ...target, expectedText, timeoutMs: loadTimeoutMs }, loadTimeoutMs + 5_000);
+  if (!loaded.isEqual) {
+    throw new Error(`loaded text differs from endContent (${loaded.length} vs ${expectedText.length} chars)`);
+  }
+  return loaded;
+}
+
+/** `runs` loads, each after the unload when the server stores documents; CPU is sampled around each load only. */
+async function timeLoads(
+  server: RunningServer,
+  workers: ClientProcess[],
+  loader: ClientProcess,
+  target: LoadTarget,
+  expectedText: string,
+  runs: number,
+): Promise<TimedLoads> {
+  const clientPids = workers.map((worker) => worker.pid);
+  const rssWatcher = new PeakRssWatcher([server.pid], 50);
+  const result: TimedLoads = {
+    timingsMs: [],
+    openMs: [],
+    clientApplyMs: [],
+    serverCpuPct: null,
+    clientCpuPct: null,
+    peakServerRssBytes: 0,
+  };
+  let serverCpuSeconds = 0;
+  let clientCpuSeconds = 0;
+  let loadWallSeconds = 0;
+  for (let run = 0; run < runs; run++) {
+    if (server.target.isPersistent) await waitForUnload(server);
+    const serverStart = sampleProcesses([server.pid]);
+    const clientStart = sampleProcesses(clientPids);
+    const loaded = await loadAndCheck(loader, target, expectedText);
+    const serverEnd = sampleProcesses([server.pid]);
+    const clientEnd = sampleProcesses(clientPids);
+    result.timingsMs.push(loaded.syncMs);
+    result.openMs.push(loaded.openMs);
+    result.clientApplyMs.push(loaded.clientApplyMs);
+    serverCpuSeconds += serverEnd.cpuSeconds - serverStart.cpuSeconds;
+    clientCpuSeconds += clientEnd.cpuSeconds - clientStart.cpuSeconds;
+    loadWallSeconds += (serverEnd.atMs - serverStart.atMs) / 1000;
+  }
+  result.peakServerRssBytes = rssWatcher.stop();
+  // CPU seconds spent per second of loading: how busy a load keeps each side.
+  if (loadWallSeconds > 0) {
+    result.serverCpuPct = (serverCpuSeconds / loadWallSeconds) * 100;
+    result.clientCpuPct = (clientCpuSeconds / loadWallSeconds) * 100;
+  }
+  return result;
+}
+
+async function runColdLoadCase(context: ScenarioContext, traceDocument: TraceDocument): Promise<ResultRow> {
+  const { server, options } = context;
+  const isFromStorage = server.target.isPersistent;
   const doc = `bench-cold-${Date.now().toString(36)}`;
-  const params = { kind: target.clientKind, wsUrl: server.wsUrl, doc };
-  const workers = await startClientProcesses(repoRoot, ['seeder', 'loader']);
+  const target: LoadTarget = { kind: server.target.clientKind, wsUrl: server.wsUrl, doc };
+  const workers = await startClientProcesses(context.repoRoot, ['seeder', 'loader']);
   const [seeder, loader] = workers as [ClientProcess, ClientProcess];
   try {
+    // Tandem: wait for the durable ack, then let the doc unload. References: the seeder stays as the idle holder.
     const seeded = await seeder.call(
       'seed',
       {
-        ...params,
+        ...target,
         update: traceDocument.update,
         shouldAwaitAck: isFromStorage,
         ackTimeoutMs,
@@ -58,65 +125,33 @@ async function runColdLoadCase(
       loadTimeoutMs + ackTimeoutMs + 5_000,
     );
     if (isFromStorage) context.log(`stored in ${seeded.pushMs.toFixed(0)} ms, durable ack: ${seeded.isAcked}`);
-    let unloadSignal: string | undefined;
-    const loadAndCheck = async (): Promise<number> => {
-      const loaded = await loader.call(
-        'load',
-        { ...params, expectedText: traceDocument.endContent, timeoutMs: loadTimeoutMs },
-        loadTimeoutMs + 5_000,
-      );
-      if (!loaded.isEqual) {
-        throw new Error(`loaded text differs from endContent (${loaded.length} vs ${traceDocument.endContent.length} chars)`);
-      }
-      return loaded.syncMs;
-    };
     // Untimed warm-up loads: check the stored content and warm both sides' code paths (JIT), so the timed runs
     // compare servers rather than how cold the loader process happens to be.
     for (let warmup = 0; warmup < warmupLoads; warmup++) {
-      if (isFromStorage) unloadSignal = await waitForUnload(server);
-      await loadAndCheck();
+      if (isFromStorage) await waitForUnload(server);
+      await loadAndCheck(loader, target, traceDocument.endContent);
     }
-
-    const rssWatcher = new PeakRssWatcher([server.pid], 50);
-    const clientPids = workers.map((worker) => worker.pid);
-    let serverCpuSeconds = 0;
-    let clientCpuSeconds = 0;
-    let loadWallSeconds = 0;
-    const timings: number[] = [];
-    for (let run = 0; run < options.coldLoadRuns; run++) {
-      if (isFromStorage) unloadSignal = await waitForUnload(server);
-      const serverStart = sampleProcesses([server.pid]);
-      const clientStart = sampleProcesses(clientPids);
-      timings.push(await loadAndCheck());
-      const serverEnd = sampleProcesses([server.pid]);
-      const clientEnd = sampleProcesses(clientPids);
-      serverCpuSeconds += serverEnd.cpuSeconds - serverStart.cpuSeconds;
-      clientCpuSeconds += clientEnd.cpuSeconds - clientStart.cpuSeconds;
-      loadWallSeconds += (serverEnd.atMs - serverStart.atMs) / 1000;
-    }
-    const peakRssBytes = rssWatcher.stop();
-    // CPU seconds spent per second of loading: how busy a load keeps each side.
-    const busyPercent = (cpuSeconds: number): number | null =>
-      loadWallSeconds > 0 ? (cpuSeconds / loadWallSeconds) * 100 : null;
+    const loads = await timeLoads(server, workers, loader, target, traceDocument.endContent, options.coldLoadRuns);
+    const clientApplyMs = median(loads.clientApplyMs);
+    const source = isFromStorage ? 'from SQLite after unload' : 'in memory, idle holder connected';
     return {
-      server: target.name,
+      server: server.target.name,
       scenario: 'cold-load',
       n: null,
-      p50Ms: median(timings),
-      p99Ms: percentile(timings, 100),
+      p50Ms: median(loads.timingsMs),
+      p99Ms: percentile(loads.timingsMs, 100),
       deliveredPct: null,
-      serverCpuPct: busyPercent(serverCpuSeconds),
-      serverRssMb: peakRssBytes / 2 ** 20,
-      clientCpuPct: busyPercent(clientCpuSeconds),
-      note: isFromStorage
-        ? `from SQLite after unload; median/max of ${timings.length}`
-        : `in memory, idle holder connected; median/max of ${timings.length}`,
+      serverCpuPct: loads.serverCpuPct,
+      serverRssMb: loads.peakServerRssBytes / 2 ** 20,
+      clientCpuPct: loads.clientCpuPct,
+      note: `${source}; median/max of ${loads.timingsMs.length}; client apply ${clientApplyMs?.toFixed(0)} ms`,
       details: {
-        timingsMs: timings,
+        timingsMs: loads.timingsMs,
+        openMsMedian: median(loads.openMs),
+        clientApplyMsMedian: clientApplyMs,
         updateBytes: traceDocument.update.byteLength,
         edits: traceDocument.edits,
         isDurablyAcked: isFromStorage ? seeded.isAcked : null,
-        unloadDetectedBy: unloadSignal ?? null,
         storePushMs: seeded.pushMs,
       },
     };
@@ -137,7 +172,8 @@ export function createColdLoadScenario(tracePath: string): Scenario {
     run: async (context) => {
       if (!traceDocument) {
         traceDocument = buildTraceDocument(tracePath);
-        context.log(`replayed ${traceDocument.edits} edits in ${traceDocument.replayMs.toFixed(0)} ms (${traceDocument.update.byteLength} bytes)`);
+        const { edits, replayMs, update } = traceDocument;
+        context.log(`replayed ${edits} edits in ${replayMs.toFixed(0)} ms (${update.byteLength} bytes)`);
       }
       return runColdLoadCase(context, traceDocument);
     },

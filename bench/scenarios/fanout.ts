@@ -3,6 +3,7 @@
 import { startClientProcesses, type ClientProcess } from '../client-process';
 import { percentile } from '../percentile';
 import { cpuPercentBetween, PeakRssWatcher, sampleProcesses } from '../process-stats';
+import type { ClientKind } from '../server-targets';
 import type { ResultRow, Scenario, ScenarioCase, ScenarioContext } from './scenario';
 
 const keystrokeIntervalMs = 20;
@@ -38,66 +39,91 @@ function summarizeLatencies(sendTimes: readonly number[], arrivals: readonly (nu
   };
 }
 
+/** Per keystroke: when it was sent (ms after the first) and its median and slowest delivery, to spot stalls. */
+function summarizePerKeystroke(sendTimes: readonly number[], arrivals: readonly (number | null)[][]) {
+  const round = (ms: number | null): number | null => (ms === null ? null : Math.round(ms * 10) / 10);
+  const firstSentAt = sendTimes[0] ?? 0;
+  return sendTimes.map((sentAt, seq) => {
+    const latencies = arrivals.flatMap((reader) => {
+      const arrivedAt = reader[seq];
+      return arrivedAt === null || arrivedAt === undefined ? [] : [arrivedAt - sentAt];
+    });
+    return [round(sentAt - firstSentAt), round(percentile(latencies, 50)), round(percentile(latencies, 100))];
+  });
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The three client workers of one case: readers split over two processes, the writer in a third. */
+class FanoutClients {
+  private constructor(
+    readonly workers: ClientProcess[],
+    private readonly readerProcesses: ClientProcess[],
+    private readonly writer: ClientProcess,
+  ) {}
+
+  static async start(repoRoot: string): Promise<FanoutClients> {
+    const workers = await startClientProcesses(repoRoot, ['readers-a', 'readers-b', 'writer']);
+    const [readersA, readersB, writer] = workers as [ClientProcess, ClientProcess, ClientProcess];
+    return new FanoutClients(workers, [readersA, readersB], writer);
+  }
+
+  /** Connects the writer, then the readers; resolves with each reader process's time to get all synced. */
+  async connect(target: { kind: ClientKind; wsUrl: string; doc: string }, readerCounts: number[]): Promise<number[]> {
+    await this.writer.call('open-writer', { ...target, syncTimeoutMs }, syncTimeoutMs + 5_000);
+    const synced = await Promise.all(
+      this.readerProcesses.map((worker, i) =>
+        worker.call('open-readers', { ...target, count: readerCounts[i] ?? 0, syncTimeoutMs }, syncTimeoutMs * 2),
+      ),
+    );
+    return synced.map((s) => s.syncMs);
+  }
+
+  type(count: number): Promise<{ sendTimes: number[] }> {
+    return this.writer.call('type', { count, intervalMs: keystrokeIntervalMs }, count * keystrokeIntervalMs + 30_000);
+  }
+
+  /** Waits for the readers to reach `expectedLength` (or the drain timeout); arrivals of keystrokes fromSeq on. */
+  async collect(fromSeq: number, expectedLength: number): Promise<(number | null)[][]> {
+    const collected = await Promise.all(
+      this.readerProcesses.map((worker) =>
+        worker.call('collect-readers', { fromSeq, expectedLength, timeoutMs: drainTimeoutMs }, drainTimeoutMs + 30_000),
+      ),
+    );
+    return collected.flatMap((c) => c.arrivals);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((worker) => worker.close()));
+  }
+}
+
 async function runFanoutCase(context: ScenarioContext, testCase: FanoutCase): Promise<ResultRow> {
-  const { server, options, repoRoot } = context;
-  const kind = server.target.clientKind;
+  const { server, options } = context;
   const doc = `bench-fanout-${testCase.n}-${Date.now().toString(36)}`;
+  const target = { kind: server.target.clientKind, wsUrl: server.wsUrl, doc };
   const keystrokes = Math.round((options.typingSeconds * 1000) / keystrokeIntervalMs);
   const readerCounts = [Math.ceil(testCase.n / 2), Math.floor(testCase.n / 2)];
-  const workers = await startClientProcesses(repoRoot, ['readers-a', 'readers-b', 'writer']);
-  const [readersA, readersB, writer] = workers as [ClientProcess, ClientProcess, ClientProcess];
-  const readerProcesses = [readersA, readersB];
+  const clients = await FanoutClients.start(context.repoRoot);
   try {
-    await writer.call('open-writer', { kind, wsUrl: server.wsUrl, doc, syncTimeoutMs }, syncTimeoutMs + 5_000);
-    const synced = await Promise.all(
-      readerProcesses.map((worker, i) =>
-        worker.call(
-          'open-readers',
-          { kind, wsUrl: server.wsUrl, doc, count: readerCounts[i] ?? 0, syncTimeoutMs },
-          syncTimeoutMs * 2,
-        ),
-      ),
-    );
-    context.log(`${testCase.n} readers synced in ${Math.max(...synced.map((s) => s.syncMs)).toFixed(0)} ms`);
-    await new Promise((resolve) => setTimeout(resolve, settleMs));
-    await writer.call('type', { count: warmupKeystrokes, intervalMs: keystrokeIntervalMs }, 30_000);
-    await Promise.all(
-      readerProcesses.map((worker) =>
-        worker.call(
-          'collect-readers',
-          { fromSeq: warmupKeystrokes, expectedLength: warmupKeystrokes, timeoutMs: drainTimeoutMs },
-          drainTimeoutMs + 30_000,
-        ),
-      ),
-    );
-    await new Promise((resolve) => setTimeout(resolve, settleMs));
+    const readerSyncMs = await clients.connect(target, readerCounts);
+    context.log(`${testCase.n} readers synced in ${Math.max(...readerSyncMs).toFixed(0)} ms`);
+    await sleep(settleMs);
+    await clients.type(warmupKeystrokes);
+    await clients.collect(warmupKeystrokes, warmupKeystrokes);
+    await sleep(settleMs);
 
-    const clientPids = workers.map((worker) => worker.pid);
+    const clientPids = clients.workers.map((worker) => worker.pid);
     const rssWatcher = new PeakRssWatcher([server.pid]);
     const serverStart = sampleProcesses([server.pid]);
     const clientStart = sampleProcesses(clientPids);
-    const { sendTimes } = await writer.call(
-      'type',
-      { count: keystrokes, intervalMs: keystrokeIntervalMs },
-      options.typingSeconds * 1000 + 30_000,
-    );
+    const { sendTimes } = await clients.type(keystrokes);
     const serverEnd = sampleProcesses([server.pid]);
     const clientEnd = sampleProcesses(clientPids);
-    const collected = await Promise.all(
-      readerProcesses.map((worker) =>
-        worker.call(
-          'collect-readers',
-          { fromSeq: warmupKeystrokes, expectedLength: warmupKeystrokes + keystrokes, timeoutMs: drainTimeoutMs },
-          drainTimeoutMs + 30_000,
-        ),
-      ),
-    );
+    const arrivals = await clients.collect(warmupKeystrokes, warmupKeystrokes + keystrokes);
     const peakRssBytes = rssWatcher.stop();
-    if (process.env.BENCH_DUMP) (await import('node:fs')).writeFileSync(process.env.BENCH_DUMP, JSON.stringify({ sendTimes, arrivals: collected.flatMap((c) => c.arrivals) }));
-    const summary = summarizeLatencies(
-      sendTimes,
-      collected.flatMap((c) => c.arrivals),
-    );
+
+    const summary = summarizeLatencies(sendTimes, arrivals);
     return {
       server: server.target.name,
       scenario: 'fanout',
@@ -116,11 +142,12 @@ async function runFanoutCase(context: ScenarioContext, testCase: FanoutCase): Pr
         delivered: summary.delivered,
         expected: summary.expected,
         readersPerProcess: readerCounts,
-        readerSyncMs: synced.map((s) => s.syncMs),
+        readerSyncMs,
+        perKeystroke: summarizePerKeystroke(sendTimes, arrivals),
       },
     };
   } finally {
-    await Promise.all(workers.map((worker) => worker.close()));
+    await clients.close();
   }
 }
 

@@ -1,9 +1,11 @@
 // Picks the screen for the route: the document list, the editor, or a page explaining a bad address.
-// Routing is by full page load (plain links), so each screen starts from a fresh config.
-import type { ReactNode } from 'react';
+// Routing is by full page load (plain links), so each screen starts from a fresh config. The editor (Lexical, Yjs)
+// is loaded only on editor pages, so the document list opens fast.
+import { lazy, Suspense, type ReactNode } from 'react';
 import type { ClientConfig } from './config';
 import { DocList } from './docs/doc-list';
-import { EditorScreen } from './editor/editor-screen';
+
+const EditorScreen = lazy(() => import('./editor/editor-screen').then((module) => ({ default: module.EditorScreen })));
 
 export function App({ config, storage }: { config: ClientConfig; storage: Storage }) {
   const { route } = config;
@@ -11,7 +13,11 @@ export function App({ config, storage }: { config: ClientConfig; storage: Storag
     case 'home':
       return <DocList storage={storage} />;
     case 'doc':
-      return <EditorScreen key={route.docName} config={config} docName={route.docName} storage={storage} />;
+      return (
+        <Suspense fallback={<div className="editor-page editor-loading" aria-busy="true" />}>
+          <EditorScreen key={route.docName} config={config} docName={route.docName} storage={storage} />
+        </Suspense>
+      );
     case 'bad-doc':
       return (
         <ProblemPage title="That is not a document name">

@@ -12,6 +12,7 @@ const schema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres://').optional(),
+  DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case identifier like tandem').default('public'),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis://').optional(),
   AUTH_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   ALLOW_ANONYMOUS: boolFlag.default(false),
@@ -40,6 +41,8 @@ export interface Config {
   readonly host: string;
   readonly dataDir: string;
   readonly databaseUrl: string | undefined;
+  /** PostgreSQL schema holding Tandem's tables, so several deployments (or test runs) can share one database. */
+  readonly databaseSchema: string;
   readonly redisUrl: string | undefined;
   readonly authSecret: string | undefined;
   readonly allowAnonymous: boolean;
@@ -98,6 +101,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     host: e.HOST,
     dataDir: e.DATA_DIR,
     databaseUrl: e.DATABASE_URL,
+    databaseSchema: e.DATABASE_SCHEMA,
     redisUrl: e.REDIS_URL,
     authSecret: e.AUTH_SECRET,
     allowAnonymous: e.ALLOW_ANONYMOUS,

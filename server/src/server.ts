@@ -25,6 +25,11 @@ import { SqliteStore } from './storage/sqlite-store';
 import type { DocumentStore } from './storage/storage';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/**
+ * How often users of dead instances are looked for. With Redis liveness keys renewed every 5 s and kept 15 s, and
+ * two missed sweeps needed, they disappear 13 to 21 s after their instance died (y-protocols alone: 30 to 33 s).
+ */
+const PRESENCE_SWEEP_MS = 3_000;
 
 export interface ServerContext {
   config: Config;
@@ -62,7 +67,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   mkdirSync(config.dataDir, { recursive: true });
   // The PostgreSQL and Redis clients are loaded only when configured, so the embedded default stays lean.
   const store: DocumentStore = config.databaseUrl
-    ? new (await import('./storage/postgres-store')).PostgresStore({ connectionString: config.databaseUrl })
+    ? new (await import('./storage/postgres-store')).PostgresStore({ connectionString: config.databaseUrl, schema: config.databaseSchema })
     : new SqliteStore({ path: path.join(config.dataDir, 'tandem.db') });
   await store.ready();
   const fanout: Fanout = config.redisUrl
@@ -97,6 +102,15 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   fanout.onReconnect(() => {
     for (const room of registry.loadedRooms()) room.requestCatchUp();
   });
+  // An instance killed without a goodbye leaves its users' presence behind; its liveness key tells when it is gone.
+  const presenceSweep = config.redisUrl
+    ? setInterval(() => {
+        registry.expireRemotePresence().catch((error: unknown) => {
+          metrics.internalErrors.inc({ where: 'presence-sweep' });
+          logger.error({ err: error }, 'expiring the presence of dead instances failed');
+        });
+      }, PRESENCE_SWEEP_MS).unref()
+    : undefined;
 
   const app = new Hono();
   const nodeWs = createNodeWebSocket({ app });
@@ -124,6 +138,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`,
     close() {
       closing ??= (async () => {
+        clearInterval(presenceSweep);
         server.close();
         connections.stop();
         await registry.shutdown(CloseCode.GoingAway);

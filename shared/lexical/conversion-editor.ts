@@ -2,7 +2,12 @@
 // and Tandem's HTML export rules. Nothing here touches Yjs or a DOM.
 import { CodeNode } from '@lexical/code';
 import { createHeadlessEditor } from '@lexical/headless';
-import { isLexicalEditor, type LexicalEditor, type SerializedEditorState } from 'lexical';
+import {
+  isLexicalEditor,
+  type EditorUpdateOptions,
+  type LexicalEditor,
+  type SerializedEditorState,
+} from 'lexical';
 import { exportCodeBlockHtml } from './code-block-html';
 import { ConversionError } from './conversion-error';
 import { editorNodes } from './nodes';
@@ -19,8 +24,10 @@ export function createConversionEditor(state?: SerializedEditorState): LexicalEd
     namespace: 'tandem',
     nodes: [...editorNodes],
     html: { export: new Map([[CodeNode, exportCodeBlockHtml]]) },
-    // Lexical reports errors raised inside updates through onError and would otherwise only log them.
+    // Lexical reports errors raised inside updates through onError and would otherwise only log them. A rolled-back
+    // update's error is rethrown by updateOrRollBack once Lexical has restored the previous state.
     onError: (error) => {
+      if (error instanceof RolledBack) return;
       throw error;
     },
   });
@@ -33,6 +40,33 @@ export function createConversionEditor(state?: SerializedEditorState): LexicalEd
     }
   }
   return editor;
+}
+
+/** Carries an update function's error through Lexical, which rolls the update back only if onError returns. */
+class RolledBack extends Error {
+  constructor(readonly original: unknown) {
+    super('the update was rolled back');
+  }
+}
+
+/**
+ * Runs `fn` as a discrete (synchronously committed) update of a conversion editor. If `fn` throws, nothing of it is
+ * committed (so nothing reaches a bound Y.Doc) and its error is rethrown here.
+ */
+export function updateOrRollBack(editor: LexicalEditor, fn: () => void, options?: EditorUpdateOptions): void {
+  let failure: RolledBack | null = null;
+  editor.update(
+    () => {
+      try {
+        fn();
+      } catch (error) {
+        failure = new RolledBack(error);
+        throw failure;
+      }
+    },
+    { ...options, discrete: true },
+  );
+  if (failure !== null) throw (failure as RolledBack).original;
 }
 
 /** The editor holding `content`: the given editor itself, or a new one loaded from the JSON. */

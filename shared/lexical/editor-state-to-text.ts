@@ -1,5 +1,5 @@
-// Lexical JSON (or an editor holding a document) → plain text, as Lexical itself reads a document: blocks separated
-// by a blank line, list items by a line break.
+// Lexical JSON (or an editor holding a document) → plain text, as Lexical itself reads a document: blocks (and list
+// items) separated by a blank line, line breaks inside a block kept.
 import { $getRoot } from 'lexical';
 import { conversionEditorFor, type DocumentContent } from './conversion-editor';
 

@@ -10,7 +10,7 @@ import {
 } from '@lexical/yjs';
 import { COLLABORATION_TAG, type LexicalEditor, SKIP_COLLAB_TAG } from 'lexical';
 import * as Y from 'yjs';
-import { createConversionEditor } from './conversion-editor';
+import { createConversionEditor, updateOrRollBack } from './conversion-editor';
 import { LEXICAL_ROOT_KEY } from './nodes';
 
 export interface HeadlessBinding {
@@ -19,7 +19,8 @@ export interface HeadlessBinding {
   /**
    * Runs `fn` as one discrete Lexical update and writes the result into the doc in ONE Yjs transaction whose
    * origin is `origin`, so the doc's 'update' observers see the caller's tag, not the binding. Returns the Yjs
-   * update that transaction produced, or null when it changed nothing. Synchronous.
+   * update that transaction produced, or null when it changed nothing. Synchronous. If `fn` throws, nothing is
+   * written and the error is rethrown.
    */
   update(fn: () => void, origin: unknown): Uint8Array | null;
   /** Stops syncing in both directions. The doc keeps its content. */
@@ -81,7 +82,7 @@ export function bindHeadlessEditor(doc: Y.Doc): HeadlessBinding {
         // carries the caller's origin. The discrete update makes Lexical commit (and the listener write) right here.
         doc.transact((transaction) => {
           ownTransaction = transaction;
-          editor.update(fn, { discrete: true });
+          updateOrRollBack(editor, fn);
         }, origin);
       } finally {
         ownTransaction = null;

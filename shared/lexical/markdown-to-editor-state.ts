@@ -1,13 +1,13 @@
 // Markdown (Tandem's dialect, see markdown-transformers.ts) → Lexical JSON, without touching any Yjs document.
 import { $convertFromMarkdownString } from '@lexical/markdown';
 import { $createParagraphNode, $getRoot, type SerializedEditorState } from 'lexical';
-import { createConversionEditor } from './conversion-editor';
+import { createConversionEditor, updateOrRollBack } from './conversion-editor';
 import { markdownTransformers } from './markdown-transformers';
 
 /** Any string is Markdown; an empty one gives one empty paragraph (a document the editor can type into). */
 export function markdownToEditorState(markdown: string): SerializedEditorState {
   const editor = createConversionEditor();
-  editor.update(() => $importMarkdown(markdown), { discrete: true });
+  updateOrRollBack(editor, () => $importMarkdown(markdown));
   return editor.getEditorState().toJSON();
 }
 

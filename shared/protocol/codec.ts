@@ -13,12 +13,19 @@ export type ClientMessage =
 
 export type DecodeResult = { ok: true; messages: ClientMessage[] } | { ok: false; reason: string };
 
+/**
+ * Stock clients send one message per frame. A frame packed with thousands of one-byte requests would make the server
+ * answer each of them from one rate-limited frame, so more than this many is a protocol violation.
+ */
+export const MAX_MESSAGES_PER_FRAME = 64;
+
 /** Decodes every message of one frame (y-websocket may pack several into one). */
 export function decodeFrame(frame: Uint8Array): DecodeResult {
   const decoder = decoding.createDecoder(frame);
   const messages: ClientMessage[] = [];
   try {
     while (decoding.hasContent(decoder)) {
+      if (messages.length === MAX_MESSAGES_PER_FRAME) return { ok: false, reason: `more than ${MAX_MESSAGES_PER_FRAME} messages in one frame` };
       const type = decoding.readVarUint(decoder);
       switch (type) {
         case MessageType.Sync: {

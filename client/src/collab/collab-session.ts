@@ -2,12 +2,12 @@
 // trackers for connection, saving and access. Created once per editor screen and destroyed with it; the
 // CollaborationPlugin receives the provider through `providerFactory`.
 import type { Provider } from '@lexical/yjs';
-import { IndexeddbPersistence } from 'y-indexeddb';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import { CloseCode } from '../../../shared/close-codes';
 import { createConnectionController, type ConnectionStatus } from './connection-controller';
 import { trackContentReady } from './content-ready';
+import { createLocalCopy } from './local-copy';
 import { handlePermissionDenied } from './permission-handler';
 import { createCollabProvider, toLexicalProvider } from './provider-factory';
 import { trackSaves } from './save-tracker';
@@ -42,11 +42,11 @@ export interface CollabSessionOptions {
 export function openCollabSession({ docName, collabUrl, tokenSource, storage, isViewer }: CollabSessionOptions): CollabSession {
   const provider = createCollabProvider({ collabUrl, docName, token: tokenSource.current() });
   const doc = provider.doc;
-  const persistence = new IndexeddbPersistence(`tandem:${docName}`, doc);
+  const localCopy = createLocalCopy(doc, `tandem:${docName}`);
   const ledger = createUnsavedLedger(storage, docName);
-  const saves = trackSaves({ provider, ledger, whenRestored: persistence.whenSynced });
+  const saves = trackSaves({ provider, ledger, whenRestored: localCopy.whenRestored });
   const controller = createConnectionController({ provider, tokenSource, window });
-  const content = trackContentReady(provider, persistence.whenSynced);
+  const content = trackContentReady(provider, localCopy.whenRestored);
   const access = createValueStore<Access>(isViewer ? { canEdit: false, reason: 'Your link lets you view this document.' } : { canEdit: true });
   handlePermissionDenied(provider, (reason) => access.set({ canEdit: false, reason: readableDenial(reason) }));
 
@@ -54,10 +54,11 @@ export function openCollabSession({ docName, collabUrl, tokenSource, storage, is
   const stopDeletedCopy = controller.status.subscribe(() => {
     if (controller.status.get().stopCode !== CloseCode.DocumentDeleted) return;
     ledger.clear();
-    persistence.clearData().catch((error: unknown) => console.warn('tandem: could not clear the local copy', error));
+    localCopy.clear();
   });
 
-  const lexicalProvider = toLexicalProvider(provider);
+  // The local copy loads only once the editor is bound to the doc (see toLexicalProvider).
+  const lexicalProvider = toLexicalProvider(provider, localCopy.start);
   return {
     doc,
     provider,
@@ -75,14 +76,14 @@ export function openCollabSession({ docName, collabUrl, tokenSource, storage, is
       saves.destroy();
       controller.destroy();
       provider.destroy();
-      void persistence.destroy();
+      localCopy.destroy();
       doc.destroy();
     },
   };
 }
 
 function readableDenial(reason: string): string {
-  // The server's reasons are terse ("read-only: this token may view but not edit"); lead with what it means.
-  const trimmed = reason.trim();
-  return trimmed === '' ? 'You may view this document but not edit it.' : `You may view this document but not edit it (${trimmed}).`;
+  // The server's reason ("read-only: this token may view but not edit") becomes a sentence; none gets a default.
+  const trimmed = reason.trim().replace(/\.$/, '');
+  return trimmed === '' ? 'You may view this document but not edit it.' : `${trimmed.charAt(0).toUpperCase()}${trimmed.slice(1)}.`;
 }

@@ -42,7 +42,26 @@ function sendOnlyOwnAwareness(provider: WebsocketProvider): void {
   provider.awareness.on('update', provider._awarenessUpdateHandler);
 }
 
-/** y-websocket's event typings are wider than Lexical's structural Provider; this is the only cast between them. */
-export function toLexicalProvider(provider: WebsocketProvider): Provider {
-  return provider as unknown as Provider;
+/**
+ * The provider as CollaborationPlugin sees it. `beforeFirstConnect` runs once, when the plugin first connects:
+ * by then the plugin observes the Y.Doc, so content loaded into it from that moment on reaches the editor (what was
+ * already in the doc when the binding was made would not).
+ */
+export function toLexicalProvider(provider: WebsocketProvider, beforeFirstConnect: () => void): Provider {
+  let hasConnected = false;
+  // y-websocket's event typings are wider than Lexical's structural Provider; this is the only cast between them.
+  const lexicalView = provider as unknown as Provider;
+  return {
+    awareness: lexicalView.awareness,
+    connect() {
+      if (!hasConnected) {
+        hasConnected = true;
+        beforeFirstConnect();
+      }
+      provider.connect();
+    },
+    disconnect: () => provider.disconnect(),
+    on: lexicalView.on.bind(provider),
+    off: lexicalView.off.bind(provider),
+  };
 }

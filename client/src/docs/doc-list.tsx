@@ -35,7 +35,10 @@ export function DocList({ storage }: { storage: Storage }) {
           </p>
           <div className="home-actions">
             <button type="button" className="button button-primary button-large" data-testid="new-doc" onClick={() => open(newDocName())}>
-              <span aria-hidden="true">＋</span> New document
+              <svg className="icon" viewBox="0 0 20 20" width="18" height="18" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" aria-hidden="true">
+                <path d="M10 4v12M4 10h12" />
+              </svg>
+              New document
             </button>
           </div>
           <OpenDocForm onOpen={open} />

@@ -49,10 +49,14 @@ export function HistoryPanel({ api, canEdit, onClose }: { api: DocApi; canEdit: 
 
   const restore = (snapshot: Snapshot) =>
     run(snapshot.id, async () => {
-      await api.restoreSnapshot(snapshot.id);
-      setNotice(`Restored “${titleOf(snapshot)}”. Everyone in the document now sees that version.`);
-      setPreview(null);
-      setSnapshots(await api.listSnapshots());
+      try {
+        await api.restoreSnapshot(snapshot.id);
+        setNotice(`Restored “${titleOf(snapshot)}”. Everyone in the document now sees that version.`);
+        setPreview(null);
+      } finally {
+        // Also after a failure: the version may be gone, or the server may have added one.
+        setSnapshots(await api.listSnapshots());
+      }
     });
 
   const nameVersion = (event: FormEvent) => {

@@ -22,13 +22,15 @@ function appendClean(node: Node, parent: Node): void {
     return;
   }
   if (!(node instanceof Element) || droppedTags.has(node.tagName)) return;
-  if (!allowedTags.has(node.tagName)) {
+  const href = node.getAttribute('href');
+  const isUnsafeLink = node.tagName === 'A' && (href === null || !isSafeLinkUrl(href));
+  // Unknown tags and links we will not follow keep their text without their element.
+  if (!allowedTags.has(node.tagName) || isUnsafeLink) {
     for (const child of Array.from(node.childNodes)) appendClean(child, parent);
     return;
   }
   const clean = document.createElement(node.tagName.toLowerCase());
-  const href = node.getAttribute('href');
-  if (node.tagName === 'A' && href !== null && isSafeLinkUrl(href)) {
+  if (node.tagName === 'A' && href !== null) {
     clean.setAttribute('href', href);
     clean.setAttribute('target', '_blank');
     clean.setAttribute('rel', 'noopener noreferrer');

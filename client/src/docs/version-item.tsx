@@ -19,7 +19,8 @@ export interface VersionItemProps {
 export function VersionItem({ snapshot, isPreviewing, canRestore, isBusy, onPreview, onRestore }: VersionItemProps) {
   const time = formatRelativeTime(snapshot.createdAt);
   const exactTime = new Date(snapshot.createdAt).toLocaleString();
-  const kind = snapshot.kind === null ? undefined : kindLabels[snapshot.kind];
+  // The server's own versions carry a kind; a label, when there is one, already says more.
+  const kind = snapshot.kind === null || snapshot.label !== null ? undefined : kindLabels[snapshot.kind];
   return (
     <li className={isPreviewing ? 'version version-previewing' : 'version'} data-testid="version" data-version-id={snapshot.id}>
       <div className="version-text">

@@ -18,9 +18,9 @@ export function DocHeader({ title, docName, status, presence, actions }: DocHead
         <Brand compact />
         <div className="doc-heading">
           <span className="doc-title" data-testid="doc-title" title={title ?? docName}>
-            {title ?? 'Untitled'}
+            {title ?? docName}
           </span>
-          <span className="doc-name">{docName}</span>
+          {title !== null && <span className="doc-name">{docName}</span>}
         </div>
       </div>
       <div className="doc-header-status">{status}</div>

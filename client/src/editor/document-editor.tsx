@@ -34,11 +34,12 @@ export interface DocumentEditorProps {
 }
 
 export function DocumentEditor({ docName, session, initialIdentity, isReadOnly, isEditable, onTitle }: DocumentEditorProps) {
-  // Remote carets are positioned relative to this box, so they scroll with the text.
+  // Remote carets are positioned relative to this box, so they scroll with the text. They sit beside the
+  // `editor` hook element rather than in it, so collaborators' names never count as document text.
   const cursorsContainerRef = useRef<HTMLDivElement>(null);
   return (
-    <div className="editor-surface" data-testid="editor" data-readonly={isReadOnly ? 'true' : 'false'}>
-      <div className="editor-frame" ref={cursorsContainerRef}>
+    <div className="editor-frame" ref={cursorsContainerRef}>
+      <div className="editor-surface" data-testid="editor" data-readonly={isReadOnly ? 'true' : 'false'}>
         <RichTextPlugin
           contentEditable={
             <ContentEditable

@@ -2,7 +2,7 @@
 // header, toolbar, document and history drawer around the Lexical composer.
 import { LexicalCollaboration } from '@lexical/react/LexicalCollaborationContext';
 import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalComposer';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { editorNodes } from '../../../shared/lexical/nodes';
 import type { CollabSession } from '../collab/collab-session';
 import { rememberDisplayName, resolveIdentity, type Identity } from '../collab/identity';
@@ -23,6 +23,7 @@ import { NoticeBar } from './notice-bar';
 import { ShareButton } from './share-button';
 import { editorTheme } from './theme';
 import { Toolbar } from './toolbar';
+import { useHeightVariable } from './use-height-variable';
 
 export interface EditorScreenProps {
   readonly config: ClientConfig;
@@ -50,6 +51,8 @@ interface EditorLayoutProps extends EditorScreenProps {
 function EditorLayout({ config, docName, storage, session, initialIdentity, title }: EditorLayoutProps) {
   const [identity, setIdentity] = useState(initialIdentity);
   const [isHistoryOpen, setIsHistoryOpen] = useState(false);
+  const topBarRef = useRef<HTMLDivElement>(null);
+  useHeightVariable(topBarRef, '--top-bar-height');
   const connection = useValue(session.connection);
   const hasUnsavedEdits = useValue(session.hasUnsavedEdits);
   const access = useValue(session.access);
@@ -83,7 +86,7 @@ function EditorLayout({ config, docName, storage, session, initialIdentity, titl
     <LexicalCollaboration>
       <LexicalComposer initialConfig={initialConfig}>
         <div className={isHistoryOpen ? 'editor-page with-drawer' : 'editor-page'}>
-          <div className="top-bar">
+          <div className="top-bar" ref={topBarRef}>
             <DocHeader
               title={title.value}
               docName={docName}

@@ -1,15 +1,14 @@
 // A standalone HTML page of a document: the conversion layer's HTML fragment rendered into a private happy-dom
 // window, wrapped with a charset and a title. The window lives for one export only, so no DOM state is shared.
 import { Window } from 'happy-dom';
-import type { SerializedEditorState } from 'lexical';
-import { editorStateToHtml, type HtmlWindow } from '../../../shared/lexical/editor-state-to-html';
+import type { DocumentContent } from '../../../shared/lexical/conversion-editor';
+import { editorStateToHtml } from '../../../shared/lexical/editor-state-to-html';
 import { asBadRequest } from './as-bad-request';
 
-export async function editorStateToHtmlPage(state: SerializedEditorState, title: string): Promise<string> {
+export async function editorStateToHtmlPage(content: DocumentContent, title: string): Promise<string> {
   const window = new Window();
   try {
-    // happy-dom's Document is structurally what the export uses, but its types are not lib.dom's.
-    const body = asBadRequest(() => editorStateToHtml(state, window as unknown as HtmlWindow));
+    const body = asBadRequest(() => editorStateToHtml(content, window));
     return `<!doctype html>\n<html>\n<head>\n<meta charset="utf-8">\n<title>${escapeHtml(title)}</title>\n</head>\n<body>\n${body}\n</body>\n</html>\n`;
   } finally {
     await window.happyDOM.close();

@@ -2,7 +2,7 @@
 // never touches a room, so a live document and a version export the same way.
 import { editorStateToMarkdown } from '../../../shared/lexical/editor-state-to-markdown';
 import { editorStateToText } from '../../../shared/lexical/editor-state-to-text';
-import { editorStateFromYjsUpdate } from '../../../shared/lexical/yjs-to-editor-state';
+import { editorFromYjsUpdate } from '../../../shared/lexical/yjs-to-editor-state';
 import { asBadRequest } from './as-bad-request';
 import { formatContentType, type ExportFormat } from './document-format';
 import { editorStateToHtmlPage } from './editor-state-to-html-page';
@@ -16,16 +16,17 @@ export interface RenderedDocument {
 export async function renderDocument(state: Uint8Array, format: ExportFormat, title: string): Promise<RenderedDocument> {
   const contentType = formatContentType[format];
   if (format === 'yjs') return { body: state, contentType };
-  const editorState = asBadRequest(() => editorStateFromYjsUpdate(state));
+  // One read of the state; the exports take the editor as it is instead of parsing JSON again.
+  const editor = asBadRequest(() => editorFromYjsUpdate(state));
   switch (format) {
     case 'json':
-      return { body: `${JSON.stringify(editorState)}\n`, contentType };
+      return { body: `${JSON.stringify(editor.getEditorState().toJSON())}\n`, contentType };
     case 'markdown':
-      return { body: withFinalNewline(asBadRequest(() => editorStateToMarkdown(editorState))), contentType };
+      return { body: withFinalNewline(asBadRequest(() => editorStateToMarkdown(editor))), contentType };
     case 'text':
-      return { body: withFinalNewline(asBadRequest(() => editorStateToText(editorState))), contentType };
+      return { body: withFinalNewline(asBadRequest(() => editorStateToText(editor))), contentType };
     case 'html':
-      return { body: await editorStateToHtmlPage(editorState, title), contentType };
+      return { body: await editorStateToHtmlPage(editor, title), contentType };
   }
 }
 

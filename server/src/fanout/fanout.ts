@@ -26,5 +26,10 @@ export interface Fanout {
   healthy(): boolean;
   /** Called when the bus comes back after an outage, so rooms can reconcile. */
   onReconnect(listener: () => void): void;
+  /**
+   * Ids of the instances that are alive (this one included), for expiring the presence of instances that died
+   * without saying goodbye. Rejects while the bus is unreachable: then nobody can be declared dead.
+   */
+  aliveInstances(): Promise<Set<string>>;
   close(): Promise<void>;
 }

@@ -40,6 +40,7 @@ export class RoomRegistry {
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
   private readonly storedRows = new Map<string, number>();
   private readonly compacting = new Set<string>();
+  private aliveAtLastSweep: ReadonlySet<string> = new Set();
 
   constructor(private readonly deps: RegistryDeps) {}
 
@@ -87,6 +88,26 @@ export class RoomRegistry {
       this.remove(room);
     }
     return this.deps.store.delete(name);
+  }
+
+  /**
+   * Drops, in every loaded room, the presence announced by instances whose liveness key expired (they died
+   * without saying goodbye), instead of leaving their users visible until the 30 s awareness timeout. Call it
+   * periodically: an instance must be missing from two calls in a row, so one that is still reconnecting after
+   * a Redis outage (and has not renewed its key yet) keeps its users.
+   */
+  async expireRemotePresence(): Promise<void> {
+    let alive: Set<string>;
+    try {
+      alive = await this.deps.fanout.aliveInstances();
+    } catch {
+      // The bus is down, so nobody can be declared dead; /readyz reports the outage. Counted, then retried.
+      this.deps.metrics.internalErrors.inc({ where: 'presence-sweep' });
+      return;
+    }
+    const aliveLately = new Set([...alive, ...this.aliveAtLastSweep]);
+    this.aliveAtLastSweep = alive;
+    for (const room of this.rooms.values()) room.expireRemotePresence(aliveLately);
   }
 
   /** Closes every session with `code`, commits everything, and drops all rooms. */

@@ -45,10 +45,21 @@ export class RoomClosedError extends Error {
   override name = 'RoomClosedError';
 }
 
-/** Awareness ids announced by another instance (through the fan-out): no local session may claim them. */
-const REMOTE_OWNER = 'remote' as const;
+/**
+ * Who may set an awareness id: the local session that introduced it, or (a string) the id of the instance that
+ * announced it through the fan-out. A local session may take over a remote id: its client moved here from that
+ * instance (a load balancer reconnected it elsewhere), and the remote copy is only a relay of it.
+ */
+type AwarenessOwner = Session | string;
+
+function isLocalOwner(owner: AwarenessOwner | undefined): owner is Session {
+  return owner !== undefined && typeof owner !== 'string';
+}
+
 /** Strikes (forged or oversized awareness entries) after which a connection is closed with 4403. */
 const MAX_AWARENESS_STRIKES = 3;
+/** A stock client announces one awareness id per connection; a few more leave room for a client id change. */
+const MAX_AWARENESS_IDS_PER_SESSION = 4;
 
 export class Room implements CommitListener {
   readonly doc = new Y.Doc();
@@ -61,7 +72,7 @@ export class Room implements CommitListener {
   closed = false;
   private uncommitted = 0;
   private deferred: Array<{ session: Session; frame: Uint8Array }> = [];
-  private readonly awarenessOwner = new Map<number, Session | typeof REMOTE_OWNER>();
+  private readonly awarenessOwner = new Map<number, AwarenessOwner>();
   private readonly awarenessDirty = new Set<number>();
   private readonly awarenessToPublish = new Set<number>();
   private awarenessFlushScheduled = false;
@@ -120,6 +131,7 @@ export class Room implements CommitListener {
     if (!session.admit(frame.byteLength)) return this.reject(session, CloseCode.RateLimited, 'rate limit exceeded');
     const decoded = decodeFrame(frame);
     if (!decoded.ok) return this.reject(session, CloseCode.ProtocolViolation, decoded.reason);
+    if (!session.admitPacked(decoded.messages.length - 1)) return this.reject(session, CloseCode.RateLimited, 'rate limit exceeded');
     for (const message of decoded.messages) {
       if (!this.sessions.has(session)) return;
       metrics.messagesIn.inc({ type: message.type });
@@ -172,7 +184,7 @@ export class Room implements CommitListener {
           Y.applyUpdate(this.doc, message.payload, FANOUT_ORIGIN);
           break;
         case 'awareness':
-          this.applyRemoteAwareness(message.payload);
+          this.applyRemoteAwareness(message.payload, message.from);
           break;
         case 'sync-request':
           if (message.to !== undefined && message.to !== fanout.instanceId) return;
@@ -181,6 +193,9 @@ export class Room implements CommitListener {
           // request back, so both sides end with the union; a targeted one is not, so the exchange terminates.
           if (message.to === undefined) {
             fanout.publish(this.name, { kind: 'sync-request', to: message.from, payload: Y.encodeStateVector(this.doc) });
+            // The requester missed our users' presence too, and nobody re-announces it for up to 15 s.
+            const presence = this.localAwarenessUpdate();
+            if (presence) fanout.publish(this.name, { kind: 'awareness', to: message.from, payload: presence });
           }
           break;
         case 'sync-reply':
@@ -194,9 +209,25 @@ export class Room implements CommitListener {
     }
   };
 
-  /** Asks the other instances for what this room lacks (and offers what it has). */
+  /** Asks the other instances for what this room lacks (and offers what it has, presence included). */
   requestCatchUp(): void {
     this.deps.fanout.publish(this.name, { kind: 'sync-request', payload: Y.encodeStateVector(this.doc) });
+    // After an outage, peers may have expired our users (our liveness key lapsed): announce them again.
+    const presence = this.localAwarenessUpdate();
+    if (presence) this.deps.fanout.publish(this.name, { kind: 'awareness', payload: presence });
+  }
+
+  /** Removes the presence announced by instances not in `alive` (they died without saying goodbye). */
+  expireRemotePresence(alive: ReadonlySet<string>): void {
+    if (this.closed) return;
+    const expired: number[] = [];
+    for (const [id, owner] of this.awarenessOwner) {
+      if (typeof owner === 'string' && !alive.has(owner)) expired.push(id);
+    }
+    if (expired.length === 0) return;
+    for (const id of expired) this.awarenessOwner.delete(id);
+    // Fan-out origin: every instance expires them on its own, so the removal is broadcast here but not published.
+    awarenessProtocol.removeAwarenessStates(this.awareness, expired, FANOUT_ORIGIN);
   }
 
   // --- commit results --------------------------------------------------------------------------------------
@@ -269,7 +300,9 @@ export class Room implements CommitListener {
       this.tellReadOnly(session);
       return;
     }
-    if (this.bytes + update.byteLength > this.deps.limits.maxDocBytes) {
+    // Updates whose dependencies are missing are held by Yjs unapplied (and unstored) but still take memory and
+    // go out to joiners, so they count against the limit too.
+    if (this.bytes + pendingBytes(this.doc) + update.byteLength > this.deps.limits.maxDocBytes) {
       return this.reject(session, CloseCode.DocumentTooLarge, 'document size limit reached');
     }
     try {
@@ -288,13 +321,24 @@ export class Room implements CommitListener {
     let changed = false;
     for (const entry of entries) {
       const owner = this.awarenessOwner.get(entry.clientId);
-      if ((owner !== undefined && owner !== session) || entry.stateJson.length > this.deps.limits.maxAwarenessBytes) {
-        session.awarenessStrikes++;
-        this.deps.metrics.rejected.inc({ reason: owner !== undefined && owner !== session ? 'awareness_forged' : 'awareness_too_large' });
+      if (owner !== session && entry.clock <= (this.awareness.meta.get(entry.clientId)?.clock ?? -1)) {
+        // A relay, not a claim: stock y-websocket clients send back every state they receive. A clock the room
+        // has already seen changes nothing, so it is dropped without a strike (and without claiming the id).
         changed = true;
         continue;
       }
-      if (owner === undefined) {
+      const isForged = isLocalOwner(owner) && owner !== session;
+      const refusal = isForged ? 'awareness_forged'
+        : entry.stateJson.length > this.deps.limits.maxAwarenessBytes ? 'awareness_too_large'
+        : owner !== session && session.awarenessIds.size >= MAX_AWARENESS_IDS_PER_SESSION ? 'awareness_too_many_ids'
+        : null;
+      if (refusal !== null) {
+        session.awarenessStrikes++;
+        this.deps.metrics.rejected.inc({ reason: refusal });
+        changed = true;
+        continue;
+      }
+      if (owner !== session) {
         this.awarenessOwner.set(entry.clientId, session);
         session.awarenessIds.add(entry.clientId);
       }
@@ -321,16 +365,28 @@ export class Room implements CommitListener {
     }
   }
 
-  private applyRemoteAwareness(payload: Uint8Array): void {
+  private applyRemoteAwareness(payload: Uint8Array, from: string): void {
     const entries = decodeAwarenessUpdate(payload);
     if (!entries) return;
-    for (const entry of entries) {
-      const owner = this.awarenessOwner.get(entry.clientId);
-      if (owner !== undefined && owner !== REMOTE_OWNER) return; // a local session owns it: ignore the claim
+    // A local session owns the ids it introduced: a stale claim from the instance its client left is dropped,
+    // and only that entry, so the same frame's other users still arrive.
+    const accepted = entries.filter((entry) => !isLocalOwner(this.awarenessOwner.get(entry.clientId)));
+    if (accepted.length === 0) return;
+    for (const entry of accepted) {
       if (entry.stateJson === 'null') this.awarenessOwner.delete(entry.clientId);
-      else this.awarenessOwner.set(entry.clientId, REMOTE_OWNER);
+      else this.awarenessOwner.set(entry.clientId, from);
     }
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, payload, FANOUT_ORIGIN);
+    const update = accepted.length === entries.length ? payload : encodeAwarenessUpdate(accepted);
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, FANOUT_ORIGIN);
+  }
+
+  /** The current states of the awareness ids this instance's sessions own, or null when there are none. */
+  private localAwarenessUpdate(): Uint8Array | null {
+    const ids: number[] = [];
+    for (const [id, owner] of this.awarenessOwner) {
+      if (isLocalOwner(owner) && this.awareness.states.has(id)) ids.push(id);
+    }
+    return ids.length > 0 ? awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids) : null;
   }
 
   private readonly onAwarenessUpdate = (
@@ -409,6 +465,12 @@ export class Room implements CommitListener {
 /** y-websocket sends an empty SyncStep2 on connect: no structs, empty delete set. */
 function isEmptyUpdate(update: Uint8Array): boolean {
   return update.byteLength === 2 && update[0] === 0 && update[1] === 0;
+}
+
+/** Bytes Yjs keeps pending until missing dependencies arrive (not yet counted in Room.bytes). */
+function pendingBytes(doc: Y.Doc): number {
+  const { pendingStructs, pendingDs } = doc.store;
+  return (pendingStructs?.update.byteLength ?? 0) + (pendingDs?.byteLength ?? 0);
 }
 
 /** Replaces the display name in an awareness state with the token's; null if the state is not a JSON object. */

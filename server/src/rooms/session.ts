@@ -50,4 +50,9 @@ export class Session {
     const now = performance.now();
     return this.messageBucket.take(1, now) && this.byteBucket.take(bytes, now);
   }
+
+  /** Charges the messages a frame carried beyond its first (the limit is per message, not per frame). */
+  admitPacked(extraMessages: number): boolean {
+    return extraMessages <= 0 || this.messageBucket.take(extraMessages);
+  }
 }

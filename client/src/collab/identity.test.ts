@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { cleanDisplayName, colorForName, resolveIdentity } from './identity';
+import { initialsOf } from './initials';
+
+function memoryStorage(entries: Record<string, string> = {}): Storage {
+  const map = new Map(Object.entries(entries));
+  return {
+    get length() {
+      return map.size;
+    },
+    clear: () => map.clear(),
+    getItem: (key) => map.get(key) ?? null,
+    key: (index) => Array.from(map.keys())[index] ?? null,
+    removeItem: (key) => void map.delete(key),
+    setItem: (key, value) => void map.set(key, value),
+  };
+}
+
+describe('resolveIdentity', () => {
+  it('prefers ?name= and remembers it', () => {
+    const storage = memoryStorage({ 'tandem:display-name': '"Old"' });
+    expect(resolveIdentity({ nameParam: 'Ada', tokenName: 'Token', storage }).name).toBe('Ada');
+    expect(storage.getItem('tandem:display-name')).toBe('"Ada"');
+  });
+
+  it('falls back to the remembered name, then the token name, then a generated one that is kept', () => {
+    expect(resolveIdentity({ nameParam: undefined, tokenName: 'Token', storage: memoryStorage({ 'tandem:display-name': '"Bea"' }) }).name).toBe('Bea');
+    expect(resolveIdentity({ nameParam: undefined, tokenName: 'Token', storage: memoryStorage() }).name).toBe('Token');
+    const storage = memoryStorage();
+    const generated = resolveIdentity({ nameParam: undefined, tokenName: undefined, storage }).name;
+    expect(generated).toMatch(/^[A-Z][a-z]+ [A-Z][a-z]+$/);
+    expect(resolveIdentity({ nameParam: undefined, tokenName: undefined, storage }).name).toBe(generated);
+  });
+
+  it('gives the same name the same colour everywhere', () => {
+    expect(colorForName('Ada')).toBe(colorForName('Ada'));
+    expect(colorForName('Ada')).toMatch(/^#[0-9a-f]{6}$/);
+  });
+});
+
+describe('display names', () => {
+  it('are trimmed, squeezed and shortened', () => {
+    expect(cleanDisplayName('  Ada   Lovelace ')).toBe('Ada Lovelace');
+    expect(cleanDisplayName('   ')).toBeNull();
+    expect(cleanDisplayName('x'.repeat(100))?.length).toBe(40);
+  });
+
+  it('become initials of the first and last word', () => {
+    expect(initialsOf('Teal Heron')).toBe('TH');
+    expect(initialsOf('ada')).toBe('A');
+    expect(initialsOf('Mary Ann Evans')).toBe('ME');
+    expect(initialsOf('  ')).toBe('?');
+  });
+});

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { readClientConfig } from './config';
+
+const at = (path: string, protocol = 'http:') => {
+  const url = new URL(path, `${protocol}//tandem.example:8787`);
+  return { pathname: url.pathname, search: url.search, protocol: url.protocol, host: url.host, origin: url.origin };
+};
+
+describe('readClientConfig', () => {
+  it('routes / to the document list and /d/<doc> to the editor', () => {
+    expect(readClientConfig(at('/')).route).toEqual({ kind: 'home' });
+    expect(readClientConfig(at('/d/brave-otter-7f3k2q')).route).toEqual({ kind: 'doc', docName: 'brave-otter-7f3k2q' });
+    expect(readClientConfig(at('/d/notes/')).route).toEqual({ kind: 'doc', docName: 'notes' });
+  });
+
+  it('explains a document name the server would refuse', () => {
+    expect(readClientConfig(at('/d/.hidden')).route).toMatchObject({ kind: 'bad-doc', raw: '.hidden' });
+    expect(readClientConfig(at('/d/a%20b')).route).toMatchObject({ kind: 'bad-doc', raw: 'a b' });
+    expect(readClientConfig(at('/elsewhere')).route).toEqual({ kind: 'not-found', path: '/elsewhere' });
+  });
+
+  it('reads the name and token from the query and builds the WebSocket URL for the page protocol', () => {
+    const config = readClientConfig(at('/d/x?name=%20Ada%20&token=abc'));
+    expect(config).toMatchObject({ nameParam: 'Ada', token: 'abc', collabUrl: 'ws://tandem.example:8787/collab' });
+    expect(readClientConfig(at('/d/x', 'https:')).collabUrl).toBe('wss://tandem.example:8787/collab');
+    expect(readClientConfig(at('/d/x?name=')).nameParam).toBeUndefined();
+  });
+});

@@ -1,0 +1,19 @@
+// Request-body size limits for the document APIs, checked while the body streams in (before it is buffered
+// whole) and answered as the typed 413.
+import type { MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { TandemError } from '../errors';
+
+/** Small JSON bodies (a version label, a name). */
+export const MAX_JSON_BODY_BYTES = 64 * 1024;
+
+export function limitBody(maxBytes: number, limitName: string): MiddlewareHandler {
+  return bodyLimit({
+    maxSize: maxBytes,
+    onError: (c) => {
+      // The rest of the body is never read, so this connection cannot carry another request.
+      c.header('Connection', 'close');
+      throw new TandemError('too_large', `the body is larger than ${limitName} (${maxBytes} bytes)`);
+    },
+  });
+}

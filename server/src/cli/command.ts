@@ -1,0 +1,33 @@
+// The shape of one admin CLI command: its options (node:util parseArgs), positional arguments and handler.
+import type { ParseArgsOptionsConfig } from 'node:util';
+import type { AdminClient } from './admin-client';
+import type { CliConfig } from './cli-config';
+
+export interface CliIo {
+  stdout: NodeJS.WritableStream;
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+}
+
+export interface CommandInput {
+  /** Positional arguments after the command name, checked against `positionals`. */
+  args: string[];
+  values: Record<string, string | boolean | undefined>;
+  config: CliConfig;
+  client: AdminClient;
+  io: CliIo;
+}
+
+export interface Command {
+  name: string;
+  /** e.g. "export <doc> --format <f> [-o file]" */
+  usage: string;
+  summary: string;
+  positionals: readonly string[];
+  options: ParseArgsOptionsConfig;
+  run(input: CommandInput): Promise<void>;
+}
+
+/** Writes `text` followed by a newline. */
+export function println(io: CliIo, text: string): void {
+  io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+}

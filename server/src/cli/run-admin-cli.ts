@@ -1,0 +1,90 @@
+// Runs one admin CLI invocation: finds the command, parses its options (node:util parseArgs, strict), runs it, and
+// reports any failure as one line on stderr. Returns the exit code; the caller owns the process.
+import { parseArgs } from 'node:util';
+import { AdminClient } from './admin-client';
+import { loadCliConfig } from './cli-config';
+import { CliError, usageError } from './cli-error';
+import type { CliIo, Command } from './command';
+import { deleteCommand } from './commands/delete';
+import { exportCommand } from './commands/export';
+import { importCommand } from './commands/import';
+import { listCommand } from './commands/list';
+import { restoreCommand } from './commands/restore';
+import { snapshotCommand } from './commands/snapshot';
+import { snapshotsCommand } from './commands/snapshots';
+import { tokenCommand } from './commands/token';
+
+const PROGRAM = 'tandem-admin';
+
+export const commands: readonly Command[] = [
+  listCommand,
+  exportCommand,
+  importCommand,
+  snapshotCommand,
+  snapshotsCommand,
+  restoreCommand,
+  deleteCommand,
+  tokenCommand,
+];
+
+export interface RunDeps {
+  env: Record<string, string | undefined>;
+  io: CliIo;
+  stderr: NodeJS.WritableStream;
+}
+
+export async function runAdminCli(argv: readonly string[], { env, io, stderr }: RunDeps): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    (name === undefined ? stderr : io.stdout).write(usage());
+    return name === undefined ? 2 : 0;
+  }
+  try {
+    const command = commands.find((c) => c.name === name);
+    if (!command) throw usageError(`unknown command ${JSON.stringify(name)}; commands: ${commands.map((c) => c.name).join(', ')}`);
+    const { values, positionals } = parseCommandArgs(command, rest);
+    if (values.help) {
+      io.stdout.write(`usage: npm run admin -- ${command.usage}\n${command.summary}\n`);
+      return 0;
+    }
+    if (positionals.length !== command.positionals.length) throw usageError(`usage: npm run admin -- ${command.usage}`);
+    const config = loadCliConfig(env);
+    await command.run({ args: positionals, values, config, client: new AdminClient(config), io });
+    return 0;
+  } catch (error) {
+    if (error instanceof CliError) {
+      stderr.write(`${PROGRAM}: ${error.message}\n`);
+      return error.exitCode;
+    }
+    stderr.write(`${PROGRAM}: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}
+
+function parseCommandArgs(command: Command, args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      options: { ...command.options, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (cause) {
+    // parseArgs explains unknown options and missing values well; keep its words.
+    throw new CliError(`${(cause as Error).message}\nusage: npm run admin -- ${command.usage}`, 2, { cause });
+  }
+}
+
+function usage(): string {
+  const lines = commands.map((c) => `  ${c.usage}\n      ${c.summary}`);
+  return [
+    'usage: npm run admin -- <command> [options]',
+    '',
+    ...lines,
+    '',
+    'Every command takes --json for machine-readable output.',
+    `Server: TANDEM_URL (default http://127.0.0.1:8787). Admin token: ADMIN_TOKEN, else DATA_DIR/admin-token.`,
+    'Tokens: AUTH_SECRET, the server\'s secret.',
+    '',
+  ].join('\n');
+}

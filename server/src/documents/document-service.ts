@@ -1,0 +1,123 @@
+// Documents as data: list, export, import and delete, for the admin and user APIs (no HTTP here). Reads and writes
+// go through the live room, loading a stored document when needed, so an import is committed, broadcast and
+// fanned out like any peer's edit and every open editor shows it at once. Must not write to storage directly.
+import * as Y from 'yjs';
+import { CloseCode } from '../../../shared/close-codes';
+import { TandemError, notFound } from '../errors';
+import type { Logger } from '../logger';
+import type { Committer } from '../rooms/committer';
+import { ADMIN_ORIGIN } from '../rooms/origins';
+import type { RoomRegistry } from '../rooms/registry';
+import type { Room } from '../rooms/room';
+import type { DocumentStore } from '../storage/storage';
+import { applyImport } from './apply-import';
+import type { ExportFormat, ImportFormat } from './document-format';
+import { renderDocument, type RenderedDocument } from './render-document';
+
+export interface DocSummary {
+  name: string;
+  /** Stored bytes of the document's update log. */
+  bytes: number;
+  /** ms since epoch of the last stored change. */
+  updatedAt: number;
+  /** Connections to the document on this instance. */
+  clients: number;
+}
+
+export interface DocumentServiceDeps {
+  registry: RoomRegistry;
+  store: DocumentStore;
+  committer: Committer;
+  logger: Logger;
+}
+
+/** A closed room is reopened; more closes in a row than this mean something keeps unloading it. */
+const OPEN_ATTEMPTS = 3;
+
+export class DocumentService {
+  constructor(private readonly deps: DocumentServiceDeps) {}
+
+  async list(): Promise<DocSummary[]> {
+    const metas = await this.deps.store.list();
+    return metas.map((meta) => ({
+      name: meta.name,
+      bytes: meta.bytes,
+      updatedAt: meta.updatedAt,
+      clients: this.deps.registry.peek(meta.name)?.sessions.size ?? 0,
+    }));
+  }
+
+  async summary(name: string): Promise<DocSummary> {
+    const meta = await this.deps.store.meta(name);
+    if (!meta) throw noDocument(name);
+    return { name, bytes: meta.bytes, updatedAt: meta.updatedAt, clients: this.deps.registry.peek(name)?.sessions.size ?? 0 };
+  }
+
+  /** Throws not_found unless the document is loaded or stored. Never loads it. */
+  async assertExists(name: string): Promise<void> {
+    if (this.deps.registry.peek(name)) return;
+    if (!(await this.deps.store.meta(name))) throw noDocument(name);
+  }
+
+  /**
+   * The live room of an existing document, loading a stored one (it unloads again after IDLE_UNLOAD_MS). Loading
+   * rather than reading the stored log into a scratch doc keeps one source of truth: the room also holds updates
+   * still on their way to storage, and in a cluster what fan-out brought in.
+   */
+  async openExisting(name: string): Promise<Room> {
+    return this.openRoom(name, async () => {
+      // peek() first: open() on an already loaded room cancels its idle unload, and only a leaving session re-arms it.
+      const room = this.deps.registry.peek(name) ?? (await this.deps.registry.openExisting(name));
+      if (!room) throw noDocument(name);
+      return room;
+    });
+  }
+
+  /** The document's full Yjs state with everything received so far committed (a version never holds unsaved edits). */
+  async committedState(name: string): Promise<Uint8Array> {
+    const room = await this.openExisting(name);
+    await this.deps.committer.drain();
+    const live = room.closed ? await this.openExisting(name) : room;
+    return Y.encodeStateAsUpdate(live.doc);
+  }
+
+  async exportDoc(name: string, format: ExportFormat): Promise<RenderedDocument> {
+    const room = await this.openExisting(name);
+    return renderDocument(Y.encodeStateAsUpdate(room.doc), format, name);
+  }
+
+  /**
+   * Replaces the content of `name` with `body` (PUT semantics: a document that does not exist yet is created), then
+   * waits for the commit, so the answer means "stored and sent to every open editor".
+   */
+  async importDoc(name: string, format: ImportFormat, body: Uint8Array): Promise<DocSummary> {
+    const { registry } = this.deps;
+    const exists = registry.peek(name) !== undefined || (await this.deps.store.meta(name)) !== null;
+    // A bad body must not leave a new, empty document behind: check it against a scratch doc before creating one.
+    if (!exists) applyImport(new Y.Doc(), format, body, null);
+    const room = await this.openRoom(name, () => registry.peek(name) ?? registry.open(name));
+    applyImport(room.doc, format, body, ADMIN_ORIGIN);
+    await this.deps.committer.drain();
+    this.deps.logger.info({ doc: name, format, bytes: body.byteLength, created: !exists }, 'document imported');
+    return this.summary(name);
+  }
+
+  /** Closes every connection to the document with 4410 and removes it with its versions. */
+  async deleteDoc(name: string): Promise<void> {
+    if (!(await this.deps.registry.delete(name, CloseCode.DocumentDeleted))) throw noDocument(name);
+    this.deps.logger.info({ doc: name }, 'document deleted');
+  }
+
+  private async openRoom(name: string, open: () => Room | Promise<Room>): Promise<Room> {
+    // A room may finish unloading between a lookup and its use; then the next lookup loads it afresh.
+    for (let attempt = 0; attempt < OPEN_ATTEMPTS; attempt++) {
+      const room = await open();
+      if (!room.closed) return room;
+    }
+    throw new TandemError('unavailable', `document ${name} is being unloaded; try again`);
+  }
+}
+
+export function noDocument(name: string): TandemError {
+  return notFound(`no document named ${name}`);
+}

@@ -1,0 +1,190 @@
+// The admin CLI as users run it (node --import tsx server/src/cli/admin.ts …) against a real server: tables for
+// people, JSON for scripts, files for exports, one readable line and a non-zero exit for every failure.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TokenVerifier } from '../auth/tokens';
+import { startTestServer, type TestServer } from '../test-support/test-server';
+import { importMarkdown } from './admin-test-helpers';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const AUTH_SECRET = 'cli-test-secret-0123456789abcdef';
+
+interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+let server: TestServer;
+let workDir: string;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  workDir = mkdtempSync(path.join(tmpdir(), 'tandem-cli-'));
+  await importMarkdown(server, 'cli-doc', '# From the CLI\n\nhello');
+});
+afterAll(async () => {
+  await server.stop();
+  rmSync(workDir, { recursive: true, force: true });
+});
+
+/** Runs the CLI in a child process (asynchronously: the server under test lives in this one). */
+function runCli(args: string[], options: { env?: Record<string, string>; stdin?: string } = {}): Promise<CliRun> {
+  const env = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '',
+    TANDEM_URL: server.url,
+    ADMIN_TOKEN: server.ctx.adminToken,
+    DATA_DIR: workDir,
+    ...options.env,
+  };
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/cli/admin.ts', ...args], { cwd: repoRoot, env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(options.stdin ?? '');
+  });
+}
+
+async function closedPortUrl(): Promise<string> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as { port: number };
+  await new Promise((resolve) => probe.close(resolve));
+  return `http://127.0.0.1:${port}`;
+}
+
+describe('admin CLI', () => {
+  it('lists documents as an aligned table', async () => {
+    const run = await runCli(['list']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const [header, ...rows] = run.stdout.trimEnd().split('\n');
+    expect(header).toMatch(/^NAME\s+SIZE\s+UPDATED\s+CLIENTS$/);
+    const row = rows.find((line) => line.startsWith('cli-doc '));
+    expect(row).toMatch(/^cli-doc\s+\d+(\.\d)? (B|KiB)\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\s+0$/);
+    expect(row!.indexOf('0', row!.length - 1)).toBe(header!.indexOf('CLIENTS'));
+  });
+
+  it('lists documents as JSON with --json', async () => {
+    const run = await runCli(['list', '--json']);
+    expect(run.code).toBe(0);
+    const docs = JSON.parse(run.stdout) as Array<{ name: string; bytes: number; updatedAt: number; clients: number }>;
+    expect(docs.find((d) => d.name === 'cli-doc')).toMatchObject({ bytes: expect.any(Number), clients: 0 });
+  });
+
+  it('exports to a file with -o, guessing the format from its extension', async () => {
+    const file = path.join(workDir, 'out.md');
+    const run = await runCli(['export', 'cli-doc', '-o', file]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(file);
+    expect(readFileSync(file, 'utf8')).toBe('# From the CLI\n\nhello\n');
+
+    const html = path.join(workDir, 'out.html');
+    expect((await runCli(['export', 'cli-doc', '--format', 'html', '-o', html])).code).toBe(0);
+    expect(readFileSync(html, 'utf8')).toContain('From the CLI');
+  });
+
+  it('exports to stdout without -o', async () => {
+    const run = await runCli(['export', 'cli-doc', '--format', 'text']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('From the CLI\n\nhello\n');
+  });
+
+  it('imports from a file and from stdin', async () => {
+    const file = path.join(workDir, 'in.md');
+    writeFileSync(file, '*imported* from a file');
+    const fromFile = await runCli(['import', 'cli-import', '-i', file]);
+    expect(fromFile.code).toBe(0);
+    expect(fromFile.stdout).toMatch(/^imported markdown into cli-import/);
+
+    const fromStdin = await runCli(['import', 'cli-import', '--format', 'markdown', '--json'], { stdin: 'piped in' });
+    expect(fromStdin.code).toBe(0);
+    expect(JSON.parse(fromStdin.stdout)).toMatchObject({ name: 'cli-import' });
+    expect((await runCli(['export', 'cli-import', '--format', 'markdown'])).stdout).toBe('piped in\n');
+  });
+
+  it('creates, lists and restores versions', async () => {
+    await importMarkdown(server, 'cli-versions', 'original');
+    const created = await runCli(['snapshot', 'cli-versions', '--label', 'First cut', '--json']);
+    expect(created.code).toBe(0);
+    const version = JSON.parse(created.stdout) as { id: string; label: string; author: string };
+    expect(version).toMatchObject({ label: 'First cut', author: 'admin' });
+
+    await importMarkdown(server, 'cli-versions', 'changed');
+    const listed = await runCli(['snapshots', 'cli-versions']);
+    expect(listed.stdout).toMatch(/^ID\s+CREATED\s+KIND\s+SIZE\s+AUTHOR\s+LABEL\n/);
+    expect(listed.stdout).toContain(version.id);
+    expect(listed.stdout).toContain('First cut');
+
+    const restored = await runCli(['restore', 'cli-versions', version.id]);
+    expect(restored.code).toBe(0);
+    expect(restored.stdout).toContain(`restored cli-versions to version ${version.id}`);
+    expect((await runCli(['export', 'cli-versions', '--format', 'markdown'])).stdout).toBe('original\n');
+  });
+
+  it('deletes a document', async () => {
+    await importMarkdown(server, 'cli-delete', 'x');
+    const run = await runCli(['delete', 'cli-delete']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('deleted cli-delete\n');
+    expect(server.ctx.registry.peek('cli-delete')).toBeUndefined();
+  });
+
+  it('reads the admin token from DATA_DIR/admin-token when ADMIN_TOKEN is unset', async () => {
+    const run = await runCli(['list', '--json'], { env: { ADMIN_TOKEN: '', DATA_DIR: server.dataDir } });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+  });
+
+  it('mints a token the server accepts, locally, with AUTH_SECRET', async () => {
+    const run = await runCli(['token', '--doc', 'team-*', '--role', 'viewer', '--name', 'Ann', '--ttl', '2h'], { env: { AUTH_SECRET, TANDEM_URL: await closedPortUrl() } });
+    expect(run.code).toBe(0);
+    const check = await new TokenVerifier(AUTH_SECRET).verify(run.stdout.trim(), 'team-notes');
+    expect(check).toMatchObject({ ok: true, claims: { name: 'Ann', role: 'viewer', doc: 'team-*' } });
+  });
+
+  it('fails clearly when AUTH_SECRET is unset for token', async () => {
+    const run = await runCli(['token', '--doc', 'x', '--role', 'editor']);
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toMatch(/AUTH_SECRET is not set/);
+  });
+
+  it('reports a wrong admin token on one line and exits non-zero', async () => {
+    const run = await runCli(['list'], { env: { ADMIN_TOKEN: 'wrong-token-0123456789' } });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^tandem-admin: admin token rejected: .+\n$/);
+  });
+
+  it('reports an unknown document', async () => {
+    const run = await runCli(['export', 'no-such-doc', '--format', 'markdown']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('tandem-admin: no document named no-such-doc\n');
+  });
+
+  it('reports an unreachable server', async () => {
+    const url = await closedPortUrl();
+    const run = await runCli(['list'], { env: { TANDEM_URL: url } });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(`tandem-admin: cannot reach Tandem at ${url}: is it running?\n`);
+  });
+
+  it('explains usage mistakes with exit code 2', async () => {
+    const mistakes = [['frobnicate'], ['export'], ['export', 'cli-doc', '--format', 'pdf'], ['list', '--bogus']];
+    const runs = await Promise.all(mistakes.map((args) => runCli(args)));
+    for (const [i, run] of runs.entries()) {
+      expect(run.code, mistakes[i]!.join(' ')).toBe(2);
+      expect(run.stderr).toMatch(/^tandem-admin: /);
+    }
+  });
+});

@@ -1,0 +1,232 @@
+// Resource limits under attack: message and byte floods (4429), documents grown past MAX_DOC_BYTES (4413), a
+// reader that never reads while another user floods (4503, bounded buffer), connections that never speak (closed
+// after HANDSHAKE_TIMEOUT_MS) and connection floods from one address or into one document (4503).
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Socket } from 'node:net';
+import * as Y from 'yjs';
+import { CloseCode } from '../../../../shared/close-codes';
+import { startTestServer, type TestServer } from '../../test-support/test-server';
+import { expectClosedWith, joinedAttacker, openAttacker, updateFrame, type Attacker } from './attacker';
+import { expectGoodUsersConverge, expectServerUnharmed, storedText, writeKnownText } from './good-users';
+
+const attackers: Attacker[] = [];
+const track = (attacker: Attacker) => {
+  attackers.push(attacker);
+  return attacker;
+};
+
+afterAll(() => {
+  for (const a of attackers) a.ws.terminate();
+});
+
+async function target(server: TestServer, name: string) {
+  const known = `known text of ${name}`;
+  await writeKnownText(server, name, known);
+  return { doc: name, otherDoc: `${name}-other`, known };
+}
+
+/** Successive updates of one attacker-side document, each inserting `bytes` characters into `type`. */
+function updateStream(type: string, bytes: number, clientId?: number) {
+  const doc = new Y.Doc();
+  if (clientId !== undefined) doc.clientID = clientId;
+  const updates: Uint8Array[] = [];
+  doc.on('update', (update: Uint8Array) => updates.push(update));
+  return {
+    doc,
+    insert(): Uint8Array {
+      doc.getText(type).insert(0, 'f'.repeat(bytes));
+      return updates.pop() as Uint8Array;
+    },
+    deleteAll(): Uint8Array {
+      const text = doc.getText(type);
+      text.delete(0, text.length);
+      return updates.pop() as Uint8Array;
+    },
+  };
+}
+
+function counterValue(server: TestServer, name: string, labels: Record<string, string>): Promise<number> {
+  return server.ctx.metrics.registry.getSingleMetric(name)!.get().then((metric) => {
+    const value = metric.values.find((v) => Object.entries(labels).every(([k, l]) => String(v.labels[k]) === l));
+    return value?.value ?? 0;
+  });
+}
+
+describe('rate limits', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ RATE_LIMIT_MESSAGES: '20', RATE_LIMIT_BYTES: '65536' });
+  });
+  afterAll(() => server.stop());
+
+  it('closes a connection flooding valid updates with 4429 (RATE_LIMIT_MESSAGES=20)', async () => {
+    const t = await target(server, 'message-flood');
+    const attacker = track(await joinedAttacker(server.wsUrl, t.doc));
+    const stream = updateStream('flood', 1);
+    for (let i = 0; i < 500 && attacker.closedWith === null; i++) attacker.send(updateFrame(stream.insert()));
+    await expectClosedWith(attacker, CloseCode.RateLimited);
+    await expectServerUnharmed(server, t);
+  });
+
+  it('closes a connection flooding bytes with 4429 (RATE_LIMIT_BYTES=65536)', async () => {
+    const t = await target(server, 'byte-flood');
+    const attacker = track(await joinedAttacker(server.wsUrl, t.doc));
+    const stream = updateStream('flood', 40_000);
+    // 10 frames are far below the message limit, but 400 kB is past the 5 × 64 kB burst.
+    for (let i = 0; i < 10; i++) attacker.send(updateFrame(stream.insert()));
+    await expectClosedWith(attacker, CloseCode.RateLimited);
+    await expectServerUnharmed(server, t);
+  });
+});
+
+describe('document size limit', () => {
+  const MAX_DOC_BYTES = 65_536;
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ MAX_DOC_BYTES: String(MAX_DOC_BYTES) });
+  });
+  afterAll(() => server.stop());
+
+  it(`closes a connection whose update would grow the document past MAX_DOC_BYTES (${MAX_DOC_BYTES}) with 4413, without applying it`, async () => {
+    const t = await target(server, 'too-large');
+    const attacker = track(await joinedAttacker(server.wsUrl, t.doc));
+    const room = server.ctx.registry.peek(t.doc)!;
+    const before = Y.encodeStateVector(room.doc);
+    attacker.send(updateFrame(updateStream('t', MAX_DOC_BYTES).insert()));
+    await expectClosedWith(attacker, CloseCode.DocumentTooLarge);
+    expect(Y.encodeStateVector(room.doc)).toEqual(before);
+    await server.ctx.committer.drain();
+    expect(await storedText(server.ctx.store, t.doc)).toBe(t.known);
+    await expectServerUnharmed(server, t);
+  });
+
+  it('counts updates that wait for missing dependencies against MAX_DOC_BYTES, so they cannot pile up in memory', async () => {
+    const t = await target(server, 'pending-pile');
+    const attacker = track(await joinedAttacker(server.wsUrl, t.doc));
+    // Each update depends on a first character the server never gets, so Yjs keeps it pending instead of applying.
+    for (let i = 0; i < 20 && attacker.closedWith === null; i++) {
+      const stream = updateStream('t', 1, 1_000_000 + i);
+      stream.insert();
+      const orphan = new Y.Doc();
+      orphan.clientID = 1_000_000 + i;
+      const sv = Y.encodeStateVector(stream.doc);
+      stream.doc.getText('t').insert(0, 'p'.repeat(16_000));
+      attacker.send(updateFrame(Y.encodeStateAsUpdate(stream.doc, sv)));
+      await attacker.roundTrip();
+    }
+    await expectClosedWith(attacker, CloseCode.DocumentTooLarge);
+    const room = server.ctx.registry.peek(t.doc)!;
+    const pending = (room.doc.store.pendingStructs?.update.byteLength ?? 0) + (room.doc.store.pendingDs?.byteLength ?? 0);
+    expect(room.bytes + pending).toBeLessThanOrEqual(MAX_DOC_BYTES + 16_100);
+    await expectServerUnharmed(server, t);
+  });
+});
+
+describe('slow readers', () => {
+  const MAX_BUFFERED_BYTES = 262_144;
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({
+      MAX_BUFFERED_BYTES: String(MAX_BUFFERED_BYTES),
+      MAX_DOC_BYTES: String(256 * 1024 * 1024),
+      RATE_LIMIT_BYTES: String(256 * 1024 * 1024),
+      RATE_LIMIT_MESSAGES: '100000',
+    });
+  });
+  afterAll(() => server.stop());
+
+  it(`closes a reader that never reads with 4503 and keeps its send buffer near MAX_BUFFERED_BYTES (${MAX_BUFFERED_BYTES})`, async () => {
+    const t = await target(server, 'slow-reader');
+    const reader = track(await joinedAttacker(server.wsUrl, t.doc));
+    const flooder = track(await joinedAttacker(server.wsUrl, t.doc));
+    const room = server.ctx.registry.peek(t.doc)!;
+    const readerSession = [...room.sessions].at(-2)!;
+    (reader.ws as unknown as { _socket: Socket })._socket.pause();
+    let maxBuffered = 0;
+    const sampler = setInterval(() => {
+      maxBuffered = Math.max(maxBuffered, readerSession.socket.bufferedAmount);
+    }, 1);
+    const FRAME = 64 * 1024;
+    const stream = updateStream('flood', FRAME);
+    let sent = 0;
+    const flood = async (frames: number) => {
+      // Insert and delete again, so the document stays small while 64 kB frames keep going out.
+      for (let i = 0; i < frames && sent < 200 * 1024 * 1024; i++) {
+        flooder.send(updateFrame(stream.insert()));
+        flooder.send(updateFrame(stream.deleteAll()));
+        sent += FRAME;
+        await flooder.roundTrip();
+      }
+    };
+    try {
+      while (room.sessions.has(readerSession) && sent < 200 * 1024 * 1024) await flood(1);
+    } finally {
+      clearInterval(sampler);
+    }
+    expect(room.sessions.has(readerSession)).toBe(false);
+    // The flood goes on, and none of it is queued for the closed reader.
+    await flood(64);
+    expect(maxBuffered).toBeLessThanOrEqual(MAX_BUFFERED_BYTES + 2 * FRAME);
+    expect(flooder.closedWith).toBeNull();
+    // Reading again, the slow reader finds the close frame behind what was buffered.
+    (reader.ws as unknown as { _socket: Socket })._socket.resume();
+    await expectClosedWith(reader, CloseCode.Overloaded);
+    const received = reader.frames.reduce((sum, f) => sum + f.byteLength, 0);
+    expect(received).toBeLessThan(sent - 60 * FRAME);
+    await expectServerUnharmed(server, t);
+  });
+});
+
+describe('connections that never speak', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ HANDSHAKE_TIMEOUT_MS: '300', MAX_CONNECTIONS_PER_IP: '1000', MAX_CONNECTIONS_PER_DOC: '1000' });
+  });
+  afterAll(() => server.stop());
+
+  it('closes 300 silent connections with 4408 after HANDSHAKE_TIMEOUT_MS (300 ms)', async () => {
+    const t = await target(server, 'silent');
+    const openedAt = performance.now();
+    const silent = Array.from({ length: 300 }, (_, i) => track(openAttacker(server.wsUrl, i % 3 === 0 ? t.doc : `silent-${i % 3}`)));
+    const closes = await Promise.all(silent.map((a) => a.closed));
+    expect(closes.map((c) => c.code)).toEqual(silent.map(() => CloseCode.PongTimeout));
+    expect(performance.now() - openedAt).toBeLessThan(10_000);
+    await vi.waitFor(async () => expect(await server.ctx.metrics.connections.get()).toMatchObject({ values: [{ value: 0 }] }));
+    await expectServerUnharmed(server, t);
+  });
+});
+
+describe('connection limits', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ MAX_CONNECTIONS_PER_IP: '5', MAX_CONNECTIONS_PER_DOC: '8' });
+  });
+  afterAll(() => server.stop());
+
+  it('refuses the sixth connection from one address with 4503 (MAX_CONNECTIONS_PER_IP=5), other addresses unaffected', async () => {
+    const t = await target(server, 'per-ip');
+    const localAddress = '127.0.0.2';
+    const held = await Promise.all(Array.from({ length: 5 }, () => joinedAttacker(server.wsUrl, t.doc, { localAddress })));
+    held.forEach(track);
+    const refused = track(openAttacker(server.wsUrl, `${t.doc}-elsewhere`, { localAddress }));
+    await expectClosedWith(refused, CloseCode.Overloaded);
+    // While the five are held, users from another address work, in the same document and in another one.
+    await expectServerUnharmed(server, t);
+    for (const a of held) a.ws.close();
+    await Promise.all(held.map((a) => a.closed));
+    const again = track(await joinedAttacker(server.wsUrl, t.doc, { localAddress }));
+    expect(again.closedWith).toBeNull();
+  });
+
+  it('refuses the ninth connection to one document with 4503 (MAX_CONNECTIONS_PER_DOC=8)', async () => {
+    const t = await target(server, 'per-doc');
+    const held = await Promise.all(Array.from({ length: 8 }, (_, i) => joinedAttacker(server.wsUrl, t.doc, { localAddress: `127.0.1.${i + 1}` })));
+    held.forEach(track);
+    const refused = track(openAttacker(server.wsUrl, t.doc, { localAddress: '127.0.2.1' }));
+    await expectClosedWith(refused, CloseCode.Overloaded);
+    await expectGoodUsersConverge(server, [t.otherDoc]);
+    for (const a of held) a.ws.close();
+    await Promise.all(held.map((a) => a.closed));
+    await expectServerUnharmed(server, t);
+  });
+});

@@ -1,0 +1,128 @@
+// Named versions through the admin API: create, list, export, and restore as a forward edit that open editors
+// follow, keeping the replaced state as a 'restore' version.
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { connectClient, waitSynced, type TestClient } from '../test-support/clients';
+import { startTestServer, type TestServer } from '../test-support/test-server';
+import { adminFetch, expectError, importMarkdown, markdownOf } from './admin-test-helpers';
+
+interface Version {
+  id: string;
+  label: string | null;
+  createdAt: number;
+  bytes: number;
+  author: string | null;
+  kind: string;
+}
+
+let server: TestServer;
+const clients: TestClient[] = [];
+
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  for (const c of clients) c.destroy();
+  await server.stop();
+});
+
+async function createVersion(doc: string, label?: string): Promise<Version> {
+  const res = await adminFetch(server, `/admin/docs/${doc}/snapshots`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(label === undefined ? {} : { label }),
+  });
+  expect(res.status).toBe(201);
+  return (await res.json()) as Version;
+}
+
+async function listVersions(doc: string): Promise<Version[]> {
+  const res = await adminFetch(server, `/admin/docs/${doc}/snapshots`);
+  expect(res.status).toBe(200);
+  return (await res.json()) as Version[];
+}
+
+async function exportMarkdown(path: string): Promise<string> {
+  const res = await adminFetch(server, `${path}/export?format=markdown`);
+  expect(res.status).toBe(200);
+  return res.text();
+}
+
+describe('versions', () => {
+  it('stores a named version of the current state, authored by admin', async () => {
+    await importMarkdown(server, 'named', 'first draft');
+    const before = Date.now();
+    const version = await createVersion('named', 'Draft 1');
+    expect(version).toEqual({ id: expect.any(String), label: 'Draft 1', createdAt: expect.any(Number), bytes: expect.any(Number), author: 'admin', kind: 'manual' });
+    expect(version.createdAt).toBeGreaterThanOrEqual(before - 1000);
+    expect(version.bytes).toBeGreaterThan(0);
+
+    await importMarkdown(server, 'named', 'second draft');
+    const unlabeled = await createVersion('named');
+    expect(unlabeled.label).toBeNull();
+
+    const listed = await listVersions('named');
+    expect(listed.map((v) => v.id)).toEqual([unlabeled.id, version.id]);
+    expect(await exportMarkdown(`/admin/docs/named/snapshots/${version.id}`)).toBe('first draft\n');
+    expect(await exportMarkdown(`/admin/docs/named/snapshots/${unlabeled.id}`)).toBe('second draft\n');
+    expect(await exportMarkdown('/admin/docs/named')).toBe('second draft\n');
+  });
+
+  it('restores a version as a forward edit: open editors follow and the replaced state is kept', async () => {
+    await importMarkdown(server, 'restore-me', '# Plan\n\nthe good version');
+    const good = await createVersion('restore-me', 'Good');
+    const a = connectClient(server.wsUrl, 'restore-me');
+    const b = connectClient(server.wsUrl, 'restore-me');
+    clients.push(a, b);
+    await waitSynced(a, b);
+    await importMarkdown(server, 'restore-me', 'a bad edit');
+    await vi.waitFor(() => expect(markdownOf(a.doc)).toBe('a bad edit'));
+
+    const res = await adminFetch(server, `/admin/docs/restore-me/snapshots/${good.id}/restore`, { method: 'POST' });
+    expect(res.status).toBe(200);
+    const result = (await res.json()) as { restored: Version; previous: Version };
+    expect(result.restored.id).toBe(good.id);
+    expect(result.previous).toMatchObject({ kind: 'restore', label: 'Before restoring Good', author: 'admin' });
+
+    for (const c of [a, b]) await vi.waitFor(() => expect(markdownOf(c.doc)).toBe('# Plan\n\nthe good version'));
+    expect(await exportMarkdown('/admin/docs/restore-me')).toBe('# Plan\n\nthe good version\n');
+
+    const listed = await listVersions('restore-me');
+    expect(listed[0]).toMatchObject({ id: result.previous.id, kind: 'restore' });
+    expect(listed.map((v) => v.id)).toContain(good.id);
+    expect(await exportMarkdown(`/admin/docs/restore-me/snapshots/${result.previous.id}`)).toBe('a bad edit\n');
+  });
+
+  it('names the restore version by time when the restored version has no label', async () => {
+    await importMarkdown(server, 'unlabeled', 'one');
+    const version = await createVersion('unlabeled');
+    await importMarkdown(server, 'unlabeled', 'two');
+    const res = await adminFetch(server, `/admin/docs/unlabeled/snapshots/${version.id}/restore`, { method: 'POST' });
+    const { previous } = (await res.json()) as { previous: Version };
+    expect(previous.label).toMatch(/^Before restoring \d{4}-\d\d-\d\d \d\d:\d\d UTC$/);
+  });
+
+  it('exports a version in every format', async () => {
+    await importMarkdown(server, 'version-formats', '**bold** words');
+    const version = await createVersion('version-formats', 'v');
+    const base = `/admin/docs/version-formats/snapshots/${version.id}/export?format=`;
+    const expected: Record<string, RegExp> = {
+      markdown: /^\*\*bold\*\* words\n$/,
+      text: /^bold words\n$/,
+      html: /<strong[^>]*>bold<\/strong>/,
+      json: /"type":"root"/,
+    };
+    for (const [format, pattern] of Object.entries(expected)) {
+      expect(await (await adminFetch(server, `${base}${format}`)).text()).toMatch(pattern);
+    }
+    const yjs = await adminFetch(server, `${base}yjs&download=1`);
+    expect(yjs.headers.get('content-type')).toBe('application/octet-stream');
+    expect(yjs.headers.get('content-disposition')).toBe(`attachment; filename="version-formats-${version.id}.yjs"`);
+    expect((await yjs.arrayBuffer()).byteLength).toBe(version.bytes);
+  });
+
+  it('refuses to restore an unknown version', async () => {
+    await importMarkdown(server, 'no-such-version', 'x');
+    await expectError(await adminFetch(server, '/admin/docs/no-such-version/snapshots/missing/restore', { method: 'POST' }), 404, 'not_found');
+    expect(await listVersions('no-such-version')).toEqual([]);
+  });
+});

@@ -1,0 +1,119 @@
+// Automatic versions: after a document has been edited and then stays idle for `idleMs`, or every `intervalMs`
+// while editing goes on, stores a kind 'auto' version and keeps only the newest `keep` of them. A room observer:
+// it never touches the room's document beyond reading it, and its timers never hold the process open.
+import * as Y from 'yjs';
+import { SEED_CLIENT_ID } from '../../../shared/lexical/seed';
+import type { Logger } from '../logger';
+import type { Metrics } from '../metrics/metrics';
+import type { RoomObserver } from '../rooms/registry';
+import type { Room } from '../rooms/room';
+import type { DocumentStore } from '../storage/storage';
+
+export interface AutoVersionerDeps {
+  store: DocumentStore;
+  metrics: Metrics;
+  logger: Logger;
+  idleMs: number;
+  intervalMs: number;
+  keep: number;
+}
+
+interface PendingVersion {
+  /** Pushed back by every commit. */
+  idle: NodeJS.Timeout;
+  /** Set at the first commit after a version; not pushed back, so continuous editing still gets versions. */
+  deadline: NodeJS.Timeout;
+}
+
+export class AutoVersioner implements RoomObserver {
+  private readonly pending = new Map<Room, PendingVersion>();
+  /** Per doc: the version being written, so two triggers never store the same state twice. */
+  private readonly writing = new Map<string, Promise<void>>();
+  /** Per doc: the newest stored version as a Yjs snapshot (state vector and delete set), to tell "unchanged". */
+  private readonly newest = new Map<string, { id: string; snapshot: Y.Snapshot }>();
+
+  constructor(private readonly deps: AutoVersionerDeps) {}
+
+  roomCommitted(room: Room): void {
+    const pending = this.pending.get(room);
+    if (pending) {
+      pending.idle.refresh();
+      return;
+    }
+    const take = () => void this.take(room);
+    this.pending.set(room, {
+      idle: setTimeout(take, this.deps.idleMs).unref(),
+      deadline: setTimeout(take, this.deps.intervalMs).unref(),
+    });
+  }
+
+  async roomUnloading(room: Room): Promise<void> {
+    await this.take(room);
+    this.newest.delete(room.name);
+  }
+
+  /** Stores the pending version of `room`, if any. Never rejects: a failed auto version is logged and counted. */
+  private take(room: Room): Promise<void> {
+    const pending = this.pending.get(room);
+    if (!pending) return this.writing.get(room.name) ?? Promise.resolve();
+    this.pending.delete(room);
+    clearTimeout(pending.idle);
+    clearTimeout(pending.deadline);
+    if (room.closed) {
+      this.newest.delete(room.name); // deleted: there is nothing left to version
+      return Promise.resolve();
+    }
+    // Captured now, synchronously: the room may be gone by the time the store answers.
+    const state = Y.encodeStateAsUpdate(room.doc);
+    const snapshot = Y.snapshot(room.doc);
+    const previous = this.writing.get(room.name) ?? Promise.resolve();
+    const done = previous
+      .then(() => this.store(room, state, snapshot))
+      .catch((error: unknown) => {
+        this.deps.metrics.internalErrors.inc({ where: 'auto_version' });
+        this.deps.logger.error({ err: error, doc: room.name }, 'automatic version failed');
+      })
+      .finally(() => {
+        if (this.writing.get(room.name) === done) this.writing.delete(room.name);
+      });
+    this.writing.set(room.name, done);
+    return done;
+  }
+
+  private async store(room: Room, state: Uint8Array, snapshot: Y.Snapshot): Promise<void> {
+    const { store } = this.deps;
+    const doc = room.name;
+    // A document nobody has written to holds only the seed paragraph: not worth a version.
+    if (Array.from(snapshot.sv.keys()).every((client) => client === SEED_CLIENT_ID)) return;
+    if (await this.isNewestVersion(doc, snapshot)) return;
+    // Closed while we read means deleted (an unload waits for this write before it closes the room): storing now
+    // would leave a version of a document that no longer exists.
+    if (room.closed) return;
+    const meta = await store.createSnapshot({ doc, label: null, author: null, kind: 'auto', state });
+    this.newest.set(doc, { id: meta.id, snapshot });
+    await store.pruneSnapshots(doc, 'auto', this.deps.keep);
+    this.deps.logger.debug({ doc, id: meta.id, bytes: meta.bytes }, 'automatic version stored');
+  }
+
+  /** True when `snapshot` has the same content as the newest stored version (of any kind). */
+  private async isNewestVersion(doc: string, snapshot: Y.Snapshot): Promise<boolean> {
+    const [newestMeta] = await this.deps.store.listSnapshots(doc);
+    if (!newestMeta) return false;
+    let known = this.newest.get(doc);
+    if (known?.id !== newestMeta.id) {
+      const stored = await this.deps.store.getSnapshot(doc, newestMeta.id);
+      if (!stored) return false;
+      known = { id: newestMeta.id, snapshot: snapshotOfState(stored.state) };
+      this.newest.set(doc, known);
+    }
+    return Y.equalSnapshots(known.snapshot, snapshot);
+  }
+}
+
+function snapshotOfState(state: Uint8Array): Y.Snapshot {
+  const scratch = new Y.Doc();
+  Y.applyUpdate(scratch, state);
+  const snapshot = Y.snapshot(scratch);
+  scratch.destroy();
+  return snapshot;
+}

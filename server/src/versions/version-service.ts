@@ -1,0 +1,83 @@
+// Named versions of a document: full Yjs states stored beside its update log. Restoring is a forward edit: the
+// current state is kept as a 'restore' version first, then the old content replaces the live content like any
+// import, so open editors follow and nothing of the history is lost. Knows nothing of HTTP.
+import type { SerializedEditorState } from 'lexical';
+import { replaceDocContent } from '../../../shared/lexical/replace-doc-content';
+import { editorStateFromYjsUpdate } from '../../../shared/lexical/yjs-to-editor-state';
+import { asBadRequest } from '../documents/as-bad-request';
+import type { ExportFormat } from '../documents/document-format';
+import type { DocumentService } from '../documents/document-service';
+import { renderDocument, type RenderedDocument } from '../documents/render-document';
+import { notFound } from '../errors';
+import type { Logger } from '../logger';
+import type { Committer } from '../rooms/committer';
+import { ADMIN_ORIGIN } from '../rooms/origins';
+import type { DocumentStore, SnapshotMeta } from '../storage/storage';
+import { toVersionInfo, type VersionInfo } from './version-info';
+
+export interface VersionServiceDeps {
+  documents: DocumentService;
+  store: DocumentStore;
+  committer: Committer;
+  logger: Logger;
+}
+
+export interface RestoreResult {
+  /** The version that is now the content. */
+  restored: VersionInfo;
+  /** The content just before the restore, stored as a 'restore' version. */
+  previous: VersionInfo;
+}
+
+export class VersionService {
+  constructor(private readonly deps: VersionServiceDeps) {}
+
+  /** Newest first. */
+  async list(doc: string): Promise<VersionInfo[]> {
+    await this.deps.documents.assertExists(doc);
+    return (await this.deps.store.listSnapshots(doc)).map(toVersionInfo);
+  }
+
+  async create(doc: string, options: { label: string | null; author: string | null }): Promise<VersionInfo> {
+    const state = await this.deps.documents.committedState(doc);
+    const meta = await this.deps.store.createSnapshot({ doc, label: options.label, author: options.author, kind: 'manual', state });
+    return toVersionInfo(meta);
+  }
+
+  async exportVersion(doc: string, id: string, format: ExportFormat): Promise<RenderedDocument> {
+    const { meta, state } = await this.get(doc, id);
+    return renderDocument(state, format, `${doc} (${meta.label ?? describeTime(meta.createdAt)})`);
+  }
+
+  async restore(doc: string, id: string, author: string | null): Promise<RestoreResult> {
+    const target = await this.get(doc, id);
+    // replaceDocContentFromYjs in two steps, so an unreadable version fails before anything is stored or changed.
+    const content: SerializedEditorState = asBadRequest(() => editorStateFromYjsUpdate(target.state));
+    const state = await this.deps.documents.committedState(doc);
+    const previous = await this.deps.store.createSnapshot({
+      doc,
+      label: `Before restoring ${target.meta.label ?? describeTime(target.meta.createdAt)}`,
+      author,
+      kind: 'restore',
+      state,
+    });
+    // Edits that land while `previous` is written are replaced without being in it: a window of one storage write.
+    const room = await this.deps.documents.openExisting(doc);
+    asBadRequest(() => replaceDocContent(room.doc, { format: 'json', state: content }, ADMIN_ORIGIN));
+    await this.deps.committer.drain();
+    this.deps.logger.info({ doc, version: id, previous: previous.id }, 'version restored');
+    return { restored: toVersionInfo(target.meta), previous: toVersionInfo(previous) };
+  }
+
+  private async get(doc: string, id: string): Promise<{ meta: SnapshotMeta; state: Uint8Array }> {
+    await this.deps.documents.assertExists(doc);
+    const found = await this.deps.store.getSnapshot(doc, id);
+    if (!found) throw notFound(`no version ${id} of document ${doc}`);
+    return found;
+  }
+}
+
+/** "2024-05-01 14:03 UTC": a version without a label is named by its time. */
+export function describeTime(ms: number): string {
+  return `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}

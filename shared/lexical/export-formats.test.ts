@@ -1,0 +1,99 @@
+import { Window } from 'happy-dom';
+import { afterAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { EVERY_FORMAT_MARKDOWN } from './conversion-fixtures';
+import { ConversionError } from './conversion-error';
+import { editorStateToHtml } from './editor-state-to-html';
+import { editorStateToText } from './editor-state-to-text';
+import { editorStateToMarkdown } from './editor-state-to-markdown';
+import { replaceDocContent } from './replace-doc-content';
+import { editorFromYDoc, editorStateFromYDoc, editorStateFromYjsUpdate } from './yjs-to-editor-state';
+
+const window = new Window();
+afterAll(() => window.happyDOM.close());
+
+function formattedDoc(): Y.Doc {
+  const doc = new Y.Doc();
+  replaceDocContent(doc, { format: 'markdown', text: EVERY_FORMAT_MARKDOWN }, null);
+  return doc;
+}
+
+function parse(html: string): DocumentFragment {
+  const template = window.document.createElement('template');
+  template.innerHTML = html;
+  return template.content as unknown as DocumentFragment;
+}
+
+describe('HTML export', () => {
+  it('renders every format as its HTML element', () => {
+    const html = parse(editorStateToHtml(editorStateFromYDoc(formattedDoc()), window));
+    const texts = (selector: string) => Array.from(html.querySelectorAll(selector), (el) => el.textContent);
+
+    expect(texts('h1')).toEqual(['Heading one']);
+    expect(texts('h2')).toEqual(['Heading two']);
+    expect(texts('h3')).toEqual(['Heading three']);
+    expect(texts('strong')).toEqual(expect.arrayContaining(['bold', 'underlined bold']));
+    expect(texts('em')).toEqual(expect.arrayContaining(['italic']));
+    expect(texts('u')).toEqual(expect.arrayContaining(['underline', 'underlined bold']));
+    expect(texts('s')).toEqual(['strikethrough']);
+    expect(texts('p > code')).toEqual(['inline code']);
+    expect(html.querySelector('a')?.getAttribute('href')).toBe('https://example.com/path?q=1');
+    expect(texts('blockquote')).toEqual(['A quote with emphasis.']);
+    expect(texts('ul > li')).toEqual(expect.arrayContaining(['bullet one', 'open task', 'done task']));
+    expect(texts('ul ul > li')).toEqual(['nested bullet']);
+    expect(texts('ol > li')).toEqual(['first', 'second']);
+    expect(Array.from(html.querySelectorAll('li[aria-checked]'), (li) => li.getAttribute('aria-checked'))).toEqual([
+      'false',
+      'true',
+    ]);
+    const code = html.querySelector('pre > code');
+    expect(code?.className).toBe('language-ts');
+    expect(code?.textContent).toBe('const answer = 42;\nconsole.log(answer);');
+  });
+
+  it('needs no global DOM', () => {
+    expect((globalThis as { document?: unknown }).document).toBeUndefined();
+    const html = editorStateToHtml(editorFromYDoc(formattedDoc()), window);
+    expect(html).toContain('<h1>');
+    expect((globalThis as { document?: unknown }).document).toBeUndefined();
+  });
+});
+
+describe('text export', () => {
+  it('gives the words of every block, blocks separated by a blank line', () => {
+    const text = editorStateToText(editorStateFromYDoc(formattedDoc()));
+    expect(text.split('\n\n').slice(0, 4)).toEqual([
+      'Heading one',
+      'Heading two',
+      'Heading three',
+      'A paragraph with bold, italic, underline, strikethrough and inline code.',
+    ]);
+    expect(text).toContain('A quote with emphasis.');
+    expect(text).toContain('const answer = 42;\nconsole.log(answer);');
+    expect(text.endsWith('Last paragraph.')).toBe(true);
+  });
+});
+
+describe('reading a Y.Doc', () => {
+  it('gives the same state from the doc and from its encoded update', () => {
+    const doc = formattedDoc();
+    expect(editorStateFromYjsUpdate(Y.encodeStateAsUpdate(doc))).toEqual(editorStateFromYDoc(doc));
+  });
+
+  it('gives an empty root for an empty doc', () => {
+    expect(editorStateFromYDoc(new Y.Doc()).root.children).toEqual([]);
+  });
+
+  it('never writes to the doc it reads', () => {
+    const doc = formattedDoc();
+    const updates: Uint8Array[] = [];
+    doc.on('update', (update: Uint8Array) => updates.push(update));
+    editorStateFromYDoc(doc);
+    editorStateToMarkdown(editorFromYDoc(doc));
+    expect(updates).toEqual([]);
+  });
+
+  it('rejects JSON that is not an editor state', () => {
+    expect(() => editorStateToText({ nope: true } as never)).toThrow(ConversionError);
+  });
+});
