@@ -13,7 +13,8 @@ test('carets and presence follow people as they come and go', async ({ openUser 
   await expect(benPresence.filter({ hasText: 'Ann Archer' })).toHaveCount(1);
   await expect(benPresence.filter({ hasText: 'Cat Cole' })).toHaveCount(1);
 
-  const annCaretOnBen = ben.page.getByTestId('editor').getByText('Ann Archer', { exact: true });
+  // Remote carets are drawn in the editor frame, beside the text (so their labels never count as content).
+  const annCaretOnBen = ben.page.getByTestId('editor-frame').getByText('Ann Archer', { exact: true });
   await expect(annCaretOnBen).toBeVisible();
 
   await ann.context.close();

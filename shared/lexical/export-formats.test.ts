@@ -1,4 +1,5 @@
 import { Window } from 'happy-dom';
+import { $createTextNode, $getRoot, type ElementNode } from 'lexical';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { EVERY_FORMAT_MARKDOWN } from './conversion-fixtures';
@@ -6,6 +7,8 @@ import { ConversionError } from './conversion-error';
 import { editorStateToHtml } from './editor-state-to-html';
 import { editorStateToText } from './editor-state-to-text';
 import { editorStateToMarkdown } from './editor-state-to-markdown';
+import { bindHeadlessEditor } from './headless-binding';
+import { markdownToEditorState } from './markdown-to-editor-state';
 import { replaceDocContent } from './replace-doc-content';
 import { editorFromYDoc, editorStateFromYDoc, editorStateFromYjsUpdate } from './yjs-to-editor-state';
 
@@ -51,6 +54,14 @@ describe('HTML export', () => {
     expect(code?.textContent).toBe('const answer = 42;\nconsole.log(answer);');
   });
 
+  it('escapes text and neutralises script links', () => {
+    const state = markdownToEditorState('[x](javascript:alert(1)) <script>alert(1)</script>\n\n```html\n</pre><b>\n```');
+    const html = editorStateToHtml(state, window);
+    expect(html).toContain('href="about:blank"');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).toContain('<pre><code class="language-html">&lt;/pre&gt;&lt;b&gt;</code></pre>');
+  });
+
   it('needs no global DOM', () => {
     expect((globalThis as { document?: unknown }).document).toBeUndefined();
     const html = editorStateToHtml(editorFromYDoc(formattedDoc()), window);
@@ -78,6 +89,20 @@ describe('reading a Y.Doc', () => {
   it('gives the same state from the doc and from its encoded update', () => {
     const doc = formattedDoc();
     expect(editorStateFromYjsUpdate(Y.encodeStateAsUpdate(doc))).toEqual(editorStateFromYDoc(doc));
+  });
+
+  it('reads a live doc that holds an update which arrived out of order', () => {
+    const writer = bindHeadlessEditor(formattedDoc());
+    const earlier = Y.encodeStateAsUpdate(writer.doc);
+    const later = writer.update(() => {
+      $getRoot().getFirstChildOrThrow<ElementNode>().append($createTextNode(' and more'));
+    }, null);
+    const live = new Y.Doc();
+    Y.applyUpdate(live, later!);
+    expect(live.store.pendingStructs).not.toBeNull();
+    expect(editorStateFromYDoc(live).root.children).toEqual([]);
+    Y.applyUpdate(live, earlier);
+    expect(editorStateToText(editorStateFromYDoc(live))).toMatch(/^Heading one and more\n\n/);
   });
 
   it('gives an empty root for an empty doc', () => {

@@ -44,6 +44,24 @@ describe('bindHeadlessEditor', () => {
     expect(binding.update(() => {}, null)).toBeNull();
   });
 
+  it('writes nothing from an update that throws, and stays usable', () => {
+    const binding = bindHeadlessEditor(new Y.Doc());
+    binding.update(() => $appendParagraph('kept'), null);
+    const before = Y.encodeStateAsUpdate(binding.doc);
+
+    expect(() =>
+      binding.update(() => {
+        $appendParagraph('dropped');
+        throw new Error('boom');
+      }, null),
+    ).toThrow('boom');
+
+    expect(Y.encodeStateAsUpdate(binding.doc)).toEqual(before);
+    expect(textOf(binding)).toBe('kept');
+    binding.update(() => $appendParagraph('next'), null);
+    expect(textOf(binding)).toBe('kept\n\nnext');
+  });
+
   it('loads content that is already in the doc when it binds', () => {
     const writer = bindHeadlessEditor(new Y.Doc());
     writer.update(() => {

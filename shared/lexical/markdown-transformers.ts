@@ -22,12 +22,19 @@ import {
 } from '@lexical/markdown';
 import { $isTextNode, TextNode } from 'lexical';
 
+/** `<u>` and `</u>` typed as text: written as `&#60;u>` so they read back as text, not as underline. */
+const LITERAL_UNDERLINE_TAG = /<(\/?u>)/g;
+
 const UNDERLINE_HTML: TextMatchTransformer = {
   dependencies: [TextNode],
-  export: (node, _exportChildren, exportFormat) =>
-    $isTextNode(node) && node.hasFormat('underline')
-      ? `<u>${exportFormat(node, node.getTextContent())}</u>`
-      : null,
+  export: (node, _exportChildren, exportFormat) => {
+    if (!$isTextNode(node)) return null;
+    const text = node.getTextContent();
+    // Inline code is written verbatim inside its fence, where a character reference would not be decoded.
+    const safeText = node.hasFormat('code') ? text : text.replace(LITERAL_UNDERLINE_TAG, '&#60;$1');
+    if (node.hasFormat('underline')) return `<u>${exportFormat(node, safeText)}</u>`;
+    return safeText === text ? null : exportFormat(node, safeText);
+  },
   importRegExp: /<u>(.+?)<\/u>/s,
   regExp: /<u>(.+?)<\/u>$/s,
   replace: (textNode, match) => {

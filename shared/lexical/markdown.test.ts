@@ -66,6 +66,15 @@ describe('Markdown export and import', () => {
     expect(markdownToEditorState(markdown)).toEqual(state);
   });
 
+  it('keeps a typed <u> as text', () => {
+    const state = markdownToEditorState('x');
+    (state.root.children[0] as unknown as { children: Array<{ text: string }> }).children[0]!.text =
+      'HTML says <u>this</u> underlines';
+    const markdown = editorStateToMarkdown(state);
+    expect(markdown).toBe('HTML says &#60;u>this&#60;/u> underlines');
+    expect(markdownToEditorState(markdown)).toEqual(state);
+  });
+
   it('leaves == as text, since the editor has no highlight', () => {
     expect(editorStateToMarkdown(markdownToEditorState('a ==b== c'))).toBe('a ==b== c');
   });

@@ -18,7 +18,7 @@ import { ConversionError } from './conversion-error';
 import { bindHeadlessEditor } from './headless-binding';
 import { $importMarkdown } from './markdown-to-editor-state';
 import { LEXICAL_ROOT_KEY } from './nodes';
-import { editorStateFromYjsUpdate } from './yjs-to-editor-state';
+import { editorFromYjsUpdate } from './yjs-to-editor-state';
 
 /** New content for a document. A JSON `state` may be given as text; it is parsed and checked either way. */
 export type ImportSource =
@@ -57,9 +57,13 @@ export function replaceDocContent(doc: Y.Doc, source: ImportSource, origin: unkn
   return produced;
 }
 
-/** `replaceDocContent` for a full Yjs state (an uploaded .yjs file, a stored snapshot to restore). */
+/**
+ * `replaceDocContent` with the content of a full Yjs state (an uploaded .yjs file, a stored version to restore). Its
+ * history is not carried over: the content is read and written anew, like any import.
+ */
 export function replaceDocContentFromYjs(doc: Y.Doc, state: Uint8Array, origin: unknown): Uint8Array {
-  return replaceDocContent(doc, { format: 'json', state: editorStateFromYjsUpdate(state) }, origin);
+  const content = editorFromYjsUpdate(state, { requireComplete: true }).getEditorState().toJSON();
+  return replaceDocContent(doc, { format: 'json', state: content }, origin);
 }
 
 /**
@@ -113,7 +117,8 @@ function $replaceRootFromJson(state: SerializedEditorState): void {
     }
     blocks.push(block);
   }
-  $getRoot().clear().append(...blocks);
+  const root = $getRoot().clear();
+  for (const block of blocks) root.append(block);
 }
 
 function parseJson(text: string): unknown {

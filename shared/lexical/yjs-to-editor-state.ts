@@ -24,19 +24,27 @@ export function editorStateFromYjsUpdate(update: Uint8Array): SerializedEditorSt
   return editorFromYjsUpdate(update).getEditorState().toJSON();
 }
 
+export interface YjsReadOptions {
+  /**
+   * Refuse bytes that depend on state they do not contain (Yjs would park those parts and show the rest). For
+   * uploads: an incremental update is almost certainly a mistake. Off for a live doc's own state, which can hold
+   * parked updates that arrived out of order.
+   */
+  requireComplete?: boolean;
+}
+
 /**
- * `editorFromYDoc` for a full Yjs update. Throws `ConversionError` when the bytes are not a Yjs update, are only part
- * of one (they depend on state they do not contain), or do not hold a Tandem document.
+ * `editorFromYDoc` for a full Yjs update. Throws `ConversionError` when the bytes are not a Yjs update or do not hold
+ * a Tandem document (or, with `requireComplete`, are only part of one).
  */
-export function editorFromYjsUpdate(update: Uint8Array): LexicalEditor {
+export function editorFromYjsUpdate(update: Uint8Array, options: YjsReadOptions = {}): LexicalEditor {
   const scratch = new Y.Doc();
   try {
     Y.applyUpdate(scratch, update);
   } catch (cause) {
     throw new ConversionError('the bytes are not a Yjs update', { cause });
   }
-  // Yjs parks structs whose dependencies are missing instead of failing: such bytes were a diff, not a document.
-  if (scratch.store.pendingStructs !== null || scratch.store.pendingDs !== null) {
+  if (options.requireComplete && (scratch.store.pendingStructs !== null || scratch.store.pendingDs !== null)) {
     throw new ConversionError('the Yjs update is incomplete: it depends on state it does not contain');
   }
   let binding;

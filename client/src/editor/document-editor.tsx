@@ -38,7 +38,7 @@ export function DocumentEditor({ docName, session, initialIdentity, isReadOnly, 
   // `editor` hook element rather than in it, so collaborators' names never count as document text.
   const cursorsContainerRef = useRef<HTMLDivElement>(null);
   return (
-    <div className="editor-frame" ref={cursorsContainerRef}>
+    <div className="editor-frame" data-testid="editor-frame" ref={cursorsContainerRef}>
       <div className="editor-surface" data-testid="editor" data-readonly={isReadOnly ? 'true' : 'false'}>
         <RichTextPlugin
           contentEditable={

@@ -71,7 +71,7 @@ export class Room implements CommitListener {
   lastChangeAt = 0;
   closed = false;
   private uncommitted = 0;
-  private deferred: Array<{ session: Session; frame: Uint8Array }> = [];
+  private deferred: Array<{ session: Session; stateVector: Uint8Array }> = [];
   private readonly awarenessOwner = new Map<number, AwarenessOwner>();
   private readonly awarenessDirty = new Set<number>();
   private readonly awarenessToPublish = new Set<number>();
@@ -250,7 +250,7 @@ export class Room implements CommitListener {
     if (this.uncommitted === 0 && !this.closed) {
       const deferred = this.deferred;
       this.deferred = [];
-      for (const { session, frame } of deferred) this.send(session, frame);
+      for (const { session, stateVector } of deferred) this.sendSyncStep2(session, stateVector);
       let ack: Uint8Array | null = null;
       for (const session of this.sessions) {
         if (!session.ackOwed) continue;
@@ -282,15 +282,21 @@ export class Room implements CommitListener {
   };
 
   private answerSyncStep1(session: Session, stateVector: Uint8Array): void {
-    let reply: Uint8Array;
     try {
-      reply = encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector));
+      Y.decodeStateVector(stateVector);
     } catch {
       return this.reject(session, CloseCode.ProtocolViolation, 'malformed state vector');
     }
-    // Nothing uncommitted may reach a peer: hold the reply until this room's pending commits are done.
-    if (this.uncommitted > 0) this.deferred.push({ session, frame: reply });
-    else this.send(session, reply);
+    // Nothing uncommitted may reach a peer: hold the request until this room's pending commits are done. The
+    // reply is encoded when it goes out, so a held request costs its state vector, not a copy of the document.
+    if (this.uncommitted > 0) this.deferred.push({ session, stateVector });
+    else this.sendSyncStep2(session, stateVector);
+  }
+
+  /** Encodes a (whole-document-sized) reply only for a peer that is still here and keeps up with what it got. */
+  private sendSyncStep2(session: Session, stateVector: Uint8Array): void {
+    if (!this.sessions.has(session) || this.isSlowReader(session)) return;
+    this.send(session, encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector)));
   }
 
   private applyClientUpdate(session: Session, update: Uint8Array): void {
@@ -434,13 +440,17 @@ export class Room implements CommitListener {
     metrics.bytesOut.inc(frame.byteLength * peers);
   }
 
-  /** Sends unless the peer reads too slowly; a slow reader is closed so its buffer cannot grow without bound. */
+  /** Sends unless the peer reads too slowly. */
   private send(session: Session, frame: Uint8Array): boolean {
-    if (session.socket.bufferedAmount > this.deps.limits.maxBufferedBytes) {
-      this.reject(session, CloseCode.Overloaded, 'client reads too slowly');
-      return false;
-    }
+    if (this.isSlowReader(session)) return false;
     session.socket.send(frame);
+    return true;
+  }
+
+  /** A peer with more than MAX_BUFFERED_BYTES unsent is closed (4503), so its buffer cannot grow without bound. */
+  private isSlowReader(session: Session): boolean {
+    if (session.socket.bufferedAmount <= this.deps.limits.maxBufferedBytes) return false;
+    this.reject(session, CloseCode.Overloaded, 'client reads too slowly');
     return true;
   }
 

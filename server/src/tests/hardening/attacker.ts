@@ -183,3 +183,65 @@ export function parseServerFrame(frame: Uint8Array): ServerMessage {
   }
   return { type: 'other', code: type };
 }
+
+/**
+ * Sends frames over `lanes` connections at once, replacing each connection the server closes with a spare opened
+ * ahead of time. For fuzzing, where most frames end their connection. Counts the close codes.
+ */
+export class LanePool {
+  readonly closes = new Map<number, number>();
+  cases = 0;
+  private readonly spares: Array<Promise<Attacker>> = [];
+  private readonly open: Array<Attacker | null>;
+
+  constructor(
+    private readonly wsUrl: string,
+    private readonly doc: string,
+    readonly lanes: number,
+    spares = lanes + 4,
+  ) {
+    this.open = Array.from({ length: lanes }, () => null);
+    for (let i = 0; i < spares; i++) this.addSpare();
+  }
+
+  /** Sends frame i on lane i; resolves once each was handled (pong) or its connection closed, with the closes. */
+  async send(frames: readonly Uint8Array[]): Promise<Array<{ frame: Uint8Array; closed: Closed | null }>> {
+    if (frames.length > this.lanes) throw new Error(`at most ${this.lanes} frames at once`);
+    return Promise.all(frames.map(async (frame, lane) => {
+      const attacker = await this.connection(lane);
+      attacker.send(frame);
+      const outcome = await attacker.roundTrip(10_000);
+      this.cases++;
+      if (outcome === 'open') return { frame, closed: null };
+      const closed = attacker.closedWith!;
+      this.closes.set(closed.code, (this.closes.get(closed.code) ?? 0) + 1);
+      return { frame, closed };
+    }));
+  }
+
+  async sendAll(frames: readonly Uint8Array[]): Promise<void> {
+    for (let i = 0; i < frames.length; i += this.lanes) await this.send(frames.slice(i, i + this.lanes));
+  }
+
+  close(): void {
+    for (const attacker of this.open) attacker?.ws.terminate();
+    for (const spare of this.spares) void spare.then((a) => a.ws.terminate(), () => {});
+  }
+
+  private async connection(lane: number): Promise<Attacker> {
+    let current = this.open[lane];
+    // A spare can have been closed while it waited (a handshake timeout): take the next one then.
+    while (!current || current.closedWith !== null) {
+      this.addSpare();
+      current = await this.spares.shift()!;
+      this.open[lane] = current;
+    }
+    return current;
+  }
+
+  private addSpare(): void {
+    const spare = joinedAttacker(this.wsUrl, this.doc);
+    spare.catch(() => {}); // awaited when taken; a pool closed early must not leave an unhandled rejection
+    this.spares.push(spare);
+  }
+}
