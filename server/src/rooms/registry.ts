@@ -47,10 +47,9 @@ export class RoomRegistry {
   /** The room for `name`, loading (and, if new, seeding) it once however many callers ask at the same time. */
   open(name: string): Promise<Room> {
     const room = this.rooms.get(name);
-    if (room && !room.closed) {
-      this.cancelUnload(name);
-      return Promise.resolve(room);
-    }
+    // The idle-unload timer keeps running: unload() re-checks for sessions, and a caller that never joins (an
+    // admin export) must not pin the room in memory.
+    if (room && !room.closed) return Promise.resolve(room);
     let pending = this.loading.get(name);
     if (!pending) {
       pending = this.load(name).finally(() => this.loading.delete(name));

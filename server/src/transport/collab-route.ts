@@ -163,9 +163,8 @@ class Connection implements PeerSocket {
         identity = { userId: check.claims.sub, name: check.claims.name, role: check.claims.role };
       }
       const session = new Session(this, identity, wantsAck, deps.config.limits);
-      const room = await this.openRoom();
-      if (this.closed) return;
-      room.join(session);
+      const room = await this.joinRoom(session);
+      if (!room) return;
       this.room = room;
       this.session = session;
       deps.logger.info({ doc: this.doc, session: session.id, role: identity.role, ms: Math.round(performance.now() - this.startedAt) }, 'connected');
@@ -181,12 +180,18 @@ class Connection implements PeerSocket {
 
   private limitsHeld = true;
 
-  private async openRoom(): Promise<Room> {
+  /** Opens the room and joins it; null if this connection closed meanwhile. */
+  private async joinRoom(session: Session): Promise<Room | null> {
     // A room can finish unloading between open() resolving and join(); then open again (it reloads from storage).
     for (;;) {
       const room = await this.deps.registry.open(this.doc);
-      if (!room.closed) return room;
-      await Promise.resolve();
+      if (this.closed) return null;
+      try {
+        room.join(session);
+        return room;
+      } catch (error) {
+        if (!(error instanceof RoomClosedError)) throw error;
+      }
     }
   }
 
