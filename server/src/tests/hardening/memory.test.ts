@@ -159,7 +159,7 @@ async function burst(scale: number): Promise<void> {
   const t0 = performance.now();
   const timed = (name: string, p: Promise<void>) => p.then(() => console.log('DBG', name, Math.round(performance.now() - t0)), (e) => { console.log('DBG FAIL', name, Math.round(performance.now() - t0), String(e)); throw e; });
   await Promise.all([
-    timed('oversized', oversized('mem-big', 10 * scale)),
+    timed('fuzz', fuzz('mem-fuzz', 400 * scale)),
   ]);
   for (const a of attackers.splice(0)) a.ws.terminate();
   await vi.waitFor(async () => expect(await metric('tandem_connections')).toBe(0), { timeout: 15_000, interval: 100 });
