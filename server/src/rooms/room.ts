@@ -47,8 +47,8 @@ export class RoomClosedError extends Error {
 
 /**
  * Who may set an awareness id: the local session that introduced it, or (a string) the id of the instance that
- * announced it through the fan-out. A local session may take over a remote id: its client moved here from that
- * instance (a load balancer reconnected it elsewhere), and the remote copy is only a relay of it.
+ * announced it through the fan-out. A session that owns no id yet may take over a remote one: its client moved
+ * here from that instance (a load balancer reconnected it elsewhere), and the remote copy is only a relay of it.
  */
 type AwarenessOwner = Session | string;
 
@@ -287,6 +287,7 @@ export class Room implements CommitListener {
     } catch {
       return this.reject(session, CloseCode.ProtocolViolation, 'malformed state vector');
     }
+    if (!session.admitSyncRequest(this.bytes)) return this.reject(session, CloseCode.RateLimited, 'sync requests over the byte rate limit');
     // Nothing uncommitted may reach a peer: hold the request until this room's pending commits are done. The
     // reply is encoded when it goes out, so a held request costs its state vector, not a copy of the document.
     if (this.uncommitted > 0) this.deferred.push({ session, stateVector });
@@ -306,18 +307,33 @@ export class Room implements CommitListener {
       this.tellReadOnly(session);
       return;
     }
-    // Updates whose dependencies are missing are held by Yjs unapplied (and unstored) but still take memory and
-    // go out to joiners, so they count against the limit too.
+    // What Yjs holds back (see dropPendingFrom) takes memory and goes out to joiners, so it counts too.
     if (this.bytes + pendingBytes(this.doc) + update.byteLength > this.deps.limits.maxDocBytes) {
       return this.reject(session, CloseCode.DocumentTooLarge, 'document size limit reached');
     }
+    const hadPending = pendingBytes(this.doc) > 0;
     try {
-      // Decode fully before applying, so a malformed update cannot be half-integrated into the document.
+      // Decode fully before applying, so most malformed updates fail before anything is integrated. (One that
+      // decodes but fails while integrating keeps its integrated part, which is a valid update and committed.)
       Y.decodeUpdate(update);
       Y.applyUpdate(this.doc, update, session.origin);
     } catch {
       this.reject(session, CloseCode.ProtocolViolation, 'update does not decode');
     }
+    if (!hadPending && pendingBytes(this.doc) > 0) this.dropPendingFrom(session);
+  }
+
+  /**
+   * Yjs keeps what it cannot integrate yet (it depends on content this server never received) and merges it again
+   * on every later update, so a connection sending such updates could make each edit of the room slower without
+   * bound. A stock client never needs it kept: whatever the server lacks, the client sends in its SyncStep2 answer
+   * to the server's SyncStep1, and later updates only depend on what it already sent. So it is dropped.
+   */
+  private dropPendingFrom(session: Session): void {
+    this.doc.store.pendingStructs = null;
+    this.doc.store.pendingDs = null;
+    this.deps.metrics.rejected.inc({ reason: 'update_missing_dependencies' });
+    this.deps.logger.debug({ doc: this.name, session: session.id }, 'dropped an update with missing dependencies');
   }
 
   private applyClientAwareness(session: Session, update: Uint8Array): void {
@@ -333,7 +349,7 @@ export class Room implements CommitListener {
         changed = true;
         continue;
       }
-      const isForged = isLocalOwner(owner) && owner !== session;
+      const isForged = isLocalOwner(owner) ? owner !== session : owner !== undefined && session.awarenessIds.size > 0;
       const refusal = isForged ? 'awareness_forged'
         : entry.stateJson.length > this.deps.limits.maxAwarenessBytes ? 'awareness_too_large'
         : owner !== session && session.awarenessIds.size >= MAX_AWARENESS_IDS_PER_SESSION ? 'awareness_too_many_ids'

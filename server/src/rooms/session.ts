@@ -34,6 +34,9 @@ export class Session {
   toldReadOnly = false;
   private readonly messageBucket: TokenBucket;
   private readonly byteBucket: TokenBucket;
+  /** What the connection asks the server to send (SyncStep1 replies), on the same byte rate as what it sends. */
+  private readonly syncBucket: TokenBucket;
+  private readonly burstBytes: number;
 
   constructor(
     readonly socket: PeerSocket,
@@ -43,6 +46,8 @@ export class Session {
   ) {
     this.messageBucket = new TokenBucket(limits.rateMessages, limits.rateMessages * 5);
     this.byteBucket = new TokenBucket(limits.rateBytes, limits.rateBytes * 5);
+    this.burstBytes = limits.rateBytes * 5;
+    this.syncBucket = new TokenBucket(limits.rateBytes, this.burstBytes);
   }
 
   /** Charges one frame of `bytes` against the rate limits; false means over the limit. */
@@ -54,5 +59,13 @@ export class Session {
   /** Charges the messages a frame carried beyond its first (the limit is per message, not per frame). */
   admitPacked(extraMessages: number): boolean {
     return extraMessages <= 0 || this.messageBucket.take(extraMessages);
+  }
+
+  /**
+   * Charges a SyncStep1 by the size of the document it asks for: a four-byte request costs a whole-document reply.
+   * At most one burst is charged, so a client's first request passes for a document of any size.
+   */
+  admitSyncRequest(documentBytes: number): boolean {
+    return this.syncBucket.take(Math.min(documentBytes, this.burstBytes));
   }
 }

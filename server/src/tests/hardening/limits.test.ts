@@ -6,7 +6,7 @@ import type { Socket } from 'node:net';
 import * as Y from 'yjs';
 import { CloseCode } from '../../../../shared/close-codes';
 import { startTestServer, type TestServer } from '../../test-support/test-server';
-import { expectClosedWith, joinedAttacker, openAttacker, updateFrame, type Attacker } from './attacker';
+import { expectClosedWith, joinedAttacker, openAttacker, syncStep1Frame, updateFrame, type Attacker } from './attacker';
 import { expectGoodUsersConverge, expectServerUnharmed, storedText, writeKnownText } from './good-users';
 
 const attackers: Attacker[] = [];
@@ -77,6 +77,22 @@ describe('rate limits', () => {
     await expectClosedWith(attacker, CloseCode.RateLimited);
     await expectServerUnharmed(server, t);
   });
+
+  it('closes a connection that keeps asking for a large document with 4429 (each SyncStep1 costs its size)', async () => {
+    const t = await target(server, 'sync-flood');
+    const writer = track(await joinedAttacker(server.wsUrl, t.doc));
+    const content = updateStream('bulk', 50_000);
+    for (let i = 0; i < 4; i++) writer.send(updateFrame(content.insert()));
+    expect(await writer.roundTrip()).toBe('open');
+    writer.ws.close();
+    const attacker = track(await joinedAttacker(server.wsUrl, t.doc));
+    // 200 kB per answer: the first passes, the byte budget (5 × 64 kB) is gone after the second.
+    for (let i = 0; i < 5; i++) attacker.send(syncStep1Frame(new Uint8Array([0])));
+    await expectClosedWith(attacker, CloseCode.RateLimited);
+    const answers = attacker.frames.filter((f) => f[0] === 0 && f[1] === 1);
+    expect(answers.length).toBeLessThanOrEqual(2);
+    await expectServerUnharmed(server, t);
+  });
 });
 
 describe('document size limit', () => {
@@ -100,24 +116,49 @@ describe('document size limit', () => {
     await expectServerUnharmed(server, t);
   });
 
-  it('counts updates that wait for missing dependencies against MAX_DOC_BYTES, so they cannot pile up in memory', async () => {
+  it('drops updates that depend on content the server never received, so they cannot pile up in memory', async () => {
     const t = await target(server, 'pending-pile');
     const attacker = track(await joinedAttacker(server.wsUrl, t.doc));
-    // Each update depends on a first character the server never gets, so Yjs keeps it pending instead of applying.
-    for (let i = 0; i < 20 && attacker.closedWith === null; i++) {
-      const stream = updateStream('t', 1, 1_000_000 + i);
-      stream.insert();
+    const room = server.ctx.registry.peek(t.doc)!;
+    const bytesBefore = room.bytes;
+    // Each update depends on a first character the server never gets, so Yjs would keep it pending, unapplied.
+    // 20 × 16 kB is far past MAX_DOC_BYTES: kept, they would pile up (and be merged again on every later edit).
+    for (let i = 0; i < 20; i++) {
       const orphan = new Y.Doc();
       orphan.clientID = 1_000_000 + i;
-      const sv = Y.encodeStateVector(stream.doc);
-      stream.doc.getText('t').insert(0, 'p'.repeat(16_000));
-      attacker.send(updateFrame(Y.encodeStateAsUpdate(stream.doc, sv)));
-      await attacker.roundTrip();
+      orphan.getText('t').insert(0, 'never sent');
+      const sv = Y.encodeStateVector(orphan);
+      orphan.getText('t').insert(0, 'p'.repeat(16_000));
+      attacker.send(updateFrame(Y.encodeStateAsUpdate(orphan, sv)));
     }
-    await expectClosedWith(attacker, CloseCode.DocumentTooLarge);
+    expect(await attacker.roundTrip()).toBe('open');
+    expect(room.doc.store.pendingStructs).toBeNull();
+    expect(room.doc.store.pendingDs).toBeNull();
+    expect(room.bytes).toBe(bytesBefore);
+    const rejected = await server.ctx.metrics.rejected.get();
+    expect(rejected.values.find((v) => v.labels.reason === 'update_missing_dependencies')?.value).toBeGreaterThanOrEqual(20);
+    await expectServerUnharmed(server, t);
+  });
+
+  it('still gets a dropped update from the SyncStep2 a client sends after it (a client reconnecting with offline edits)', async () => {
+    const t = await target(server, 'pending-race');
+    const client = track(await joinedAttacker(server.wsUrl, t.doc));
     const room = server.ctx.registry.peek(t.doc)!;
-    const pending = (room.doc.store.pendingStructs?.update.byteLength ?? 0) + (room.doc.store.pendingDs?.byteLength ?? 0);
-    expect(room.bytes + pending).toBeLessThanOrEqual(MAX_DOC_BYTES + 16_100);
+    // The client wrote offline, then types right after reconnecting, before answering the server's SyncStep1.
+    const local = new Y.Doc();
+    Y.applyUpdate(local, Y.encodeStateAsUpdate(room.doc));
+    local.getText('t').insert(0, 'offline ');
+    const sv = Y.encodeStateVector(local);
+    local.getText('t').insert(0, 'typed ');
+    client.send(updateFrame(Y.encodeStateAsUpdate(local, sv)));
+    await client.roundTrip();
+    expect(room.doc.getText('t').toString()).not.toContain('typed');
+    // Its SyncStep2 answer carries everything the server lacks, the dropped update included.
+    const syncStep2 = updateFrame(Y.encodeStateAsUpdate(local, Y.encodeStateVector(room.doc)));
+    syncStep2[1] = 1;
+    client.send(syncStep2);
+    await client.roundTrip();
+    expect(room.doc.getText('t').toString()).toBe(`typed offline ${t.known}`);
     await expectServerUnharmed(server, t);
   });
 });

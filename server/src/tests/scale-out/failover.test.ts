@@ -43,11 +43,13 @@ describe.skipIf(postgres.url === null || redis.url === null)(redis.title(postgre
     await vi.waitFor(() => expect(stateOf(reader, writer)).toMatchObject({ user: { name: 'Wes' } }), EVENTUALLY);
 
     let i = 0;
+    let seenWhenKilled = '';
     const typing = setInterval(() => writer.text.insert(writer.text.length, `${i++}.`), 2);
     try {
       await vi.waitFor(() => expect(reader.text.length).toBeGreaterThan(400), { timeout: 20_000 });
       a.child.kill('SIGKILL');
       await a.exited;
+      seenWhenKilled = reader.text.toString();
       // The balancer sends the writer's reconnection to B; it keeps typing into its local document meanwhile.
       balancer.retarget({ port: b.port });
       await vi.waitFor(() => expect(writer.provider.wsconnected).toBe(true), { timeout: 10_000 });
@@ -55,11 +57,13 @@ describe.skipIf(postgres.url === null || redis.url === null)(redis.title(postgre
     } finally {
       clearInterval(typing);
     }
-    const seenBeforeRecovery = reader.text.toString();
     writer.text.insert(writer.text.length, 'END');
     await vi.waitFor(() => expect(reader.text.toString()).toBe(writer.text.toString()), { timeout: 10_000 });
     const final = writer.text.toString();
-    expect(final.startsWith(seenBeforeRecovery)).toBe(true);
+    expect(final.startsWith(seenWhenKilled)).toBe(true);
+    const fresh = track(connectClient(b.wsUrl, doc));
+    await waitSynced(fresh);
+    expect(fresh.text.toString()).toBe(final);
 
     // Its presence moved with it: B lets the client's own connection take over the id A used to relay.
     writer.provider.awareness.setLocalStateField('user', { name: 'Wes', on: 'B' });
