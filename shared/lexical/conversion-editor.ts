@@ -1,6 +1,5 @@
 // The headless Lexical editor every conversion works in: the editor's node list, errors thrown instead of logged,
-// and Tandem's HTML export rules. Nothing here touches Yjs or a DOM.
-import { CodeNode } from '@lexical/code';
+// and Tandem's HTML export rules. Nothing here touches Yjs, and no global DOM.
 import { createHeadlessEditor } from '@lexical/headless';
 import {
   isLexicalEditor,
@@ -8,8 +7,8 @@ import {
   type LexicalEditor,
   type SerializedEditorState,
 } from 'lexical';
-import { exportCodeBlockHtml } from './code-block-html';
 import { ConversionError } from './conversion-error';
+import { htmlExportRules } from './html-export-rules';
 import { editorNodes } from './nodes';
 
 /** What the exports accept: Lexical JSON, or an editor already holding the document (see `editorFromYDoc`). */
@@ -23,7 +22,7 @@ export function createConversionEditor(state?: SerializedEditorState): LexicalEd
   const editor = createHeadlessEditor({
     namespace: 'tandem',
     nodes: [...editorNodes],
-    html: { export: new Map([[CodeNode, exportCodeBlockHtml]]) },
+    html: htmlExportRules,
     // Lexical reports errors raised inside updates through onError and would otherwise only log them. A rolled-back
     // update's error is rethrown by updateOrRollBack once Lexical has restored the previous state.
     onError: (error) => {

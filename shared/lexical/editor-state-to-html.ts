@@ -1,5 +1,5 @@
-// Lexical JSON (or an editor holding a document) → an HTML fragment, rendered by each node's exportDOM (code blocks:
-// see code-block-html.ts) into a DOM the caller passes in: happy-dom on the server, the page's window in a browser.
+// Lexical JSON (or an editor holding a document) → an HTML fragment, rendered by each node's exportDOM (with the
+// rules of html-export-rules.ts) into a DOM the caller passes in: happy-dom on the server, a browser's own window.
 // Never reads or sets DOM globals.
 import { $generateDOMFromNodes } from '@lexical/html';
 import type { LexicalEditor } from 'lexical';

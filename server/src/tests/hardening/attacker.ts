@@ -93,13 +93,28 @@ export async function joinedAttacker(wsUrl: string, doc: string, options: Attack
   return attacker;
 }
 
-export async function expectClosedWith(attacker: Attacker, code: number, timeoutMs = 5_000): Promise<Closed> {
-  const closed = await vi.waitFor(() => {
-    if (!attacker.closedWith) throw new Error('still open');
+/** How the server closed the attacker; throws if it is still open after `timeoutMs`. */
+export function closedWithin(attacker: Attacker, timeoutMs = 5_000): Promise<Closed> {
+  return vi.waitFor(() => {
+    if (!attacker.closedWith) throw new Error(`still open after ${timeoutMs} ms`);
     return attacker.closedWith;
   }, { timeout: timeoutMs, interval: 5 });
+}
+
+export async function expectClosedWith(attacker: Attacker, code: number, timeoutMs = 5_000): Promise<Closed> {
+  const closed = await closedWithin(attacker, timeoutMs);
   if (closed.code !== code) throw new Error(`closed with ${closed.code} (${closed.reason}), want ${code}`);
   return closed;
+}
+
+/** Sends `frames` in batches until the server closes the connection (a rate limit must trip however slowly the
+ *  server reads), and returns how it closed it. */
+export async function floodUntilClosed(attacker: Attacker, frames: readonly Uint8Array[], batch = 250): Promise<Closed> {
+  for (let i = 0; i < frames.length && attacker.closedWith === null; i += batch) {
+    for (const frame of frames.slice(i, i + batch)) attacker.send(frame);
+    await attacker.roundTrip(10_000);
+  }
+  return closedWithin(attacker);
 }
 
 /** The HTTP status of a refused upgrade, or 101 if the upgrade went through. */

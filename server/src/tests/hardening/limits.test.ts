@@ -1,12 +1,13 @@
-// Resource limits under attack: message and byte floods (4429), documents grown past MAX_DOC_BYTES (4413), a
-// reader that never reads while another user floods (4503, bounded buffer), connections that never speak (closed
-// after HANDSHAKE_TIMEOUT_MS) and connection floods from one address or into one document (4503).
+// Resource limits under attack: message, byte and sync-request floods (4429), documents grown past MAX_DOC_BYTES
+// (4413), updates with missing dependencies (dropped), a reader that never reads while another user floods (4503,
+// bounded buffer), connections that never speak or stop answering pings (4408), and connection floods from one
+// address or into one document (4503).
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Socket } from 'node:net';
 import * as Y from 'yjs';
 import { CloseCode } from '../../../../shared/close-codes';
 import { startTestServer, type TestServer } from '../../test-support/test-server';
-import { expectClosedWith, joinedAttacker, openAttacker, syncStep1Frame, updateFrame, type Attacker } from './attacker';
+import { expectClosedWith, floodUntilClosed, joinedAttacker, openAttacker, syncStep1Frame, updateFrame, type Attacker } from './attacker';
 import { expectGoodUsersConverge, expectServerUnharmed, storedText, writeKnownText } from './good-users';
 
 const attackers: Attacker[] = [];
@@ -26,13 +27,11 @@ async function target(server: TestServer, name: string) {
 }
 
 /** Successive updates of one attacker-side document, each inserting `bytes` characters into `type`. */
-function updateStream(type: string, bytes: number, clientId?: number) {
+function updateStream(type: string, bytes: number) {
   const doc = new Y.Doc();
-  if (clientId !== undefined) doc.clientID = clientId;
   const updates: Uint8Array[] = [];
   doc.on('update', (update: Uint8Array) => updates.push(update));
   return {
-    doc,
     insert(): Uint8Array {
       doc.getText(type).insert(0, 'f'.repeat(bytes));
       return updates.pop() as Uint8Array;
@@ -43,13 +42,6 @@ function updateStream(type: string, bytes: number, clientId?: number) {
       return updates.pop() as Uint8Array;
     },
   };
-}
-
-function counterValue(server: TestServer, name: string, labels: Record<string, string>): Promise<number> {
-  return server.ctx.metrics.registry.getSingleMetric(name)!.get().then((metric) => {
-    const value = metric.values.find((v) => Object.entries(labels).every(([k, l]) => String(v.labels[k]) === l));
-    return value?.value ?? 0;
-  });
 }
 
 describe('rate limits', () => {
@@ -63,8 +55,8 @@ describe('rate limits', () => {
     const t = await target(server, 'message-flood');
     const attacker = track(await joinedAttacker(server.wsUrl, t.doc));
     const stream = updateStream('flood', 1);
-    for (let i = 0; i < 500 && attacker.closedWith === null; i++) attacker.send(updateFrame(stream.insert()));
-    await expectClosedWith(attacker, CloseCode.RateLimited);
+    const frames = Array.from({ length: 2_000 }, () => updateFrame(stream.insert()));
+    expect((await floodUntilClosed(attacker, frames)).code).toBe(CloseCode.RateLimited);
     await expectServerUnharmed(server, t);
   });
 
@@ -72,9 +64,9 @@ describe('rate limits', () => {
     const t = await target(server, 'byte-flood');
     const attacker = track(await joinedAttacker(server.wsUrl, t.doc));
     const stream = updateStream('flood', 40_000);
-    // 10 frames are far below the message limit, but 400 kB is past the 5 × 64 kB burst.
-    for (let i = 0; i < 10; i++) attacker.send(updateFrame(stream.insert()));
-    await expectClosedWith(attacker, CloseCode.RateLimited);
+    // Batches of 10 frames are far below the message limit, but 400 kB each is past the 5 × 64 kB burst.
+    const frames = Array.from({ length: 40 }, () => updateFrame(stream.insert()));
+    expect((await floodUntilClosed(attacker, frames, 10)).code).toBe(CloseCode.RateLimited);
     await expectServerUnharmed(server, t);
   });
 
@@ -181,6 +173,7 @@ describe('slow readers', () => {
     const reader = track(await joinedAttacker(server.wsUrl, t.doc));
     const flooder = track(await joinedAttacker(server.wsUrl, t.doc));
     const room = server.ctx.registry.peek(t.doc)!;
+    // The two newest sessions are the reader and then the flooder.
     const readerSession = [...room.sessions].at(-2)!;
     (reader.ws as unknown as { _socket: Socket })._socket.pause();
     let maxBuffered = 0;
@@ -221,9 +214,27 @@ describe('slow readers', () => {
 describe('connections that never speak', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer({ HANDSHAKE_TIMEOUT_MS: '300', MAX_CONNECTIONS_PER_IP: '1000', MAX_CONNECTIONS_PER_DOC: '1000' });
+    server = await startTestServer({ HANDSHAKE_TIMEOUT_MS: '300', PING_INTERVAL_MS: '200', MAX_CONNECTIONS_PER_IP: '1000', MAX_CONNECTIONS_PER_DOC: '1000' });
   });
   afterAll(() => server.stop());
+
+  it('closes a peer that stops answering pings with 4408 (PING_INTERVAL_MS=200)', async () => {
+    const t = await target(server, 'dead-peer');
+    const peer = track(await joinedAttacker(server.wsUrl, t.doc));
+    peer.send(syncStep1Frame(new Uint8Array([0])));
+    expect(await peer.roundTrip()).toBe('open');
+    const room = server.ctx.registry.peek(t.doc)!;
+    const session = [...room.sessions].at(-1)!;
+    const closes = async () => (await server.ctx.metrics.closes.get()).values.find((v) => v.labels.code === String(CloseCode.PongTimeout))?.value ?? 0;
+    const before = await closes();
+    // A paused socket reads nothing, so the server's pings go unanswered, as with a peer that vanished.
+    (peer.ws as unknown as { _socket: Socket })._socket.pause();
+    await vi.waitFor(async () => {
+      expect(room.sessions.has(session)).toBe(false);
+      expect(await closes()).toBe(before + 1);
+    }, { timeout: 5_000, interval: 20 });
+    await expectServerUnharmed(server, t);
+  });
 
   it('closes 300 silent connections with 4408 after HANDSHAKE_TIMEOUT_MS (300 ms)', async () => {
     const t = await target(server, 'silent');

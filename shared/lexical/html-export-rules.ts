@@ -1,0 +1,79 @@
+// How Tandem's nodes become HTML where Lexical's defaults do not suit an exported file: text as plain semantic markup
+// (<strong><em>…</em></strong>, no span with an inline style around every run, which also makes big documents
+// export markedly faster), and a code block as <pre><code class="language-x"> holding its plain text, the form
+// Markdown renderers and syntax highlighters expect. Both read back into Lexical through its own HTML import.
+import { CodeNode } from '@lexical/code';
+import {
+  $getDocument,
+  $isTextNode,
+  type DOMExportOutput,
+  type DOMExportOutputMap,
+  type HTMLConfig,
+  type LexicalEditor,
+  type LexicalNode,
+  TextNode,
+  type TextFormatType,
+} from 'lexical';
+
+/** Innermost first: <strong><em><u><s><code>text</code></s></u></em></strong>. */
+const FORMAT_TAGS: ReadonlyArray<readonly [TextFormatType, string]> = [
+  ['code', 'code'],
+  ['subscript', 'sub'],
+  ['superscript', 'sup'],
+  ['highlight', 'mark'],
+  ['strikethrough', 's'],
+  ['underline', 'u'],
+  ['italic', 'em'],
+  ['bold', 'strong'],
+];
+
+const TEXT_TRANSFORMS: ReadonlyArray<readonly [TextFormatType, string]> = [
+  ['lowercase', 'lowercase'],
+  ['uppercase', 'uppercase'],
+  ['capitalize', 'capitalize'],
+];
+
+/** Whitespace that HTML would collapse: runs, tabs, or any other whitespace than a single space. */
+const COLLAPSIBLE_WHITESPACE = /\s\s|[^\S ]/;
+
+function exportText(_editor: LexicalEditor, node: LexicalNode): DOMExportOutput {
+  const document = $getDocument();
+  if (!$isTextNode(node)) return { element: null };
+  const text = node.getTextContent();
+  let element: HTMLElement | Text = document.createTextNode(text);
+  const style = [node.getStyle()];
+  if (COLLAPSIBLE_WHITESPACE.test(text)) style.push('white-space: pre-wrap;');
+  for (const [format, transform] of TEXT_TRANSFORMS) {
+    if (node.hasFormat(format)) style.push(`text-transform: ${transform};`);
+  }
+  const css = style.filter(Boolean).join(' ');
+  if (css !== '') element = wrap(document, 'span', element, css);
+  for (const [format, tag] of FORMAT_TAGS) {
+    if (node.hasFormat(format)) element = wrap(document, tag, element);
+  }
+  return { element };
+}
+
+function exportCodeBlock(_editor: LexicalEditor, node: LexicalNode): DOMExportOutput {
+  const document = $getDocument();
+  const pre = document.createElement('pre');
+  const code = document.createElement('code');
+  const language = node instanceof CodeNode ? node.getLanguage() : undefined;
+  if (language) code.className = `language-${language}`;
+  code.textContent = node.getTextContent();
+  pre.append(code);
+  return { element: pre, $getChildNodes: () => [] };
+}
+
+function wrap(document: Document, tag: string, child: Node, style?: string): HTMLElement {
+  const element = document.createElement(tag);
+  if (style !== undefined) element.setAttribute('style', style);
+  element.append(child);
+  return element;
+}
+
+const exportRules: DOMExportOutputMap = new Map();
+exportRules.set(TextNode, exportText);
+exportRules.set(CodeNode, exportCodeBlock);
+
+export const htmlExportRules: HTMLConfig = { export: exportRules };
