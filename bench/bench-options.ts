@@ -58,6 +58,14 @@ export function parseBenchOptions(argv: readonly string[], defaultResultsPath: s
     shouldShowHelp: false,
   };
   const problems: string[] = [];
+  const setters: Record<string, (value: string, flag: string) => void> = {
+    '--only': (value) => (options.only = parseList(value)),
+    '--servers': (value) => (options.servers = parseList(value)),
+    '--readers': (value, flag) => (options.fanoutReaders = parsePositiveInts(flag, value)),
+    '--seconds': (value, flag) => (options.typingSeconds = parsePositiveNumber(flag, value)),
+    '--runs': (value, flag) => (options.coldLoadRuns = parsePositiveInts(flag, value)[0] ?? options.coldLoadRuns),
+    '--out': (value) => (options.resultsPath = value),
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     if (arg === '--help' || arg === '-h') {
@@ -66,35 +74,18 @@ export function parseBenchOptions(argv: readonly string[], defaultResultsPath: s
     }
     const equals = arg.indexOf('=');
     const [flag, inlineValue] = equals > 0 ? [arg.slice(0, equals), arg.slice(equals + 1)] : [arg, undefined];
+    const set = setters[flag];
+    if (!set) {
+      problems.push(flag.startsWith('-') ? `unknown option ${flag}` : `unexpected argument ${flag}`);
+      continue;
+    }
     const value = inlineValue ?? argv[++i];
     if (value === undefined) {
       problems.push(`${flag} needs a value`);
       continue;
     }
     try {
-      switch (flag) {
-        case '--only':
-          options.only = parseList(value);
-          break;
-        case '--servers':
-          options.servers = parseList(value);
-          break;
-        case '--readers':
-          options.fanoutReaders = parsePositiveInts(flag, value);
-          break;
-        case '--seconds':
-          options.typingSeconds = parsePositiveNumber(flag, value);
-          break;
-        case '--runs':
-          options.coldLoadRuns = parsePositiveInts(flag, value)[0] ?? options.coldLoadRuns;
-          break;
-        case '--out':
-          options.resultsPath = value;
-          break;
-        default:
-          problems.push(`unknown option ${flag}`);
-          if (inlineValue === undefined) i--; // the next argument was not this flag's value
-      }
+      set(value, flag);
     } catch (error) {
       problems.push(error instanceof Error ? error.message : String(error));
     }
