@@ -1,5 +1,5 @@
-// The client's one reader of the page address: which screen to show, and the display name and token passed in the
-// query. Everything else receives these values; no other module looks at `location`.
+// The client's one reader of the page address: which screen to show, and the display name, token and token URL
+// passed in the query. Everything else receives these values; no other module looks at `location`.
 import { parseDocName } from '../../shared/doc-name';
 
 export type Route =
@@ -14,6 +14,11 @@ export interface ClientConfig {
   readonly nameParam: string | undefined;
   /** `?token=`: a JWT for the WebSocket and the user API. */
   readonly token: string | undefined;
+  /**
+   * `?tokenUrl=`: a same-origin path or URL that answers `{ "token": "…" }` with a fresh token (the site's cookies
+   * decide whose), asked when the server refuses the current one. Resolved to an absolute URL; ignored if cross-origin.
+   */
+  readonly tokenUrl: string | undefined;
   /** `ws(s)://<host>/collab`: y-websocket appends `/<doc>` to it. */
   readonly collabUrl: string;
   /** `http(s)://<host>`: for share links. */
@@ -28,6 +33,7 @@ export function readClientConfig(location: PageLocation): ClientConfig {
     route: routeFor(location.pathname),
     nameParam: nonEmpty(query.get('name')),
     token: nonEmpty(query.get('token')),
+    tokenUrl: sameOriginUrl(query.get('tokenUrl'), location.origin),
     collabUrl: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/collab`,
     origin: location.origin,
   });
@@ -48,6 +54,22 @@ function safeDecode(segment: string): string {
   } catch {
     // A malformed %-escape is not a doc name either; parseDocName reports it with the raw text.
     return segment;
+  }
+}
+
+/**
+ * A link must not be able to make the page send this person's cookies to another site, nor take tokens from one:
+ * only URLs on the page's own origin are used.
+ */
+function sameOriginUrl(value: string | null, origin: string): string | undefined {
+  const raw = nonEmpty(value);
+  if (raw === undefined) return undefined;
+  try {
+    const url = new URL(raw, origin);
+    return url.origin === origin ? url.href : undefined;
+  } catch {
+    // Not a URL at all: the same as none, the page falls back to a token that cannot be renewed.
+    return undefined;
   }
 }
 

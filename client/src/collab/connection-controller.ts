@@ -29,13 +29,18 @@ export interface ConnectionControllerDeps {
   readonly random?: () => number;
 }
 
-export function createConnectionController({ provider, tokenSource, window, random }: ConnectionControllerDeps): ConnectionController {
+// Renewals that did not lead to a sync before we give up: the server keeps refusing what the token source hands out.
+const maxRenewalsSinceSync = 3;
+const renewalWindowMs = { base: 1_000, cap: 8_000 };
+
+export function createConnectionController({ provider, tokenSource, window, random = Math.random }: ConnectionControllerDeps): ConnectionController {
   const status = createValueStore<ConnectionStatus>({ state: 'connecting', detail: 'first-connect', stopCode: null, stopReason: null });
   let hasClosedOnce = false;
   let isNetworkDown = false;
   let waitTimer: ReturnType<typeof setTimeout> | undefined;
   let waitsSinceSync = 0;
-  let hasRefreshedSinceSync = false;
+  let renewalsSinceSync = 0;
+  let isRenewing = false;
   let stop: { code: number; reason: string } | null = null;
   let isDestroyed = false;
 
@@ -56,7 +61,7 @@ export function createConnectionController({ provider, tokenSource, window, rand
 
   /** Connects unless something says not to; every deliberate (re)connect goes through here. */
   const resume = () => {
-    if (isDestroyed || stop !== null || isNetworkDown || waitTimer !== undefined) return report();
+    if (isDestroyed || stop !== null || isNetworkDown || isRenewing || waitTimer !== undefined) return report();
     provider.connect();
     report();
   };
@@ -102,28 +107,49 @@ export function createConnectionController({ provider, tokenSource, window, rand
     report();
   };
 
+  // An expired token is routine: renew at once. A fresh token refused again before any sync must not make us loop:
+  // later renewals back off with jitter, and after a few we stop. The doc keeps every edit meanwhile.
   const renewToken = (code: number, reason: string) => {
-    // One renewal per successful sync: a server that keeps rejecting fresh tokens must not make us loop.
-    if (hasRefreshedSinceSync) return stopFor(code, reason);
-    hasRefreshedSinceSync = true;
+    if (renewalsSinceSync >= maxRenewalsSinceSync) {
+      return stopFor(code, `${reason} A new one did not help; reload the page to try again.`);
+    }
+    const delayMs = renewalsSinceSync === 0 ? 0 : jitteredRenewalDelay(renewalsSinceSync, random);
+    renewalsSinceSync++;
+    isRenewing = true;
+    clearWait();
+    if (delayMs === 0) return requestToken(code, reason);
+    waitTimer = setTimeout(() => {
+      waitTimer = undefined;
+      requestToken(code, reason);
+    }, delayMs);
+  };
+
+  const requestToken = (code: number, reason: string) => {
     tokenSource.refresh().then(
       (token) => {
+        isRenewing = false;
+        if (isDestroyed || stop !== null) return;
         if (token === null) return stopFor(code, `${reason} Open the document again with a new link.`);
         provider.params = { ...provider.params, token };
         resume();
       },
       (error: unknown) => {
+        isRenewing = false;
+        if (isDestroyed || stop !== null) return;
         console.warn('tandem: token refresh failed', error);
-        stopFor(code, reason);
+        // Without a network the attempt says nothing: coming back online reconnects, and a 4401 then renews again.
+        if (isNetworkDown) return report();
+        renewToken(code, reason);
       },
     );
+    report();
   };
 
   const onStatus = () => report();
   const onSync = (isSynced: boolean) => {
     if (!isSynced) return;
     waitsSinceSync = 0;
-    hasRefreshedSinceSync = false;
+    renewalsSinceSync = 0;
   };
   const onOffline = () => {
     isNetworkDown = true;
@@ -155,4 +181,10 @@ export function createConnectionController({ provider, tokenSource, window, rand
       window.removeEventListener('online', onOnline);
     },
   };
+}
+
+/** "Equal jitter" over 1, 2, 4 … s (capped) for the second and later renewals since a sync. */
+function jitteredRenewalDelay(attempt: number, random: () => number): number {
+  const span = Math.min(renewalWindowMs.cap, renewalWindowMs.base * 2 ** (attempt - 1));
+  return Math.round(span / 2 + random() * (span / 2));
 }

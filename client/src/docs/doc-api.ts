@@ -1,5 +1,8 @@
 // The editor's client for CONTRACT's user API (/api/docs/<doc>/…): export and version history. Sends the page's
-// token as a bearer token when there is one, and turns `{ error: { code, message } }` bodies into ApiError.
+// token as a bearer token when there is one (renewing it once on a 401), and turns `{ error: { code, message } }`
+// bodies into ApiError.
+import type { TokenSource } from '../collab/token-source';
+
 export type ExportFormat = 'markdown' | 'html' | 'json';
 
 export interface Snapshot {
@@ -35,20 +38,27 @@ export interface DocApi {
 
 export interface DocApiDeps {
   readonly docName: string;
-  readonly token: string | undefined;
+  readonly tokenSource: TokenSource;
   readonly fetch?: typeof fetch;
 }
 
-export function createDocApi({ docName, token, fetch: fetchFn = (input, init) => fetch(input, init) }: DocApiDeps): DocApi {
+export function createDocApi({ docName, tokenSource, fetch: fetchFn = (input, init) => fetch(input, init) }: DocApiDeps): DocApi {
   const base = `/api/docs/${encodeURIComponent(docName)}`;
-  const request = async (path: string, init: RequestInit = {}): Promise<Response> => {
+  const send = async (path: string, init: RequestInit, token: string | undefined): Promise<Response> => {
     const headers = new Headers(init.headers);
     if (token !== undefined) headers.set('Authorization', `Bearer ${token}`);
-    let response: Response;
     try {
-      response = await fetchFn(`${base}${path}`, { ...init, headers });
+      return await fetchFn(`${base}${path}`, { ...init, headers });
     } catch (cause) {
       throw new ApiError('Could not reach the server. Check your connection and try again.', 0, 'network', { cause });
+    }
+  };
+  const request = async (path: string, init: RequestInit = {}): Promise<Response> => {
+    let response = await send(path, init, tokenSource.current());
+    // An expired token: renew it once and repeat the request (bodies here are strings, safe to send again).
+    if (response.status === 401) {
+      const fresh = await renewedToken(tokenSource);
+      if (fresh !== null) response = await send(path, init, fresh);
     }
     if (!response.ok) throw await errorFrom(response);
     return response;
@@ -66,6 +76,16 @@ export function createDocApi({ docName, token, fetch: fetchFn = (input, init) =>
       await request(`${snapshotPath(id)}/restore`, { method: 'POST' });
     },
   };
+}
+
+async function renewedToken(tokenSource: TokenSource): Promise<string | null> {
+  try {
+    return await tokenSource.refresh();
+  } catch (error) {
+    // The renewal failed (network, the token URL's server): report the original 401 rather than this.
+    console.warn('tandem: token refresh failed', error);
+    return null;
+  }
 }
 
 async function errorFrom(response: Response): Promise<ApiError> {

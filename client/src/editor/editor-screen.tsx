@@ -9,7 +9,7 @@ import { rememberDisplayName, resolveIdentity, type Identity } from '../collab/i
 import { PresenceBar } from '../collab/presence-bar';
 import { StatusPills } from '../collab/status-pills';
 import { readTokenClaims } from '../collab/token-claims';
-import { createUrlTokenSource } from '../collab/token-source';
+import { createTokenSource, type TokenSource } from '../collab/token-source';
 import { useCollabSession } from '../collab/use-collab-session';
 import { useValue } from '../collab/use-value';
 import type { ClientConfig } from '../config';
@@ -33,22 +33,24 @@ export interface EditorScreenProps {
 
 export function EditorScreen({ config, docName, storage }: EditorScreenProps) {
   const claims = useMemo(() => readTokenClaims(config.token), [config.token]);
-  const tokenSource = useMemo(() => createUrlTokenSource(config.token), [config.token]);
+  const tokenSource = useMemo(() => createTokenSource({ token: config.token, tokenUrl: config.tokenUrl }), [config.token, config.tokenUrl]);
   const [initialIdentity] = useState(() => resolveIdentity({ nameParam: config.nameParam, tokenName: claims.name, storage }));
   const session = useCollabSession({ docName, collabUrl: config.collabUrl, tokenSource, storage, isViewer: claims.role === 'viewer' });
   const title = useDocumentTitle(docName, storage);
 
   if (session === null) return <div className="editor-page editor-loading" aria-busy="true" />;
-  return <EditorLayout key={session.doc.guid} config={config} docName={docName} storage={storage} session={session} initialIdentity={initialIdentity} title={title} />;
+  return <EditorLayout key={session.doc.guid} config={config} docName={docName} storage={storage} session={session} tokenSource={tokenSource} initialIdentity={initialIdentity} title={title} />;
 }
 
 interface EditorLayoutProps extends EditorScreenProps {
   readonly session: CollabSession;
+  /** The session's token source: the user API renews through the same one. */
+  readonly tokenSource: TokenSource;
   readonly initialIdentity: Identity;
   readonly title: TitleState;
 }
 
-function EditorLayout({ config, docName, storage, session, initialIdentity, title }: EditorLayoutProps) {
+function EditorLayout({ config, docName, storage, session, tokenSource, initialIdentity, title }: EditorLayoutProps) {
   const [identity, setIdentity] = useState(initialIdentity);
   const [isHistoryOpen, setIsHistoryOpen] = useState(false);
   const topBarRef = useRef<HTMLDivElement>(null);
@@ -57,7 +59,7 @@ function EditorLayout({ config, docName, storage, session, initialIdentity, titl
   const hasUnsavedEdits = useValue(session.hasUnsavedEdits);
   const access = useValue(session.access);
   const isContentReady = useValue(session.isContentReady);
-  const api = useMemo(() => createDocApi({ docName, token: config.token }), [docName, config.token]);
+  const api = useMemo(() => createDocApi({ docName, tokenSource }), [docName, tokenSource]);
   const isReadOnly = !access.canEdit || connection.stopReason !== null;
 
   const initialConfig = useMemo<InitialConfigType>(

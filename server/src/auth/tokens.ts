@@ -9,6 +9,8 @@ export interface AccessClaims {
   name: string | null;
   doc: string;
   role: Role;
+  /** Expiry, seconds since the epoch: live connections end when it passes. */
+  exp: number;
 }
 
 export type TokenCheck =
@@ -41,7 +43,8 @@ export class TokenVerifier {
     }
     const parsed = claimsSchema.safeParse(payload);
     if (!parsed.success) return { ok: false, reason: 'invalid' };
-    const claims: AccessClaims = { sub: parsed.data.sub, name: parsed.data.name ?? null, doc: parsed.data.doc, role: parsed.data.role };
+    const { sub, name, doc: pattern, role, exp } = parsed.data;
+    const claims: AccessClaims = { sub, name: name ?? null, doc: pattern, role, exp };
     if (!docMatches(claims.doc, doc)) return { ok: false, reason: 'wrong-doc' };
     return { ok: true, claims };
   }

@@ -176,6 +176,16 @@ export class RoomRegistry {
     if (room.sessions.size > 0 || room.closed) return;
     await this.deps.committer.drain();
     await this.notifyUnloading(room);
+    // Leave a one-row log behind, so the next cold load reads, applies and serves a single update.
+    if ((this.storedRows.get(room.name) ?? 0) > 1 && !this.compacting.has(room.name)) {
+      this.compacting.add(room.name);
+      await this.compact(room.name)
+        .catch((error: unknown) => {
+          this.deps.metrics.internalErrors.inc({ where: 'compact' });
+          this.deps.logger.error({ err: error, doc: room.name }, 'compaction before unload failed; the update log is intact');
+        })
+        .finally(() => this.compacting.delete(room.name));
+    }
     // Re-check after the awaits: someone may have joined, or uncommitted work may have arrived meanwhile.
     if (room.sessions.size > 0 || room.hasUncommitted || this.rooms.get(room.name) !== room) {
       if (room.sessions.size === 0 && this.rooms.get(room.name) === room) this.scheduleUnload(room);

@@ -77,6 +77,11 @@ export class Room implements CommitListener {
   private readonly awarenessToPublish = new Set<number>();
   private awarenessFlushScheduled = false;
   private committedSinceFlush = 0;
+  /**
+   * SyncStep2 for a client that has nothing (the common cold-load case), kept until the document changes, so
+   * a crowd joining a large document costs one encoding.
+   */
+  private fullStateFrame: Uint8Array | null = null;
 
   constructor(
     readonly name: string,
@@ -94,6 +99,8 @@ export class Room implements CommitListener {
       for (const update of updates) Y.applyUpdate(this.doc, update, STORAGE_ORIGIN);
     }, STORAGE_ORIGIN);
     this.bytes = bytes;
+    // A compacted log is one update holding the whole document: the answer to a fresh client, ready-made.
+    if (updates.length === 1) this.fullStateFrame = encodeSyncStep2(updates[0]!);
   }
 
   /** Applies a change made by the server itself (seed, import, restore): committed and broadcast like any other. */
@@ -266,6 +273,7 @@ export class Room implements CommitListener {
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === STORAGE_ORIGIN) return;
+    this.fullStateFrame = null;
     this.bytes += update.byteLength;
     const frame = encodeUpdate(update);
     if (origin === FANOUT_ORIGIN) {
@@ -297,7 +305,12 @@ export class Room implements CommitListener {
   /** Encodes a (whole-document-sized) reply only for a peer that is still here and keeps up with what it got. */
   private sendSyncStep2(session: Session, stateVector: Uint8Array): void {
     if (!this.sessions.has(session) || this.isSlowReader(session)) return;
-    this.send(session, encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector)));
+    if (!isEmptyStateVector(stateVector)) {
+      this.send(session, encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector)));
+      return;
+    }
+    this.fullStateFrame ??= encodeSyncStep2(Y.encodeStateAsUpdate(this.doc));
+    this.send(session, this.fullStateFrame);
   }
 
   private applyClientUpdate(session: Session, update: Uint8Array): void {
@@ -486,6 +499,11 @@ export class Room implements CommitListener {
     session.socket.close(code, reason);
     this.leave(session);
   }
+}
+
+/** The state vector of an empty document: zero clients. */
+function isEmptyStateVector(stateVector: Uint8Array): boolean {
+  return stateVector.byteLength === 1 && stateVector[0] === 0;
 }
 
 /** y-websocket sends an empty SyncStep2 on connect: no structs, empty delete set. */

@@ -69,5 +69,5 @@ describe('durability', () => {
     const recovered = checker.text.toString();
     expect(recovered.length).toBeGreaterThanOrEqual(seen.length);
     expect(recovered.startsWith(seen)).toBe(true);
-  });
+  }, 90_000);
 });

@@ -26,6 +26,8 @@ export interface CollabRouteDeps {
   upgradeWebSocket: UpgradeWebSocket<RawWebSocket>;
 }
 
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 const ANONYMOUS: SessionIdentity = Object.freeze({ userId: null, name: null, role: 'editor' as const });
 
 /** Live connections, for keepalive pings and shutdown. */
@@ -86,6 +88,7 @@ class Connection implements PeerSocket {
   private alive = true;
   private closed = false;
   private readonly handshakeTimer: NodeJS.Timeout;
+  private expiryTimer: NodeJS.Timeout | null = null;
   private readonly startedAt = performance.now();
 
   constructor(
@@ -161,6 +164,7 @@ class Connection implements PeerSocket {
           return;
         }
         identity = { userId: check.claims.sub, name: check.claims.name, role: check.claims.role };
+        this.closeAtExpiry(check.claims.exp * 1000);
       }
       const session = new Session(this, identity, wantsAck, deps.config.limits);
       const room = await this.joinRoom(session);
@@ -179,6 +183,19 @@ class Connection implements PeerSocket {
   }
 
   private limitsHeld = true;
+
+  /** A token is checked once, at connect; this ends the connection when it expires, so the client renews it. */
+  private closeAtExpiry(expiresAtMs: number): void {
+    if (this.closed) return;
+    // setTimeout fires at once past 2^31-1 ms (~24.8 days): long-lived tokens re-arm in steps instead.
+    const delayMs = Math.min(Math.max(0, expiresAtMs - Date.now()), MAX_TIMER_MS);
+    this.expiryTimer = setTimeout(() => {
+      if (Date.now() < expiresAtMs) return this.closeAtExpiry(expiresAtMs);
+      this.deps.logger.debug({ doc: this.doc, session: this.session?.id }, 'token expired');
+      this.close(CloseCode.Unauthorized, 'token expired');
+    }, delayMs);
+    this.expiryTimer.unref();
+  }
 
   /** Opens the room and joins it; null if this connection closed meanwhile. */
   private async joinRoom(session: Session): Promise<Room | null> {
@@ -224,6 +241,7 @@ class Connection implements PeerSocket {
   private readonly onClose = (): void => {
     this.closed = true;
     clearTimeout(this.handshakeTimer);
+    if (this.expiryTimer) clearTimeout(this.expiryTimer);
     if (this.connections.all.delete(this)) this.deps.metrics.connections.dec();
     if (this.limitsHeld) this.limits.release(this.ip, this.doc);
     this.limitsHeld = false;

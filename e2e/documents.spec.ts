@@ -1,0 +1,180 @@
+// Documents in and out of the editor: what a user types exports as the page shows it, an admin import reaches
+// open pages live, and the editor's Download menu hands over the document as the server holds it.
+import { readFile } from 'node:fs/promises';
+import { adminApi } from './support/admin-api';
+import { documentText, expect, focusEnd, test, type User } from './fixtures';
+
+/** Non-empty lines, each trimmed, with inner runs of whitespace collapsed: text compared modulo layout. */
+function normalizeText(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .filter((line) => line !== '')
+    .join('\n');
+}
+
+/** Types a document using every formatting path a user has: Markdown shortcuts, key shortcuts and the toolbar. */
+async function typeFormattedDocument(user: User): Promise<void> {
+  const { page } = user;
+  await focusEnd(user);
+  await page.keyboard.type('# Trip plan');
+  await page.keyboard.press('Enter');
+
+  await page.keyboard.type('We go by ');
+  await page.keyboard.press('Control+b');
+  await page.keyboard.type('train');
+  await page.keyboard.press('Control+b');
+  await page.keyboard.type(' and stay ');
+  await page.keyboard.press('Control+i');
+  await page.keyboard.type('three nights');
+  await page.keyboard.press('Control+i');
+  await page.keyboard.type('.');
+  await page.keyboard.press('Enter');
+
+  await page.keyboard.type('- tickets');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('hotel');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter'); // an empty item leaves the list
+
+  await page.keyboard.type('> Travel light.');
+  await page.keyboard.press('Enter');
+
+  await page.keyboard.type('Run `npm start` first.');
+  await page.keyboard.press('Enter');
+
+  await page.keyboard.type('Details on the website');
+  await page.keyboard.press('Control+Shift+ArrowLeft'); // selects "website"
+  await page.getByTestId('toolbar').locator('button[data-action=link]').click();
+  const linkInput = page.getByTestId('link-input');
+  await expect(linkInput).toBeVisible();
+  await linkInput.fill('https://example.com/trip');
+  await linkInput.press('Enter');
+  await expect(page.getByTestId('link-editor')).toHaveCount(0);
+}
+
+test('formatted text typed in the browser exports as Markdown, HTML and text matching the page', async ({ openUser, tandem, docName }) => {
+  const ann = await openUser('Ann');
+  await typeFormattedDocument(ann);
+
+  // The page itself shows every format before anything is compared with the exports.
+  const { editable } = ann;
+  await expect(editable.locator('h1')).toHaveText('Trip plan');
+  await expect(editable.locator('strong, b, .editor-text-bold').first()).toHaveText('train');
+  await expect(editable.locator('em, i, .editor-text-italic').first()).toHaveText('three nights');
+  await expect(editable.locator('ul > li')).toHaveText(['tickets', 'hotel']);
+  await expect(editable.locator('blockquote')).toHaveText('Travel light.');
+  await expect(editable.locator('code').first()).toHaveText('npm start');
+  await expect(editable.locator('a')).toHaveText('website');
+  await expect(editable.locator('a')).toHaveAttribute('href', 'https://example.com/trip');
+  await expect(ann.page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+
+  const admin = adminApi(tandem);
+  const pageText = normalizeText(await editable.innerText());
+  // "saved" means committed, so the exports already hold the last keystroke; polled anyway for the link's update.
+  await expect.poll(async () => normalizeText(await admin.exportDoc(docName, 'text'))).toBe(pageText);
+
+  const markdown = await admin.exportDoc(docName, 'markdown');
+  const markdownLines = markdown.split('\n').map((line) => line.trimEnd());
+  expect(markdownLines).toContain('# Trip plan');
+  expect(markdown).toContain('We go by **train** and stay *three nights*.');
+  expect(markdownLines).toContain('- tickets');
+  expect(markdownLines).toContain('- hotel');
+  expect(markdownLines).toContain('> Travel light.');
+  expect(markdown).toContain('Run `npm start` first.');
+  expect(markdown).toContain('Details on the [website](https://example.com/trip)');
+  // Blocks come out in the order the page shows them.
+  const order = ['# Trip plan', 'We go by', '- tickets', '- hotel', '> Travel light.', 'Run `npm start`', 'Details on the'];
+  const positions = order.map((part) => markdown.indexOf(part));
+  expect(positions).toEqual([...positions].sort((a, b) => a - b));
+
+  const html = await admin.exportDoc(docName, 'html');
+  // Parsed by the browser, so the structure is compared rather than the serialization.
+  const structure = await ann.page.evaluate((source) => {
+    const doc = new DOMParser().parseFromString(source, 'text/html');
+    const text = (selector: string) => [...doc.querySelectorAll(selector)].map((node) => node.textContent?.trim() ?? '');
+    return {
+      h1: text('h1'),
+      bold: text('strong, b'),
+      italic: text('em, i'),
+      items: text('ul > li'),
+      quote: text('blockquote'),
+      code: text('code'),
+      links: [...doc.querySelectorAll('a')].map((a) => ({ text: a.textContent?.trim(), href: a.getAttribute('href') })),
+      bodyText: doc.body.innerText ?? doc.body.textContent ?? '',
+    };
+  }, html);
+  expect(structure.h1).toEqual(['Trip plan']);
+  expect(structure.bold).toContain('train');
+  expect(structure.italic).toContain('three nights');
+  expect(structure.items).toEqual(['tickets', 'hotel']);
+  expect(structure.quote).toEqual(['Travel light.']);
+  expect(structure.code).toContain('npm start');
+  expect(structure.links).toEqual([{ text: 'website', href: 'https://example.com/trip' }]);
+});
+
+test('an admin import replaces the content on every open page without a reload', async ({ openUser, tandem, docName }) => {
+  const ann = await openUser('Ann');
+  const ben = await openUser('Ben');
+  await focusEnd(ann);
+  await ann.page.keyboard.type('old content');
+  await expect.poll(() => documentText(ben)).toBe('old content');
+  await expect(ann.page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+
+  // Marks each page, so a reload (which would drop the mark) cannot pass for a live update.
+  for (const user of [ann, ben]) await user.page.evaluate(() => ((window as unknown as { __noReload: boolean }).__noReload = true));
+
+  const markdown = ['# Imported plan', '', 'Pack **light** and *early*.', '', '- passport', '- charger', '', '> See you there.', ''].join('\n');
+  await adminApi(tandem).importDoc(docName, 'markdown', markdown);
+
+  for (const user of [ann, ben]) {
+    const { editable } = user;
+    await expect(editable.locator('h1')).toHaveText('Imported plan');
+    await expect(editable.locator('strong, b, .editor-text-bold')).toHaveText('light');
+    await expect(editable.locator('em, i, .editor-text-italic')).toHaveText('early');
+    await expect(editable.locator('ul > li')).toHaveText(['passport', 'charger']);
+    await expect(editable.locator('blockquote')).toHaveText('See you there.');
+    await expect.poll(() => documentText(user)).toBe('Imported plan\nPack light and early.\npassport\ncharger\nSee you there.');
+    expect(await user.page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
+    await expect(user.page.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected');
+  }
+
+  // The imported document is live: an edit after it reaches the other page.
+  await focusEnd(ben);
+  await ben.page.keyboard.type(' Bye.');
+  await expect.poll(() => documentText(ann)).toBe('Imported plan\nPack light and early.\npassport\ncharger\nSee you there. Bye.');
+});
+
+test('"Download as Markdown" saves a file matching the document', async ({ openUser, tandem, docName }) => {
+  const ann = await openUser('Ann');
+  await focusEnd(ann);
+  await ann.page.keyboard.type('# Packing list');
+  await ann.page.keyboard.press('Enter');
+  await ann.page.keyboard.type('Bring ');
+  await ann.page.keyboard.press('Control+b');
+  await ann.page.keyboard.type('boots');
+  await ann.page.keyboard.press('Control+b');
+  await ann.page.keyboard.press('Enter');
+  await ann.page.keyboard.type('- socks');
+  await ann.page.keyboard.press('Enter');
+  await ann.page.keyboard.type('maps');
+  await expect(ann.editable.locator('ul > li')).toHaveText(['socks', 'maps']);
+  await expect(ann.page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+
+  await ann.page.getByTestId('download-open').click();
+  const menu = ann.page.getByTestId('download-menu');
+  await expect(menu).toBeVisible();
+  const [download] = await Promise.all([ann.page.waitForEvent('download'), menu.locator('[data-format=markdown]').click()]);
+  // Named after the document's title (its first heading).
+  expect(download.suggestedFilename()).toBe('Packing list.md');
+  const file = await readFile(await download.path(), 'utf8');
+
+  const lines = file.split('\n').map((line) => line.trimEnd());
+  expect(lines).toContain('# Packing list');
+  expect(lines).toContain('Bring **boots**');
+  expect(lines).toContain('- socks');
+  expect(lines).toContain('- maps');
+  // Exactly the document as the server holds it, and nothing more.
+  expect(file).toBe(await adminApi(tandem).exportDoc(docName, 'markdown'));
+  await expect(menu).toHaveCount(0);
+});

@@ -1,0 +1,94 @@
+// Version history from the editor: name a version, edit on, restore it from the panel; every open page follows,
+// and the content from just before the restore is kept as a version of its own.
+import type { Page } from '@playwright/test';
+import { adminApi, userSnapshots } from './support/admin-api';
+import { documentText, expect, focusEnd, test } from './fixtures';
+
+/** The version in the open history panel whose title is exactly `title`. */
+function versionTitled(page: Page, title: string | RegExp) {
+  const exact = typeof title === 'string' ? new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) : title;
+  return page
+    .getByTestId('history')
+    .getByTestId('version')
+    .filter({ has: page.locator('.version-title', { hasText: exact }) });
+}
+
+test('restoring a named version from the history panel reaches every page and keeps the pre-restore version', async ({ openUser, tandem, docName }) => {
+  const ann = await openUser('Ann');
+  const ben = await openUser('Ben');
+  await focusEnd(ann);
+  await ann.page.keyboard.type('# Draft');
+  await ann.page.keyboard.press('Enter');
+  await ann.page.keyboard.type('The first words.');
+  await expect.poll(() => documentText(ben)).toBe('Draft\nThe first words.');
+  await expect(ann.page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+
+  // Ann names the current state from the history panel.
+  await ann.page.getByTestId('history-open').click();
+  const history = ann.page.getByTestId('history');
+  await expect(history).toBeVisible();
+  await history.getByLabel('Name this version').fill('First draft');
+  await history.locator('button[data-action=create-version]').click();
+  await expect(versionTitled(ann.page, 'First draft')).toHaveCount(1);
+  await expect(history.getByTestId('version-label')).toHaveValue('');
+  await expect(history.getByTestId('history-error')).toHaveCount(0);
+
+  // Both of them edit on.
+  await focusEnd(ann);
+  await ann.page.keyboard.type(' Then a rewrite.');
+  await focusEnd(ben);
+  await ben.page.keyboard.press('Enter');
+  await ben.page.keyboard.type('Ben was here.');
+  const edited = 'Draft\nThe first words. Then a rewrite.\nBen was here.';
+  for (const user of [ann, ben]) await expect.poll(() => documentText(user)).toBe(edited);
+  for (const user of [ann, ben]) await expect(user.page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+
+  // Ann restores the named version from the panel.
+  await versionTitled(ann.page, 'First draft').locator('button[data-action=restore]').click();
+  for (const user of [ann, ben]) {
+    await expect.poll(() => documentText(user)).toBe('Draft\nThe first words.');
+    await expect(user.editable.locator('h1')).toHaveText('Draft');
+  }
+  await expect(history.getByRole('status')).toContainText('Restored “First draft”');
+  await expect(history.getByTestId('history-error')).toHaveCount(0);
+
+  // The version made automatically before the restore is listed in the panel (newest first, so above the named one)…
+  const before = versionTitled(ann.page, 'Before restoring First draft');
+  await expect(before).toHaveCount(1);
+  await expect(before).toContainText('by');
+  const titles = await history.getByTestId('version').locator('.version-title').allInnerTexts();
+  expect(titles.indexOf('Before restoring First draft')).toBeLessThan(titles.indexOf('First draft'));
+
+  // …and previewable there, showing the pre-restore text.
+  await before.locator('button[data-action=preview]').click();
+  const preview = history.getByTestId('version-preview');
+  await expect(preview).toContainText('The first words. Then a rewrite.');
+  await expect(preview).toContainText('Ben was here.');
+
+  // …and through the user API, with the named version still there too.
+  const listed = await userSnapshots(tandem, docName);
+  const previous = listed.find((snapshot) => snapshot.label === 'Before restoring First draft');
+  expect(previous, JSON.stringify(listed)).toBeDefined();
+  expect(listed.some((snapshot) => snapshot.label === 'First draft')).toBe(true);
+
+  // …and exportable: its export holds the pre-restore text, while the document holds the restored one.
+  const admin = adminApi(tandem);
+  const previousText = await admin.exportSnapshot(docName, previous!.id, 'text');
+  expect(previousText).toContain('The first words. Then a rewrite.');
+  expect(previousText).toContain('Ben was here.');
+  const previousMarkdown = await admin.exportSnapshot(docName, previous!.id, 'markdown');
+  expect(previousMarkdown).toContain('# Draft');
+  expect(previousMarkdown).toContain('Ben was here.');
+  const userExport = await fetch(`${tandem.url}/api/docs/${docName}/snapshots/${previous!.id}/export?format=text`);
+  expect(userExport.status).toBe(200);
+  expect(await userExport.text()).toBe(previousText);
+  const current = await admin.exportDoc(docName, 'text');
+  expect(current).toContain('The first words.');
+  expect(current).not.toContain('Then a rewrite.');
+  expect(current).not.toContain('Ben was here.');
+
+  // The restored document is live for both: an edit after it reaches the other page.
+  await focusEnd(ben);
+  await ben.page.keyboard.type(' Again.');
+  await expect.poll(() => documentText(ann)).toBe('Draft\nThe first words. Again.');
+});
