@@ -25,4 +25,13 @@ describe('readClientConfig', () => {
     expect(readClientConfig(at('/d/x', 'https:')).collabUrl).toBe('wss://tandem.example:8787/collab');
     expect(readClientConfig(at('/d/x?name=')).nameParam).toBeUndefined();
   });
+
+  it('takes a token URL on the page’s own origin only', () => {
+    expect(readClientConfig(at('/d/x?tokenUrl=/auth/tandem-token%3Fdoc%3Dx')).tokenUrl).toBe('http://tandem.example:8787/auth/tandem-token?doc=x');
+    expect(readClientConfig(at('/d/x?tokenUrl=http%3A%2F%2Ftandem.example%3A8787%2Ft')).tokenUrl).toBe('http://tandem.example:8787/t');
+    for (const foreign of ['https://evil.example/t', '//evil.example/t', 'https://tandem.example:8787/t']) {
+      expect(readClientConfig(at(`/d/x?tokenUrl=${encodeURIComponent(foreign)}`)).tokenUrl, foreign).toBeUndefined();
+    }
+    expect(readClientConfig(at('/d/x')).tokenUrl).toBeUndefined();
+  });
 });

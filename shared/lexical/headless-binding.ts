@@ -118,9 +118,12 @@ function loadExistingContent(binding: Binding): void {
   );
 }
 
-/** syncYjsChangesToLexical schedules an ordinary (microtask) update; commit it now so reads right after see it. */
+/**
+ * syncYjsChangesToLexical schedules an ordinary (microtask) update; commit it now so reads right after see it. Like
+ * that update, this one skips node transforms: a remote change is applied as it is, not re-normalized by each peer.
+ */
 function flush(editor: LexicalEditor): void {
-  editor.update(() => {}, { discrete: true });
+  editor.update(() => {}, { discrete: true, skipTransforms: true });
 }
 
 /** A headless editor has no remote cursors to draw. */

@@ -141,7 +141,7 @@ describe('$readYjsLayout', () => {
     expect(editorStateFromYDoc(doc)).toEqual(referenceState(doc));
   });
 
-  it.each(Array.from({ length: 12 }, (_, i) => 1000 + i))(
+  it.each(Array.from({ length: Number(process.env.LAYOUT_SEEDS ?? 8) }, (_, i) => 1000 + i))(
     'reads a document three peers edited concurrently exactly as @lexical/yjs loads it (seed %i)',
     (seed) => {
       const peers = editConcurrently(seed, 80);

@@ -116,6 +116,59 @@ describe('createConnectionController', () => {
     expect(renewing.provider.shouldConnect).toBe(true);
   });
 
+  it('renews a token that expired on a live connection at once, every time after a sync', async () => {
+    let issued = 0;
+    const { provider, status } = setUp({ current: () => undefined, refresh: async () => `t${++issued}` });
+    provider.connect();
+    provider.open();
+    for (const expected of ['t1', 't2']) {
+      provider.close(closeEvent(CloseCode.Unauthorized));
+      await vi.advanceTimersByTimeAsync(0);
+      expect(provider.params.token).toBe(expected);
+      expect(provider.shouldConnect).toBe(true);
+      provider.open();
+      expect(status().state).toBe('connected');
+    }
+  });
+
+  it('backs off when renewed tokens are refused before any sync, then stops', async () => {
+    let issued = 0;
+    const { provider, status } = setUp({ current: () => undefined, refresh: async () => `t${++issued}` });
+    provider.connect();
+    provider.open();
+    provider.close(closeEvent(CloseCode.Unauthorized));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(provider.params.token).toBe('t1');
+    // random() = 0: the second renewal waits 0.5 s, the third 1 s.
+    for (const [delayMs, expected] of [[500, 't2'], [1_000, 't3']] as const) {
+      provider.close(closeEvent(CloseCode.Unauthorized));
+      await vi.advanceTimersByTimeAsync(delayMs - 1);
+      expect(status().detail).toBe('waiting');
+      expect(provider.shouldConnect).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(provider.params.token).toBe(expected);
+      expect(provider.shouldConnect).toBe(true);
+    }
+    provider.close(closeEvent(CloseCode.Unauthorized));
+    await vi.runAllTimersAsync();
+    expect(issued).toBe(3);
+    expect(status()).toMatchObject({ detail: 'stopped', stopCode: CloseCode.Unauthorized });
+    expect(status().stopReason).toContain('reload the page');
+  });
+
+  it('retries a renewal that failed, with backoff, and stops after a few failures', async () => {
+    const refresh = vi.fn(() => Promise.reject(new Error('token URL down')));
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { provider, status } = setUp({ current: () => 'old', refresh });
+    provider.connect();
+    provider.open();
+    provider.close(closeEvent(CloseCode.Unauthorized));
+    await vi.runAllTimersAsync();
+    expect(refresh).toHaveBeenCalledTimes(3);
+    expect(status()).toMatchObject({ detail: 'stopped', stopCode: CloseCode.Unauthorized });
+    warn.mockRestore();
+  });
+
   it('closes the socket when the browser goes offline and reconnects when it is back', () => {
     const { provider, windowEvents, status } = setUp();
     provider.connect();

@@ -70,4 +70,36 @@ describe('durability', () => {
     expect(recovered.length).toBeGreaterThanOrEqual(seen.length);
     expect(recovered.startsWith(seen)).toBe(true);
   }, 90_000);
+
+  it('shuts down gracefully on SIGTERM: sockets closed with 1001, everything committed, exit 0', async () => {
+    const dataDir = tempDir();
+    const server = await spawnServer({ DATA_DIR: dataDir });
+    processes.push(server);
+    const writer = connectClient(server.wsUrl, 'graceful');
+    clients.push(writer);
+    await waitSynced(writer);
+    const closeCodes: number[] = [];
+    writer.provider.on('connection-close', (event: CloseEvent | null) => {
+      if (event) closeCodes.push(event.code);
+    });
+    const reader = connectClient(server.wsUrl, 'graceful');
+    clients.push(reader);
+    await waitSynced(reader);
+    writer.text.insert(0, 'committed before exit');
+    await waitForText(reader, 'committed before exit');
+    const stoppedAt = performance.now();
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+    expect(performance.now() - stoppedAt).toBeLessThan(10_000);
+    await vi.waitFor(() => expect(closeCodes).toContain(1001));
+    for (const c of clients) c.destroy();
+    clients = [];
+
+    const restarted = await spawnServer({ DATA_DIR: dataDir });
+    processes.push(restarted);
+    const checker = connectClient(restarted.wsUrl, 'graceful');
+    clients.push(checker);
+    await waitSynced(checker);
+    await waitForText(checker, 'committed before exit');
+  }, 90_000);
 });
