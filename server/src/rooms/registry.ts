@@ -177,15 +177,7 @@ export class RoomRegistry {
     await this.deps.committer.drain();
     await this.notifyUnloading(room);
     // Leave a one-row log behind, so the next cold load reads, applies and serves a single update.
-    if ((this.storedRows.get(room.name) ?? 0) > 1 && !this.compacting.has(room.name)) {
-      this.compacting.add(room.name);
-      await this.compact(room.name)
-        .catch((error: unknown) => {
-          this.deps.metrics.internalErrors.inc({ where: 'compact' });
-          this.deps.logger.error({ err: error, doc: room.name }, 'compaction before unload failed; the update log is intact');
-        })
-        .finally(() => this.compacting.delete(room.name));
-    }
+    if ((this.storedRows.get(room.name) ?? 0) > 1) await this.compactOnce(room.name);
     // Re-check after the awaits: someone may have joined, or uncommitted work may have arrived meanwhile.
     if (room.sessions.size > 0 || room.hasUncommitted || this.rooms.get(room.name) !== room) {
       if (room.sessions.size === 0 && this.rooms.get(room.name) === room) this.scheduleUnload(room);
@@ -219,14 +211,20 @@ export class RoomRegistry {
     const total = (this.storedRows.get(room.name) ?? 0) + rows;
     this.storedRows.set(room.name, total);
     for (const observer of this.deps.observers ?? []) observer.roomCommitted?.(room);
-    if (total > this.deps.compactAfterUpdates && !this.compacting.has(room.name)) {
-      this.compacting.add(room.name);
-      void this.compact(room.name)
-        .catch((error: unknown) => {
-          this.deps.metrics.internalErrors.inc({ where: 'compact' });
-          this.deps.logger.error({ err: error, doc: room.name }, 'compaction failed; the update log is intact');
-        })
-        .finally(() => this.compacting.delete(room.name));
+    if (total > this.deps.compactAfterUpdates) void this.compactOnce(room.name);
+  }
+
+  /** Compacts unless a compaction of `name` is already running. Never rejects: the log stays intact on failure. */
+  private async compactOnce(name: string): Promise<void> {
+    if (this.compacting.has(name)) return;
+    this.compacting.add(name);
+    try {
+      await this.compact(name);
+    } catch (error) {
+      this.deps.metrics.internalErrors.inc({ where: 'compact' });
+      this.deps.logger.error({ err: error, doc: name }, 'compaction failed; the update log is intact');
+    } finally {
+      this.compacting.delete(name);
     }
   }
 
