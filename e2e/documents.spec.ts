@@ -89,7 +89,6 @@ test('formatted text typed in the browser exports as Markdown, HTML and text mat
   expect(positions).toEqual([...positions].sort((a, b) => a - b));
 
   const html = await admin.exportDoc(docName, 'html');
-  console.log(JSON.stringify({markdown, html, text: await admin.exportDoc(docName, 'text'), page: await editable.innerText()}, null, 1));
   // Parsed by the browser, so the structure is compared rather than the serialization.
   const structure = await ann.page.evaluate((source) => {
     const doc = new DOMParser().parseFromString(source, 'text/html');

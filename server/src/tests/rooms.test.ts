@@ -57,4 +57,28 @@ describe('rooms', () => {
     await waitForText(final, expected);
     expect(s.ctx.registry.loads).toBeGreaterThan(1);
   });
+
+  it('compacts a growing log without changing the content, and a cold load after it is identical', async () => {
+    server = await startTestServer({ COMPACT_AFTER_UPDATES: '20', IDLE_UNLOAD_MS: '100' });
+    const s = server;
+    const writer = connectClient(s.wsUrl, 'compacted');
+    clients.push(writer);
+    await waitSynced(writer);
+    for (let i = 0; i < 200; i++) {
+      writer.text.insert(writer.text.length, `${i} `);
+      if (i % 7 === 0) writer.text.delete(0, 1);
+    }
+    const expected = writer.text.toString();
+    await vi.waitFor(() => expect(s.ctx.registry.peek('compacted')?.doc.getText('t').toString()).toBe(expected));
+    await s.ctx.committer.drain();
+    await vi.waitFor(async () => expect(await s.ctx.store.rowCount('compacted')).toBeLessThan(50));
+    writer.destroy();
+    clients = [];
+    await vi.waitFor(() => expect(s.ctx.registry.peek('compacted')).toBeUndefined());
+    expect(await s.ctx.store.rowCount('compacted')).toBe(1);
+    const reader = connectClient(s.wsUrl, 'compacted');
+    clients.push(reader);
+    await waitSynced(reader);
+    await waitForText(reader, expected);
+  });
 });
