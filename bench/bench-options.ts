@@ -9,8 +9,16 @@ export interface BenchOptions {
   fanoutReaders: readonly number[];
   /** Seconds of typing per fan-out case. */
   typingSeconds: number;
-  /** Timed cold loads per server (the median is reported). */
+  /** Timed cold loads per server, and timed exports per format (the median is reported). */
   coldLoadRuns: number;
+  /** Scale-out: passive readers, split evenly over the instances. */
+  scaleOutReaders: number;
+  /** Scale-out: writers into the one document, split evenly over the instances. */
+  scaleOutWriters: number;
+  /** Scale-out: updates per second each writer sends. */
+  scaleOutRate: number;
+  /** Scale-out: seconds of timed writing per case. */
+  scaleOutSeconds: number;
   /** Where latest.json goes. */
   resultsPath: string;
   shouldShowHelp: boolean;
@@ -22,7 +30,11 @@ export const benchUsage = `Usage: npm run bench -- [options]
   --servers <names>   comma-separated servers (default: all available): tandem, y-websocket-server, hocuspocus
   --readers <list>    fan-out reader counts (default: 10,50,200)
   --seconds <s>       seconds of typing per fan-out case (default: 5)
-  --runs <k>          timed cold loads per server (default: 5)
+  --runs <k>          timed cold loads per server, timed exports per format (default: 5)
+  --scale-readers <n> scale-out readers (default: 50)
+  --scale-writers <n> scale-out writers (default: 4)
+  --scale-rate <r>    scale-out updates per second per writer (default: 50)
+  --scale-seconds <s> seconds of timed writing per scale-out case (default: 10)
   --out <file>        results JSON (default: bench/results/latest.json)
   --help              this text`;
 
@@ -54,6 +66,10 @@ export function parseBenchOptions(argv: readonly string[], defaultResultsPath: s
     fanoutReaders: [10, 50, 200],
     typingSeconds: 5,
     coldLoadRuns: 5,
+    scaleOutReaders: 50,
+    scaleOutWriters: 4,
+    scaleOutRate: 50,
+    scaleOutSeconds: 10,
     resultsPath: defaultResultsPath,
     shouldShowHelp: false,
   };
@@ -64,6 +80,10 @@ export function parseBenchOptions(argv: readonly string[], defaultResultsPath: s
     '--readers': (value, flag) => (options.fanoutReaders = parsePositiveInts(flag, value)),
     '--seconds': (value, flag) => (options.typingSeconds = parsePositiveNumber(flag, value)),
     '--runs': (value, flag) => (options.coldLoadRuns = parsePositiveInts(flag, value)[0] ?? options.coldLoadRuns),
+    '--scale-readers': (value, flag) => (options.scaleOutReaders = parsePositiveInts(flag, value)[0] ?? options.scaleOutReaders),
+    '--scale-writers': (value, flag) => (options.scaleOutWriters = parsePositiveInts(flag, value)[0] ?? options.scaleOutWriters),
+    '--scale-rate': (value, flag) => (options.scaleOutRate = parsePositiveNumber(flag, value)),
+    '--scale-seconds': (value, flag) => (options.scaleOutSeconds = parsePositiveNumber(flag, value)),
     '--out': (value) => (options.resultsPath = value),
   };
   for (let i = 0; i < argv.length; i++) {

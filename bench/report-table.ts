@@ -18,6 +18,7 @@ const columns: Column[] = [
   { title: 'p50 ms', value: (r) => fixed(r.p50Ms, 1), isNumeric: true },
   { title: 'p99 ms', value: (r) => fixed(r.p99Ms, 1), isNumeric: true },
   { title: 'delivered %', value: (r) => fixed(r.deliveredPct, 1), isNumeric: true },
+  { title: 'updates/s', value: (r) => fixed(r.throughputPerS ?? null, 0), isNumeric: true },
   { title: 'server CPU %', value: (r) => fixed(r.serverCpuPct, 0), isNumeric: true },
   { title: 'server RSS MB', value: (r) => fixed(r.serverRssMb, 0), isNumeric: true },
   { title: 'client CPU %', value: (r) => fixed(r.clientCpuPct, 0), isNumeric: true },

@@ -9,8 +9,10 @@ import { benchUsage, parseBenchOptions, type BenchOptions } from './bench-option
 import { killAllClientProcesses } from './client-process';
 import { formatResultTable } from './report-table';
 import { createColdLoadScenario } from './scenarios/cold-load';
+import { createExportScenario } from './scenarios/export';
 import { createFanoutScenario } from './scenarios/fanout';
-import type { AnyScenario, ResultRow, ScenarioCase } from './scenarios/scenario';
+import { createScaleOutScenario } from './scenarios/scale-out';
+import { CaseSkipped, type AnyScenario, type PreparedCase, type ResultRow, type ScenarioCase } from './scenarios/scenario';
 import { killAllServers, startServer, type RunningServer } from './server-process';
 import { isTargetAvailable, listServerTargets, type ServerTarget } from './server-targets';
 
@@ -20,7 +22,7 @@ const tracePath = '/work/shared/data/automerge-paper.json.gz';
 const caseTimeoutMs = 180_000;
 
 function createScenarios(): AnyScenario[] {
-  return [createFanoutScenario(), createColdLoadScenario(tracePath)];
+  return [createFanoutScenario(), createColdLoadScenario(tracePath), createExportScenario(), createScaleOutScenario()];
 }
 
 function log(message: string): void {
@@ -29,6 +31,7 @@ function log(message: string): void {
 
 function errorRow(target: ServerTarget, scenario: AnyScenario, testCase: ScenarioCase, error: unknown): ResultRow {
   const message = error instanceof Error ? error.message : String(error);
+  const isSkipped = error instanceof CaseSkipped;
   return {
     server: target.name,
     scenario: scenario.name,
@@ -39,8 +42,9 @@ function errorRow(target: ServerTarget, scenario: AnyScenario, testCase: Scenari
     serverCpuPct: null,
     serverRssMb: null,
     clientCpuPct: null,
-    note: `error: ${message.split('\n')[0]}`,
-    details: { error: message },
+    throughputPerS: null,
+    note: `${isSkipped ? 'skipped' : 'error'}: ${message.split('\n')[0]}`,
+    details: isSkipped ? { skipped: message } : { error: message },
   };
 }
 
@@ -63,15 +67,17 @@ async function runCase(
   testCase: ScenarioCase,
   target: ServerTarget,
   options: BenchOptions,
-): Promise<ResultRow> {
+): Promise<ResultRow[]> {
   const label = `${scenario.name} ${testCase.label} on ${target.name}`;
   log(`${label}: starting`);
   const servers: RunningServer[] = [];
+  let prepared: PreparedCase | undefined;
   try {
-    const env = scenario.serverEnv(target);
+    prepared = await scenario.prepareCase?.(target, testCase, (message) => log(`${label}: ${message}`));
+    const env = { ...scenario.serverEnv(target), ...prepared?.env };
     const server = await startServer(target, repoRoot, env);
     servers.push(server);
-    const row = await withDeadline(
+    const result = await withDeadline(
       scenario.run(
         {
           server,
@@ -86,19 +92,30 @@ async function runCase(
         },
         testCase,
       ),
-      caseTimeoutMs,
+      scenario.caseTimeoutMs ?? caseTimeoutMs,
       label,
     );
-    log(`${label}: p50 ${row.p50Ms?.toFixed(1) ?? '–'} ms, p99 ${row.p99Ms?.toFixed(1) ?? '–'} ms`);
-    return row;
+    const rows = Array.isArray(result) ? result : [result];
+    for (const row of rows) {
+      const what = rows.length > 1 ? `${label} (${row.scenario})` : label;
+      log(`${what}: p50 ${row.p50Ms?.toFixed(1) ?? '–'} ms, p99 ${row.p99Ms?.toFixed(1) ?? '–'} ms`);
+    }
+    return rows;
   } catch (error) {
+    if (error instanceof CaseSkipped) {
+      log(`skipping ${label}: ${error.message}`);
+      return [errorRow(target, scenario, testCase, error)];
+    }
     log(`${label}: failed: ${error instanceof Error ? error.message : String(error)}`);
     const output = servers[0]?.recentOutput();
     if (output) log(`server output:\n${output}`);
     killAllClientProcesses(); // a timed-out scenario may have left workers behind
-    return errorRow(target, scenario, testCase, error);
+    return [errorRow(target, scenario, testCase, error)];
   } finally {
     await Promise.all(servers.map((server) => server.stop()));
+    await prepared?.cleanup().catch((error: unknown) => {
+      log(`${label}: cleanup failed: ${error instanceof Error ? error.message : String(error)}`);
+    });
   }
 }
 
@@ -139,7 +156,7 @@ async function main(): Promise<number> {
   for (const scenario of scenarios) {
     for (const testCase of scenario.cases(options)) {
       for (const target of targets.filter((t) => scenario.supports(t))) {
-        rows.push(await runCase(scenario, testCase, target, options));
+        rows.push(...(await runCase(scenario, testCase, target, options)));
       }
     }
   }

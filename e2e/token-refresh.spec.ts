@@ -55,14 +55,13 @@ test('an editor whose token expires fetches a fresh one from tokenUrl, reconnect
   await page.route(isTokenUrl, (route) => {
     pending.push(route);
   });
-  // exp has whole-second precision: this token expires 4 to 5 s from now, after the page has connected with it.
-  const shortToken = await mint(doc, 'Ann', 5);
+  // exp has whole-second precision: this token expires 5 to 6 s from now, after the page has connected with it.
+  // Whether the first edit is saved before expiry depends on the machine's speed; either way it must survive.
+  const shortToken = await mint(doc, 'Ann', 6);
   const ann = await open(page, doc, `token=${shortToken}&tokenUrl=/test-token`, 'Ann');
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected');
   await focusEnd(ann);
   await page.keyboard.type('before expiry.');
-  await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
-  await expect.poll(() => documentText(ben)).toBe('before expiry.');
 
   // At expiry the server closes the socket with 4401 and the page asks the token URL for a fresh token.
   await expect.poll(() => pending.length, { timeout: 15_000 }).toBe(1);
@@ -87,7 +86,7 @@ test('an editor whose token expires fetches a fresh one from tokenUrl, reconnect
 test('without a token URL an expired token stops the editor with a banner that says the link expired', async ({ browser }) => {
   const doc = newDoc();
   const { page } = await newPage(browser);
-  await open(page, doc, `token=${await mint(doc, 'Ann', 4)}`, 'Ann');
+  await open(page, doc, `token=${await mint(doc, 'Ann', 6)}`, 'Ann');
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected');
   const banner = page.getByTestId('stopped-banner');
   await expect(banner).toHaveAttribute('data-close-code', '4401', { timeout: 15_000 });

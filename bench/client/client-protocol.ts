@@ -48,6 +48,42 @@ export interface ClientCommands {
     params: Target & { expectedText: string; timeoutMs: number };
     result: { syncMs: number; openMs: number; clientApplyMs: number; isEqual: boolean; length: number };
   };
+  /** One HTTP request (the admin API): status, time from sending to the last body byte, size and SHA-256 of the
+   * body, and the body itself when asked (always for an error status: it holds the message). */
+  http: {
+    params: {
+      url: string;
+      method: 'GET' | 'PUT';
+      headers: Record<string, string>;
+      body?: Uint8Array;
+      shouldReturnBody: boolean;
+      timeoutMs: number;
+    };
+    result: { status: number; ms: number; bytes: number; sha256: string; body?: Uint8Array };
+  };
+  /** Opens several writers on one doc (with awareness, like editing users), each on its own server and Y.Text,
+   * and waits until all are synced. */
+  'open-writers': {
+    params: { kind: ClientKind; doc: string; writers: { wsUrl: string; textName: string }[]; syncTimeoutMs: number };
+    result: { syncMs: number };
+  };
+  /** Every writer of open-writers appends one character every intervalMs, `count` times, the writers staggered
+   * evenly over one interval; returns each writer's wall-clock send times (in open-writers order). */
+  'type-writers': {
+    params: { count: number; intervalMs: number };
+    result: { sendTimes: number[][] };
+  };
+  /** Opens `count` passive readers on one doc, each watching several Y.Texts, and waits until all are synced. */
+  'open-watchers': {
+    params: Target & { count: number; textNames: string[]; syncTimeoutMs: number };
+    result: { syncMs: number };
+  };
+  /** Waits until every watched text of every watcher has `expectedLength` characters (or the timeout), then returns
+   * arrivals[watcher][text][seq - fromSeq] in wall-clock ms, null when never seen. */
+  'collect-watchers': {
+    params: { fromSeq: number; expectedLength: number; timeoutMs: number };
+    result: { arrivals: (number | null)[][][] };
+  };
   /** Closes every connection this worker holds. */
   'close-all': {
     params: Record<string, never>;

@@ -1,5 +1,6 @@
 // A client worker process: runs the readers, the writer, the seeder or the loader a scenario asks for, apart
 // from the server and from the harness, so its CPU is measured on its own. Exits when the harness disconnects.
+import { createHash } from 'node:crypto';
 import * as Y from 'yjs';
 import { benchTextName, nowWallMs, type ClientCommands, type ClientReply, type ClientRequest } from './client-protocol';
 import { connectClient, type BenchClient } from './connect-client';
@@ -11,6 +12,19 @@ type Handlers = {
 interface Reader {
   text: Y.Text;
   arrivals: (number | null)[];
+}
+
+/** A reader of several texts (scale-out): one Reader per watched Y.Text of the same doc. */
+type Watcher = Reader[];
+
+/** Records, for every character appended to `text`, when the observer first saw it. */
+function watchText(text: Y.Text): Reader {
+  const reader: Reader = { text, arrivals: [] };
+  text.observe(() => {
+    const atMs = nowWallMs();
+    for (let seq = reader.arrivals.length; seq < text.length; seq++) reader.arrivals[seq] = atMs;
+  });
+  return reader;
 }
 
 const readerConnectBatch = 25;
@@ -43,6 +57,8 @@ class ClientWorker {
   private readonly clients: BenchClient[] = [];
   private readers: Reader[] = [];
   private writerText: Y.Text | undefined;
+  private watchers: Watcher[] = [];
+  private writerTexts: Y.Text[] = [];
 
   readonly handlers: Handlers = {
     'open-readers': async ({ kind, wsUrl, doc, count, syncTimeoutMs }) => {
@@ -160,10 +176,83 @@ class ClientWorker {
       }
     },
 
+    http: async ({ url, method, headers, body, shouldReturnBody, timeoutMs }) => {
+      // Copied into an ArrayBuffer-backed Uint8Array: what arrives over IPC is typed ArrayBufferLike, which fetch refuses.
+      const requestBody = body ? new Uint8Array(body) : undefined;
+      const startMs = performance.now();
+      const res = await fetch(url, { method, headers, body: requestBody, signal: AbortSignal.timeout(timeoutMs) });
+      const received = new Uint8Array(await res.arrayBuffer());
+      const ms = performance.now() - startMs;
+      const sha256 = createHash('sha256').update(received).digest('hex');
+      return { status: res.status, ms, bytes: received.byteLength, sha256, body: shouldReturnBody || !res.ok ? received : undefined };
+    },
+
+    'open-writers': async ({ kind, doc, writers, syncTimeoutMs }) => {
+      const startMs = performance.now();
+      const synced = writers.map(({ wsUrl, textName }) => {
+        const ydoc = new Y.Doc();
+        const client = connectClient(kind, wsUrl, doc, ydoc, { hasAwareness: true });
+        this.clients.push(client);
+        this.writerTexts.push(ydoc.getText(textName));
+        return client.whenSynced;
+      });
+      await withTimeout(Promise.all(synced), syncTimeoutMs, 'syncing the writers');
+      return { syncMs: performance.now() - startMs };
+    },
+
+    'type-writers': async ({ count, intervalMs }) => {
+      const texts = this.writerTexts;
+      if (texts.length === 0) throw new Error('type-writers before open-writers');
+      const startMs = performance.now();
+      const sendTimes = await Promise.all(
+        texts.map(async (text, writer) => {
+          const offsetMs = (writer * intervalMs) / texts.length;
+          const times: number[] = [];
+          for (let seq = 0; seq < count; seq++) {
+            await sleep(startMs + offsetMs + seq * intervalMs - performance.now());
+            times.push(nowWallMs());
+            text.insert(text.length, typedAlphabet[seq % typedAlphabet.length] ?? 'x');
+          }
+          return times;
+        }),
+      );
+      return { sendTimes };
+    },
+
+    'open-watchers': async ({ kind, wsUrl, doc, count, textNames, syncTimeoutMs }) => {
+      const startMs = performance.now();
+      for (let first = 0; first < count; first += readerConnectBatch) {
+        const batch: Promise<void>[] = [];
+        for (let i = first; i < Math.min(count, first + readerConnectBatch); i++) {
+          const ydoc = new Y.Doc();
+          this.watchers.push(textNames.map((name) => watchText(ydoc.getText(name))));
+          const client = connectClient(kind, wsUrl, doc, ydoc, { hasAwareness: false });
+          this.clients.push(client);
+          batch.push(client.whenSynced);
+        }
+        await withTimeout(Promise.all(batch), syncTimeoutMs, `syncing watchers ${first}..${first + batch.length - 1}`);
+      }
+      return { syncMs: performance.now() - startMs };
+    },
+
+    'collect-watchers': async ({ fromSeq, expectedLength, timeoutMs }) => {
+      const deadline = performance.now() + timeoutMs;
+      const isBehind = (): boolean => this.watchers.some((texts) => texts.some((r) => r.text.length < expectedLength));
+      while (performance.now() < deadline && isBehind()) await sleep(20);
+      const arrivals = this.watchers.map((texts) =>
+        texts.map((r) =>
+          Array.from({ length: Math.max(0, expectedLength - fromSeq) }, (_, i) => r.arrivals[fromSeq + i] ?? null),
+        ),
+      );
+      return { arrivals };
+    },
+
     'close-all': async () => {
       for (const client of this.clients.splice(0)) client.destroy();
       this.readers = [];
       this.writerText = undefined;
+      this.watchers = [];
+      this.writerTexts = [];
       return {};
     },
   };

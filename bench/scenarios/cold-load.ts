@@ -8,6 +8,7 @@ import { median, percentile } from '../percentile';
 import { PeakRssWatcher, sampleProcesses } from '../process-stats';
 import type { RunningServer } from '../server-process';
 import type { ClientKind } from '../server-targets';
+import { waitForUnload as waitForTandemUnload } from '../tandem-server';
 import type { ResultRow, Scenario, ScenarioCase, ScenarioContext } from './scenario';
 
 const idleUnloadMs = 200;
@@ -17,21 +18,8 @@ const unloadTimeoutMs = 10_000;
 const warmupLoads = 3;
 
 /** Waits until Tandem reports no document in memory (tandem_documents_loaded), so the next load reads SQLite. */
-async function waitForUnload(server: RunningServer): Promise<void> {
-  const deadline = Date.now() + unloadTimeoutMs;
-  while (Date.now() < deadline) {
-    const res = await fetch(`${server.httpUrl}/metrics`, { signal: AbortSignal.timeout(2_000) }).catch(() => undefined);
-    const body = res?.ok ? await res.text() : '';
-    const match = /^tandem_documents_loaded(?:\{[^}]*\})?\s+(\S+)/m.exec(body);
-    if (!match) {
-      // No gauge to watch: give the idle timer several periods, which is all the metric would tell us.
-      await new Promise((resolve) => setTimeout(resolve, idleUnloadMs * 3 + 200));
-      return;
-    }
-    if (Number(match[1]) === 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`the document was not unloaded within ${unloadTimeoutMs} ms`);
+function waitForUnload(server: RunningServer): Promise<void> {
+  return waitForTandemUnload(server, idleUnloadMs, unloadTimeoutMs);
 }
 
 interface LoadTarget {

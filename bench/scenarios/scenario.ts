@@ -15,6 +15,8 @@ export interface ResultRow {
   serverCpuPct: number | null;
   serverRssMb: number | null;
   clientCpuPct: number | null;
+  /** Updates delivered per second, summed over all readers (scale-out); absent or null elsewhere. */
+  throughputPerS?: number | null;
   /** How to read the row (e.g. where the document came from), or the error that stopped it. */
   note: string;
   /** Everything else worth keeping in latest.json. */
@@ -36,6 +38,19 @@ export interface ScenarioContext {
   startExtraServer(env: Record<string, string>): Promise<RunningServer>;
 }
 
+/** Thrown by `prepareCase` when the case cannot run here (e.g. a service it needs is unreachable): the harness
+ * prints the reason and records a `skipped:` row, which is not a failure. */
+export class CaseSkipped extends Error {
+  override name = 'CaseSkipped';
+}
+
+/** What `prepareCase` set up outside the server for one case: extra server environment, and how to undo it. */
+export interface PreparedCase {
+  env: Record<string, string>;
+  /** Runs after every server of the case has stopped. */
+  cleanup(): Promise<void>;
+}
+
 export interface Scenario<Case extends ScenarioCase = ScenarioCase> {
   /** Matched by --only. */
   name: string;
@@ -44,7 +59,12 @@ export interface Scenario<Case extends ScenarioCase = ScenarioCase> {
   cases(options: BenchOptions): Case[];
   /** Extra environment for the server under test in this scenario. */
   serverEnv(target: ServerTarget): Record<string, string>;
-  run(context: ScenarioContext, testCase: Case): Promise<ResultRow>;
+  /** Optional: sets up what the case needs before its server starts (e.g. a fresh database schema). */
+  prepareCase?(target: ServerTarget, testCase: Case, log: (message: string) => void): Promise<PreparedCase>;
+  /** Optional: how long one case may take before it is abandoned (default: the harness's 3 minutes). */
+  caseTimeoutMs?: number;
+  /** One row, or several when a case measures several things on one server (e.g. one per export format). */
+  run(context: ScenarioContext, testCase: Case): Promise<ResultRow | ResultRow[]>;
 }
 
 /** Erases a scenario's case type so scenarios of different cases fit in one list. */

@@ -7,7 +7,6 @@ import {
   $createTextNode,
   $getRoot,
   $isElementNode,
-  $isTextNode,
   type ElementNode,
   type SerializedEditorState,
   type TextFormatType,

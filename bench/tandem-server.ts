@@ -1,0 +1,54 @@
+// Helpers for scenarios that look inside a running Tandem: its Prometheus gauges, readiness, and what it logged.
+import type { RunningServer } from './server-process';
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The value of an unlabelled gauge or counter on /metrics, or null when the server does not report it. */
+export async function readMetric(server: RunningServer, name: string): Promise<number | null> {
+  const res = await fetch(`${server.httpUrl}/metrics`, { signal: AbortSignal.timeout(2_000) }).catch(() => undefined);
+  const body = res?.ok ? await res.text() : '';
+  const match = new RegExp(`^${name}(?:\\{[^}]*\\})?\\s+(\\S+)`, 'm').exec(body);
+  return match ? Number(match[1]) : null;
+}
+
+/**
+ * Waits until Tandem reports no document in memory (tandem_documents_loaded is 0), so the next read loads from
+ * storage. Without the gauge, waits several idle periods instead, which is all the gauge would tell.
+ */
+export async function waitForUnload(server: RunningServer, idleUnloadMs: number, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const loaded = await readMetric(server, 'tandem_documents_loaded');
+    if (loaded === null) {
+      await sleep(idleUnloadMs * 3 + 200);
+      return;
+    }
+    if (loaded === 0) return;
+    await sleep(50);
+  }
+  throw new Error(`the document was not unloaded within ${timeoutMs} ms`);
+}
+
+/** Waits until /readyz answers 200 (storage and Redis reachable); /healthz only says the process is up. */
+export async function waitForReady(server: RunningServer, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let status = 0;
+  while (Date.now() < deadline) {
+    const res = await fetch(`${server.httpUrl}/readyz`, { signal: AbortSignal.timeout(2_000) }).catch(() => undefined);
+    status = res?.status ?? 0;
+    if (status === 200) return;
+    await sleep(100);
+  }
+  throw new Error(`${server.httpUrl}/readyz did not answer 200 within ${timeoutMs} ms (last: ${status || 'no answer'})`);
+}
+
+/**
+ * What the server printed besides its start banner. Tandem runs with LOG_LEVEL=warn in the bench, so every such line
+ * is a warning or an error. Only the last lines are kept (see server-process.ts).
+ */
+export function serverComplaints(server: RunningServer): string[] {
+  return server
+    .recentOutput()
+    .split('\n')
+    .filter((line) => line.trim() !== '' && !line.startsWith('Tandem is running'));
+}
