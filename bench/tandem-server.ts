@@ -52,3 +52,27 @@ export function serverComplaints(server: RunningServer): string[] {
     .split('\n')
     .filter((line) => line.trim() !== '' && !line.startsWith('Tandem is running'));
 }
+
+/** Every sample on /metrics, keyed as printed (`name{labels}`); empty when the server does not answer. */
+export async function scrapeMetrics(server: RunningServer): Promise<Map<string, number>> {
+  const res = await fetch(`${server.httpUrl}/metrics`, { signal: AbortSignal.timeout(5_000) }).catch(() => undefined);
+  const body = res?.ok ? await res.text() : '';
+  const samples = new Map<string, number>();
+  for (const line of body.split('\n')) {
+    if (line.startsWith('#') || line.trim() === '') continue;
+    const space = line.lastIndexOf(' ');
+    samples.set(line.slice(0, space), Number(line.slice(space + 1)));
+  }
+  return samples;
+}
+
+/** What changed between two scrapes: counters and histogram sums that grew, except the process_* defaults. */
+export function metricDeltas(before: Map<string, number>, after: Map<string, number>): Record<string, number> {
+  const deltas: Record<string, number> = {};
+  for (const [key, value] of after) {
+    if (key.startsWith('tandem_process_') || key.includes('_bucket{')) continue;
+    const delta = value - (before.get(key) ?? 0);
+    if (delta !== 0 && (key.includes('_total') || key.endsWith('_sum') || key.endsWith('_count'))) deltas[key] = delta;
+  }
+  return deltas;
+}

@@ -152,6 +152,8 @@ interface FormatTiming {
   bytes: number;
   checked: string;
   serverCpuPct: number;
+  /** Server CPU time of each timed export: what an export costs, however busy the machine is. */
+  serverCpuMs: number[];
   peakRssBytes: number;
   /** tandem_documents_loaded right after the timed exports: 1 when the document stayed loaded. */
   documentsLoadedAfter: number | null;
@@ -171,6 +173,7 @@ async function timeFormat(
   }
   const rssWatcher = new PeakRssWatcher([server.pid], 50);
   const timingsMs: number[] = [];
+  const serverCpuMs: number[] = [];
   let cpuSeconds = 0;
   let wallSeconds = 0;
   for (let run = 0; run < runs; run++) {
@@ -182,6 +185,7 @@ async function timeFormat(
       throw new Error(`${format} export ${run + 1} differs from the verified one (${response.bytes} vs ${reference.bytes} bytes)`);
     }
     timingsMs.push(response.ms);
+    serverCpuMs.push((end.cpuSeconds - start.cpuSeconds) * 1000);
     cpuSeconds += end.cpuSeconds - start.cpuSeconds;
     wallSeconds += (end.atMs - start.atMs) / 1000;
   }
@@ -192,6 +196,7 @@ async function timeFormat(
     bytes: reference?.bytes ?? 0,
     checked,
     serverCpuPct: wallSeconds > 0 ? (cpuSeconds / wallSeconds) * 100 : 0,
+    serverCpuMs,
     peakRssBytes: rssWatcher.stop(),
     documentsLoadedAfter,
   };
@@ -202,6 +207,10 @@ function sizeText(bytes: number): string {
 }
 
 const onlyTandem = 'Tandem only (references have no export API)';
+
+function cpuText(ms: number | null): string {
+  return ms === null ? '–' : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`;
+}
 
 function verdict(ms: number | null): string {
   return ms !== null && ms < targetMs ? `< ${targetMs / 1000} s: met` : `target < ${targetMs / 1000} s: MISSED`;
@@ -254,8 +263,8 @@ async function runExportCase(context: ScenarioContext, token: string): Promise<R
         clientCpuPct: null,
         note:
           `${timing.documentsLoadedAfter === 1 ? 'doc loaded' : `doc loaded? gauge ${timing.documentsLoadedAfter}`}; ${sizeText(timing.bytes)}, ${timing.checked} checked; median/max of ${timing.timingsMs.length} ` +
-          `after ${warmupExports} warm-up; ${verdict(max)}; ${onlyTandem}`,
-        details: { ...common, format, timingsMs: timing.timingsMs, bytes: timing.bytes, documentsLoadedAfter: timing.documentsLoadedAfter },
+          `after ${warmupExports} warm-up; server CPU ${cpuText(median(timing.serverCpuMs))}/export; ${verdict(max)}; ${onlyTandem}`,
+        details: { ...common, format, timingsMs: timing.timingsMs, serverCpuMs: timing.serverCpuMs, bytes: timing.bytes, documentsLoadedAfter: timing.documentsLoadedAfter },
       });
     }
 
@@ -283,7 +292,7 @@ async function runExportCase(context: ScenarioContext, token: string): Promise<R
       clientCpuPct: null,
       note:
         `after unload (IDLE_UNLOAD_MS=${idleUnloadMs}), read from SQLite first; ${sizeText(cold.bytes)}, ${checked} checked; ` +
-        `1 run; ${verdict(cold.ms)}; import took ${(imported.ms / 1000).toFixed(1)} s; ${onlyTandem}` +
+        `1 run; server CPU ${cpuText((end.cpuSeconds - start.cpuSeconds) * 1000)}; ${verdict(cold.ms)}; import took ${(imported.ms / 1000).toFixed(1)} s; ${onlyTandem}` +
         (complaints.length > 0 ? `; server logged ${complaints.length} warning/error lines (see details)` : ''),
       details: { ...common, format: coldFormat, timingsMs: [cold.ms], bytes: cold.bytes, unloadWaitMs, serverComplaints: complaints },
     });

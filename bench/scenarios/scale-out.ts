@@ -9,7 +9,7 @@ import { startClientProcesses, type ClientProcess } from '../client-process';
 import { percentile } from '../percentile';
 import { cpuPercentBetween, PeakRssWatcher, sampleProcesses } from '../process-stats';
 import type { RunningServer } from '../server-process';
-import { serverComplaints, waitForReady } from '../tandem-server';
+import { metricDeltas, scrapeMetrics, serverComplaints, waitForReady } from '../tandem-server';
 import { CaseSkipped, type PreparedCase, type ResultRow, type Scenario, type ScenarioCase, type ScenarioContext } from './scenario';
 
 const defaultDatabaseUrl = 'postgres://postgres@127.0.0.1:5432/test';
@@ -249,6 +249,7 @@ async function runScaleOutCase(context: ScenarioContext, testCase: ScaleOutCase)
 
     const serverPids = servers.map((server) => server.pid);
     const clientPids = clients.workers.map((worker) => worker.pid);
+    const metricsBefore = await Promise.all(servers.map((server) => scrapeMetrics(server)));
     const rssWatchers = serverPids.map((pid) => new PeakRssWatcher([pid]));
     const serverStart = serverPids.map((pid) => sampleProcesses([pid]));
     const clientStart = sampleProcesses(clientPids);
@@ -256,13 +257,28 @@ async function runScaleOutCase(context: ScenarioContext, testCase: ScaleOutCase)
     const serverEnd = serverPids.map((pid) => sampleProcesses([pid]));
     const clientEnd = sampleProcesses(clientPids);
     const arrivals = await clients.collect(warmupUpdatesPerWriter, warmupUpdatesPerWriter + updatesPerWriter);
+    const serverDrained = serverPids.map((pid) => sampleProcesses([pid]));
     const peakRssMb = rssWatchers.map((watcher) => watcher.stop() / 2 ** 20);
+    const metricsAfter = await Promise.all(servers.map((server) => scrapeMetrics(server)));
+    // Per instance, what the server counted over the timed run and the drain: commits, messages, closes, errors.
+    const serverCounters = metricsAfter.map((after, i) => metricDeltas(metricsBefore[i] ?? new Map(), after));
+    const commitMeanMs = serverCounters.map((counters) => {
+      const count = counters['tandem_commit_seconds_count'] ?? 0;
+      return count > 0 ? ((counters['tandem_commit_seconds_sum'] ?? 0) / count) * 1000 : null;
+    });
 
     const summary = summarizeDeliveries(sendTimes, arrivals, readerInstances, assignment.writerInstances);
     const cpuPerInstance = serverStart.map((start, i) => cpuPercentBetween(start, serverEnd[i] ?? start));
     const complaints = servers.map((server) => serverComplaints(server));
     const complaintCount = complaints.reduce((sum, lines) => sum + lines.length, 0);
     const offeredPerS = readers * writers * options.scaleOutRate;
+    // Server CPU time from the first update until the readers caught up, per 1000 deliveries: the cost of a delivery,
+    // however busy the machine is (the CPU % column shows only what the server got while the writers typed).
+    const serverCpuSeconds = serverStart.reduce(
+      (sum, start, i) => sum + ((serverDrained[i]?.cpuSeconds ?? start.cpuSeconds) - start.cpuSeconds),
+      0,
+    );
+    const cpuMsPer1k = summary.delivered > 0 ? (serverCpuSeconds * 1000 * 1000) / summary.delivered : null;
     const perInstance =
       testCase.n > 1
         ? `; per instance CPU ${cpuPerInstance.map((pct) => pct.toFixed(0)).join(' + ')} %, RSS ` +
@@ -282,7 +298,9 @@ async function runScaleOutCase(context: ScenarioContext, testCase: ScaleOutCase)
       clientCpuPct: cpuPercentBetween(clientStart, clientEnd),
       note:
         `${testCase.n} instance${testCase.n > 1 ? 's' : ''} (PostgreSQL + Redis): ${writers} writers × ` +
-        `${options.scaleOutRate}/s, ${readers} readers; offered ${offeredPerS}/s${perInstance}` +
+        `${options.scaleOutRate}/s, ${readers} readers; offered ${offeredPerS}/s; server CPU ` +
+        `${cpuMsPer1k?.toFixed(0) ?? '–'} ms per 1000 deliveries${perInstance}; mean commit ` +
+        `${commitMeanMs.map((ms) => (ms === null ? '–' : ms.toFixed(1))).join(' / ')} ms` +
         (complaintCount > 0 ? `; server logged ${complaintCount} warning/error lines (see details)` : '') +
         `; ${onlyTandem}`,
       details: {
@@ -306,6 +324,9 @@ async function runScaleOutCase(context: ScenarioContext, testCase: ScaleOutCase)
         serverPeakRssMbPerInstance: peakRssMb,
         readerSyncMs,
         serverComplaints: complaints,
+        commitMeanMsPerInstance: commitMeanMs,
+        serverCpuMsPer1kDeliveries: cpuMsPer1k,
+        serverCounters,
       },
     };
   } finally {

@@ -102,6 +102,17 @@ describe('replaceDocContent', () => {
     expect(editorStateToText(editorStateFromYDoc(doc))).toBe('version one');
   });
 
+  it('carries every format over from a Yjs state', () => {
+    const version = new Y.Doc();
+    replaceDocContent(version, { format: 'markdown', text: EVERY_FORMAT_MARKDOWN }, null);
+    const { server, browser } = serverWithBrowser();
+
+    replaceDocContentFromYjs(server, Y.encodeStateAsUpdate(version), { kind: 'admin' });
+
+    expect(editorStateFromYDoc(server)).toEqual(editorStateFromYDoc(version));
+    expect(browser.editor.getEditorState().toJSON()).toEqual(editorStateFromYDoc(version));
+  });
+
   describe('rejects a bad source with ConversionError and leaves the doc alone', () => {
     const cases: Array<[string, () => (doc: Y.Doc) => unknown]> = [
       ['text that is not JSON', () => (doc) => replaceDocContent(doc, { format: 'json', state: '{"root":' }, null)],
@@ -113,6 +124,7 @@ describe('replaceDocContent', () => {
       ['an unknown import format', () => (doc) => replaceDocContent(doc, { format: 'docx' } as never, null)],
       ['bytes that are not a Yjs update', () => (doc) => replaceDocContentFromYjs(doc, new Uint8Array([1, 2, 3]), null)],
       ['an incomplete Yjs update', () => (doc) => replaceDocContentFromYjs(doc, laterUpdateOnly(), null)],
+      ['a Yjs update of something else', () => (doc) => replaceDocContentFromYjs(doc, foreignYjsUpdate(), null)],
     ];
     it.each(cases)('%s', (_name, attempt) => {
       const doc = docWithText('keep me');
@@ -137,6 +149,13 @@ function block(type: string): Record<string, unknown> {
 
 function textNode(text: string): Record<string, unknown> {
   return { type: 'text', version: 1, text, format: 0, detail: 0, mode: 'normal', style: '' };
+}
+
+/** A Yjs document whose 'root' is a map, not a Lexical root. */
+function foreignYjsUpdate(): Uint8Array {
+  const doc = new Y.Doc();
+  doc.getMap('root').set('title', 'not an editor');
+  return Y.encodeStateAsUpdate(doc);
 }
 
 /** An update that builds on earlier state it does not include. */

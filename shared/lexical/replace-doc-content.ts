@@ -4,6 +4,7 @@
 // old ones.
 import {
   $createParagraphNode,
+  $getEditor,
   $getRoot,
   $isDecoratorNode,
   $isElementNode,
@@ -18,7 +19,8 @@ import { ConversionError } from './conversion-error';
 import { bindHeadlessEditor } from './headless-binding';
 import { $importMarkdown } from './markdown-to-editor-state';
 import { LEXICAL_ROOT_KEY } from './nodes';
-import { editorFromYjsUpdate } from './yjs-to-editor-state';
+import { $readYjsLayout, UnknownLayout } from './read-yjs-layout';
+import { docFromYjsUpdate, editorStateFromYDoc } from './yjs-to-editor-state';
 
 /** New content for a document. A JSON `state` may be given as text; it is parsed and checked either way. */
 export type ImportSource =
@@ -34,7 +36,40 @@ export type ImportSource =
  * `doc` untouched. Synchronous.
  */
 export function replaceDocContent(doc: Y.Doc, source: ImportSource, origin: unknown): Uint8Array {
-  const content = createContentUpdate(contentWriter(source));
+  return replaceRoot(doc, contentWriter(source), origin);
+}
+
+/**
+ * `replaceDocContent` with the content of a full Yjs state (an uploaded .yjs file, a stored version to restore). Its
+ * history is not carried over: the content is read and written anew, like any import. Bytes that are not a complete
+ * Yjs update of a Tandem document with at least one block throw `ConversionError`.
+ */
+export function replaceDocContentFromYjs(doc: Y.Doc, state: Uint8Array, origin: unknown): Uint8Array {
+  const source = docFromYjsUpdate(state, { requireComplete: true });
+  let sourceRoot: Y.XmlText;
+  try {
+    sourceRoot = source.get(LEXICAL_ROOT_KEY, Y.XmlText);
+  } catch (cause) {
+    throw new ConversionError('the Yjs document does not hold a Tandem document', { cause });
+  }
+  // Every Tandem document has at least one block (the seed's paragraph), so an empty root means another kind of doc.
+  if (sourceRoot.length === 0) throw new ConversionError('the Yjs document holds no Tandem content');
+  try {
+    // Straight from the source's layout into the writing editor: no JSON in between.
+    return replaceRoot(doc, () => $readYjsLayout($getEditor(), sourceRoot), origin);
+  } catch (error) {
+    if (error instanceof ConversionError) throw error;
+    // Lexical refusing the structure it read (say, text straight under the root) means the upload is malformed.
+    if (!(error instanceof UnknownLayout)) {
+      throw new ConversionError('the Yjs document does not hold a Tandem document', { cause: error });
+    }
+  }
+  return replaceDocContent(doc, { format: 'json', state: editorStateFromYDoc(source) }, origin);
+}
+
+/** Runs the replace transaction on `doc` with the blocks `$fill` writes; see replaceDocContent. */
+function replaceRoot(doc: Y.Doc, $fill: () => void, origin: unknown): Uint8Array {
+  const content = createContentUpdate($fill);
   const root = doc.get(LEXICAL_ROOT_KEY, Y.XmlText);
   let ownTransaction: Y.Transaction | null = null;
   let produced: Uint8Array | null = null;
@@ -55,15 +90,6 @@ export function replaceDocContent(doc: Y.Doc, source: ImportSource, origin: unkn
   }
   if (produced === null) throw new Error('replaceDocContent: the import produced no Yjs update');
   return produced;
-}
-
-/**
- * `replaceDocContent` with the content of a full Yjs state (an uploaded .yjs file, a stored version to restore). Its
- * history is not carried over: the content is read and written anew, like any import.
- */
-export function replaceDocContentFromYjs(doc: Y.Doc, state: Uint8Array, origin: unknown): Uint8Array {
-  const content = editorFromYjsUpdate(state, { requireComplete: true }).getEditorState().toJSON();
-  return replaceDocContent(doc, { format: 'json', state: content }, origin);
 }
 
 /**

@@ -53,31 +53,31 @@ export interface YjsReadOptions {
  * a Tandem document (or, with `requireComplete`, are only part of one).
  */
 export function editorFromYjsUpdate(update: Uint8Array, options: YjsReadOptions = {}): LexicalEditor {
-  const doc = docFromUpdate(update);
-  if (options.requireComplete && (doc.store.pendingStructs !== null || doc.store.pendingDs !== null)) {
-    throw new ConversionError('the Yjs update is incomplete: it depends on state it does not contain');
-  }
-  return editorFromYDoc(doc);
+  return editorFromYDoc(docFromYjsUpdate(update, options));
 }
 
-/** The reference reader: @lexical/yjs loads a private copy exactly as a browser's binding would. */
-function editorThroughBinding(update: Uint8Array): LexicalEditor {
-  let binding;
-  try {
-    binding = bindHeadlessEditor(docFromUpdate(update));
-  } catch (cause) {
-    throw new ConversionError('the Yjs document does not hold a Tandem document', { cause });
-  }
-  binding.destroy();
-  return binding.editor;
-}
-
-function docFromUpdate(update: Uint8Array): Y.Doc {
+/** A new Y.Doc holding `update`. Throws `ConversionError` like editorFromYjsUpdate. */
+export function docFromYjsUpdate(update: Uint8Array, options: YjsReadOptions = {}): Y.Doc {
   const doc = new Y.Doc();
   try {
     Y.applyUpdate(doc, update);
   } catch (cause) {
     throw new ConversionError('the bytes are not a Yjs update', { cause });
   }
+  if (options.requireComplete && (doc.store.pendingStructs !== null || doc.store.pendingDs !== null)) {
+    throw new ConversionError('the Yjs update is incomplete: it depends on state it does not contain');
+  }
   return doc;
+}
+
+/** The reference reader: @lexical/yjs loads a private copy exactly as a browser's binding would. */
+function editorThroughBinding(update: Uint8Array): LexicalEditor {
+  let binding;
+  try {
+    binding = bindHeadlessEditor(docFromYjsUpdate(update));
+  } catch (cause) {
+    throw new ConversionError('the Yjs document does not hold a Tandem document', { cause });
+  }
+  binding.destroy();
+  return binding.editor;
 }

@@ -28,6 +28,9 @@ export interface CollabRouteDeps {
 
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
+/** Shared send options: the broadcast loop allocates nothing per peer. */
+const BINARY = Object.freeze({ binary: true });
+
 const ANONYMOUS: SessionIdentity = Object.freeze({ userId: null, name: null, role: 'editor' as const });
 
 /** Live connections, for keepalive pings and shutdown. */
@@ -116,7 +119,7 @@ class Connection implements PeerSocket {
   }
 
   send(data: Uint8Array): void {
-    if (this.ws.readyState === this.ws.OPEN) this.ws.send(data, { binary: true });
+    if (this.ws.readyState === this.ws.OPEN) this.ws.send(data, BINARY);
   }
 
   close(code: number, reason: string): void {
