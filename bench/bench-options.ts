@@ -53,6 +53,12 @@ function parsePositiveInts(flag: string, value: string): number[] {
   return numbers;
 }
 
+function parsePositiveInt(flag: string, value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number <= 0) throw new Error(`${flag} takes a positive integer, got "${value}"`);
+  return number;
+}
+
 function parsePositiveNumber(flag: string, value: string): number {
   const number = Number(value);
   if (!Number.isFinite(number) || number <= 0) throw new Error(`${flag} takes a positive number, got "${value}"`);
@@ -80,8 +86,8 @@ export function parseBenchOptions(argv: readonly string[], defaultResultsPath: s
     '--readers': (value, flag) => (options.fanoutReaders = parsePositiveInts(flag, value)),
     '--seconds': (value, flag) => (options.typingSeconds = parsePositiveNumber(flag, value)),
     '--runs': (value, flag) => (options.coldLoadRuns = parsePositiveInts(flag, value)[0] ?? options.coldLoadRuns),
-    '--scale-readers': (value, flag) => (options.scaleOutReaders = parsePositiveInts(flag, value)[0] ?? options.scaleOutReaders),
-    '--scale-writers': (value, flag) => (options.scaleOutWriters = parsePositiveInts(flag, value)[0] ?? options.scaleOutWriters),
+    '--scale-readers': (value, flag) => (options.scaleOutReaders = parsePositiveInt(flag, value)),
+    '--scale-writers': (value, flag) => (options.scaleOutWriters = parsePositiveInt(flag, value)),
     '--scale-rate': (value, flag) => (options.scaleOutRate = parsePositiveNumber(flag, value)),
     '--scale-seconds': (value, flag) => (options.scaleOutSeconds = parsePositiveNumber(flag, value)),
     '--out': (value) => (options.resultsPath = value),

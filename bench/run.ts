@@ -12,7 +12,13 @@ import { createColdLoadScenario } from './scenarios/cold-load';
 import { createExportScenario } from './scenarios/export';
 import { createFanoutScenario } from './scenarios/fanout';
 import { createScaleOutScenario } from './scenarios/scale-out';
-import { CaseSkipped, type AnyScenario, type PreparedCase, type ResultRow, type ScenarioCase } from './scenarios/scenario';
+import {
+  CaseSkipped,
+  type AnyScenario,
+  type PreparedCase,
+  type ResultRow,
+  type ScenarioCase,
+} from './scenarios/scenario';
 import { killAllServers, startServer, type RunningServer } from './server-process';
 import { isTargetAvailable, listServerTargets, type ServerTarget } from './server-targets';
 

@@ -39,7 +39,8 @@ export async function waitForReady(server: RunningServer, timeoutMs: number): Pr
     if (status === 200) return;
     await sleep(100);
   }
-  throw new Error(`${server.httpUrl}/readyz did not answer 200 within ${timeoutMs} ms (last: ${status || 'no answer'})`);
+  const last = status === 0 ? 'no answer' : `HTTP ${status}`;
+  throw new Error(`${server.httpUrl}/readyz did not answer 200 within ${timeoutMs} ms (last: ${last})`);
 }
 
 /**

@@ -76,8 +76,10 @@ test('restoring a named version from the history panel reaches every page and ke
   expect(previousText).toContain('The first words. Then a rewrite.');
   expect(previousText).toContain('Ben was here.');
   const previousMarkdown = await admin.exportSnapshot(docName, previous!.id, 'markdown');
-  expect(previousMarkdown).toContain('# Draft');
-  expect(previousMarkdown).toContain('Ben was here.');
+  // ` +`: under heavy load Lexical's `# ` shortcut may keep its space in the heading (see documents.spec.ts).
+  expect(previousMarkdown).toMatch(/^# +Draft$/m);
+  expect(previousMarkdown).toMatch(/^The first words\. Then a rewrite\.$/m);
+  expect(previousMarkdown).toMatch(/^Ben was here\.$/m);
   const userExport = await fetch(`${tandem.url}/api/docs/${docName}/snapshots/${previous!.id}/export?format=text`);
   expect(userExport.status).toBe(200);
   expect(await userExport.text()).toBe(previousText);

@@ -78,10 +78,11 @@ export interface ClientCommands {
     params: Target & { count: number; textNames: string[]; syncTimeoutMs: number };
     result: { syncMs: number };
   };
-  /** Waits until every watched text of every watcher has `expectedLength` characters (or the timeout), then returns
-   * arrivals[watcher][text][seq - fromSeq] in wall-clock ms, null when never seen. */
+  /** Waits until every watched text of every watcher has `expectedLength` characters, or nothing new arrived for
+   * quietMs, or timeoutMs passed; then returns arrivals[watcher][text][seq - fromSeq] in wall-clock ms, null when
+   * never seen. */
   'collect-watchers': {
-    params: { fromSeq: number; expectedLength: number; timeoutMs: number };
+    params: { fromSeq: number; expectedLength: number; quietMs: number; timeoutMs: number };
     result: { arrivals: (number | null)[][][] };
   };
   /** Closes every connection this worker holds. */

@@ -177,14 +177,16 @@ class ClientWorker {
     },
 
     http: async ({ url, method, headers, body, shouldReturnBody, timeoutMs }) => {
-      // Copied into an ArrayBuffer-backed Uint8Array: what arrives over IPC is typed ArrayBufferLike, which fetch refuses.
+      // Copied into an ArrayBuffer-backed Uint8Array: what arrives over IPC is typed ArrayBufferLike, which fetch
+      // refuses.
       const requestBody = body ? new Uint8Array(body) : undefined;
       const startMs = performance.now();
       const res = await fetch(url, { method, headers, body: requestBody, signal: AbortSignal.timeout(timeoutMs) });
       const received = new Uint8Array(await res.arrayBuffer());
       const ms = performance.now() - startMs;
       const sha256 = createHash('sha256').update(received).digest('hex');
-      return { status: res.status, ms, bytes: received.byteLength, sha256, body: shouldReturnBody || !res.ok ? received : undefined };
+      const returned = shouldReturnBody || !res.ok ? received : undefined;
+      return { status: res.status, ms, bytes: received.byteLength, sha256, body: returned };
     },
 
     'open-writers': async ({ kind, doc, writers, syncTimeoutMs }) => {
@@ -235,10 +237,22 @@ class ClientWorker {
       return { syncMs: performance.now() - startMs };
     },
 
-    'collect-watchers': async ({ fromSeq, expectedLength, timeoutMs }) => {
+    'collect-watchers': async ({ fromSeq, expectedLength, quietMs, timeoutMs }) => {
       const deadline = performance.now() + timeoutMs;
+      const received = (): number =>
+        this.watchers.reduce((sum, texts) => sum + texts.reduce((n, r) => n + r.text.length, 0), 0);
       const isBehind = (): boolean => this.watchers.some((texts) => texts.some((r) => r.text.length < expectedLength));
-      while (performance.now() < deadline && isBehind()) await sleep(20);
+      // Late is not lost: keep waiting while anything still arrives, up to the deadline.
+      let lastCount = received();
+      let lastProgressMs = performance.now();
+      while (performance.now() < deadline && performance.now() - lastProgressMs < quietMs && isBehind()) {
+        await sleep(20);
+        const count = received();
+        if (count !== lastCount) {
+          lastCount = count;
+          lastProgressMs = performance.now();
+        }
+      }
       const arrivals = this.watchers.map((texts) =>
         texts.map((r) =>
           Array.from({ length: Math.max(0, expectedLength - fromSeq) }, (_, i) => r.arrivals[fromSeq + i] ?? null),

@@ -92,7 +92,7 @@ function verifyExport(format: ExportFormat, body: Uint8Array): string {
   return `${paragraphCount} paragraphs`;
 }
 
-interface Response {
+interface HttpResult {
   status: number;
   ms: number;
   bytes: number;
@@ -108,7 +108,7 @@ class AdminClient {
     private readonly doc: string,
   ) {}
 
-  async importMarkdown(markdown: string): Promise<Response> {
+  async importMarkdown(markdown: string): Promise<HttpResult> {
     const response = await this.worker.call(
       'http',
       {
@@ -124,7 +124,7 @@ class AdminClient {
     return expectOk(response, 'import');
   }
 
-  async export(format: ExportFormat, shouldReturnBody: boolean): Promise<Response> {
+  async export(format: ExportFormat, shouldReturnBody: boolean): Promise<HttpResult> {
     const response = await this.worker.call(
       'http',
       {
@@ -140,7 +140,7 @@ class AdminClient {
   }
 }
 
-function expectOk(response: Response, what: string): Response {
+function expectOk(response: HttpResult, what: string): HttpResult {
   if (response.status === 200) return response;
   const message = response.body ? new TextDecoder().decode(response.body).slice(0, 300) : '';
   throw new Error(`${what} answered HTTP ${response.status}: ${message}`);
@@ -166,7 +166,7 @@ async function timeFormat(
   runs: number,
 ): Promise<FormatTiming> {
   let checked = '';
-  let reference: Response | undefined;
+  let reference: HttpResult | undefined;
   for (let warmup = 0; warmup < warmupExports; warmup++) {
     reference = await admin.export(format, true);
     checked = verifyExport(format, reference.body ?? new Uint8Array());
@@ -182,7 +182,8 @@ async function timeFormat(
     const end = sampleProcesses([server.pid]);
     // The document does not change, so every export must be the warm-up's, byte for byte.
     if (reference && response.sha256 !== reference.sha256) {
-      throw new Error(`${format} export ${run + 1} differs from the verified one (${response.bytes} vs ${reference.bytes} bytes)`);
+      const sizes = `${response.bytes} vs ${reference.bytes} bytes`;
+      throw new Error(`${format} export ${run + 1} differs from the verified one (${sizes})`);
     }
     timingsMs.push(response.ms);
     serverCpuMs.push((end.cpuSeconds - start.cpuSeconds) * 1000);
@@ -208,12 +209,16 @@ function sizeText(bytes: number): string {
 
 const onlyTandem = 'Tandem only (references have no export API)';
 
+function loadedText(documentsLoaded: number | null): string {
+  return documentsLoaded === 1 ? 'doc loaded' : `doc loaded? (tandem_documents_loaded ${documentsLoaded ?? 'missing'})`;
+}
+
 function cpuText(ms: number | null): string {
   return ms === null ? '–' : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`;
 }
 
 function verdict(ms: number | null): string {
-  return ms !== null && ms < targetMs ? `< ${targetMs / 1000} s: met` : `target < ${targetMs / 1000} s: MISSED`;
+  return `target < ${targetMs / 1000} s: ${ms !== null && ms < targetMs ? 'met' : 'MISSED'}`;
 }
 
 async function runExportCase(context: ScenarioContext, token: string): Promise<ResultRow[]> {
@@ -227,8 +232,8 @@ async function runExportCase(context: ScenarioContext, token: string): Promise<R
     const imported = await admin.importMarkdown(markdown);
     const importSummary = JSON.parse(new TextDecoder().decode(imported.body)) as { bytes?: number };
     context.log(
-      `imported ${paragraphCount} paragraphs (${sizeText(markdown.length)} of Markdown) in ${imported.ms.toFixed(0)} ms; ` +
-        `stored ${sizeText(importSummary.bytes ?? 0)}`,
+      `imported ${paragraphCount} paragraphs (${sizeText(markdown.length)} of Markdown) ` +
+        `in ${imported.ms.toFixed(0)} ms; stored ${sizeText(importSummary.bytes ?? 0)}`,
     );
     // A connected client keeps the document loaded for the warm exports (no idle unload while it is there).
     const held = await holder.call(
@@ -262,9 +267,17 @@ async function runExportCase(context: ScenarioContext, token: string): Promise<R
         serverRssMb: timing.peakRssBytes / 2 ** 20,
         clientCpuPct: null,
         note:
-          `${timing.documentsLoadedAfter === 1 ? 'doc loaded' : `doc loaded? gauge ${timing.documentsLoadedAfter}`}; ${sizeText(timing.bytes)}, ${timing.checked} checked; median/max of ${timing.timingsMs.length} ` +
-          `after ${warmupExports} warm-up; server CPU ${cpuText(median(timing.serverCpuMs))}/export; ${verdict(max)}; ${onlyTandem}`,
-        details: { ...common, format, timingsMs: timing.timingsMs, serverCpuMs: timing.serverCpuMs, bytes: timing.bytes, documentsLoadedAfter: timing.documentsLoadedAfter },
+          `${loadedText(timing.documentsLoadedAfter)}; ${sizeText(timing.bytes)}, ${timing.checked} checked; ` +
+          `median/max of ${timing.timingsMs.length} after ${warmupExports} warm-up; ` +
+          `server CPU ${cpuText(median(timing.serverCpuMs))}/export; ${verdict(max)}; ${onlyTandem}`,
+        details: {
+          ...common,
+          format,
+          timingsMs: timing.timingsMs,
+          serverCpuMs: timing.serverCpuMs,
+          bytes: timing.bytes,
+          documentsLoadedAfter: timing.documentsLoadedAfter,
+        },
       });
     }
 
@@ -277,6 +290,7 @@ async function runExportCase(context: ScenarioContext, token: string): Promise<R
     const start = sampleProcesses([server.pid]);
     const cold = await admin.export(coldFormat, true);
     const end = sampleProcesses([server.pid]);
+    const coldCpuMs = (end.cpuSeconds - start.cpuSeconds) * 1000;
     const checked = verifyExport(coldFormat, cold.body ?? new Uint8Array());
     const complaints = serverComplaints(server);
     context.log(`cold ${coldFormat}: ${cold.ms.toFixed(0)} ms`);
@@ -291,10 +305,19 @@ async function runExportCase(context: ScenarioContext, token: string): Promise<R
       serverRssMb: rssWatcher.stop() / 2 ** 20,
       clientCpuPct: null,
       note:
-        `after unload (IDLE_UNLOAD_MS=${idleUnloadMs}), read from SQLite first; ${sizeText(cold.bytes)}, ${checked} checked; ` +
-        `1 run; server CPU ${cpuText((end.cpuSeconds - start.cpuSeconds) * 1000)}; ${verdict(cold.ms)}; import took ${(imported.ms / 1000).toFixed(1)} s; ${onlyTandem}` +
+        `after unload (IDLE_UNLOAD_MS=${idleUnloadMs}), read from SQLite first; ${sizeText(cold.bytes)}, ` +
+        `${checked} checked; 1 run; server CPU ${cpuText(coldCpuMs)}; ${verdict(cold.ms)}; ` +
+        `import took ${(imported.ms / 1000).toFixed(1)} s; ${onlyTandem}` +
         (complaints.length > 0 ? `; server logged ${complaints.length} warning/error lines (see details)` : ''),
-      details: { ...common, format: coldFormat, timingsMs: [cold.ms], bytes: cold.bytes, unloadWaitMs, serverComplaints: complaints },
+      details: {
+        ...common,
+        format: coldFormat,
+        timingsMs: [cold.ms],
+        serverCpuMs: [coldCpuMs],
+        bytes: cold.bytes,
+        unloadWaitMs,
+        serverComplaints: complaints,
+      },
     });
     return rows;
   } finally {

@@ -10,7 +10,14 @@ import { percentile } from '../percentile';
 import { cpuPercentBetween, PeakRssWatcher, sampleProcesses } from '../process-stats';
 import type { RunningServer } from '../server-process';
 import { metricDeltas, scrapeMetrics, serverComplaints, waitForReady } from '../tandem-server';
-import { CaseSkipped, type PreparedCase, type ResultRow, type Scenario, type ScenarioCase, type ScenarioContext } from './scenario';
+import {
+  CaseSkipped,
+  type PreparedCase,
+  type ResultRow,
+  type Scenario,
+  type ScenarioCase,
+  type ScenarioContext,
+} from './scenario';
 
 const defaultDatabaseUrl = 'postgres://postgres@127.0.0.1:5432/test';
 const defaultRedisUrl = 'redis://127.0.0.1:6379';
@@ -20,8 +27,10 @@ const syncTimeoutMs = 60_000;
 /** Untimed updates per writer first (one second at the default rate), so both sides run warm code when timed. */
 const warmupUpdatesPerWriter = 50;
 const settleMs = 500;
-/** How long readers may take to catch up after the last update before the rest counts as not delivered. */
-const drainTimeoutMs = 5_000;
+/** After the last update, readers may catch up for as long as something still arrives (late is not lost); once
+ * nothing has arrived for drainQuietMs, or after drainTimeoutMs in all, the rest counts as not delivered. */
+const drainQuietMs = 5_000;
+const drainTimeoutMs = 60_000;
 
 interface ScaleOutCase extends ScenarioCase {
   /** Tandem instances behind the clients. */
@@ -51,12 +60,15 @@ async function checkRedis(url: string): Promise<void> {
     maxRetriesPerRequest: 0,
     retryStrategy: () => null,
   });
-  redis.on('error', () => undefined); // reported through connect() below
+  // connect() only says "Connection is closed."; the socket's own error (ECONNREFUSED…) arrives here first.
+  let socketError: unknown;
+  redis.on('error', (error: unknown) => (socketError ??= error));
   try {
     await redis.connect();
     await redis.ping();
   } catch (error) {
-    throw new CaseSkipped(`Redis at ${redact(url)} is unreachable (${messageOf(error)}); set BENCH_REDIS_URL`);
+    const cause = messageOf(socketError ?? error);
+    throw new CaseSkipped(`Redis at ${redact(url)} is unreachable (${cause}); set BENCH_REDIS_URL`);
   } finally {
     redis.disconnect();
   }
@@ -125,6 +137,8 @@ interface DeliverySummary {
   sameInstanceP50Ms: number | null;
   crossInstanceP50Ms: number | null;
   crossInstanceP99Ms: number | null;
+  /** Pairs never observed, by route: `writer <writer index> on <instance> → readers on <instance>`. */
+  undeliveredByRoute: Record<string, number>;
 }
 
 /**
@@ -140,13 +154,19 @@ function summarizeDeliveries(
   const all: number[] = [];
   const same: number[] = [];
   const cross: number[] = [];
+  const undeliveredByRoute: Record<string, number> = {};
   let lastArrival = -Infinity;
   arrivals.forEach((readerArrivals, reader) => {
     readerArrivals.forEach((writerArrivals, writer) => {
       const isCross = readerInstances[reader] !== writerInstances[writer];
+      const route = `writer ${writer} on ${writerInstances[writer]} → readers on ${readerInstances[reader]}`;
       writerArrivals.forEach((arrivedAt, seq) => {
         const sentAt = sendTimes[writer]?.[seq];
-        if (arrivedAt === null || sentAt === undefined) return;
+        if (sentAt === undefined) return;
+        if (arrivedAt === null) {
+          undeliveredByRoute[route] = (undeliveredByRoute[route] ?? 0) + 1;
+          return;
+        }
         const latency = arrivedAt - sentAt;
         all.push(latency);
         (isCross ? cross : same).push(latency);
@@ -168,6 +188,7 @@ function summarizeDeliveries(
     sameInstanceP50Ms: percentile(same, 50),
     crossInstanceP50Ms: percentile(cross, 50),
     crossInstanceP99Ms: percentile(cross, 99),
+    undeliveredByRoute,
   };
 }
 
@@ -187,7 +208,10 @@ class ScaleOutClients {
   async connect(servers: RunningServer[], doc: string, assignment: Assignment, textNames: string[]): Promise<number[]> {
     const kind = servers[0]?.target.clientKind ?? 'y-websocket';
     const wsUrlOf = (instance: number): string => servers[instance]?.wsUrl ?? '';
-    const writers = assignment.writerInstances.map((instance, i) => ({ wsUrl: wsUrlOf(instance), textName: textNames[i] ?? '' }));
+    const writers = assignment.writerInstances.map((instance, i) => ({
+      wsUrl: wsUrlOf(instance),
+      textName: textNames[i] ?? '',
+    }));
     await this.writerProcess.call('open-writers', { kind, doc, writers, syncTimeoutMs }, syncTimeoutMs + 5_000);
     const synced = await Promise.all(
       this.readerProcesses.map((worker, i) => {
@@ -209,7 +233,11 @@ class ScaleOutClients {
   async collect(fromSeq: number, expectedLength: number): Promise<(number | null)[][][]> {
     const collected = await Promise.all(
       this.readerProcesses.map((worker) =>
-        worker.call('collect-watchers', { fromSeq, expectedLength, timeoutMs: drainTimeoutMs }, drainTimeoutMs + 30_000),
+        worker.call(
+          'collect-watchers',
+          { fromSeq, expectedLength, quietMs: drainQuietMs, timeoutMs: drainTimeoutMs },
+          drainTimeoutMs + 30_000,
+        ),
       ),
     );
     return collected.flatMap((c) => c.arrivals);
@@ -282,7 +310,8 @@ async function runScaleOutCase(context: ScenarioContext, testCase: ScaleOutCase)
     const perInstance =
       testCase.n > 1
         ? `; per instance CPU ${cpuPerInstance.map((pct) => pct.toFixed(0)).join(' + ')} %, RSS ` +
-          `${peakRssMb.map((mb) => mb.toFixed(0)).join(' + ')} MB; via Redis p50 ${summary.crossInstanceP50Ms?.toFixed(1)} ms ` +
+          `${peakRssMb.map((mb) => mb.toFixed(0)).join(' + ')} MB; ` +
+          `via Redis p50 ${summary.crossInstanceP50Ms?.toFixed(1)} ms ` +
           `(same instance ${summary.sameInstanceP50Ms?.toFixed(1)} ms)`
         : '';
     return {
@@ -318,6 +347,7 @@ async function runScaleOutCase(context: ScenarioContext, testCase: ScaleOutCase)
         sameInstanceP50Ms: summary.sameInstanceP50Ms,
         crossInstanceP50Ms: summary.crossInstanceP50Ms,
         crossInstanceP99Ms: summary.crossInstanceP99Ms,
+        undeliveredByRoute: summary.undeliveredByRoute,
         writerInstances: assignment.writerInstances,
         readerGroups: assignment.readerGroups,
         serverCpuPctPerInstance: cpuPerInstance,
