@@ -83,7 +83,7 @@ export class DocumentService {
 
   async exportDoc(name: string, format: ExportFormat): Promise<RenderedDocument> {
     const room = await this.openExisting(name);
-    return renderDocument(Y.encodeStateAsUpdate(room.doc), format, name);
+    return renderDocument(room.doc, format, name);
   }
 
   /**

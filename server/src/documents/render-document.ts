@@ -1,8 +1,9 @@
-// Renders a full Yjs state (a live room's or a stored version's) in one export format. Pure: it reads bytes and
-// never touches a room, so a live document and a version export the same way.
+// Renders a document (a live room's Y.Doc, read in place, or a stored version's bytes) in one export format. It only
+// reads: a live document and a version export the same way.
+import * as Y from 'yjs';
 import { editorStateToMarkdown } from '../../../shared/lexical/editor-state-to-markdown';
 import { editorStateToText } from '../../../shared/lexical/editor-state-to-text';
-import { editorFromYjsUpdate } from '../../../shared/lexical/yjs-to-editor-state';
+import { editorFromYDoc, editorFromYjsUpdate } from '../../../shared/lexical/yjs-to-editor-state';
 import { asBadRequest } from './as-bad-request';
 import { formatContentType, type ExportFormat } from './document-format';
 import { editorStateToHtmlPage } from './editor-state-to-html-page';
@@ -12,12 +13,16 @@ export interface RenderedDocument {
   contentType: string;
 }
 
-/** `title` names the document inside formats that carry one (HTML). Throws bad_request if `state` is unreadable. */
-export async function renderDocument(state: Uint8Array, format: ExportFormat, title: string): Promise<RenderedDocument> {
+/**
+ * `title` names the document inside formats that carry one (HTML). Throws bad_request if `source` is unreadable.
+ * A live Y.Doc is read in place (synchronously, so no edit can interleave): no encode and re-decode of the whole
+ * document, which dominated the cost of exporting large documents.
+ */
+export async function renderDocument(source: Y.Doc | Uint8Array, format: ExportFormat, title: string): Promise<RenderedDocument> {
   const contentType = formatContentType[format];
-  if (format === 'yjs') return { body: state, contentType };
+  if (format === 'yjs') return { body: source instanceof Y.Doc ? Y.encodeStateAsUpdate(source) : source, contentType };
   // One read of the state; the exports take the editor as it is instead of parsing JSON again.
-  const editor = asBadRequest(() => editorFromYjsUpdate(state));
+  const editor = asBadRequest(() => (source instanceof Y.Doc ? editorFromYDoc(source) : editorFromYjsUpdate(source)));
   switch (format) {
     case 'json':
       return { body: `${JSON.stringify(editor.getEditorState().toJSON())}\n`, contentType };
