@@ -39,10 +39,12 @@ export interface DocApi {
 export interface DocApiDeps {
   readonly docName: string;
   readonly tokenSource: TokenSource;
+  /** The display name to record as a version's author when the server has no token to take it from. */
+  readonly authorName?: () => string;
   readonly fetch?: typeof fetch;
 }
 
-export function createDocApi({ docName, tokenSource, fetch: fetchFn = (input, init) => fetch(input, init) }: DocApiDeps): DocApi {
+export function createDocApi({ docName, tokenSource, authorName, fetch: fetchFn = (input, init) => fetch(input, init) }: DocApiDeps): DocApi {
   const base = `/api/docs/${encodeURIComponent(docName)}`;
   const send = async (path: string, init: RequestInit, token: string | undefined): Promise<Response> => {
     const headers = new Headers(init.headers);
@@ -69,11 +71,12 @@ export function createDocApi({ docName, tokenSource, fetch: fetchFn = (input, in
     exportDoc: async (format) => (await request(`/export?format=${format}`)).blob(),
     listSnapshots: async () => parseSnapshots(await (await request('/snapshots')).json()),
     createSnapshot: async (label) => {
-      await request('/snapshots', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ label }) });
+      await request('/snapshots', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ label, name: authorName?.() }) });
     },
     exportSnapshotHtml: async (id) => (await request(`${snapshotPath(id)}/export?format=html`)).text(),
     restoreSnapshot: async (id) => {
-      await request(`${snapshotPath(id)}/restore`, { method: 'POST' });
+      const body = JSON.stringify({ name: authorName?.() });
+      await request(`${snapshotPath(id)}/restore`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
     },
   };
 }

@@ -59,7 +59,12 @@ function EditorLayout({ config, docName, storage, session, tokenSource, initialI
   const hasUnsavedEdits = useValue(session.hasUnsavedEdits);
   const access = useValue(session.access);
   const isContentReady = useValue(session.isContentReady);
-  const api = useMemo(() => createDocApi({ docName, tokenSource }), [docName, tokenSource]);
+  const identityRef = useRef(identity);
+  identityRef.current = identity;
+  const api = useMemo(
+    () => createDocApi({ docName, tokenSource, authorName: () => identityRef.current.name }),
+    [docName, tokenSource],
+  );
   const isReadOnly = !access.canEdit || connection.stopReason !== null;
 
   const initialConfig = useMemo<InitialConfigType>(
