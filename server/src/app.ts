@@ -80,7 +80,8 @@ export function createApp(app: Hono, deps: AppDeps): { app: Hono; connections: C
 function registerClient(app: Hono, clientDir: string): void {
   const indexFile = path.join(clientDir, 'index.html');
   const relativeRoot = path.relative(process.cwd(), clientDir) || '.';
-  app.use('/assets/*', serveStatic({ root: relativeRoot }));
+  const built = existsSync(clientDir);
+  if (built) app.use('/assets/*', serveStatic({ root: relativeRoot }));
   const page = (c: Context) => {
     if (!existsSync(indexFile)) {
       return c.html('<!doctype html><p>The editor is not built yet: run <code>npm start</code> (it builds it).</p>');
@@ -89,5 +90,5 @@ function registerClient(app: Hono, clientDir: string): void {
   };
   app.get('/', page);
   app.get('/d/:doc', page);
-  app.get('/*', serveStatic({ root: relativeRoot }));
+  if (built) app.get('/*', serveStatic({ root: relativeRoot }));
 }
