@@ -12,6 +12,7 @@ import { COLLABORATION_TAG, type LexicalEditor, SKIP_COLLAB_TAG } from 'lexical'
 import * as Y from 'yjs';
 import { createConversionEditor, updateOrRollBack } from './conversion-editor';
 import { LEXICAL_ROOT_KEY } from './nodes';
+import { transactCapturingUpdate } from './transact-capturing-update';
 
 export interface HeadlessBinding {
   readonly editor: LexicalEditor;
@@ -72,23 +73,16 @@ export function bindHeadlessEditor(doc: Y.Doc): HeadlessBinding {
     editor,
     doc,
     update(fn, origin) {
-      let produced: Uint8Array | null = null;
-      const onUpdate = (update: Uint8Array, _origin: unknown, _doc: Y.Doc, transaction: Y.Transaction): void => {
-        if (transaction === ownTransaction) produced = update;
-      };
-      doc.on('update', onUpdate);
       try {
         // @lexical/yjs writes in doc.transact(…, binding); nested inside ours, it joins this transaction and so
         // carries the caller's origin. The discrete update makes Lexical commit (and the listener write) right here.
-        doc.transact((transaction) => {
+        return transactCapturingUpdate(doc, (transaction) => {
           ownTransaction = transaction;
           updateOrRollBack(editor, fn);
         }, origin);
       } finally {
         ownTransaction = null;
-        doc.off('update', onUpdate);
       }
-      return produced;
     },
     destroy() {
       sharedRoot.unobserveDeep(onYjsChanges);

@@ -21,6 +21,7 @@ import { $importMarkdown } from './markdown-to-editor-state';
 import { LEXICAL_ROOT_KEY } from './nodes';
 import { $readYjsLayout, UnknownLayout } from './read-yjs-layout';
 import { docFromYjsUpdate, editorStateFromYDoc } from './yjs-to-editor-state';
+import { transactCapturingUpdate } from './transact-capturing-update';
 
 /** New content for a document. A JSON `state` may be given as text; it is parsed and checked either way. */
 export type ImportSource =
@@ -71,23 +72,12 @@ export function replaceDocContentFromYjs(doc: Y.Doc, state: Uint8Array, origin: 
 function replaceRoot(doc: Y.Doc, $fill: () => void, origin: unknown): Uint8Array {
   const content = createContentUpdate($fill);
   const root = doc.get(LEXICAL_ROOT_KEY, Y.XmlText);
-  let ownTransaction: Y.Transaction | null = null;
-  let produced: Uint8Array | null = null;
-  const onUpdate = (update: Uint8Array, _origin: unknown, _doc: Y.Doc, transaction: Y.Transaction): void => {
-    if (transaction === ownTransaction) produced = update;
-  };
-  doc.on('update', onUpdate);
-  try {
-    doc.transact((transaction) => {
-      ownTransaction = transaction;
-      // One range delete: @lexical/yjs's own diff would delete block by block, which Yjs makes quadratic.
-      root.delete(0, root.length);
-      // The new blocks were inserted into an empty root, so they integrate as one run among the tombstones.
-      Y.applyUpdate(doc, content);
-    }, origin);
-  } finally {
-    doc.off('update', onUpdate);
-  }
+  const produced = transactCapturingUpdate(doc, () => {
+    // One range delete: @lexical/yjs's own diff would delete block by block, which Yjs makes quadratic.
+    root.delete(0, root.length);
+    // The new blocks were inserted into an empty root, so they integrate as one run among the tombstones.
+    Y.applyUpdate(doc, content);
+  }, origin);
   if (produced === null) throw new Error('replaceDocContent: the import produced no Yjs update');
   return produced;
 }
