@@ -41,3 +41,18 @@ export async function waitForText(client: TestClient, expected: string, timeout 
     if (actual !== expected) throw new Error(`text is ${JSON.stringify(actual)}, want ${JSON.stringify(expected)}`);
   }, { timeout, interval: 10 });
 }
+
+/** Connects clients to whatever server `wsUrl()` names at call time and remembers them for `destroyAll()`. */
+export function clientPool(wsUrl: () => string): { connect(docName: string): TestClient; destroyAll(): void } {
+  const clients: TestClient[] = [];
+  return {
+    connect(docName) {
+      const client = connectClient(wsUrl(), docName);
+      clients.push(client);
+      return client;
+    },
+    destroyAll() {
+      for (const client of clients.splice(0)) client.destroy();
+    },
+  };
+}

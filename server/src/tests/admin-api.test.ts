@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CloseCode } from '../../../shared/close-codes';
 import { editorStateFromYjsUpdate } from '../../../shared/lexical/yjs-to-editor-state';
-import { connectClient, waitSynced, type TestClient } from '../test-support/clients';
+import { clientPool, waitSynced } from '../test-support/clients';
 import { startTestServer, type TestServer } from '../test-support/test-server';
 import { adminFetch, expectError, importMarkdown, markdownOf } from './admin-test-helpers';
 
@@ -11,18 +11,14 @@ const MAX_DOC_BYTES = 200_000;
 const SAMPLE = '# Minutes\n\nWe agreed on **bold** plans.\n\n- first\n- second';
 
 let server: TestServer;
-const clients: TestClient[] = [];
-const client = (doc: string) => {
-  const c = connectClient(server.wsUrl, doc);
-  clients.push(c);
-  return c;
-};
+const pool = clientPool(() => server.wsUrl);
+const client = pool.connect;
 
 beforeAll(async () => {
   server = await startTestServer({ MAX_DOC_BYTES: String(MAX_DOC_BYTES) });
 });
 afterAll(async () => {
-  for (const c of clients) c.destroy();
+  pool.destroyAll();
   await server.stop();
 });
 

@@ -7,22 +7,18 @@ import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import { connectClient, waitForText, waitSynced, type TestClient } from '../test-support/clients';
+import { clientPool, waitForText, waitSynced } from '../test-support/clients';
 import { startTestServer, type TestServer } from '../test-support/test-server';
 
 let server: TestServer;
-const clients: TestClient[] = [];
-const client = (doc: string) => {
-  const c = connectClient(server.wsUrl, doc);
-  clients.push(c);
-  return c;
-};
+const pool = clientPool(() => server.wsUrl);
+const client = pool.connect;
 
 beforeAll(async () => {
   server = await startTestServer();
 });
 afterAll(async () => {
-  for (const c of clients) c.destroy();
+  pool.destroyAll();
   await server.stop();
 });
 

@@ -21,7 +21,7 @@ import {
   upgradeStatus,
   type Attacker,
 } from './attacker';
-import { expectServerUnharmed, storedText, writeKnownText } from './good-users';
+import { expectServerUnharmed, storedText, prepareTarget } from './good-users';
 
 const SECRET = 'hardening-secret-0123456789';
 const GOOD_ORIGIN = 'https://good.example';
@@ -46,11 +46,7 @@ afterAll(async () => {
   await server.stop();
 });
 
-async function target(name: string) {
-  const known = `known text of ${name}`;
-  await writeKnownText(server, name, known);
-  return { doc: name, otherDoc: `${name}-other`, known };
-}
+const target = (name: string) => prepareTarget(server, name);
 
 describe('before the upgrade', () => {
   it('refuses bad document names with HTTP 400 and loads no document', async () => {

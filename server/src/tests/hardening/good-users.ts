@@ -110,3 +110,10 @@ export async function expectServerUnharmed(
   await expectGoodUsersConverge(server, [target.doc, target.otherDoc], options);
   await expectKnownTextIntact(server, target.doc, target.known, options);
 }
+
+/** A doc holding a known text, and the name of a second doc beside it: the setup of every attack test. */
+export async function prepareTarget(server: ServerUnderTest, name: string): Promise<{ doc: string; otherDoc: string; known: string }> {
+  const known = `known text of ${name}`;
+  await writeKnownText(server, name, known);
+  return { doc: name, otherDoc: `${name}-other`, known };
+}

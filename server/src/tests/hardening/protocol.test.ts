@@ -7,7 +7,7 @@ import * as Y from 'yjs';
 import { CloseCode } from '../../../../shared/close-codes';
 import { startTestServer, type TestServer } from '../../test-support/test-server';
 import { expectClosedWith, frameOf, joinedAttacker, openAttacker, updateFrame, type Attacker } from './attacker';
-import { expectServerUnharmed, writeKnownText } from './good-users';
+import { expectServerUnharmed, prepareTarget } from './good-users';
 
 const MAX_MESSAGE_BYTES = 65_536;
 let server: TestServer;
@@ -26,12 +26,7 @@ afterAll(async () => {
   await server.stop();
 });
 
-/** A doc with a known text, a second doc next to it, and an attack on the first. */
-async function target(name: string) {
-  const known = `known text of ${name}`;
-  await writeKnownText(server, name, known);
-  return { doc: name, otherDoc: `${name}-other`, known };
-}
+const target = (name: string) => prepareTarget(server, name);
 
 function stateOf(doc: string): Uint8Array {
   const room = server.ctx.registry.peek(doc);
