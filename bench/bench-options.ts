@@ -9,6 +9,8 @@ export interface BenchOptions {
   fanoutReaders: readonly number[];
   /** Seconds of typing per fan-out case. */
   typingSeconds: number;
+  /** Fan-out rounds: every server runs every case this often, taking turns; the table shows the median round. */
+  rounds: number;
   /** Timed cold loads per server, and timed exports per format (the median is reported). */
   coldLoadRuns: number;
   /** Scale-out: passive readers, split evenly over the instances. */
@@ -30,6 +32,7 @@ export const benchUsage = `Usage: npm run bench -- [options]
   --servers <names>   comma-separated servers (default: all available): tandem, y-websocket-server, hocuspocus
   --readers <list>    fan-out reader counts (default: 10,50,200)
   --seconds <s>       seconds of typing per fan-out case (default: 5)
+  --rounds <k>        fan-out rounds; servers take turns each round, the median round is shown (default: 3)
   --runs <k>          timed cold loads per server, timed exports per format (default: 5)
   --scale-readers <n> scale-out readers (default: 50)
   --scale-writers <n> scale-out writers (default: 4)
@@ -71,6 +74,7 @@ export function parseBenchOptions(argv: readonly string[], defaultResultsPath: s
     servers: [],
     fanoutReaders: [10, 50, 200],
     typingSeconds: 5,
+    rounds: 3,
     coldLoadRuns: 5,
     scaleOutReaders: 50,
     scaleOutWriters: 4,
@@ -85,6 +89,7 @@ export function parseBenchOptions(argv: readonly string[], defaultResultsPath: s
     '--servers': (value) => (options.servers = parseList(value)),
     '--readers': (value, flag) => (options.fanoutReaders = parsePositiveInts(flag, value)),
     '--seconds': (value, flag) => (options.typingSeconds = parsePositiveNumber(flag, value)),
+    '--rounds': (value, flag) => (options.rounds = parsePositiveInt(flag, value)),
     '--runs': (value, flag) => (options.coldLoadRuns = parsePositiveInts(flag, value)[0] ?? options.coldLoadRuns),
     '--scale-readers': (value, flag) => (options.scaleOutReaders = parsePositiveInt(flag, value)),
     '--scale-writers': (value, flag) => (options.scaleOutWriters = parsePositiveInt(flag, value)),

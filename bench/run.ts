@@ -125,6 +125,30 @@ async function runCase(
   }
 }
 
+/**
+ * Runs one case on every server, round after round, with the servers taking turns within a round so that they all
+ * run under the same conditions; then merges each server's rounds and lets the scenario judge its target.
+ */
+async function runCaseRounds(
+  scenario: AnyScenario,
+  testCase: ScenarioCase,
+  targets: ServerTarget[],
+  options: BenchOptions,
+): Promise<ResultRow[]> {
+  const rounds = scenario.rounds?.(options) ?? 1;
+  const rowsByTarget = new Map<string, ResultRow[]>(targets.map((target) => [target.name, []]));
+  for (let round = 1; round <= rounds; round++) {
+    if (rounds > 1) log(`${scenario.name} ${testCase.label}: round ${round} of ${rounds}`);
+    for (const target of targets) rowsByTarget.get(target.name)?.push(...(await runCase(scenario, testCase, target, options)));
+  }
+  const combined = Array.from(rowsByTarget.values()).flatMap((targetRows) => {
+    const failed = targetRows.find((row) => row.note.startsWith('error:') || row.note.startsWith('skipped:'));
+    if (failed || rounds === 1 || !scenario.combineRounds) return failed ? [failed] : targetRows;
+    return [scenario.combineRounds(targetRows)];
+  });
+  return scenario.judge ? scenario.judge(combined) : combined;
+}
+
 function selectScenarios(all: AnyScenario[], options: BenchOptions): AnyScenario[] {
   const unknown = options.only.filter((name) => !all.some((scenario) => scenario.name === name));
   if (unknown.length > 0) {
@@ -158,12 +182,9 @@ async function main(): Promise<number> {
   const startedAt = new Date();
   const loadAverageAtStart = os.loadavg()[0] ?? 0;
   const rows: ResultRow[] = [];
-  // Case by case, every server in turn, so the servers of one row group run under the same conditions.
   for (const scenario of scenarios) {
     for (const testCase of scenario.cases(options)) {
-      for (const target of targets.filter((t) => scenario.supports(t))) {
-        rows.push(...(await runCase(scenario, testCase, target, options)));
-      }
+      rows.push(...(await runCaseRounds(scenario, testCase, targets.filter((t) => scenario.supports(t)), options)));
     }
   }
 

@@ -65,6 +65,15 @@ export interface Scenario<Case extends ScenarioCase = ScenarioCase> {
   caseTimeoutMs?: number;
   /** One row, or several when a case measures several things on one server (e.g. one per export format). */
   run(context: ScenarioContext, testCase: Case): Promise<ResultRow | ResultRow[]>;
+  /**
+   * Optional: how often each case runs on every server (default 1). Rounds interleave the servers (round 1 runs
+   * every server, then round 2 …), so a slow spell of the machine hits all of them rather than one.
+   */
+  rounds?(options: BenchOptions): number;
+  /** With several rounds: merges one server's rows of one case (one per round) into the row the table shows. */
+  combineRounds?(rows: ResultRow[]): ResultRow;
+  /** Optional: given every server's final row of one case, returns them with the scenario's target judged. */
+  judge?(rows: ResultRow[]): ResultRow[];
 }
 
 /** Erases a scenario's case type so scenarios of different cases fit in one list. */

@@ -68,7 +68,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   // The PostgreSQL and Redis clients are loaded only when configured, so the embedded default stays lean.
   const store: DocumentStore = config.databaseUrl
     ? new (await import('./storage/postgres-store')).PostgresStore({ connectionString: config.databaseUrl, schema: config.databaseSchema })
-    : new SqliteStore({ path: path.join(config.dataDir, 'tandem.db') });
+    : new SqliteStore({ path: path.join(config.dataDir, 'tandem.db'), onWarning: (message) => logger.warn(message) });
   await store.ready();
   const fanout: Fanout = config.redisUrl
     ? new (await import('./fanout/redis-fanout')).RedisFanout({ url: config.redisUrl, logger })
@@ -123,9 +123,15 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   // Larger frames are refused by ws itself with close code 1009 before they are buffered whole.
   (nodeWs.wss.options as { maxPayload: number }).maxPayload = config.limits.maxMessageBytes;
 
-  const server: ServerType = await new Promise((resolve) => {
-    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
-  });
+  let server: ServerType;
+  try {
+    server = await listen(app.fetch, config.host, config.port);
+  } catch (error) {
+    clearInterval(presenceSweep);
+    await fanout.close();
+    await store.close();
+    throw error;
+  }
   nodeWs.injectWebSocket(server);
   connections.startKeepalive(config.pingIntervalMs);
   const port = (server.address() as AddressInfo).port;
@@ -150,4 +156,23 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       return closing;
     },
   };
+}
+
+/** Starts listening; a port in use or a host that cannot be bound is one clear error, not an unhandled event. */
+function listen(fetch: (request: Request) => Response | Promise<Response>, host: string, port: number): Promise<ServerType> {
+  return new Promise((resolve, reject) => {
+    const s = serve({ fetch, port, hostname: host }, () => {
+      s.off('error', onError);
+      resolve(s);
+    });
+    const onError = (error: NodeJS.ErrnoException) => {
+      const where = `${host}:${port}`;
+      const reason = error.code === 'EADDRINUSE' ? `${where} is already in use; stop the other process or set PORT`
+        : error.code === 'EADDRNOTAVAIL' ? `${where} is not an address of this machine; check HOST`
+        : error.code === 'EACCES' ? `no permission to listen on ${where}; use a PORT above 1023`
+        : `cannot listen on ${where}: ${error.message}`;
+      reject(new Error(reason, { cause: error }));
+    };
+    s.once('error', onError);
+  });
 }

@@ -2,6 +2,7 @@
 // transaction and can never interleave with another; the async signatures only satisfy DocumentStore.
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
+import { WalCheckpointer } from './wal-checkpointer';
 import type {
   DocMeta,
   DocumentStore,
@@ -55,21 +56,38 @@ interface DocRow {
   bytes: number;
 }
 
+export interface SqliteStoreOptions {
+  path: string;
+  /** How often the background thread checkpoints the WAL (default 1000 ms). */
+  checkpointIntervalMs?: number;
+  /** Told when background checkpoints fail and commits checkpoint on the event loop again. */
+  onWarning?: (message: string) => void;
+}
+
 export class SqliteStore implements DocumentStore {
   private readonly db: Database.Database;
+  private readonly checkpointer: WalCheckpointer | null;
   private readonly statements;
   private readonly appendTx;
   private readonly compactTx;
   private readonly deleteTx;
   private lastTimestamp = 0;
 
-  constructor(options: { path: string }) {
+  constructor(options: SqliteStoreOptions) {
     this.db = new Database(options.path);
     this.db.pragma('journal_mode = WAL');
     // NORMAL in WAL mode survives process crashes (SIGKILL); only a power loss may drop the last commits.
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
+    // A large compaction can grow the WAL; it is cut back to this size once checkpointed.
+    this.db.pragma(`journal_size_limit = ${64 * 2 ** 20}`);
     this.db.exec(SCHEMA);
+    const onWarning = options.onWarning ?? (() => undefined);
+    this.checkpointer = options.path === ':memory:' ? null : new WalCheckpointer(this.db, {
+      path: options.path,
+      intervalMs: options.checkpointIntervalMs ?? 1_000,
+      onFallback: (reason) => onWarning(`background WAL checkpoints stopped (${reason}); commits checkpoint again`),
+    });
     const db = this.db;
     this.statements = {
       insertUpdate: db.prepare<[string, Uint8Array]>('INSERT INTO updates (doc, data) VALUES (?, ?)'),
@@ -198,6 +216,7 @@ export class SqliteStore implements DocumentStore {
   }
 
   async close(): Promise<void> {
+    await this.checkpointer?.stop();
     if (this.db.open) this.db.close();
   }
 

@@ -1,0 +1,49 @@
+// loadConfig: defaults, every bad value reported in one line naming its variable, and the safety rules.
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config';
+
+function problemOf(env: Record<string, string>): string {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).message;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('serves loopback on SQLite in ./data with no variables set, and freezes the result', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ port: 8787, host: '127.0.0.1', dataDir: './data', databaseUrl: undefined, redisUrl: undefined });
+    expect(Object.isFrozen(config.limits)).toBe(true);
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ PORT: '', REDIS_URL: '' })).toMatchObject({ port: 8787, redisUrl: undefined });
+  });
+
+  it('names every bad variable, its value and what it accepts, on one line', () => {
+    const message = problemOf({ PORT: 'abc', RATE_LIMIT_BYTES: '-1', LOG_LEVEL: 'loud', DATABASE_URL: 'mysql://x' });
+    expect(message.split('\n')).toHaveLength(1);
+    expect(message).toContain('PORT="abc" is invalid');
+    expect(message).toContain('RATE_LIMIT_BYTES="-1" is invalid');
+    expect(message).toContain('LOG_LEVEL="loud" is invalid');
+    expect(message).toContain('DATABASE_URL="mysql://x" is invalid (must start with postgres://)');
+  });
+
+  it('accepts exactly true or false for booleans', () => {
+    expect(loadConfig({ ALLOW_ANONYMOUS: 'false' }).allowAnonymous).toBe(false);
+    expect(problemOf({ ALLOW_ANONYMOUS: 'yes' })).toContain('ALLOW_ANONYMOUS="yes" is invalid');
+  });
+
+  it('refuses a public HOST without AUTH_SECRET unless anonymous access is asked for', () => {
+    expect(problemOf({ HOST: '0.0.0.0' })).toMatch(/HOST=0\.0\.0\.0 is not a loopback address, so AUTH_SECRET must be set/);
+    expect(loadConfig({ HOST: '0.0.0.0', ALLOW_ANONYMOUS: 'true' }).host).toBe('0.0.0.0');
+    expect(loadConfig({ HOST: '0.0.0.0', AUTH_SECRET: 'a-secret-of-16-chars' }).authSecret).toBe('a-secret-of-16-chars');
+  });
+
+  it('refuses an allowed origin that is not scheme://host', () => {
+    expect(problemOf({ ALLOWED_ORIGINS: 'https://ok.example, example.com/path' })).toContain('"example.com/path" is not an origin');
+  });
+});

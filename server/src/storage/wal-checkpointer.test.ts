@@ -1,0 +1,57 @@
+// The background checkpointer: committed pages reach the database file without the committing connection ever
+// checkpointing, and a checkpointer that cannot work hands checkpoints back to the commits.
+import Database from 'better-sqlite3';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SqliteStore } from './sqlite-store';
+import { WalCheckpointer } from './wal-checkpointer';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'tandem-wal-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('WalCheckpointer', () => {
+  it('copies committed pages into the database file from its own thread, keeping the WAL bounded', async () => {
+    const dbPath = path.join(dir, 'tandem.db');
+    const store = new SqliteStore({ path: dbPath, checkpointIntervalMs: 50 });
+    try {
+      const before = (await stat(dbPath)).size;
+      const update = new Uint8Array(2_000).fill(7);
+      for (let i = 0; i < 200; i++) await store.appendBatch([{ doc: 'wal', update }]);
+      // 400 kB of rows: only a checkpoint moves them from the WAL into the main file.
+      await expect.poll(async () => (await stat(dbPath)).size, { timeout: 5_000 }).toBeGreaterThan(before + 300_000);
+      // Once checkpointed, the next commit starts the WAL over instead of appending to it.
+      const walBefore = (await stat(`${dbPath}-wal`)).size;
+      for (let i = 0; i < 200; i++) await store.appendBatch([{ doc: 'wal', update }]);
+      expect((await stat(`${dbPath}-wal`)).size).toBeLessThanOrEqual(walBefore);
+      expect((await store.load('wal'))?.updates).toHaveLength(400);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('hands checkpoints back to the commits when the worker cannot open the database', async () => {
+    const db = new Database(path.join(dir, 'main.db'));
+    db.pragma('journal_mode = WAL');
+    const reasons: string[] = [];
+    const checkpointer = new WalCheckpointer(db, {
+      path: path.join(dir, 'missing', 'other.db'),
+      intervalMs: 50,
+      onFallback: (reason) => reasons.push(reason),
+    });
+    try {
+      await expect.poll(() => reasons, { timeout: 5_000 }).toHaveLength(1);
+      expect(reasons[0]).toMatch(/cannot open .*other\.db for checkpoints/);
+      expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    } finally {
+      await checkpointer.stop();
+      db.close();
+    }
+  });
+});
