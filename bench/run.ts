@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchUsage, parseBenchOptions, type BenchOptions } from './bench-options';
+import { buildTargets, type BuiltTarget } from './build-targets';
 import { killAllClientProcesses } from './client-process';
 import { formatResultTable } from './report-table';
 import { createColdLoadScenario } from './scenarios/cold-load';
@@ -71,7 +72,7 @@ async function withDeadline<T>(promise: Promise<T>, ms: number, what: string): P
 async function runCase(
   scenario: AnyScenario,
   testCase: ScenarioCase,
-  target: ServerTarget,
+  target: BuiltTarget,
   options: BenchOptions,
 ): Promise<ResultRow[]> {
   const label = `${scenario.name} ${testCase.label} on ${target.name}`;
@@ -132,7 +133,7 @@ async function runCase(
 async function runCaseRounds(
   scenario: AnyScenario,
   testCase: ScenarioCase,
-  targets: ServerTarget[],
+  targets: BuiltTarget[],
   options: BenchOptions,
 ): Promise<ResultRow[]> {
   const rounds = scenario.rounds?.(options) ?? 1;
@@ -178,7 +179,8 @@ async function main(): Promise<number> {
     return 0;
   }
   const scenarios = selectScenarios(createScenarios(), options);
-  const targets = selectTargets(options);
+  log('bundling the servers (esbuild)');
+  const targets = await buildTargets(selectTargets(options), repoRoot);
   const startedAt = new Date();
   const loadAverageAtStart = os.loadavg()[0] ?? 0;
   const rows: ResultRow[] = [];

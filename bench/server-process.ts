@@ -1,18 +1,19 @@
 // Starts one server as a child process on a free loopback port, waits until it answers, and stops it again.
-// The child is plain `node --import tsx <entry>`, so its pid is the server itself and /proc shows its own CPU and RSS.
+// The child is plain `node <bundle>` (see build-targets.ts), so its pid is the server itself and /proc shows its own
+// CPU and RSS.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import type { ServerTarget } from './server-targets';
+import type { BuiltTarget } from './build-targets';
 
 const startTimeoutMs = 30_000;
 const stopTimeoutMs = 5_000;
 const keptOutputLines = 40;
 
 export interface RunningServer {
-  target: ServerTarget;
+  target: BuiltTarget;
   pid: number;
   port: number;
   httpUrl: string;
@@ -64,14 +65,14 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
 }
 
 export async function startServer(
-  target: ServerTarget,
+  target: BuiltTarget,
   repoRoot: string,
   extraEnv: Record<string, string> = {},
 ): Promise<RunningServer> {
   const port = await findFreePort();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), `tandem-bench-${target.name}-`));
   const env = { ...target.env, ...extraEnv, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir };
-  const child = spawn(process.execPath, ['--import', 'tsx', target.entry], {
+  const child = spawn(process.execPath, [target.runEntry], {
     cwd: repoRoot,
     env: { ...process.env, NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,12 +1,11 @@
-// `npm start` step one: rebuild the editor (vite build) only when a client or shared source is newer than the
-// last build, so a fresh clone builds once and later starts are instant.
+// `npm start` step one: rebuild what is older than its sources, so a fresh clone builds once and later starts are
+// instant: the editor (vite build, into dist/client) and the server bundle (esbuild, into dist/server).
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { buildServer, serverBundle } from './build-server.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const builtIndex = path.join(root, 'dist/client/index.html');
-const sources = ['client', 'shared', 'vite.config.ts', 'package-lock.json'];
 
 function newestMtime(target) {
   const full = path.join(root, target);
@@ -21,10 +20,17 @@ function newestMtime(target) {
   return newest;
 }
 
-const builtAt = existsSync(builtIndex) ? statSync(builtIndex).mtimeMs : 0;
-const changedAt = Math.max(...sources.map(newestMtime));
-if (changedAt > builtAt) {
+function isStale(output, sources) {
+  const builtAt = existsSync(output) ? statSync(output).mtimeMs : 0;
+  return Math.max(...sources.map(newestMtime)) > builtAt;
+}
+
+if (isStale(path.join(root, 'dist/client/index.html'), ['client', 'shared', 'vite.config.ts', 'package-lock.json'])) {
   console.log('Building the editor (vite build)…');
   const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
+}
+if (isStale(serverBundle, ['server/src', 'shared', 'scripts/build-server.mjs', 'package-lock.json'])) {
+  console.log('Building the server (esbuild)…');
+  await buildServer();
 }

@@ -1,5 +1,5 @@
-// A real Tandem server for end-to-end tests: the production entry point as a child process on a free port with
-// its own temporary DATA_DIR, which tests can restart (same port, same data) mid-session.
+// A real Tandem server for end-to-end tests: the production bundle `npm start` runs (built by the global setup), as a
+// child process on a free port with its own temporary DATA_DIR, which tests can restart (same port, same data).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -16,7 +16,8 @@ export interface TandemServer {
 export async function startTandem(env: Record<string, string> = {}): Promise<TandemServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'tandem-e2e-'));
   const port = await freePort();
-  const launch = () => spawnServer({ IDLE_UNLOAD_MS: '2000', ...env, DATA_DIR: dataDir, PORT: String(port) });
+  const launch = () =>
+    spawnServer({ IDLE_UNLOAD_MS: '2000', ...env, DATA_DIR: dataDir, PORT: String(port) }, { runs: 'bundle' });
   let current: ServerProcess = await launch();
   const terminate = async () => {
     current.child.kill('SIGTERM');

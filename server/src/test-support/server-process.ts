@@ -1,4 +1,5 @@
-// Runs the real server entry point (server/src/main.ts) as a child process, for crash and restart tests.
+// Runs the real server entry point as a child process, for crash and restart tests: server/src/main.ts through tsx,
+// or the bundle `npm start` runs (dist/server/main.mjs, built by scripts/build-if-stale.mjs) for end-to-end tests.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
@@ -27,9 +28,15 @@ export interface ServerProcess {
   exited: Promise<number | null>;
 }
 
-export async function spawnServer(env: Record<string, string>): Promise<ServerProcess> {
+export interface SpawnOptions {
+  /** `source` (default) runs the TypeScript sources; `bundle` runs what `npm start` runs, which must be built. */
+  runs?: 'source' | 'bundle';
+}
+
+export async function spawnServer(env: Record<string, string>, options: SpawnOptions = {}): Promise<ServerProcess> {
   const port = env.PORT ? Number(env.PORT) : await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+  const args = options.runs === 'bundle' ? ['--enable-source-maps', 'dist/server/main.mjs'] : ['--import', 'tsx', 'server/src/main.ts'];
+  const child = spawn(process.execPath, args, {
     cwd: repoRoot,
     env: { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
