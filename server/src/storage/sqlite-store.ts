@@ -64,6 +64,13 @@ export interface SqliteStoreOptions {
   onWarning?: (message: string) => void;
 }
 
+/**
+ * How long a document's updatedAt and byte count may wait in memory before they are written. Every commit writes
+ * its update rows at once; writing the `documents` row too doubled the pages each keystroke's commit writes, so it is
+ * written on a document's first commit, then at most once per interval, and always before anything reads it.
+ */
+const META_WRITE_INTERVAL_MS = 1_000;
+
 export class SqliteStore implements DocumentStore {
   private readonly db: Database.Database;
   private readonly checkpointer: WalCheckpointer | null;
@@ -72,6 +79,13 @@ export class SqliteStore implements DocumentStore {
   private readonly compactTx;
   private readonly deleteTx;
   private lastTimestamp = 0;
+  /** Metadata changes committed rows carry but the `documents` table does not have yet (see META_WRITE_INTERVAL_MS). */
+  private readonly pendingMeta = new Map<string, { updatedAt: number; bytes: number }>();
+  /** When each recently edited document's row was last written. */
+  private readonly metaWrittenAt = new Map<string, number>();
+  private metaTimer: NodeJS.Timeout | null = null;
+  private readonly writeMetaTx;
+  private readonly onWarning: (message: string) => void;
 
   constructor(options: SqliteStoreOptions) {
     this.db = new Database(options.path);
@@ -82,11 +96,11 @@ export class SqliteStore implements DocumentStore {
     // A large compaction can grow the WAL; it is cut back to this size once checkpointed.
     this.db.pragma(`journal_size_limit = ${64 * 2 ** 20}`);
     this.db.exec(SCHEMA);
-    const onWarning = options.onWarning ?? (() => undefined);
+    this.onWarning = options.onWarning ?? (() => undefined);
     this.checkpointer = options.path === ':memory:' ? null : new WalCheckpointer(this.db, {
       path: options.path,
       intervalMs: options.checkpointIntervalMs ?? 1_000,
-      onFallback: (reason) => onWarning(`background WAL checkpoints stopped (${reason}); commits checkpoint again`),
+      onFallback: (reason) => this.onWarning(`background WAL checkpoints stopped (${reason}); commits checkpoint again`),
     });
     const db = this.db;
     this.statements = {
@@ -121,15 +135,16 @@ export class SqliteStore implements DocumentStore {
       ping: db.prepare('SELECT 1'),
     };
     const s = this.statements;
-    this.appendTx = db.transaction((batch: readonly PendingAppend[], now: number) => {
-      for (const { doc, update } of batch) {
-        s.insertUpdate.run(doc, update);
-        s.touchDoc.run({ doc, now, bytes: update.byteLength });
-      }
+    this.appendTx = db.transaction((batch: readonly PendingAppend[], metaDue: ReadonlyMap<string, { updatedAt: number; bytes: number }>) => {
+      for (const { doc, update } of batch) s.insertUpdate.run(doc, update);
+      for (const [doc, meta] of metaDue) s.touchDoc.run({ doc, now: meta.updatedAt, bytes: meta.bytes });
+    });
+    this.writeMetaTx = db.transaction((metas: ReadonlyMap<string, { updatedAt: number; bytes: number }>) => {
+      for (const [doc, meta] of metas) s.touchDoc.run({ doc, now: meta.updatedAt, bytes: meta.bytes });
     });
     this.compactTx = db.transaction((doc: string, upToSeq: number, merged: Uint8Array, now: number) => {
       // Rows appended after the compactor read the log have ids above upToSeq (AUTOINCREMENT never reuses or
-      // goes backwards, and SQLite has one writer), so they survive.
+      // goes backwards, even after this very delete, and SQLite has one writer), so they survive.
       if (!s.meta.get(doc)) return; // deleted since the compactor read it: do not bring it back
       if (s.deleteUpTo.run(doc, upToSeq).changes === 0) return; // already merged or deleted meanwhile
       s.insertUpdate.run(doc, merged);
@@ -157,14 +172,43 @@ export class SqliteStore implements DocumentStore {
       bytes += row.data.byteLength;
       return new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.byteLength);
     });
+    // A crash can lose the last second of byte counts (see META_WRITE_INTERVAL_MS); the rows are the truth.
+    this.writePendingMeta();
+    const meta = this.statements.meta.get(doc);
+    if (meta && meta.bytes !== bytes) this.statements.setBytes.run(bytes, meta.updated_at, doc);
     return { updates, lastSeq: rows[rows.length - 1]!.id, bytes };
   }
 
   async appendBatch(batch: readonly PendingAppend[]): Promise<void> {
-    if (batch.length > 0) this.appendTx(batch, this.now());
+    if (batch.length === 0) return;
+    const now = this.now();
+    // What each document's row would get: its waiting changes plus this batch's. Written now when due, else kept.
+    const metas = new Map<string, { updatedAt: number; bytes: number }>();
+    for (const { doc, update } of batch) {
+      const meta = metas.get(doc) ?? { updatedAt: now, bytes: this.pendingMeta.get(doc)?.bytes ?? 0 };
+      meta.bytes += update.byteLength;
+      metas.set(doc, meta);
+    }
+    const due = new Map<string, { updatedAt: number; bytes: number }>();
+    for (const [doc, meta] of metas) {
+      const writtenAt = this.metaWrittenAt.get(doc);
+      if (writtenAt === undefined || now - writtenAt >= META_WRITE_INTERVAL_MS) due.set(doc, meta);
+    }
+    this.appendTx(batch, due);
+    // Committed: only now does memory change, so a failed commit (retried by the committer) counts nothing twice.
+    for (const [doc, meta] of metas) {
+      if (due.has(doc)) {
+        this.pendingMeta.delete(doc);
+        this.metaWrittenAt.set(doc, now);
+      } else {
+        this.pendingMeta.set(doc, meta);
+      }
+    }
+    if (this.pendingMeta.size > 0 && !this.metaTimer) this.scheduleMetaWrite();
   }
 
   async compact(doc: string, upToSeq: number, merged: Uint8Array): Promise<void> {
+    this.writePendingMeta();
     this.compactTx(doc, upToSeq, merged, this.now());
   }
 
@@ -173,15 +217,19 @@ export class SqliteStore implements DocumentStore {
   }
 
   async list(): Promise<DocMeta[]> {
+    this.writePendingMeta();
     return this.statements.list.all().map(toDocMeta);
   }
 
   async meta(doc: string): Promise<DocMeta | null> {
+    this.writePendingMeta();
     const row = this.statements.meta.get(doc);
     return row ? toDocMeta(row) : null;
   }
 
   async delete(doc: string): Promise<boolean> {
+    this.pendingMeta.delete(doc);
+    this.metaWrittenAt.delete(doc);
     return this.deleteTx(doc);
   }
 
@@ -216,8 +264,38 @@ export class SqliteStore implements DocumentStore {
   }
 
   async close(): Promise<void> {
+    if (this.db.open) this.writePendingMeta();
     await this.checkpointer?.stop();
     if (this.db.open) this.db.close();
+  }
+
+  private scheduleMetaWrite(): void {
+    this.metaTimer = setTimeout(() => {
+      this.metaTimer = null;
+      try {
+        this.writePendingMeta();
+      } catch (error) {
+        // Kept in memory and tried again; the update rows themselves are already committed.
+        this.onWarning(`writing document metadata failed, will retry: ${error instanceof Error ? error.message : String(error)}`);
+        this.scheduleMetaWrite();
+      }
+    }, META_WRITE_INTERVAL_MS);
+    this.metaTimer.unref();
+  }
+
+  /** Writes every waiting updatedAt and byte count in one transaction. */
+  private writePendingMeta(): void {
+    if (this.metaTimer) clearTimeout(this.metaTimer);
+    this.metaTimer = null;
+    if (this.pendingMeta.size === 0) return;
+    this.writeMetaTx(this.pendingMeta);
+    const now = Date.now();
+    for (const doc of this.pendingMeta.keys()) this.metaWrittenAt.set(doc, now);
+    this.pendingMeta.clear();
+    // Documents idle for a while need no entry: their next commit writes their row at once.
+    for (const [doc, writtenAt] of this.metaWrittenAt) {
+      if (now - writtenAt >= META_WRITE_INTERVAL_MS) this.metaWrittenAt.delete(doc);
+    }
   }
 
   /** Strictly increasing ms timestamps, so "newest first" and updatedAt order are well defined within a ms. */
