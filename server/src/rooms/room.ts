@@ -72,6 +72,8 @@ export class Room implements CommitListener {
   closed = false;
   private uncommitted = 0;
   private deferred: Array<{ session: Session; stateVector: Uint8Array }> = [];
+  /** Catch-up requests of other instances, held (like `deferred`) until nothing of this room is uncommitted. */
+  private deferredCatchUps: FanoutMessage[] = [];
   private readonly awarenessOwner = new Map<number, AwarenessOwner>();
   private readonly awarenessDirty = new Set<number>();
   private readonly awarenessToPublish = new Set<number>();
@@ -195,15 +197,10 @@ export class Room implements CommitListener {
           break;
         case 'sync-request':
           if (message.to !== undefined && message.to !== fanout.instanceId) return;
-          fanout.publish(this.name, { kind: 'sync-reply', to: message.from, payload: Y.encodeStateAsUpdate(this.doc, message.payload) });
-          // An untargeted request (a room just loaded, or an instance reconnected) is answered with a targeted
-          // request back, so both sides end with the union; a targeted one is not, so the exchange terminates.
-          if (message.to === undefined) {
-            fanout.publish(this.name, { kind: 'sync-request', to: message.from, payload: Y.encodeStateVector(this.doc) });
-            // The requester missed our users' presence too, and nobody re-announces it for up to 15 s.
-            const presence = this.localAwarenessUpdate();
-            if (presence) fanout.publish(this.name, { kind: 'awareness', to: message.from, payload: presence });
-          }
+          // Like a client's SyncStep1: a reply must not carry what a crash here could still lose, so it waits
+          // for this room's pending commits.
+          if (this.uncommitted > 0) this.deferredCatchUps.push(message);
+          else this.answerCatchUp(message);
           break;
         case 'sync-reply':
           if (message.to === fanout.instanceId) Y.applyUpdate(this.doc, message.payload, FANOUT_ORIGIN);
@@ -215,6 +212,19 @@ export class Room implements CommitListener {
       logger.warn({ err: error, doc: this.name, kind: message.kind }, 'dropped an unusable fan-out message');
     }
   };
+
+  private answerCatchUp(request: FanoutMessage): void {
+    const { fanout } = this.deps;
+    fanout.publish(this.name, { kind: 'sync-reply', to: request.from, payload: Y.encodeStateAsUpdate(this.doc, request.payload) });
+    // An untargeted request (a room just loaded, or an instance reconnected) is answered with a targeted request
+    // back, so both sides end with the union; a targeted one is not, so the exchange terminates.
+    if (request.to === undefined) {
+      fanout.publish(this.name, { kind: 'sync-request', to: request.from, payload: Y.encodeStateVector(this.doc) });
+      // The requester missed our users' presence too, and nobody re-announces it for up to 15 s.
+      const presence = this.localAwarenessUpdate();
+      if (presence) fanout.publish(this.name, { kind: 'awareness', to: request.from, payload: presence });
+    }
+  }
 
   /** Asks the other instances for what this room lacks (and offers what it has, presence included). */
   requestCatchUp(): void {
@@ -258,6 +268,9 @@ export class Room implements CommitListener {
       const deferred = this.deferred;
       this.deferred = [];
       for (const { session, stateVector } of deferred) this.sendSyncStep2(session, stateVector);
+      const catchUps = this.deferredCatchUps;
+      this.deferredCatchUps = [];
+      for (const request of catchUps) this.answerCatchUp(request);
       let ack: Uint8Array | null = null;
       for (const session of this.sessions) {
         if (!session.ackOwed) continue;
