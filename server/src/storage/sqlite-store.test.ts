@@ -1,11 +1,13 @@
 // Runs the DocumentStore contract against the embedded SQLite store, one fresh database file per test, then what
 // only SQLite does: document metadata written at most once a second while a document is edited.
+import Database from 'better-sqlite3';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { SqliteStore } from './sqlite-store';
-import { describeStorageContract } from './storage.case';
+import { TextWriter, describeStorageContract, textOf } from './storage.case';
 
 describeStorageContract('SqliteStore', async () => {
   const dir = await mkdtemp(path.join(tmpdir(), 'tandem-sqlite-'));
@@ -57,6 +59,39 @@ describe('SqliteStore document metadata', () => {
     } finally {
       await restarted.close();
       await crashed.close();
+    }
+  });
+});
+
+describe('SqliteStore on a database from before the (doc, seq) log', () => {
+  it('moves the rowid log over once, in order, and keeps appending and compacting after it', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'tandem-sqlite-old-'));
+    const dbPath = path.join(dir, 'tandem.db');
+    const old = new Database(dbPath);
+    old.exec(`
+      CREATE TABLE documents (name TEXT PRIMARY KEY, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, bytes INTEGER NOT NULL DEFAULT 0);
+      CREATE TABLE updates (id INTEGER PRIMARY KEY AUTOINCREMENT, doc TEXT NOT NULL, data BLOB NOT NULL);
+      CREATE INDEX updates_doc ON updates (doc, id);`);
+    const writer = new TextWriter();
+    const insert = old.prepare('INSERT INTO updates (doc, data) VALUES (?, ?)');
+    for (const update of writer.write('o', 'l', 'd')) insert.run('legacy', update);
+    insert.run('other', new TextWriter().write('x')[0]!);
+    old.prepare('INSERT INTO documents VALUES (?, 1, 1, 0)').run('legacy');
+    old.close();
+
+    const store = new SqliteStore({ path: dbPath });
+    try {
+      const loaded = (await store.load('legacy'))!;
+      expect(textOf(loaded.updates)).toBe('old');
+      await store.appendBatch(writer.write('!').map((update) => ({ doc: 'legacy', update })));
+      const basis = (await store.load('legacy'))!;
+      await store.compact('legacy', basis.lastSeq, Y.mergeUpdates(basis.updates));
+      expect(textOf((await store.load('legacy'))!.updates)).toBe('old!');
+      expect(await store.rowCount('legacy')).toBe(1);
+      expect(await store.rowCount('other')).toBe(1);
+    } finally {
+      await store.close();
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });

@@ -13,6 +13,8 @@ import type {
   StoredUpdates,
 } from './storage';
 
+// The update log is one B-tree keyed (doc, seq): a keystroke's commit writes one page of it, where a rowid table
+// with an index on (doc, id) and an AUTOINCREMENT counter wrote three. `seq` comes from the store's own counter.
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS documents (
   name TEXT PRIMARY KEY,
@@ -20,12 +22,12 @@ CREATE TABLE IF NOT EXISTS documents (
   updated_at INTEGER NOT NULL,
   bytes INTEGER NOT NULL DEFAULT 0
 );
-CREATE TABLE IF NOT EXISTS updates (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
+CREATE TABLE IF NOT EXISTS doc_updates (
   doc TEXT NOT NULL,
-  data BLOB NOT NULL
-);
-CREATE INDEX IF NOT EXISTS updates_doc ON updates (doc, id);
+  seq INTEGER NOT NULL,
+  data BLOB NOT NULL,
+  PRIMARY KEY (doc, seq)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS snapshots (
   id TEXT PRIMARY KEY,
   doc TEXT NOT NULL,
@@ -79,6 +81,11 @@ export class SqliteStore implements DocumentStore {
   private readonly compactTx;
   private readonly deleteTx;
   private lastTimestamp = 0;
+  /**
+   * The last `seq` handed out: the largest stored at open, then counted up, never down (a compaction deletes rows
+   * and then inserts above every existing seq). One process owns a database file, so a counter in memory is enough.
+   */
+  private lastSeq: number;
   /** Metadata changes committed rows carry but the `documents` table does not have yet (see META_WRITE_INTERVAL_MS). */
   private readonly pendingMeta = new Map<string, { updatedAt: number; bytes: number }>();
   /** When each recently edited document's row was last written. */
@@ -96,6 +103,8 @@ export class SqliteStore implements DocumentStore {
     // A large compaction can grow the WAL; it is cut back to this size once checkpointed.
     this.db.pragma(`journal_size_limit = ${64 * 2 ** 20}`);
     this.db.exec(SCHEMA);
+    migrateRowidLog(this.db);
+    this.lastSeq = (this.db.prepare('SELECT MAX(seq) AS seq FROM doc_updates').get() as { seq: number | null }).seq ?? 0;
     this.onWarning = options.onWarning ?? (() => undefined);
     this.checkpointer = options.path === ':memory:' ? null : new WalCheckpointer(this.db, {
       path: options.path,
@@ -104,20 +113,20 @@ export class SqliteStore implements DocumentStore {
     });
     const db = this.db;
     this.statements = {
-      insertUpdate: db.prepare<[string, Uint8Array]>('INSERT INTO updates (doc, data) VALUES (?, ?)'),
+      insertUpdate: db.prepare<[string, number, Uint8Array]>('INSERT INTO doc_updates (doc, seq, data) VALUES (?, ?, ?)'),
       touchDoc: db.prepare<[{ doc: string; now: number; bytes: number }]>(
         `INSERT INTO documents (name, created_at, updated_at, bytes) VALUES (@doc, @now, @now, @bytes)
          ON CONFLICT(name) DO UPDATE SET updated_at = @now, bytes = bytes + @bytes`,
       ),
-      loadUpdates: db.prepare<[string], { id: number; data: Buffer }>('SELECT id, data FROM updates WHERE doc = ? ORDER BY id'),
-      deleteUpTo: db.prepare<[string, number]>('DELETE FROM updates WHERE doc = ? AND id <= ?'),
-      sumBytes: db.prepare<[string], { bytes: number | null }>('SELECT SUM(length(data)) AS bytes FROM updates WHERE doc = ?'),
+      loadUpdates: db.prepare<[string], { seq: number; data: Buffer }>('SELECT seq, data FROM doc_updates WHERE doc = ? ORDER BY seq'),
+      deleteUpTo: db.prepare<[string, number]>('DELETE FROM doc_updates WHERE doc = ? AND seq <= ?'),
+      sumBytes: db.prepare<[string], { bytes: number | null }>('SELECT SUM(length(data)) AS bytes FROM doc_updates WHERE doc = ?'),
       setBytes: db.prepare<[number, number, string]>('UPDATE documents SET bytes = ?, updated_at = ? WHERE name = ?'),
-      rowCount: db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM updates WHERE doc = ?'),
+      rowCount: db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM doc_updates WHERE doc = ?'),
       list: db.prepare<[], DocRow>('SELECT name, created_at, updated_at, bytes FROM documents ORDER BY updated_at DESC'),
       meta: db.prepare<[string], DocRow>('SELECT name, created_at, updated_at, bytes FROM documents WHERE name = ?'),
       deleteDoc: db.prepare<[string]>('DELETE FROM documents WHERE name = ?'),
-      deleteUpdates: db.prepare<[string]>('DELETE FROM updates WHERE doc = ?'),
+      deleteUpdates: db.prepare<[string]>('DELETE FROM doc_updates WHERE doc = ?'),
       deleteSnapshots: db.prepare<[string]>('DELETE FROM snapshots WHERE doc = ?'),
       insertSnapshot: db.prepare(
         'INSERT INTO snapshots (id, doc, label, author, kind, created_at, bytes, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
@@ -136,18 +145,18 @@ export class SqliteStore implements DocumentStore {
     };
     const s = this.statements;
     this.appendTx = db.transaction((batch: readonly PendingAppend[], metaDue: ReadonlyMap<string, { updatedAt: number; bytes: number }>) => {
-      for (const { doc, update } of batch) s.insertUpdate.run(doc, update);
+      for (const { doc, update } of batch) s.insertUpdate.run(doc, ++this.lastSeq, update);
       for (const [doc, meta] of metaDue) s.touchDoc.run({ doc, now: meta.updatedAt, bytes: meta.bytes });
     });
     this.writeMetaTx = db.transaction((metas: ReadonlyMap<string, { updatedAt: number; bytes: number }>) => {
       for (const [doc, meta] of metas) s.touchDoc.run({ doc, now: meta.updatedAt, bytes: meta.bytes });
     });
     this.compactTx = db.transaction((doc: string, upToSeq: number, merged: Uint8Array, now: number) => {
-      // Rows appended after the compactor read the log have ids above upToSeq (AUTOINCREMENT never reuses or
-      // goes backwards, even after this very delete, and SQLite has one writer), so they survive.
+      // Rows appended after the compactor read the log have a seq above upToSeq (the counter never goes back, even
+      // after this very delete, and SQLite has one writer), so they survive.
       if (!s.meta.get(doc)) return; // deleted since the compactor read it: do not bring it back
       if (s.deleteUpTo.run(doc, upToSeq).changes === 0) return; // already merged or deleted meanwhile
-      s.insertUpdate.run(doc, merged);
+      s.insertUpdate.run(doc, ++this.lastSeq, merged);
       const bytes = s.sumBytes.get(doc)?.bytes ?? 0;
       s.setBytes.run(bytes, now, doc);
     });
@@ -176,7 +185,7 @@ export class SqliteStore implements DocumentStore {
     this.writePendingMeta();
     const meta = this.statements.meta.get(doc);
     if (meta && meta.bytes !== bytes) this.statements.setBytes.run(bytes, meta.updated_at, doc);
-    return { updates, lastSeq: rows[rows.length - 1]!.id, bytes };
+    return { updates, lastSeq: rows[rows.length - 1]!.seq, bytes };
   }
 
   async appendBatch(batch: readonly PendingAppend[]): Promise<void> {
@@ -319,4 +328,16 @@ function toSnapshotMeta(row: SnapshotRow): SnapshotMeta {
     createdAt: row.created_at,
     bytes: row.bytes,
   };
+}
+
+/**
+ * Databases written before the (doc, seq) log kept it in a rowid table `updates`: its rows move over once, in one
+ * transaction, keeping their ids as seq (ids only ever grew, so the order is kept).
+ */
+function migrateRowidLog(db: Database.Database): void {
+  const hasOldLog = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'updates'").get() !== undefined;
+  if (!hasOldLog) return;
+  db.transaction(() => {
+    db.exec('INSERT INTO doc_updates (doc, seq, data) SELECT doc, id, data FROM updates; DROP TABLE updates;');
+  })();
 }

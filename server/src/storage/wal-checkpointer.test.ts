@@ -26,10 +26,11 @@ describe('WalCheckpointer', () => {
       for (let i = 0; i < 200; i++) await store.appendBatch([{ doc: 'wal', update }]);
       // 400 kB of rows: only a checkpoint moves them from the WAL into the main file.
       await expect.poll(async () => (await stat(dbPath)).size, { timeout: 5_000 }).toBeGreaterThan(before + 300_000);
-      // Once checkpointed, the next commit starts the WAL over instead of appending to it.
+      // Once checkpointed, the next commit starts the WAL over instead of appending to it: as many commits again
+      // leave the file about as large as before, not twice as large.
       const walBefore = (await stat(`${dbPath}-wal`)).size;
       for (let i = 0; i < 200; i++) await store.appendBatch([{ doc: 'wal', update }]);
-      expect((await stat(`${dbPath}-wal`)).size).toBeLessThanOrEqual(walBefore);
+      expect((await stat(`${dbPath}-wal`)).size).toBeLessThan(walBefore * 1.5);
       expect((await store.load('wal'))?.updates).toHaveLength(400);
     } finally {
       await store.close();
