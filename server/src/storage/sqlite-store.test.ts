@@ -95,3 +95,28 @@ describe('SqliteStore on a database from before the (doc, seq) log', () => {
     }
   });
 });
+
+describe('SqliteStore shared by two processes (a server and the admin CLI opening the database directly)', () => {
+  it('appends from both, in order, and a compaction keeps what the other appended meanwhile', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'tandem-sqlite-two-'));
+    const dbPath = path.join(dir, 'tandem.db');
+    const server = new SqliteStore({ path: dbPath });
+    const cli = new SqliteStore({ path: dbPath });
+    try {
+      const writer = new TextWriter();
+      const [a, b, c, d] = writer.write('a', 'b', 'c', 'd');
+      await server.appendBatch([{ doc: 'shared', update: a! }]);
+      await cli.appendBatch([{ doc: 'shared', update: b! }]);
+      await server.appendBatch([{ doc: 'shared', update: c! }]);
+      const basis = (await server.load('shared'))!;
+      await cli.appendBatch([{ doc: 'shared', update: d! }]);
+      await server.compact('shared', basis.lastSeq, Y.mergeUpdates(basis.updates));
+      expect(textOf((await cli.load('shared'))!.updates)).toBe('abcd');
+      expect(await server.rowCount('shared')).toBe(2);
+    } finally {
+      await cli.close();
+      await server.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -82,10 +82,11 @@ export class SqliteStore implements DocumentStore {
   private readonly deleteTx;
   private lastTimestamp = 0;
   /**
-   * The last `seq` handed out: the largest stored at open, then counted up, never down (a compaction deletes rows
-   * and then inserts above every existing seq). One process owns a database file, so a counter in memory is enough.
+   * At least every `seq` this process has written or read. A new row's seq is one above both this and the largest
+   * seq of its document (read inside the write transaction), so it lies above the cursor of any compaction that read
+   * the log before it, even when another process (the admin CLI opening the database directly) wrote meanwhile.
    */
-  private lastSeq: number;
+  private lastSeq = 0;
   /** Metadata changes committed rows carry but the `documents` table does not have yet (see META_WRITE_INTERVAL_MS). */
   private readonly pendingMeta = new Map<string, { updatedAt: number; bytes: number }>();
   /** When each recently edited document's row was last written. */
@@ -104,7 +105,6 @@ export class SqliteStore implements DocumentStore {
     this.db.pragma(`journal_size_limit = ${64 * 2 ** 20}`);
     this.db.exec(SCHEMA);
     migrateRowidLog(this.db);
-    this.lastSeq = (this.db.prepare('SELECT MAX(seq) AS seq FROM doc_updates').get() as { seq: number | null }).seq ?? 0;
     this.onWarning = options.onWarning ?? (() => undefined);
     this.checkpointer = options.path === ':memory:' ? null : new WalCheckpointer(this.db, {
       path: options.path,
@@ -114,6 +114,7 @@ export class SqliteStore implements DocumentStore {
     const db = this.db;
     this.statements = {
       insertUpdate: db.prepare<[string, number, Uint8Array]>('INSERT INTO doc_updates (doc, seq, data) VALUES (?, ?, ?)'),
+      maxSeq: db.prepare<[string], { seq: number | null }>('SELECT MAX(seq) AS seq FROM doc_updates WHERE doc = ?'),
       touchDoc: db.prepare<[{ doc: string; now: number; bytes: number }]>(
         `INSERT INTO documents (name, created_at, updated_at, bytes) VALUES (@doc, @now, @now, @bytes)
          ON CONFLICT(name) DO UPDATE SET updated_at = @now, bytes = bytes + @bytes`,
@@ -145,7 +146,7 @@ export class SqliteStore implements DocumentStore {
     };
     const s = this.statements;
     this.appendTx = db.transaction((batch: readonly PendingAppend[], metaDue: ReadonlyMap<string, { updatedAt: number; bytes: number }>) => {
-      for (const { doc, update } of batch) s.insertUpdate.run(doc, ++this.lastSeq, update);
+      for (const { doc, update } of batch) s.insertUpdate.run(doc, this.nextSeq(doc), update);
       for (const [doc, meta] of metaDue) s.touchDoc.run({ doc, now: meta.updatedAt, bytes: meta.bytes });
     });
     this.writeMetaTx = db.transaction((metas: ReadonlyMap<string, { updatedAt: number; bytes: number }>) => {
@@ -156,7 +157,8 @@ export class SqliteStore implements DocumentStore {
       // after this very delete, and SQLite has one writer), so they survive.
       if (!s.meta.get(doc)) return; // deleted since the compactor read it: do not bring it back
       if (s.deleteUpTo.run(doc, upToSeq).changes === 0) return; // already merged or deleted meanwhile
-      s.insertUpdate.run(doc, ++this.lastSeq, merged);
+      this.lastSeq = Math.max(this.lastSeq, upToSeq);
+      s.insertUpdate.run(doc, this.nextSeq(doc), merged);
       const bytes = s.sumBytes.get(doc)?.bytes ?? 0;
       s.setBytes.run(bytes, now, doc);
     });
@@ -185,7 +187,9 @@ export class SqliteStore implements DocumentStore {
     this.writePendingMeta();
     const meta = this.statements.meta.get(doc);
     if (meta && meta.bytes !== bytes) this.statements.setBytes.run(bytes, meta.updated_at, doc);
-    return { updates, lastSeq: rows[rows.length - 1]!.seq, bytes };
+    const lastSeq = rows[rows.length - 1]!.seq;
+    this.lastSeq = Math.max(this.lastSeq, lastSeq);
+    return { updates, lastSeq, bytes };
   }
 
   async appendBatch(batch: readonly PendingAppend[]): Promise<void> {
@@ -290,6 +294,12 @@ export class SqliteStore implements DocumentStore {
       }
     }, META_WRITE_INTERVAL_MS);
     this.metaTimer.unref();
+  }
+
+  /** The seq for a new row of `doc`; call inside the write transaction. */
+  private nextSeq(doc: string): number {
+    this.lastSeq = Math.max(this.lastSeq, this.statements.maxSeq.get(doc)?.seq ?? 0) + 1;
+    return this.lastSeq;
   }
 
   /** Writes every waiting updatedAt and byte count in one transaction. */
