@@ -5,10 +5,14 @@ import type { Config } from './config';
 
 export type Logger = pino.Logger;
 
-export function createLogger(level: Config['logLevel']): Logger {
-  return pino({
-    level,
-    base: { service: 'tandem' },
-    redact: { paths: ['token', '*.token', 'authorization', '*.authorization', 'url', '*.url'], censor: '[redacted]' },
-  });
+/** Logs to stdout, or to stderr when stdout carries something else (the admin CLI's output). */
+export function createLogger(level: Config['logLevel'], to: 'stdout' | 'stderr' = 'stdout'): Logger {
+  return pino(
+    {
+      level,
+      base: { service: 'tandem' },
+      redact: { paths: ['token', '*.token', 'authorization', '*.authorization', 'url', '*.url'], censor: '[redacted]' },
+    },
+    pino.destination(to === 'stdout' ? 1 : 2),
+  );
 }

@@ -1,7 +1,7 @@
 // Runs one admin CLI invocation: finds the command, parses its options (node:util parseArgs, strict), runs it, and
 // reports any failure as one line on stderr. Returns the exit code; the caller owns the process.
 import { parseArgs } from 'node:util';
-import { AdminClient } from './admin-client';
+import { connectAdmin } from './admin-connection';
 import { loadCliConfig } from './cli-config';
 import { CliError, usageError } from './cli-error';
 import type { CliIo, Command } from './command';
@@ -49,7 +49,13 @@ export async function runAdminCli(argv: readonly string[], { env, io, stderr }: 
     }
     if (positionals.length !== command.positionals.length) throw usageError(`usage: npm run admin -- ${command.usage}`);
     const config = loadCliConfig(env);
-    await command.run({ args: positionals, values, config, client: new AdminClient(config), io });
+    const mode = values.direct ? 'direct' : command.name === 'token' || env.TANDEM_URL ? 'server' : 'auto';
+    const connection = await connectAdmin(mode, config, env, (line) => stderr.write(`${PROGRAM}: ${line}\n`));
+    try {
+      await command.run({ args: positionals, values, config, client: connection.client, io });
+    } finally {
+      await connection.close();
+    }
     return 0;
   } catch (error) {
     if (error instanceof CliError) {
@@ -65,7 +71,7 @@ function parseCommandArgs(command: Command, args: string[]) {
   try {
     return parseArgs({
       args,
-      options: { ...command.options, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: { ...command.options, json: { type: 'boolean' }, direct: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
       allowPositionals: true,
       strict: true,
     });
@@ -84,6 +90,9 @@ function usage(): string {
     '',
     'Every command takes --json for machine-readable output.',
     `Server: TANDEM_URL (default http://127.0.0.1:8787). Admin token: ADMIN_TOKEN, else DATA_DIR/admin-token.`,
+    'Without a server: --direct opens the database itself (DATA_DIR, or DATABASE_URL); with TANDEM_URL unset, a',
+    'command does so on its own when nothing answers at the default URL. Live editors see such changes after the',
+    'document next loads on their server.',
     'Tokens: AUTH_SECRET, the server\'s secret.',
     '',
   ].join('\n');

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TokenVerifier } from '../auth/tokens';
+import { spawnServer } from '../test-support/server-process';
 import { startTestServer, type TestServer } from '../test-support/test-server';
 import { importMarkdown } from './admin-test-helpers';
 
@@ -177,6 +178,33 @@ describe('admin CLI', () => {
     const run = await runCli(['list'], { env: { TANDEM_URL: url } });
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(`tandem-admin: cannot reach Tandem at ${url}: is it running?\n`);
+  });
+
+  it('works on the database directly with --direct, and a server started later serves what it wrote', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'tandem-cli-direct-'));
+    try {
+      // TANDEM_URL points nowhere: --direct must not need it.
+      const env = { DATA_DIR: dataDir, TANDEM_URL: await closedPortUrl(), ADMIN_TOKEN: '' };
+      const input = path.join(dataDir, 'notes.md');
+      writeFileSync(input, '# Offline notes\n\nWritten without a server.\n');
+      const imported = await runCli(['import', 'offline', '-i', input, '--format', 'markdown', '--direct'], { env });
+      expect(imported.stderr).toBe('');
+      expect(imported.code).toBe(0);
+      const listed = await runCli(['list', '--json', '--direct'], { env });
+      expect((JSON.parse(listed.stdout) as Array<{ name: string }>).map((d) => d.name)).toEqual(['offline']);
+
+      const later = await spawnServer({ DATA_DIR: dataDir });
+      try {
+        const token = readFileSync(path.join(dataDir, 'admin-token'), 'utf8').trim();
+        const res = await fetch(`${later.url}/admin/docs/offline/export?format=markdown`, { headers: { Authorization: `Bearer ${token}` } });
+        expect(await res.text()).toBe('# Offline notes\n\nWritten without a server.\n');
+      } finally {
+        later.child.kill('SIGTERM');
+        await later.exited;
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 
   it('explains usage mistakes with exit code 2', async () => {

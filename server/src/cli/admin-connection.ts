@@ -1,0 +1,72 @@
+// Where the admin CLI sends its requests: a running server (TANDEM_URL), or the database directly. Directly means
+// the server's own core (storage, rooms, admin API) started inside the CLI process on a private loopback port,
+// against DATA_DIR or DATABASE_URL, for as long as one command runs: every command behaves exactly as over HTTP.
+import { ConfigError, loadConfig } from '../config';
+import { createLogger } from '../logger';
+import { routeModules } from '../modules';
+import { startServer } from '../server';
+import { AdminClient } from './admin-client';
+import type { CliConfig } from './cli-config';
+import { CliError } from './cli-error';
+
+export interface AdminConnection {
+  client: AdminClient;
+  /** Where the requests go, for messages. */
+  describe: string;
+  close(): Promise<void>;
+}
+
+export type ConnectMode = 'server' | 'direct' | 'auto';
+
+/**
+ * `direct` opens the database; `server` uses TANDEM_URL; `auto` (TANDEM_URL unset, no --direct) uses the server at
+ * the default URL when it answers and the database otherwise, saying so on stderr.
+ */
+export async function connectAdmin(
+  mode: ConnectMode,
+  config: CliConfig,
+  env: Record<string, string | undefined>,
+  note: (line: string) => void,
+): Promise<AdminConnection> {
+  const viaServer = (): AdminConnection => ({ client: new AdminClient(config), describe: config.serverUrl, close: async () => {} });
+  if (mode === 'server') return viaServer();
+  if (mode === 'auto') {
+    if (await answers(config.serverUrl)) return viaServer();
+    const where = env.DATABASE_URL ? 'the PostgreSQL database (DATABASE_URL)' : `${env.DATA_DIR || './data'}`;
+    note(`no server at ${config.serverUrl}; opening ${where} directly`);
+  }
+  return openDirect(config, env);
+}
+
+async function answers(serverUrl: string): Promise<boolean> {
+  try {
+    await fetch(`${serverUrl}/healthz`, { signal: AbortSignal.timeout(1_000) });
+    return true;
+  } catch {
+    return false; // refused, unresolvable or silent: there is no server to talk to
+  }
+}
+
+async function openDirect(cliConfig: CliConfig, env: Record<string, string | undefined>): Promise<AdminConnection> {
+  let serverConfig;
+  try {
+    // Loopback and a free port: nothing outside this process can reach it, so no AUTH_SECRET is needed.
+    serverConfig = loadConfig({ ...env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: env.LOG_LEVEL ?? 'warn' });
+  } catch (error) {
+    if (error instanceof ConfigError) throw new CliError(error.message, 2, { cause: error });
+    throw error;
+  }
+  let server;
+  try {
+    server = await startServer(serverConfig, { logger: createLogger(serverConfig.logLevel, 'stderr'), routes: routeModules });
+  } catch (cause) {
+    throw new CliError(`cannot open the database: ${cause instanceof Error ? cause.message : String(cause)}`, 1, { cause });
+  }
+  const adminToken = server.ctx.adminToken;
+  const client = new AdminClient({
+    ...cliConfig,
+    serverUrl: server.url,
+    adminToken: () => ({ token: adminToken, source: 'the database opened directly' }),
+  });
+  return { client, describe: 'the database', close: () => server.close() };
+}
