@@ -32,7 +32,7 @@ export const benchUsage = `Usage: npm run bench -- [options]
   --servers <names>   comma-separated servers (default: all available): tandem, y-websocket-server, hocuspocus
   --readers <list>    fan-out reader counts (default: 10,50,200)
   --seconds <s>       seconds of typing per fan-out case (default: 5)
-  --rounds <k>        fan-out rounds; servers take turns each round, the median round is shown (default: 3)
+  --rounds <k>        fan-out rounds; servers take turns each round, the median round is shown (default: 5)
   --runs <k>          timed cold loads per server, timed exports per format (default: 5)
   --scale-readers <n> scale-out readers (default: 50)
   --scale-writers <n> scale-out writers (default: 4)
@@ -74,7 +74,7 @@ export function parseBenchOptions(argv: readonly string[], defaultResultsPath: s
     servers: [],
     fanoutReaders: [10, 50, 200],
     typingSeconds: 5,
-    rounds: 3,
+    rounds: 5,
     coldLoadRuns: 5,
     scaleOutReaders: 50,
     scaleOutWriters: 4,
