@@ -2,6 +2,7 @@
 // transaction and can never interleave with another; the async signatures only satisfy DocumentStore.
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
+import { DeferredDocMeta, type DocMetaChange } from './deferred-doc-meta';
 import { WalCheckpointer } from './wal-checkpointer';
 import type {
   DocMeta,
@@ -14,7 +15,7 @@ import type {
 } from './storage';
 
 // The update log is one B-tree keyed (doc, seq): a keystroke's commit writes one page of it, where a rowid table
-// with an index on (doc, id) and an AUTOINCREMENT counter wrote three. `seq` comes from the store's own counter.
+// with an index on (doc, id) and an AUTOINCREMENT counter wrote three. The store picks each seq (see nextSeq).
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS documents (
   name TEXT PRIMARY KEY,
@@ -66,11 +67,7 @@ export interface SqliteStoreOptions {
   onWarning?: (message: string) => void;
 }
 
-/**
- * How long a document's updatedAt and byte count may wait in memory before they are written. Every commit writes
- * its update rows at once; writing the `documents` row too doubled the pages each keystroke's commit writes, so it is
- * written on a document's first commit, then at most once per interval, and always before anything reads it.
- */
+/** How long a document's updatedAt and byte count may wait in memory before they are written (deferred-doc-meta.ts). */
 const META_WRITE_INTERVAL_MS = 1_000;
 
 export class SqliteStore implements DocumentStore {
@@ -87,10 +84,7 @@ export class SqliteStore implements DocumentStore {
    * the log before it, even when another process (the admin CLI opening the database directly) wrote meanwhile.
    */
   private lastSeq = 0;
-  /** Metadata changes committed rows carry but the `documents` table does not have yet (see META_WRITE_INTERVAL_MS). */
-  private readonly pendingMeta = new Map<string, { updatedAt: number; bytes: number }>();
-  /** When each recently edited document's row was last written. */
-  private readonly metaWrittenAt = new Map<string, number>();
+  private readonly docMeta = new DeferredDocMeta(META_WRITE_INTERVAL_MS);
   private metaTimer: NodeJS.Timeout | null = null;
   private readonly writeMetaTx;
   private readonly onWarning: (message: string) => void;
@@ -145,11 +139,11 @@ export class SqliteStore implements DocumentStore {
       ping: db.prepare('SELECT 1'),
     };
     const s = this.statements;
-    this.appendTx = db.transaction((batch: readonly PendingAppend[], metaDue: ReadonlyMap<string, { updatedAt: number; bytes: number }>) => {
+    this.appendTx = db.transaction((batch: readonly PendingAppend[], metaDue: ReadonlyMap<string, DocMetaChange>) => {
       for (const { doc, update } of batch) s.insertUpdate.run(doc, this.nextSeq(doc), update);
       for (const [doc, meta] of metaDue) s.touchDoc.run({ doc, now: meta.updatedAt, bytes: meta.bytes });
     });
-    this.writeMetaTx = db.transaction((metas: ReadonlyMap<string, { updatedAt: number; bytes: number }>) => {
+    this.writeMetaTx = db.transaction((metas: ReadonlyMap<string, DocMetaChange>) => {
       for (const [doc, meta] of metas) s.touchDoc.run({ doc, now: meta.updatedAt, bytes: meta.bytes });
     });
     this.compactTx = db.transaction((doc: string, upToSeq: number, merged: Uint8Array, now: number) => {
@@ -195,29 +189,12 @@ export class SqliteStore implements DocumentStore {
   async appendBatch(batch: readonly PendingAppend[]): Promise<void> {
     if (batch.length === 0) return;
     const now = this.now();
-    // What each document's row would get: its waiting changes plus this batch's. Written now when due, else kept.
-    const metas = new Map<string, { updatedAt: number; bytes: number }>();
-    for (const { doc, update } of batch) {
-      const meta = metas.get(doc) ?? { updatedAt: now, bytes: this.pendingMeta.get(doc)?.bytes ?? 0 };
-      meta.bytes += update.byteLength;
-      metas.set(doc, meta);
-    }
-    const due = new Map<string, { updatedAt: number; bytes: number }>();
-    for (const [doc, meta] of metas) {
-      const writtenAt = this.metaWrittenAt.get(doc);
-      if (writtenAt === undefined || now - writtenAt >= META_WRITE_INTERVAL_MS) due.set(doc, meta);
-    }
-    this.appendTx(batch, due);
-    // Committed: only now does memory change, so a failed commit (retried by the committer) counts nothing twice.
-    for (const [doc, meta] of metas) {
-      if (due.has(doc)) {
-        this.pendingMeta.delete(doc);
-        this.metaWrittenAt.set(doc, now);
-      } else {
-        this.pendingMeta.set(doc, meta);
-      }
-    }
-    if (this.pendingMeta.size > 0 && !this.metaTimer) this.scheduleMetaWrite();
+    const plan = this.docMeta.plan(batch, now);
+    this.appendTx(batch, plan.due);
+    // Committed: only now does the bookkeeping change, so a failed commit (retried by the committer) counts nothing
+    // twice.
+    this.docMeta.committed(plan, now);
+    if (this.docMeta.pending.size > 0 && !this.metaTimer) this.scheduleMetaWrite();
   }
 
   async compact(doc: string, upToSeq: number, merged: Uint8Array): Promise<void> {
@@ -241,8 +218,7 @@ export class SqliteStore implements DocumentStore {
   }
 
   async delete(doc: string): Promise<boolean> {
-    this.pendingMeta.delete(doc);
-    this.metaWrittenAt.delete(doc);
+    this.docMeta.forget(doc);
     return this.deleteTx(doc);
   }
 
@@ -306,15 +282,9 @@ export class SqliteStore implements DocumentStore {
   private writePendingMeta(): void {
     if (this.metaTimer) clearTimeout(this.metaTimer);
     this.metaTimer = null;
-    if (this.pendingMeta.size === 0) return;
-    this.writeMetaTx(this.pendingMeta);
-    const now = Date.now();
-    for (const doc of this.pendingMeta.keys()) this.metaWrittenAt.set(doc, now);
-    this.pendingMeta.clear();
-    // Documents idle for a while need no entry: their next commit writes their row at once.
-    for (const [doc, writtenAt] of this.metaWrittenAt) {
-      if (now - writtenAt >= META_WRITE_INTERVAL_MS) this.metaWrittenAt.delete(doc);
-    }
+    if (this.docMeta.pending.size === 0) return;
+    this.writeMetaTx(this.docMeta.pending);
+    this.docMeta.flushed(Date.now());
   }
 
   /** Strictly increasing ms timestamps, so "newest first" and updatedAt order are well defined within a ms. */
