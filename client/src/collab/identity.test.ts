@@ -36,6 +36,16 @@ describe('resolveIdentity', () => {
     expect(colorForName('Ada')).toBe(colorForName('Ada'));
     expect(colorForName('Ada')).toMatch(/^#[0-9a-f]{6}$/);
   });
+
+  it('spreads names over a dozen colours that all keep white initials readable (contrast 4.5 or more)', () => {
+    const colours = new Set(Array.from({ length: 500 }, (_, i) => colorForName(`User ${i}`)));
+    expect(colours.size).toBeGreaterThanOrEqual(12);
+    const luminance = (hex: string): number => {
+      const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)) as [number, number, number];
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    for (const colour of colours) expect(1.05 / (luminance(colour) + 0.05), colour).toBeGreaterThanOrEqual(4.5);
+  });
 });
 
 describe('display names', () => {

@@ -45,10 +45,11 @@ function identityFor(name: string): Identity {
   return { name, color: colorForName(name) };
 }
 
-// Saturated, mid-dark colours: white initials stay readable on all of them, and they differ enough side by side.
+// Twelve hues around the colour wheel, dark enough for white initials (contrast 4.9 or more on every one), and no
+// two are shades of one hue (the earlier palette had five such pairs, so two people often looked the same).
 const palette = [
-  '#d9480f', '#c2255c', '#9c36b5', '#6741d9', '#3b5bdb', '#1971c2', '#0c8599', '#099268',
-  '#2f9e44', '#5c940d', '#e8590c', '#a61e4d', '#862e9c', '#364fc7', '#087f5b', '#b35c00',
+  '#c92a2a', '#c2410c', '#a35200', '#4d7c0f', '#237a36', '#087f5b',
+  '#0b7285', '#1971c2', '#3b5bdb', '#6741d9', '#9c36b5', '#c2255c',
 ] as const;
 
 export function colorForName(name: string): string {
