@@ -1,10 +1,11 @@
 // Runs SQLite WAL checkpoints on a thread of their own, so the fsync a checkpoint costs never stalls the event loop
 // that commits and broadcasts updates. Plain JavaScript because it starts as a worker thread, outside tsx and Vite.
-// workerData: { path: string, intervalMs: number }. Posts { error: string } and exits when the database is unusable.
+// workerData: { path: string }. Messages in: 'checkpoint', 'stop'. Posts { error: string } and exits when the
+// database is unusable.
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
 
-const { path, intervalMs } = workerData;
+const { path } = workerData;
 let db;
 try {
   db = new Database(path, { fileMustExist: true });
@@ -21,7 +22,7 @@ const checkpoint = () => {
   try {
     db.pragma('wal_checkpoint(PASSIVE)');
   } catch (error) {
-    // SQLITE_BUSY (another checkpoint runs, or the database is closing) is retried on the next tick.
+    // SQLITE_BUSY (another checkpoint runs, or the database is closing) is retried on the next request.
     if (error.code !== 'SQLITE_BUSY') {
       parentPort.postMessage({ error: `WAL checkpoint failed: ${error.message}` });
       process.exit(1);
@@ -29,10 +30,9 @@ const checkpoint = () => {
   }
 };
 
-const timer = setInterval(checkpoint, intervalMs);
 parentPort.on('message', (message) => {
+  if (message === 'checkpoint') return checkpoint();
   if (message !== 'stop') return;
-  clearInterval(timer);
   checkpoint();
   db.close();
   process.exit(0);

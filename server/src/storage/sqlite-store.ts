@@ -61,8 +61,8 @@ interface DocRow {
 
 export interface SqliteStoreOptions {
   path: string;
-  /** How often the background thread checkpoints the WAL (default 1000 ms). */
-  checkpointIntervalMs?: number;
+  /** When the background thread checkpoints the WAL (see WalCheckpointerOptions; tests shorten the waits). */
+  checkpoints?: { checkEveryMs?: number; idleMs?: number; maxWalBytes?: number };
   /** Told when background checkpoints fail and commits checkpoint on the event loop again. */
   onWarning?: (message: string) => void;
 }
@@ -102,7 +102,7 @@ export class SqliteStore implements DocumentStore {
     this.onWarning = options.onWarning ?? (() => undefined);
     this.checkpointer = options.path === ':memory:' ? null : new WalCheckpointer(this.db, {
       path: options.path,
-      intervalMs: options.checkpointIntervalMs ?? 1_000,
+      ...options.checkpoints,
       onFallback: (reason) => this.onWarning(`background WAL checkpoints stopped (${reason}); commits checkpoint again`),
     });
     const db = this.db;
@@ -191,6 +191,7 @@ export class SqliteStore implements DocumentStore {
     const now = this.now();
     const plan = this.docMeta.plan(batch, now);
     this.appendTx(batch, plan.due);
+    this.checkpointer?.noteCommit(batch.reduce((sum, { update }) => sum + update.byteLength, 0));
     // Committed: only now does the bookkeeping change, so a failed commit (retried by the committer) counts nothing
     // twice.
     this.docMeta.committed(plan, now);
@@ -200,6 +201,7 @@ export class SqliteStore implements DocumentStore {
   async compact(doc: string, upToSeq: number, merged: Uint8Array): Promise<void> {
     this.writePendingMeta();
     this.compactTx(doc, upToSeq, merged, this.now());
+    this.checkpointer?.noteCommit(merged.byteLength);
   }
 
   async rowCount(doc: string): Promise<number> {

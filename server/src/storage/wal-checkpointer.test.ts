@@ -1,5 +1,6 @@
 // The background checkpointer: committed pages reach the database file without the committing connection ever
-// checkpointing, and a checkpointer that cannot work hands checkpoints back to the commits.
+// checkpointing (when writing pauses, or past a WAL size limit while it goes on), and a checkpointer that cannot
+// work hands checkpoints back to the commits.
 import Database from 'better-sqlite3';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -17,9 +18,9 @@ afterEach(async () => {
 });
 
 describe('WalCheckpointer', () => {
-  it('copies committed pages into the database file from its own thread, keeping the WAL bounded', async () => {
+  it('copies committed pages into the database file from its own thread once writing pauses, keeping the WAL bounded', async () => {
     const dbPath = path.join(dir, 'tandem.db');
-    const store = new SqliteStore({ path: dbPath, checkpointIntervalMs: 50 });
+    const store = new SqliteStore({ path: dbPath, checkpoints: { checkEveryMs: 20, idleMs: 50 } });
     try {
       const before = (await stat(dbPath)).size;
       const update = new Uint8Array(2_000).fill(7);
@@ -37,13 +38,33 @@ describe('WalCheckpointer', () => {
     }
   });
 
+  it('checkpoints while commits keep coming once the WAL has grown past its limit', async () => {
+    const dbPath = path.join(dir, 'tandem.db');
+    // Never idle long enough for an idle checkpoint: only the size limit can trigger one.
+    const store = new SqliteStore({ path: dbPath, checkpoints: { checkEveryMs: 20, idleMs: 60_000, maxWalBytes: 200_000 } });
+    try {
+      const before = (await stat(dbPath)).size;
+      const update = new Uint8Array(2_000).fill(7);
+      const deadline = Date.now() + 10_000;
+      let commits = 0;
+      while ((await stat(dbPath)).size <= before && Date.now() < deadline) {
+        await store.appendBatch([{ doc: 'busy', update }]);
+        commits++;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      expect((await stat(dbPath)).size).toBeGreaterThan(before);
+      expect((await store.load('busy'))?.updates).toHaveLength(commits);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('hands checkpoints back to the commits when the worker cannot open the database', async () => {
     const db = new Database(path.join(dir, 'main.db'));
     db.pragma('journal_mode = WAL');
     const reasons: string[] = [];
     const checkpointer = new WalCheckpointer(db, {
       path: path.join(dir, 'missing', 'other.db'),
-      intervalMs: 50,
       onFallback: (reason) => reasons.push(reason),
     });
     try {
