@@ -97,3 +97,26 @@ export async function startClientProcesses(repoRoot: string, labels: string[]): 
   await Promise.all(workers.map((worker) => worker.call('close-all', {}, 30_000)));
   return workers;
 }
+
+/** The worker layout of the latency scenarios: passive readers split over two processes, the writers in a third. */
+export class SplitWorkers {
+  private constructor(
+    readonly all: ClientProcess[],
+    readonly readers: ClientProcess[],
+    readonly writer: ClientProcess,
+  ) {}
+
+  static async start(repoRoot: string, writerLabel: string): Promise<SplitWorkers> {
+    const all = await startClientProcesses(repoRoot, ['readers-a', 'readers-b', writerLabel]);
+    const [readersA, readersB, writer] = all as [ClientProcess, ClientProcess, ClientProcess];
+    return new SplitWorkers(all, [readersA, readersB], writer);
+  }
+
+  get pids(): number[] {
+    return this.all.map((worker) => worker.pid);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.all.map((worker) => worker.close()));
+  }
+}

@@ -1,6 +1,6 @@
 // Fan-out latency: one writer types a character every 20 ms into one doc watched by N passive readers.
 // Measures, for every (reader, keystroke), the time from the writer's insert to the reader observing it.
-import { startClientProcesses, type ClientProcess } from '../client-process';
+import { SplitWorkers } from '../client-process';
 import { median, percentile } from '../percentile';
 import { cpuPercentBetween, PeakRssWatcher, sampleProcesses } from '../process-stats';
 import type { ClientKind } from '../server-targets';
@@ -56,23 +56,17 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 
 /** The three client workers of one case: readers split over two processes, the writer in a third. */
 class FanoutClients {
-  private constructor(
-    readonly workers: ClientProcess[],
-    private readonly readerProcesses: ClientProcess[],
-    private readonly writer: ClientProcess,
-  ) {}
+  private constructor(readonly workers: SplitWorkers) {}
 
   static async start(repoRoot: string): Promise<FanoutClients> {
-    const workers = await startClientProcesses(repoRoot, ['readers-a', 'readers-b', 'writer']);
-    const [readersA, readersB, writer] = workers as [ClientProcess, ClientProcess, ClientProcess];
-    return new FanoutClients(workers, [readersA, readersB], writer);
+    return new FanoutClients(await SplitWorkers.start(repoRoot, 'writer'));
   }
 
   /** Connects the writer, then the readers; resolves with each reader process's time to get all synced. */
   async connect(target: { kind: ClientKind; wsUrl: string; doc: string }, readerCounts: number[]): Promise<number[]> {
-    await this.writer.call('open-writer', { ...target, syncTimeoutMs }, syncTimeoutMs + 5_000);
+    await this.workers.writer.call('open-writer', { ...target, syncTimeoutMs }, syncTimeoutMs + 5_000);
     const synced = await Promise.all(
-      this.readerProcesses.map((worker, i) =>
+      this.workers.readers.map((worker, i) =>
         worker.call('open-readers', { ...target, count: readerCounts[i] ?? 0, syncTimeoutMs }, syncTimeoutMs * 2),
       ),
     );
@@ -80,21 +74,21 @@ class FanoutClients {
   }
 
   type(count: number): Promise<{ sendTimes: number[] }> {
-    return this.writer.call('type', { count, intervalMs: keystrokeIntervalMs }, count * keystrokeIntervalMs + 30_000);
+    return this.workers.writer.call('type', { count, intervalMs: keystrokeIntervalMs }, count * keystrokeIntervalMs + 30_000);
   }
 
   /** Waits for the readers to reach `expectedLength` (or the drain timeout); arrivals of keystrokes fromSeq on. */
   async collect(fromSeq: number, expectedLength: number): Promise<(number | null)[][]> {
     const collected = await Promise.all(
-      this.readerProcesses.map((worker) =>
+      this.workers.readers.map((worker) =>
         worker.call('collect-readers', { fromSeq, expectedLength, timeoutMs: drainTimeoutMs }, drainTimeoutMs + 30_000),
       ),
     );
     return collected.flatMap((c) => c.arrivals);
   }
 
-  async close(): Promise<void> {
-    await Promise.all(this.workers.map((worker) => worker.close()));
+  close(): Promise<void> {
+    return this.workers.close();
   }
 }
 
@@ -113,7 +107,7 @@ async function runFanoutCase(context: ScenarioContext, testCase: FanoutCase): Pr
     await clients.collect(warmupKeystrokes, warmupKeystrokes);
     await sleep(settleMs);
 
-    const clientPids = clients.workers.map((worker) => worker.pid);
+    const clientPids = clients.workers.pids;
     const rssWatcher = new PeakRssWatcher([server.pid]);
     const serverStart = sampleProcesses([server.pid]);
     const clientStart = sampleProcesses(clientPids);

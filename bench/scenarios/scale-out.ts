@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import pg from 'pg';
-import { startClientProcesses, type ClientProcess } from '../client-process';
+import { SplitWorkers } from '../client-process';
 import { percentile } from '../percentile';
 import { cpuPercentBetween, PeakRssWatcher, sampleProcesses } from '../process-stats';
 import type { RunningServer } from '../server-process';
@@ -193,16 +193,10 @@ function summarizeDeliveries(
 }
 
 class ScaleOutClients {
-  private constructor(
-    readonly workers: ClientProcess[],
-    private readonly readerProcesses: ClientProcess[],
-    private readonly writerProcess: ClientProcess,
-  ) {}
+  private constructor(readonly workers: SplitWorkers) {}
 
   static async start(repoRoot: string): Promise<ScaleOutClients> {
-    const workers = await startClientProcesses(repoRoot, ['readers-a', 'readers-b', 'writers']);
-    const [readersA, readersB, writers] = workers as [ClientProcess, ClientProcess, ClientProcess];
-    return new ScaleOutClients(workers, [readersA, readersB], writers);
+    return new ScaleOutClients(await SplitWorkers.start(repoRoot, 'writers'));
   }
 
   async connect(servers: RunningServer[], doc: string, assignment: Assignment, textNames: string[]): Promise<number[]> {
@@ -212,9 +206,9 @@ class ScaleOutClients {
       wsUrl: wsUrlOf(instance),
       textName: textNames[i] ?? '',
     }));
-    await this.writerProcess.call('open-writers', { kind, doc, writers, syncTimeoutMs }, syncTimeoutMs + 5_000);
+    await this.workers.writer.call('open-writers', { kind, doc, writers, syncTimeoutMs }, syncTimeoutMs + 5_000);
     const synced = await Promise.all(
-      this.readerProcesses.map((worker, i) => {
+      this.workers.readers.map((worker, i) => {
         const group = assignment.readerGroups[i] ?? { instance: 0, count: 0 };
         return worker.call(
           'open-watchers',
@@ -227,12 +221,12 @@ class ScaleOutClients {
   }
 
   type(count: number, intervalMs: number): Promise<{ sendTimes: number[][] }> {
-    return this.writerProcess.call('type-writers', { count, intervalMs }, count * intervalMs + 30_000);
+    return this.workers.writer.call('type-writers', { count, intervalMs }, count * intervalMs + 30_000);
   }
 
   async collect(fromSeq: number, expectedLength: number): Promise<(number | null)[][][]> {
     const collected = await Promise.all(
-      this.readerProcesses.map((worker) =>
+      this.workers.readers.map((worker) =>
         worker.call(
           'collect-watchers',
           { fromSeq, expectedLength, quietMs: drainQuietMs, timeoutMs: drainTimeoutMs },
@@ -243,8 +237,8 @@ class ScaleOutClients {
     return collected.flatMap((c) => c.arrivals);
   }
 
-  async close(): Promise<void> {
-    await Promise.all(this.workers.map((worker) => worker.close()));
+  close(): Promise<void> {
+    return this.workers.close();
   }
 }
 
@@ -276,7 +270,7 @@ async function runScaleOutCase(context: ScenarioContext, testCase: ScaleOutCase)
     await sleep(settleMs);
 
     const serverPids = servers.map((server) => server.pid);
-    const clientPids = clients.workers.map((worker) => worker.pid);
+    const clientPids = clients.workers.pids;
     const metricsBefore = await Promise.all(servers.map((server) => scrapeMetrics(server)));
     const rssWatchers = serverPids.map((pid) => new PeakRssWatcher([pid]));
     const serverStart = serverPids.map((pid) => sampleProcesses([pid]));
