@@ -107,7 +107,12 @@ export type ClientReply =
 /** The Y.Text every scenario writes to and reads from. */
 export const benchTextName = 'text';
 
-/** Wall-clock time in ms with sub-ms precision, comparable across processes on one machine. */
-export function nowWallMs(): number {
-  return performance.timeOrigin + performance.now();
+/**
+ * The machine's monotonic clock in ms (CLOCK_MONOTONIC, one clock for every process). Not performance.timeOrigin
+ * plus performance.now(): each process samples the wall clock once at start, so two processes' readings can
+ * differ by milliseconds, which showed up as negative latencies.
+ */
+export function nowMonotonicMs(): number {
+  const [seconds, nanoseconds] = process.hrtime();
+  return seconds * 1e3 + nanoseconds / 1e6;
 }

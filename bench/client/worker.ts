@@ -2,7 +2,7 @@
 // from the server and from the harness, so its CPU is measured on its own. Exits when the harness disconnects.
 import { createHash } from 'node:crypto';
 import * as Y from 'yjs';
-import { benchTextName, nowWallMs, type ClientCommands, type ClientReply, type ClientRequest } from './client-protocol';
+import { benchTextName, nowMonotonicMs, type ClientCommands, type ClientReply, type ClientRequest } from './client-protocol';
 import { connectClient, type BenchClient } from './connect-client';
 
 type Handlers = {
@@ -21,7 +21,7 @@ type Watcher = Reader[];
 function watchText(text: Y.Text): Reader {
   const reader: Reader = { text, arrivals: [] };
   text.observe(() => {
-    const atMs = nowWallMs();
+    const atMs = nowMonotonicMs();
     for (let seq = reader.arrivals.length; seq < text.length; seq++) reader.arrivals[seq] = atMs;
   });
   return reader;
@@ -70,7 +70,7 @@ class ClientWorker {
           const ydoc = new Y.Doc();
           const reader: Reader = { text: ydoc.getText(benchTextName), arrivals: [] };
           reader.text.observe(() => {
-            const atMs = nowWallMs();
+            const atMs = nowMonotonicMs();
             for (let seq = reader.arrivals.length; seq < reader.text.length; seq++) reader.arrivals[seq] = atMs;
           });
           this.readers.push(reader);
@@ -112,7 +112,7 @@ class ClientWorker {
       for (let seq = 0; seq < count; seq++) {
         // Scheduled against the start time, so a late timer does not push every later keystroke back.
         await sleep(startMs + seq * intervalMs - performance.now());
-        sendTimes.push(nowWallMs());
+        sendTimes.push(nowMonotonicMs());
         text.insert(text.length, typedAlphabet[seq % typedAlphabet.length] ?? 'x');
       }
       return { sendTimes };
@@ -212,7 +212,7 @@ class ClientWorker {
           const times: number[] = [];
           for (let seq = 0; seq < count; seq++) {
             await sleep(startMs + offsetMs + seq * intervalMs - performance.now());
-            times.push(nowWallMs());
+            times.push(nowMonotonicMs());
             text.insert(text.length, typedAlphabet[seq % typedAlphabet.length] ?? 'x');
           }
           return times;

@@ -1,6 +1,10 @@
-// Group commit: every update enqueued during one event-loop turn is written in one storage transaction, then each
-// entry's room is told, in order, so it can broadcast. One flush runs at a time; a failed flush keeps its batch
-// and retries with backoff, so nothing is broadcast (or acknowledged) before it is on disk.
+// Group commit: every update enqueued during one event-loop turn (one task: a socket read, a timer) is written in
+// one storage transaction, then each entry's room is told, in order, so it can broadcast. When the loop is quiet
+// the batch commits as soon as its task ends (a microtask), so a keystroke reaches the peers without waiting for
+// the rest of the loop iteration; once an iteration has committed, further turns in it share one transaction at
+// its end (setImmediate), so a busy server still makes at most two commits per iteration. One flush runs at a
+// time; a failed flush keeps its batch and retries with backoff, so nothing is broadcast (or acknowledged) before
+// it is on disk.
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics/metrics';
 import type { DocumentStore, PendingAppend } from '../storage/storage';
@@ -26,6 +30,8 @@ export class Committer {
   private queue: CommitEntry[] = [];
   private flushing: Promise<void> | null = null;
   private scheduled = false;
+  /** A flush ran in this loop iteration: later turns of it wait for the iteration's end (setImmediate). */
+  private iterationCommitted = false;
   private retryDelayMs = 0;
 
   constructor(
@@ -54,16 +60,28 @@ export class Committer {
   private schedule(): void {
     if (this.scheduled || this.flushing) return;
     this.scheduled = true;
-    setImmediate(() => {
-      this.scheduled = false;
-      void this.flush();
-    });
+    if (this.iterationCommitted) setImmediate(this.runScheduled);
+    else queueMicrotask(this.runScheduled);
   }
+
+  private readonly runScheduled = (): void => {
+    this.scheduled = false;
+    if (!this.iterationCommitted) {
+      this.iterationCommitted = true;
+      setImmediate(this.endIteration);
+    }
+    void this.flush();
+  };
+
+  private readonly endIteration = (): void => {
+    this.iterationCommitted = false;
+  };
 
   private flush(): Promise<void> {
     if (this.flushing || this.queue.length === 0) return this.flushing ?? Promise.resolve();
     const batch = this.queue;
     this.queue = [];
+    if (this.store.appendBatchNow && this.retryDelayMs === 0 && this.writeNow(batch)) return Promise.resolve();
     this.flushing = this.write(batch).finally(() => {
       this.flushing = null;
       if (this.queue.length > 0) this.schedule();
@@ -71,19 +89,47 @@ export class Committer {
     return this.flushing;
   }
 
+  /** Commits with a store that finishes synchronously; false (batch untouched) if it failed and must be retried. */
+  private writeNow(batch: CommitEntry[]): boolean {
+    const startedAt = performance.now();
+    try {
+      this.store.appendBatchNow!(batch);
+    } catch (error) {
+      this.failed(error, batch);
+      return false;
+    }
+    this.metrics.commitSeconds.observe((performance.now() - startedAt) / 1000);
+    this.notify(batch);
+    return true;
+  }
+
   private async write(batch: CommitEntry[]): Promise<void> {
+    if (this.retryDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.retryDelayMs));
     const stopTimer = this.metrics.commitSeconds.startTimer();
     try {
       await this.store.appendBatch(batch);
       stopTimer();
       this.retryDelayMs = 0;
     } catch (error) {
-      this.metrics.commitFailures.inc();
-      this.retryDelayMs = Math.min(MAX_RETRY_DELAY_MS, Math.max(50, this.retryDelayMs * 2));
-      this.logger.error({ err: error, updates: batch.length, retryInMs: this.retryDelayMs }, 'commit failed; will retry');
-      // Put the batch back in front so order is kept, then retry after a delay.
+      this.failed(error, batch);
+      // Put the batch back in front so order is kept; the next flush waits retryDelayMs first.
       this.queue = batch.concat(this.queue);
-      await new Promise((resolve) => setTimeout(resolve, this.retryDelayMs));
+      return;
+    }
+    this.notify(batch);
+  }
+
+  private failed(error: unknown, batch: CommitEntry[]): void {
+    this.metrics.commitFailures.inc();
+    this.retryDelayMs = Math.min(MAX_RETRY_DELAY_MS, Math.max(50, this.retryDelayMs * 2));
+    this.logger.error({ err: error, updates: batch.length, retryInMs: this.retryDelayMs }, 'commit failed; will retry');
+  }
+
+  private notify(batch: CommitEntry[]): void {
+    if (batch.length === 1) {
+      const entry = batch[0]!;
+      entry.listener.committed(entry);
+      entry.listener.flushed();
       return;
     }
     const touched = new Set<CommitListener>();

@@ -187,6 +187,10 @@ export class SqliteStore implements DocumentStore {
   }
 
   async appendBatch(batch: readonly PendingAppend[]): Promise<void> {
+    this.appendBatchNow(batch);
+  }
+
+  appendBatchNow(batch: readonly PendingAppend[]): void {
     if (batch.length === 0) return;
     const now = this.now();
     const plan = this.docMeta.plan(batch, now);

@@ -57,6 +57,11 @@ export interface DocumentStore {
    */
   appendBatch(batch: readonly PendingAppend[]): Promise<void>;
   /**
+   * The same as appendBatch, finished when it returns (throws on failure). Only an embedded store whose writes
+   * never wait on I/O has it; the committer then broadcasts in the task that received the update.
+   */
+  appendBatchNow?(batch: readonly PendingAppend[]): void;
+  /**
    * Replaces the rows of `doc` with id <= `upToSeq` by the single `merged` update, in one transaction. Rows with
    * a higher id (appended meanwhile) are kept. Must never delete a row it did not merge.
    */
