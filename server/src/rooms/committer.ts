@@ -1,10 +1,10 @@
 // Group commit: every update enqueued during one event-loop turn (one task: a socket read, a timer) is written in
 // one storage transaction, then each entry's room is told, in order, so it can broadcast. When the loop is quiet
-// the batch commits as soon as its task ends (a microtask), so a keystroke reaches the peers without waiting for
-// the rest of the loop iteration; once an iteration has committed, further turns in it share one transaction at
-// its end (setImmediate), so a busy server still makes at most two commits per iteration. One flush runs at a
-// time; a failed flush keeps its batch and retries with backoff, so nothing is broadcast (or acknowledged) before
-// it is on disk.
+// the batch commits as soon as its task ends (process.nextTick: after every frame of that socket read, before the
+// stream's own bookkeeping), so a keystroke reaches the peers without waiting for the rest of the loop iteration.
+// Once an iteration has committed, further turns in it share one transaction at its end (setImmediate), so a busy
+// server still makes at most two commits per iteration. One flush runs at a time; a failed flush keeps its batch
+// and retries with backoff, so nothing is broadcast (or acknowledged) before it is on disk.
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics/metrics';
 import type { DocumentStore, PendingAppend } from '../storage/storage';
@@ -61,7 +61,7 @@ export class Committer {
     if (this.scheduled || this.flushing) return;
     this.scheduled = true;
     if (this.iterationCommitted) setImmediate(this.runScheduled);
-    else queueMicrotask(this.runScheduled);
+    else process.nextTick(this.runScheduled);
   }
 
   private readonly runScheduled = (): void => {

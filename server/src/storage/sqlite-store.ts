@@ -15,7 +15,7 @@ import type {
 } from './storage';
 
 // The update log is one B-tree keyed (doc, seq): a keystroke's commit writes one page of it, where a rowid table
-// with an index on (doc, id) and an AUTOINCREMENT counter wrote three. The store picks each seq (see nextSeq).
+// with an index on (doc, id) and an AUTOINCREMENT counter wrote three. The store picks each seq (see appendRow).
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS documents (
   name TEXT PRIMARY KEY,
@@ -107,8 +107,12 @@ export class SqliteStore implements DocumentStore {
     });
     const db = this.db;
     this.statements = {
-      insertUpdate: db.prepare<[string, number, Uint8Array]>('INSERT INTO doc_updates (doc, seq, data) VALUES (?, ?, ?)'),
-      maxSeq: db.prepare<[string], { seq: number | null }>('SELECT MAX(seq) AS seq FROM doc_updates WHERE doc = ?'),
+      // One statement picks the seq and inserts (see appendRow): above this process's counter and the doc's rows.
+      insertUpdate: db.prepare<[string, number, string, Uint8Array], { seq: number }>(
+        `INSERT INTO doc_updates (doc, seq, data)
+         VALUES (?, MAX(?, COALESCE((SELECT MAX(seq) FROM doc_updates WHERE doc = ?), 0)) + 1, ?)
+         RETURNING seq`,
+      ),
       touchDoc: db.prepare<[{ doc: string; now: number; bytes: number }]>(
         `INSERT INTO documents (name, created_at, updated_at, bytes) VALUES (@doc, @now, @now, @bytes)
          ON CONFLICT(name) DO UPDATE SET updated_at = @now, bytes = bytes + @bytes`,
@@ -140,7 +144,7 @@ export class SqliteStore implements DocumentStore {
     };
     const s = this.statements;
     this.appendTx = db.transaction((batch: readonly PendingAppend[], metaDue: ReadonlyMap<string, DocMetaChange>) => {
-      for (const { doc, update } of batch) s.insertUpdate.run(doc, this.nextSeq(doc), update);
+      for (const { doc, update } of batch) this.appendRow(doc, update);
       for (const [doc, meta] of metaDue) s.touchDoc.run({ doc, now: meta.updatedAt, bytes: meta.bytes });
     });
     this.writeMetaTx = db.transaction((metas: ReadonlyMap<string, DocMetaChange>) => {
@@ -152,7 +156,7 @@ export class SqliteStore implements DocumentStore {
       if (!s.meta.get(doc)) return; // deleted since the compactor read it: do not bring it back
       if (s.deleteUpTo.run(doc, upToSeq).changes === 0) return; // already merged or deleted meanwhile
       this.lastSeq = Math.max(this.lastSeq, upToSeq);
-      s.insertUpdate.run(doc, this.nextSeq(doc), merged);
+      this.appendRow(doc, merged);
       const bytes = s.sumBytes.get(doc)?.bytes ?? 0;
       s.setBytes.run(bytes, now, doc);
     });
@@ -278,10 +282,12 @@ export class SqliteStore implements DocumentStore {
     this.metaTimer.unref();
   }
 
-  /** The seq for a new row of `doc`; call inside the write transaction. */
-  private nextSeq(doc: string): number {
-    this.lastSeq = Math.max(this.lastSeq, this.statements.maxSeq.get(doc)?.seq ?? 0) + 1;
-    return this.lastSeq;
+  /**
+   * Inserts a row of `doc` with the next seq: one above both this process's last seq and the doc's highest stored
+   * one (another process, such as the admin CLI in direct mode, may have appended). Call inside a transaction.
+   */
+  private appendRow(doc: string, update: Uint8Array): void {
+    this.lastSeq = this.statements.insertUpdate.get(doc, this.lastSeq, doc, update)!.seq;
   }
 
   /** Writes every waiting updatedAt and byte count in one transaction. */
