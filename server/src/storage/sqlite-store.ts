@@ -198,7 +198,10 @@ export class SqliteStore implements DocumentStore {
     if (batch.length === 0) return;
     const now = this.now();
     const plan = this.docMeta.plan(batch, now);
-    this.appendTx(batch, plan.due);
+    // A lone row with no metadata due (most keystrokes) is one statement, atomic on its own: SQLite's implicit
+    // transaction does the same locking and WAL write without running BEGIN and COMMIT as statements of their own.
+    if (batch.length === 1 && plan.due.size === 0) this.appendRow(batch[0]!.doc, batch[0]!.update);
+    else this.appendTx(batch, plan.due);
     this.checkpointer?.noteCommit(batch.reduce((sum, { update }) => sum + update.byteLength, 0));
     // Committed: only now does the bookkeeping change, so a failed commit (retried by the committer) counts nothing
     // twice.
