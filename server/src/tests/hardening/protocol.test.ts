@@ -74,7 +74,8 @@ describe('malformed frames', () => {
       return Y.encodeStateAsUpdate(d);
     })();
     const bad = [
-      new Uint8Array([0xff, 0xff, 0xff, 0xff, 0x0f]), // absurd struct count
+      new Uint8Array([0xff, 0xff, 0xff, 0xff, 0x0f]), // absurd client count
+      new Uint8Array([1, 0x80, 0xe1, 0xeb, 0x17, 1, 0]), // one client claiming 50,000,000 structs
       new Uint8Array([1, 1, 0x80]), // truncated varint
       valid.subarray(0, Math.floor(valid.byteLength / 2)), // a truncated real update
       new Uint8Array([1, 1, 5, 0, 0xff, 1, 2, 3]), // unknown content ref
