@@ -3,8 +3,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createLogger } from '../logger';
 import { createMetrics } from '../metrics/metrics';
 import { SqliteStore } from '../storage/sqlite-store';
 import type { PendingAppend } from '../storage/storage';
@@ -45,7 +45,7 @@ function setUp() {
   dirs.push(dir);
   const store = new RecordingStore({ path: path.join(dir, 'tandem.db') });
   stores.push(store);
-  const committer = new Committer(store, createMetrics(), createLogger('error'));
+  const committer = new Committer(store, createMetrics(), pino({ level: 'silent' }));
   const listener = new RecordingListener();
   const enqueue = (text: string): void =>
     committer.enqueue({ doc: 'd', update: new TextEncoder().encode(text), frame: new Uint8Array(0), origin: null, listener });
