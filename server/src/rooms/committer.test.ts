@@ -71,7 +71,8 @@ describe('Committer', () => {
 
   it('makes at most two commits per busy loop iteration, in arrival order', async () => {
     const { store, listener, enqueue } = setUp();
-    // Five tasks of one iteration (immediates queued together run in one check phase).
+    // Four updates, each in a task of its own, all in one loop iteration (immediates queued together run in one
+    // check phase); the fifth immediate ends the wait.
     await new Promise<void>((resolve) => {
       for (const text of ['1', '2', '3', '4']) setImmediate(() => enqueue(text));
       setImmediate(resolve);

@@ -287,7 +287,8 @@ export class SqliteStore implements DocumentStore {
 
   /**
    * Inserts a row of `doc` with the next seq: one above both this process's last seq and the doc's highest stored
-   * one (another process, such as the admin CLI in direct mode, may have appended). Call inside a transaction.
+   * one (another process, such as the admin CLI in direct mode, may have appended). One statement, so atomic on its
+   * own; with the rest of a batch, call it inside the batch's transaction.
    */
   private appendRow(doc: string, update: Uint8Array): void {
     this.lastSeq = this.statements.insertUpdate.get(doc, this.lastSeq, doc, update)!.seq;

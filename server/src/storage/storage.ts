@@ -57,8 +57,8 @@ export interface DocumentStore {
    */
   appendBatch(batch: readonly PendingAppend[]): Promise<void>;
   /**
-   * The same as appendBatch, finished when it returns (throws on failure). Only an embedded store whose writes
-   * never wait on I/O has it; the committer then broadcasts in the task that received the update.
+   * The same as appendBatch, finished when it returns (throws on failure). Only a store that writes synchronously
+   * (embedded SQLite) has it; the committer then broadcasts in the task that received the update.
    */
   appendBatchNow?(batch: readonly PendingAppend[]): void;
   /**
