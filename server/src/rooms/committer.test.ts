@@ -1,5 +1,6 @@
 // When the committer writes: updates of one task share one transaction, a quiet loop commits before the loop
-// iteration ends, a busy iteration makes at most two commits, and a failed commit is retried in order.
+// iteration ends (a task's sole update at once), a busy iteration makes at most two commits, and a failed commit is
+// retried in order.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -47,8 +48,8 @@ function setUp() {
   stores.push(store);
   const committer = new Committer(store, createMetrics(), pino({ level: 'silent' }));
   const listener = new RecordingListener();
-  const enqueue = (text: string): void =>
-    committer.enqueue({ doc: 'd', update: new TextEncoder().encode(text), frame: new Uint8Array(0), origin: null, listener });
+  const enqueue = (text: string, isWholeTask = false): void =>
+    committer.enqueue({ doc: 'd', update: new TextEncoder().encode(text), frame: new Uint8Array(0), origin: null, listener }, isWholeTask);
   return { store, committer, listener, enqueue };
 }
 
@@ -81,6 +82,38 @@ describe('Committer', () => {
     await endOfIteration();
     expect(listener.committedUpdates).toEqual(['1', '2', '3', '4']);
     expect(store.transactions).toEqual([['1'], ['2', '3', '4']]);
+  });
+
+  it('commits a whole-task update inside the enqueue call when the loop is quiet', async () => {
+    const { store, listener, enqueue } = setUp();
+    enqueue('keystroke', true);
+    expect(listener.committedUpdates).toEqual(['keystroke']);
+    expect(store.transactions).toEqual([['keystroke']]);
+  });
+
+  it('commits a whole-task update with what its task queued before it, in one transaction', async () => {
+    const { store, listener, enqueue } = setUp();
+    enqueue('earlier message');
+    enqueue('sole update', true);
+    expect(listener.committedUpdates).toEqual([]);
+    await endOfIteration();
+    expect(listener.committedUpdates).toEqual(['earlier message', 'sole update']);
+    expect(store.transactions).toEqual([['earlier message', 'sole update']]);
+  });
+
+  it('keeps a whole-task update for the end of an iteration that has already committed', async () => {
+    const { store, listener, enqueue } = setUp();
+    await new Promise<void>((resolve) => {
+      setImmediate(() => enqueue('1', true));
+      setImmediate(() => enqueue('2', true));
+      setImmediate(() => enqueue('3', true));
+      setImmediate(resolve);
+    });
+    expect(listener.committedUpdates).toEqual(['1']);
+    await endOfIteration();
+    await endOfIteration();
+    expect(listener.committedUpdates).toEqual(['1', '2', '3']);
+    expect(store.transactions).toEqual([['1'], ['2', '3']]);
   });
 
   it('keeps a failed batch and retries it before anything newer, telling listeners only once it is stored', async () => {

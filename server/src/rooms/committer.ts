@@ -2,6 +2,9 @@
 // one storage transaction, then each entry's room is told, in order, so it can broadcast. When the loop is quiet
 // the batch commits as soon as its task ends (process.nextTick: after every frame of that socket read, before the
 // stream's own bookkeeping), so a keystroke reaches the peers without waiting for the rest of the loop iteration.
+// A frame holding one update, with nothing queued before it, commits at once, inside the call that applied it, when
+// the store commits synchronously (SQLite), so the broadcast follows while that code is still in cache; a later
+// frame of the same socket read then joins the iteration's second commit.
 // Once an iteration has committed, further turns in it share one transaction at its end (setImmediate), so a busy
 // server still makes at most two commits per iteration. One flush runs at a time; a failed flush keeps its batch
 // and retries with backoff, so nothing is broadcast (or acknowledged) before it is on disk.
@@ -40,8 +43,18 @@ export class Committer {
     private readonly logger: Logger,
   ) {}
 
-  enqueue(entry: CommitEntry): void {
+  /**
+   * Queues `entry` for the next commit. With `isWholeTask` (the caller knows nothing else of its task will be
+   * enqueued: a frame holding one update), a quiet loop commits it at once, inside the caller, on a store that
+   * commits synchronously: the broadcast then follows while the code that applied the update is still in cache.
+   */
+  enqueue(entry: CommitEntry, isWholeTask = false): void {
     this.queue.push(entry);
+    if (isWholeTask && this.canCommitNow()) {
+      this.startIteration();
+      void this.flush();
+      return;
+    }
     this.schedule();
   }
 
@@ -64,14 +77,24 @@ export class Committer {
     else process.nextTick(this.runScheduled);
   }
 
+  /** No commit ran or waits in this loop iteration, and the store can commit inside the caller. */
+  private canCommitNow(): boolean {
+    return this.store.appendBatchNow !== undefined && !this.iterationCommitted && !this.scheduled && !this.flushing
+      && this.retryDelayMs === 0;
+  }
+
   private readonly runScheduled = (): void => {
     this.scheduled = false;
-    if (!this.iterationCommitted) {
-      this.iterationCommitted = true;
-      setImmediate(this.endIteration);
-    }
+    this.startIteration();
     void this.flush();
   };
+
+  /** Marks this loop iteration as having committed once: its later commits wait for its end. */
+  private startIteration(): void {
+    if (this.iterationCommitted) return;
+    this.iterationCommitted = true;
+    setImmediate(this.endIteration);
+  }
 
   private readonly endIteration = (): void => {
     this.iterationCommitted = false;

@@ -80,6 +80,8 @@ export class Room implements CommitListener {
   private readonly awarenessToPublish = new Set<number>();
   private awarenessFlushScheduled = false;
   private committedSinceFlush = 0;
+  /** While a frame of exactly one message is handled: its update may commit (and broadcast) at once. */
+  private isSoleMessage = false;
   /**
    * SyncStep2 for a client that has nothing (the common cold-load case), kept until the document changes, so
    * a crowd joining a large document costs one encoding.
@@ -142,6 +144,8 @@ export class Room implements CommitListener {
     const decoded = decodeFrame(frame);
     if (!decoded.ok) return this.reject(session, CloseCode.ProtocolViolation, decoded.reason);
     if (!session.admitPacked(decoded.messages.length - 1)) return this.reject(session, CloseCode.RateLimited, 'rate limit exceeded');
+    // A frame holding one message (a keystroke) is committed as soon as it is applied; several share one commit.
+    this.isSoleMessage = decoded.messages.length === 1;
     for (const message of decoded.messages) {
       if (!this.sessions.has(session)) return;
       metrics.messagesIn.inc({ type: message.type });
@@ -163,6 +167,7 @@ export class Room implements CommitListener {
         }
       }
     }
+    this.isSoleMessage = false;
   }
 
   /** Closes every session with `code` (document deleted, shutdown). */
@@ -300,7 +305,7 @@ export class Room implements CommitListener {
     }
     this.lastChangeAt = Date.now();
     this.uncommitted++;
-    this.deps.committer.enqueue({ doc: this.name, update, frame, origin, listener: this });
+    this.deps.committer.enqueue({ doc: this.name, update, frame, origin, listener: this }, this.isSoleMessage);
   };
 
   private answerSyncStep1(session: Session, stateVector: Uint8Array): void {
