@@ -127,8 +127,9 @@ async function runCase(
 }
 
 /**
- * Runs one case on every server, round after round, with the servers taking turns within a round so that they all
- * run under the same conditions; then merges each server's rounds and lets the scenario judge its target.
+ * Runs one case on every server, round after round, with the servers taking turns within a round (in a rotating
+ * order) so that they all run under the same conditions; then merges each server's rounds and lets the scenario judge
+ * its target.
  */
 async function runCaseRounds(
   scenario: AnyScenario,
@@ -140,7 +141,9 @@ async function runCaseRounds(
   const rowsByTarget = new Map<string, ResultRow[]>(targets.map((target) => [target.name, []]));
   for (let round = 1; round <= rounds; round++) {
     if (rounds > 1) log(`${scenario.name} ${testCase.label}: round ${round} of ${rounds}`);
-    for (const target of targets) rowsByTarget.get(target.name)?.push(...(await runCase(scenario, testCase, target, options)));
+    // Each round starts with the next server, so none always runs first (after a pause) or last.
+    const order = targets.map((_, i) => targets[(i + round - 1) % targets.length]!);
+    for (const target of order) rowsByTarget.get(target.name)?.push(...(await runCase(scenario, testCase, target, options)));
   }
   const combined = Array.from(rowsByTarget.values()).flatMap((targetRows) => {
     const failed = targetRows.find((row) => row.note.startsWith('error:') || row.note.startsWith('skipped:'));

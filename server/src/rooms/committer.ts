@@ -51,8 +51,10 @@ export class Committer {
   enqueue(entry: CommitEntry, isWholeTask = false): void {
     this.queue.push(entry);
     if (isWholeTask && this.canCommitNow()) {
-      this.startIteration();
+      this.iterationCommitted = true;
       void this.flush();
+      // Scheduled after the broadcast, which it would otherwise delay.
+      setImmediate(this.endIteration);
       return;
     }
     this.schedule();
@@ -121,8 +123,9 @@ export class Committer {
       this.failed(error, batch);
       return false;
     }
-    this.metrics.commitSeconds.observe((performance.now() - startedAt) / 1000);
+    const seconds = (performance.now() - startedAt) / 1000;
     this.notify(batch);
+    this.metrics.commitSeconds.observe(seconds);
     return true;
   }
 

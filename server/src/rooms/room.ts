@@ -15,6 +15,7 @@ import {
   encodeSyncStep2,
   encodeUpdate,
   type AwarenessEntry,
+  type ClientMessage,
 } from '../../../shared/protocol/codec';
 import type { Fanout, FanoutMessage } from '../fanout/fanout';
 import type { Logger } from '../logger';
@@ -138,8 +139,16 @@ export class Room implements CommitListener {
   /** Handles one binary frame from `session`. Never throws: problems close that session only. */
   receive(session: Session, frame: Uint8Array): void {
     if (!this.sessions.has(session)) return;
-    const { metrics } = this.deps;
-    metrics.bytesIn.inc(frame.byteLength);
+    try {
+      this.handleFrame(session, frame);
+    } finally {
+      this.isSoleMessage = false;
+      // Counted once the frame is handled, so a keystroke's broadcast does not wait for the metrics.
+      this.deps.metrics.bytesIn.inc(frame.byteLength);
+    }
+  }
+
+  private handleFrame(session: Session, frame: Uint8Array): void {
     if (!session.admit(frame.byteLength)) return this.reject(session, CloseCode.RateLimited, 'rate limit exceeded');
     const decoded = decodeFrame(frame);
     if (!decoded.ok) return this.reject(session, CloseCode.ProtocolViolation, decoded.reason);
@@ -148,26 +157,29 @@ export class Room implements CommitListener {
     this.isSoleMessage = decoded.messages.length === 1;
     for (const message of decoded.messages) {
       if (!this.sessions.has(session)) return;
-      metrics.messagesIn.inc({ type: message.type });
-      switch (message.type) {
-        case 'sync-step1':
-          this.answerSyncStep1(session, message.stateVector);
-          break;
-        case 'sync-step2':
-        case 'update':
-          this.applyClientUpdate(session, message.update);
-          break;
-        case 'awareness':
-          this.applyClientAwareness(session, message.update);
-          break;
-        case 'query-awareness': {
-          const ids = Array.from(this.awareness.states.keys());
-          this.send(session, encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)));
-          break;
-        }
+      this.handleMessage(session, message);
+      this.deps.metrics.messagesIn.inc({ type: message.type });
+    }
+  }
+
+  private handleMessage(session: Session, message: ClientMessage): void {
+    switch (message.type) {
+      case 'sync-step1':
+        this.answerSyncStep1(session, message.stateVector);
+        break;
+      case 'sync-step2':
+      case 'update':
+        this.applyClientUpdate(session, message.update);
+        break;
+      case 'awareness':
+        this.applyClientAwareness(session, message.update);
+        break;
+      case 'query-awareness': {
+        const ids = Array.from(this.awareness.states.keys());
+        this.send(session, encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)));
+        break;
       }
     }
-    this.isSoleMessage = false;
   }
 
   /** Closes every session with `code` (document deleted, shutdown). */
