@@ -1,6 +1,8 @@
 // Prometheus metrics (prom-client) on a registry owned by the app, never the global one. Labels are small fixed
-// sets (message type, close code, reason): never a document name or a user id.
+// sets (message type, close code, reason): never a document name or a user id. What every frame, broadcast and
+// commit counts is kept by the deferred metrics (deferred-metrics.ts) and read when /metrics is scraped.
 import client from 'prom-client';
+import { DeferredCounter, DeferredHistogram, DeferredLabelledCounter } from './deferred-metrics';
 
 export type Metrics = ReturnType<typeof createMetrics>;
 
@@ -14,20 +16,20 @@ export function createMetrics() {
     registry,
     connections: new client.Gauge({ name: 'tandem_connections', help: 'Open WebSocket connections', registers }),
     documentsLoaded: new client.Gauge({ name: 'tandem_documents_loaded', help: 'Documents held in memory', registers }),
-    messagesIn: new client.Counter({ name: 'tandem_messages_in_total', help: 'Messages received, by type', labelNames: ['type'], registers }),
-    bytesIn: new client.Counter({ name: 'tandem_bytes_in_total', help: 'Bytes received in WebSocket frames', registers }),
-    messagesOut: new client.Counter({ name: 'tandem_messages_out_total', help: 'Messages sent, by type', labelNames: ['type'], registers }),
-    bytesOut: new client.Counter({ name: 'tandem_bytes_out_total', help: 'Bytes sent in WebSocket frames', registers }),
+    messagesIn: new DeferredLabelledCounter({ name: 'tandem_messages_in_total', help: 'Messages received, by type', labelName: 'type', registers }),
+    bytesIn: new DeferredCounter({ name: 'tandem_bytes_in_total', help: 'Bytes received in WebSocket frames', registers }),
+    messagesOut: new DeferredLabelledCounter({ name: 'tandem_messages_out_total', help: 'Messages sent, by type', labelName: 'type', registers }),
+    bytesOut: new DeferredCounter({ name: 'tandem_bytes_out_total', help: 'Bytes sent in WebSocket frames', registers }),
     rejected: new client.Counter({ name: 'tandem_rejected_messages_total', help: 'Messages dropped or refused, by reason', labelNames: ['reason'], registers }),
     closes: new client.Counter({ name: 'tandem_closes_total', help: 'Connections closed by the server, by close code', labelNames: ['code'], registers }),
-    commitSeconds: new client.Histogram({
+    commitSeconds: new DeferredHistogram({
       name: 'tandem_commit_seconds',
       help: 'Time to commit one batch of updates to storage',
       buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
       registers,
     }),
     commitFailures: new client.Counter({ name: 'tandem_commit_failures_total', help: 'Failed storage commits (retried)', registers }),
-    fanoutPeers: new client.Histogram({
+    fanoutPeers: new DeferredHistogram({
       name: 'tandem_broadcast_fanout',
       help: 'Peers an update was sent to',
       buckets: [0, 1, 2, 5, 10, 25, 50, 100, 250, 500],

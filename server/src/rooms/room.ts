@@ -158,7 +158,7 @@ export class Room implements CommitListener {
     for (const message of decoded.messages) {
       if (!this.sessions.has(session)) return;
       this.handleMessage(session, message);
-      this.deps.metrics.messagesIn.inc({ type: message.type });
+      this.deps.metrics.messagesIn.inc(message.type);
     }
   }
 
@@ -497,7 +497,7 @@ export class Room implements CommitListener {
     }
     const { metrics } = this.deps;
     if (type === 'update') metrics.fanoutPeers.observe(peers);
-    metrics.messagesOut.inc({ type }, peers);
+    metrics.messagesOut.inc(type, peers);
     metrics.bytesOut.inc(frame.byteLength * peers);
   }
 
