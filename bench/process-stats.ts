@@ -116,3 +116,33 @@ export class PeakRssWatcher {
     return this.peakBytes;
   }
 }
+
+/** The machine's CPU time (all CPUs) from /proc/stat, in ticks; null where there is no /proc/stat. */
+export interface MachineCpuSample {
+  /** Time the CPUs ran anything: user, nice, system, irq, softirq. */
+  busyTicks: number;
+  /** Time a virtual CPU wanted to run but the hypervisor ran another guest instead. */
+  stealTicks: number;
+}
+
+export function sampleMachineCpu(): MachineCpuSample | null {
+  try {
+    const line = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0] ?? '';
+    const [user, nice, system, , , irq, softirq, steal] = line.trim().split(/\s+/).slice(1).map(Number);
+    if (steal === undefined || [user, nice, system, irq, softirq].some((v) => v === undefined || Number.isNaN(v))) return null;
+    return { busyTicks: user! + nice! + system! + irq! + softirq!, stealTicks: steal };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Of the CPU time the machine wanted between two samples, the percentage the hypervisor gave to other guests. On a
+ * shared VM this is what makes one run's latencies several times another's; null when it cannot be read.
+ */
+export function stealPercentBetween(start: MachineCpuSample | null, end: MachineCpuSample | null): number | null {
+  if (!start || !end) return null;
+  const steal = end.stealTicks - start.stealTicks;
+  const wanted = end.busyTicks - start.busyTicks + steal;
+  return wanted > 0 ? (steal / wanted) * 100 : 0;
+}

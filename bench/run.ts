@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { benchUsage, parseBenchOptions, type BenchOptions } from './bench-options';
 import { buildTargets, type BuiltTarget } from './build-targets';
 import { killAllClientProcesses } from './client-process';
+import { sampleMachineCpu, stealPercentBetween } from './process-stats';
 import { formatResultTable } from './report-table';
 import { createColdLoadScenario } from './scenarios/cold-load';
 import { createExportScenario } from './scenarios/export';
@@ -23,6 +24,8 @@ import {
 import { killAllServers, startServer, type RunningServer } from './server-process';
 import { isTargetAvailable, listServerTargets, type ServerTarget } from './server-targets';
 
+/** Above this share of CPU time lost to other guests (steal), the run's latencies are not comparable. */
+const STEAL_WARNING_PCT = 10;
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const tracePath = '/work/shared/data/automerge-paper.json.gz';
 /** A case that has not finished in this long is abandoned, so the bench always ends. */
@@ -126,6 +129,28 @@ async function runCase(
   }
 }
 
+/** Runs of one case on one server, at most, while the machine keeps disturbing them (see Scenario.disturbance). */
+const MAX_DISTURBED_ATTEMPTS = 3;
+
+/** Runs one case on one server, again when something outside disturbed the run; keeps the least disturbed run. */
+async function runUndisturbed(
+  scenario: AnyScenario,
+  testCase: ScenarioCase,
+  target: BuiltTarget,
+  options: BenchOptions,
+): Promise<ResultRow[]> {
+  let best: { rows: ResultRow[]; severity: number } | null = null;
+  for (let attempt = 1; attempt <= MAX_DISTURBED_ATTEMPTS; attempt++) {
+    const rows = await runCase(scenario, testCase, target, options);
+    const disturbance = scenario.disturbance?.(rows) ?? null;
+    if (!disturbance) return rows;
+    if (!best || disturbance.severity < best.severity) best = { rows, severity: disturbance.severity };
+    const next = attempt < MAX_DISTURBED_ATTEMPTS ? 'running it again' : 'keeping the least disturbed run';
+    log(`${scenario.name} ${testCase.label} on ${target.name}: disturbed (${disturbance.reason}); ${next}`);
+  }
+  return best!.rows;
+}
+
 /**
  * Runs one case on every server, round after round, with the servers taking turns within a round (in a rotating
  * order) so that they all run under the same conditions; then merges each server's rounds and lets the scenario judge
@@ -143,7 +168,7 @@ async function runCaseRounds(
     if (rounds > 1) log(`${scenario.name} ${testCase.label}: round ${round} of ${rounds}`);
     // Each round starts with the next server, so none always runs first (after a pause) or last.
     const order = targets.map((_, i) => targets[(i + round - 1) % targets.length]!);
-    for (const target of order) rowsByTarget.get(target.name)?.push(...(await runCase(scenario, testCase, target, options)));
+    for (const target of order) rowsByTarget.get(target.name)?.push(...(await runUndisturbed(scenario, testCase, target, options)));
   }
   const combined = Array.from(rowsByTarget.values()).flatMap((targetRows) => {
     const failed = targetRows.find((row) => row.note.startsWith('error:') || row.note.startsWith('skipped:'));
@@ -186,6 +211,7 @@ async function main(): Promise<number> {
   const targets = await buildTargets(selectTargets(options), repoRoot);
   const startedAt = new Date();
   const loadAverageAtStart = os.loadavg()[0] ?? 0;
+  const machineCpuAtStart = sampleMachineCpu();
   const rows: ResultRow[] = [];
   for (const scenario of scenarios) {
     for (const testCase of scenario.cases(options)) {
@@ -200,6 +226,8 @@ async function main(): Promise<number> {
     machine: { cpus: cpu.length, cpuModel: cpu[0]?.model ?? 'unknown', node: process.version, platform: process.platform },
     // Other work on the machine skews every number; the 1-minute load average says how busy it was.
     loadAverage: { atStart: loadAverageAtStart, atEnd: os.loadavg()[0] ?? 0 },
+    // On a shared VM, other guests take CPU time the bench wanted (steal): the load average does not show it.
+    stealPct: stealPercentBetween(machineCpuAtStart, sampleMachineCpu()),
     options,
     rows,
   };
@@ -209,6 +237,7 @@ async function main(): Promise<number> {
   console.log(
     `${cpu.length} CPUs (${results.machine.cpuModel}), Node ${process.version}; CPU % is of one core; ` +
       `load average ${results.loadAverage.atStart.toFixed(1)} → ${results.loadAverage.atEnd.toFixed(1)}; ` +
+      (results.stealPct === null ? '' : `CPU steal ${results.stealPct.toFixed(0)} %; `) +
       `took ${results.durationS.toFixed(0)} s; JSON in ${path.relative(process.cwd(), options.resultsPath)}`,
   );
   // Only the figure at the start says something about other work: by the end, the 1-minute average is mostly the
@@ -217,6 +246,12 @@ async function main(): Promise<number> {
     console.log(
       `warning: load average ${results.loadAverage.atStart.toFixed(1)} at the start exceeds ${cpu.length} CPUs: other ` +
         'work was running, so latencies are inflated and noisy',
+    );
+  }
+  if (results.stealPct !== null && results.stealPct > STEAL_WARNING_PCT) {
+    console.log(
+      `warning: the hypervisor gave ${results.stealPct.toFixed(0)} % of the CPU time this run wanted to other guests ` +
+        '(steal): latencies are inflated and noisy; compare only runs with little steal',
     );
   }
   return rows.some((row) => row.note.startsWith('error:')) ? 1 : 0;

@@ -70,6 +70,12 @@ export interface Scenario<Case extends ScenarioCase = ScenarioCase> {
    * every server, then round 2 …), so a slow spell of the machine hits all of them rather than one.
    */
   rounds?(options: BenchOptions): number;
+  /**
+   * Optional: why a run was disturbed from outside (e.g. the hypervisor took much of the CPU time it wanted), or
+   * null. A disturbed run is repeated, a few times at most, for whichever server it hit; the least disturbed run
+   * counts. Judged on the machine, never on the latencies measured.
+   */
+  disturbance?(rows: ResultRow[]): { reason: string; severity: number } | null;
   /** With several rounds: merges one server's rows of one case (one per round) into the row the table shows. */
   combineRounds?(rows: ResultRow[]): ResultRow;
   /** Optional: given every server's final row of one case, returns them with the scenario's target judged. */
