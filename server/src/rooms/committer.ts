@@ -50,14 +50,8 @@ export class Committer {
    */
   enqueue(entry: CommitEntry, isWholeTask = false): void {
     this.queue.push(entry);
-    if (isWholeTask && this.canCommitNow()) {
-      this.iterationCommitted = true;
-      void this.flush();
-      // Scheduled after the broadcast, which it would otherwise delay.
-      setImmediate(this.endIteration);
-      return;
-    }
-    this.schedule();
+    if (isWholeTask && this.canCommitNow()) this.commitNow();
+    else this.schedule();
   }
 
   /** Resolves once everything enqueued so far is committed. */
@@ -87,15 +81,16 @@ export class Committer {
 
   private readonly runScheduled = (): void => {
     this.scheduled = false;
-    this.startIteration();
-    void this.flush();
+    this.commitNow();
   };
 
-  /** Marks this loop iteration as having committed once: its later commits wait for its end. */
-  private startIteration(): void {
-    if (this.iterationCommitted) return;
+  /** Flushes the queue; the loop iteration has committed now, so its later commits wait for its end. */
+  private commitNow(): void {
+    const isFirstOfIteration = !this.iterationCommitted;
     this.iterationCommitted = true;
-    setImmediate(this.endIteration);
+    void this.flush();
+    // Scheduled after the commit and its broadcast, which it would otherwise delay.
+    if (isFirstOfIteration) setImmediate(this.endIteration);
   }
 
   private readonly endIteration = (): void => {
