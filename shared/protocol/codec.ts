@@ -114,6 +114,21 @@ export const encodeUpdate = (update: Uint8Array) => encodeWith(MessageType.Sync,
 export const encodeAwareness = (update: Uint8Array) => encodeWith(MessageType.Awareness, null, update);
 export const encodeAck = (stateVector: Uint8Array) => encodeWith(MessageType.Ack, null, stateVector);
 
+/**
+ * True when `frame` is exactly what encodeUpdate(update) produces, a client's frame that can go to peers as it is.
+ * Each of its three varints is at least its minimal length, so a total of exactly the minimal length (with the
+ * message type and sync step already decoded from it) means all three are minimal.
+ */
+export function isEncodedUpdate(frame: Uint8Array, update: Uint8Array): boolean {
+  return frame.byteLength === 2 + varUintLength(update.byteLength) + update.byteLength;
+}
+
+function varUintLength(value: number): number {
+  let length = 1;
+  for (let rest = value; rest > 0x7f; rest = Math.floor(rest / 128)) length++;
+  return length;
+}
+
 export function encodePermissionDenied(reason: string): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MessageType.Auth);

@@ -54,6 +54,26 @@ export class Committer {
     else this.schedule();
   }
 
+  /**
+   * Commits `entry` at once, before its update is applied (see Room's keystroke path), and tells its listener
+   * `committed` but not `flushed`: the caller applies the update first, then calls `flushed` itself, so acks cover
+   * it. Only on a quiet committer with a store that commits synchronously; false when it did not commit (the
+   * caller then takes the general path, and a failure is already counted and backs off the next commits).
+   */
+  commitBeforeApply(entry: CommitEntry): boolean {
+    if (!this.canCommitBeforeApply()) return false;
+    this.iterationCommitted = true;
+    const isCommitted = this.writeNow([entry], false);
+    // Scheduled after the commit and its broadcast, which it would otherwise delay.
+    setImmediate(this.endIteration);
+    return isCommitted;
+  }
+
+  /** Whether commitBeforeApply would commit now (so a caller can skip preparing for it). */
+  canCommitBeforeApply(): boolean {
+    return this.canCommitNow() && this.queue.length === 0;
+  }
+
   /** Resolves once everything enqueued so far is committed. */
   async drain(): Promise<void> {
     while (this.queue.length > 0 || this.flushing) {
@@ -101,7 +121,7 @@ export class Committer {
     if (this.flushing || this.queue.length === 0) return this.flushing ?? Promise.resolve();
     const batch = this.queue;
     this.queue = [];
-    if (this.store.appendBatchNow && this.retryDelayMs === 0 && this.writeNow(batch)) return Promise.resolve();
+    if (this.store.appendBatchNow && this.retryDelayMs === 0 && this.writeNow(batch, true)) return Promise.resolve();
     this.flushing = this.write(batch).finally(() => {
       this.flushing = null;
       if (this.queue.length > 0) this.schedule();
@@ -109,8 +129,11 @@ export class Committer {
     return this.flushing;
   }
 
-  /** Commits with a store that finishes synchronously; false (batch untouched) if it failed and must be retried. */
-  private writeNow(batch: CommitEntry[]): boolean {
+  /**
+   * Commits with a store that finishes synchronously; false (batch untouched) if it failed and must be retried.
+   * Tells the listeners `flushed` too when `shouldTellFlushed`.
+   */
+  private writeNow(batch: CommitEntry[], shouldTellFlushed: boolean): boolean {
     const startedAt = performance.now();
     try {
       this.store.appendBatchNow!(batch);
@@ -119,7 +142,7 @@ export class Committer {
       return false;
     }
     const seconds = (performance.now() - startedAt) / 1000;
-    this.notify(batch);
+    this.notify(batch, shouldTellFlushed);
     this.metrics.commitSeconds.observe(seconds);
     return true;
   }
@@ -137,7 +160,7 @@ export class Committer {
       this.queue = batch.concat(this.queue);
       return;
     }
-    this.notify(batch);
+    this.notify(batch, true);
   }
 
   private failed(error: unknown, batch: CommitEntry[]): void {
@@ -146,11 +169,11 @@ export class Committer {
     this.logger.error({ err: error, updates: batch.length, retryInMs: this.retryDelayMs }, 'commit failed; will retry');
   }
 
-  private notify(batch: CommitEntry[]): void {
+  private notify(batch: CommitEntry[], shouldTellFlushed: boolean): void {
     if (batch.length === 1) {
       const entry = batch[0]!;
       entry.listener.committed(entry);
-      entry.listener.flushed();
+      if (shouldTellFlushed) entry.listener.flushed();
       return;
     }
     const touched = new Set<CommitListener>();
@@ -158,6 +181,6 @@ export class Committer {
       entry.listener.committed(entry);
       touched.add(entry.listener);
     }
-    for (const listener of touched) listener.flushed();
+    if (shouldTellFlushed) for (const listener of touched) listener.flushed();
   }
 }

@@ -14,6 +14,7 @@ import {
   encodeSyncStep1,
   encodeSyncStep2,
   encodeUpdate,
+  isEncodedUpdate,
   type AwarenessEntry,
   type ClientMessage,
 } from '../../../shared/protocol/codec';
@@ -22,6 +23,7 @@ import type { Logger } from '../logger';
 import type { Metrics } from '../metrics/metrics';
 import type { CommitEntry, CommitListener, Committer } from './committer';
 import { FANOUT_ORIGIN, STORAGE_ORIGIN, isChangeOrigin, type ChangeOrigin } from './origins';
+import { isIntegrableAppend } from './integrable-update';
 import type { Session } from './session';
 import { canApplyDirectly } from './update-guard';
 
@@ -83,6 +85,10 @@ export class Room implements CommitListener {
   private committedSinceFlush = 0;
   /** While a frame of exactly one message is handled: its update may commit (and broadcast) at once. */
   private isSoleMessage = false;
+  /** While a frame holding exactly one update message is handled: that frame, the same bytes a peer needs. */
+  private soleUpdateFrame: Uint8Array | null = null;
+  /** While an update that was committed and broadcast before it was applied (the keystroke path) is applied. */
+  private isApplyingCommitted = false;
   /**
    * SyncStep2 for a client that has nothing (the common cold-load case), kept until the document changes, so
    * a crowd joining a large document costs one encoding.
@@ -143,6 +149,7 @@ export class Room implements CommitListener {
       this.handleFrame(session, frame);
     } finally {
       this.isSoleMessage = false;
+      this.soleUpdateFrame = null;
       // Counted once the frame is handled, so a keystroke's broadcast does not wait for the metrics.
       this.deps.metrics.bytesIn.inc(frame.byteLength);
     }
@@ -153,8 +160,11 @@ export class Room implements CommitListener {
     const decoded = decodeFrame(frame);
     if (!decoded.ok) return this.reject(session, CloseCode.ProtocolViolation, decoded.reason);
     if (!session.admitPacked(decoded.messages.length - 1)) return this.reject(session, CloseCode.RateLimited, 'rate limit exceeded');
-    // A frame holding one message (a keystroke) is committed as soon as it is applied; several share one commit.
+    // A frame holding one message (a keystroke) commits at once (a lone update that integrates cleanly even before it
+    // is applied: see commitBeforeApply); the updates of a frame holding several share one commit.
     this.isSoleMessage = decoded.messages.length === 1;
+    const sole = decoded.messages[0]!;
+    if (this.isSoleMessage && sole.type === 'update' && isEncodedUpdate(frame, sole.update)) this.soleUpdateFrame = frame;
     for (const message of decoded.messages) {
       if (!this.sessions.has(session)) return;
       this.handleMessage(session, message);
@@ -306,6 +316,10 @@ export class Room implements CommitListener {
     if (origin === STORAGE_ORIGIN) return;
     this.fullStateFrame = null;
     this.bytes += update.byteLength;
+    if (this.isApplyingCommitted) {
+      this.lastChangeAt = Date.now();
+      return; // committed and broadcast already (see commitBeforeApply)
+    }
     const frame = encodeUpdate(update);
     if (origin === FANOUT_ORIGIN) {
       // Already committed by the instance that received it.
@@ -356,6 +370,7 @@ export class Room implements CommitListener {
       return this.reject(session, CloseCode.DocumentTooLarge, 'document size limit reached');
     }
     const hadPending = pendingBytes(this.doc) > 0;
+    if (!hadPending && this.soleUpdateFrame !== null && this.commitBeforeApply(session, update, this.soleUpdateFrame)) return;
     try {
       // Yjs reads every struct before it integrates any, so a malformed update fails before anything changes. One
       // that fails later (in its delete set) keeps its integrated part, which is a valid update and committed.
@@ -366,6 +381,37 @@ export class Room implements CommitListener {
       this.reject(session, CloseCode.ProtocolViolation, 'update does not decode');
     }
     if (!hadPending && pendingBytes(this.doc) > 0) this.dropPendingFrom(session);
+  }
+
+  /**
+   * The keystroke path. Applying a cold update takes Yjs about as long as committing it, and peers need neither
+   * to have happened in this process, only the update on disk: so a lone update that will integrate completely
+   * (checked against the document first) is committed, then broadcast as the very frame it came in, then applied.
+   * Acks and deferred replies (flushed) follow the apply, so the state vectors they carry cover it. False when this
+   * path does not fit (a busy committer, an asynchronous store, an update that overlaps, has gaps or references
+   * unknown content): the general path then applies first and commits what Yjs reports.
+   */
+  private commitBeforeApply(session: Session, update: Uint8Array, frame: Uint8Array): boolean {
+    const { committer } = this.deps;
+    if (!committer.canCommitBeforeApply() || !isIntegrableAppend(this.doc, update)) return false;
+    this.uncommitted++;
+    if (!committer.commitBeforeApply({ doc: this.name, update, frame, origin: session.origin, listener: this })) {
+      this.uncommitted--;
+      return false;
+    }
+    this.isApplyingCommitted = true;
+    try {
+      Y.applyUpdate(this.doc, update, session.origin);
+    } catch (error) {
+      // isIntegrableAppend admitted it, so Yjs failing here is a bug: stored and sent, the update is not in memory.
+      this.deps.metrics.internalErrors.inc({ where: 'apply-committed' });
+      this.deps.logger.error({ err: error, doc: this.name, session: session.id }, 'a committed update did not apply');
+      this.reject(session, CloseCode.InternalError, 'unexpected server error');
+    } finally {
+      this.isApplyingCommitted = false;
+    }
+    this.flushed();
+    return true;
   }
 
   /**
