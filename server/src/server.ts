@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CloseCode } from '../../shared/close-codes';
-import { createSeedUpdate } from '../../shared/lexical/seed';
+import { seedUpdate } from '../../shared/lexical/seed-update';
 import { resolveAdminToken } from './admin/admin-token';
 import { createApp } from './app';
 import { TokenVerifier } from './auth/tokens';
@@ -84,7 +84,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     limits: config.limits,
     idleUnloadMs: config.idleUnloadMs,
     compactAfterUpdates: config.compactAfterUpdates,
-    seedUpdate: createSeedUpdate(),
+    seedUpdate: seedUpdate(),
     observers,
   });
   const ctx: ServerContext = {

@@ -1,18 +1,11 @@
-// The content of a brand-new document: one empty paragraph, written by a headless editor through the same binding
-// as the browser. Byte-identical in every process, so two server instances seeding one document at the same moment
-// insert the same Yjs items and Yjs keeps one paragraph, not two.
+// How the content of a brand-new document is made: one empty paragraph, written by a headless editor through the
+// same binding as the browser. The server seeds with the stored result (seed-update.ts); tests check both agree.
 import { $createParagraphNode, $getRoot } from 'lexical';
 import * as Y from 'yjs';
 import { bindHeadlessEditor } from './headless-binding';
+import { SEED_CLIENT_ID } from './seed-update';
 
-/**
- * The Yjs client id that writes the seed. Reserved: nothing else may write with it, or its items would collide with
- * the seed's (same id and clock, different content). Browsers pick random 32-bit ids; the server's other writers use
- * fresh random ids too.
- */
-export const SEED_CLIENT_ID = 1;
-
-/** The seed as a full Yjs update. Apply it only to a document with no content (it is idempotent, not a reset). */
+/** The seed, written afresh by a headless editor (what seedUpdate() holds as bytes). */
 export function createSeedUpdate(): Uint8Array {
   const doc = new Y.Doc();
   doc.clientID = SEED_CLIENT_ID;

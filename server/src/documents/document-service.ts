@@ -1,6 +1,7 @@
 // Documents as data: list, export, import and delete, for the admin and user APIs (no HTTP here). Reads and writes
 // go through the live room, loading a stored document when needed, so an import is committed, broadcast and
 // fanned out like any peer's edit and every open editor shows it at once. Must not write to storage directly.
+// The conversions (Lexical) load on first use, so a server that only relays edits never holds them in memory.
 import * as Y from 'yjs';
 import { CloseCode } from '../../../shared/close-codes';
 import { TandemError, notFound } from '../errors';
@@ -10,9 +11,8 @@ import { ADMIN_ORIGIN } from '../rooms/origins';
 import type { RoomRegistry } from '../rooms/registry';
 import type { Room } from '../rooms/room';
 import type { DocumentStore } from '../storage/storage';
-import { applyImport } from './apply-import';
 import type { ExportFormat, ImportFormat } from './document-format';
-import { renderDocument, type RenderedDocument } from './render-document';
+import type { RenderedDocument } from './render-document';
 
 export interface DocSummary {
   name: string;
@@ -82,6 +82,7 @@ export class DocumentService {
   }
 
   async exportDoc(name: string, format: ExportFormat): Promise<RenderedDocument> {
+    const { renderDocument } = await import('./render-document');
     const room = await this.openExisting(name);
     return renderDocument(room.doc, format, name);
   }
@@ -92,6 +93,7 @@ export class DocumentService {
    */
   async importDoc(name: string, format: ImportFormat, body: Uint8Array): Promise<DocSummary> {
     const { registry } = this.deps;
+    const { applyImport } = await import('./apply-import');
     const exists = registry.peek(name) !== undefined || (await this.deps.store.meta(name)) !== null;
     // A bad body must not leave a new, empty document behind: check it against a scratch doc before creating one.
     if (!exists) applyImport(new Y.Doc(), format, body, null);

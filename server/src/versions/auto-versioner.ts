@@ -2,7 +2,7 @@
 // while editing goes on, stores a kind 'auto' version and keeps only the newest `keep` of them. A room observer:
 // it never touches the room's document beyond reading it, and its timers never hold the process open.
 import * as Y from 'yjs';
-import { SEED_CLIENT_ID } from '../../../shared/lexical/seed';
+import { SEED_CLIENT_ID } from '../../../shared/lexical/seed-update';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics/metrics';
 import type { RoomObserver } from '../rooms/registry';

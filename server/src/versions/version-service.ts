@@ -1,13 +1,12 @@
 // Named versions of a document: full Yjs states stored beside its update log. Restoring is a forward edit: the
 // current state is kept as a 'restore' version first, then the old content replaces the live content like any
-// import, so open editors follow and nothing of the history is lost. Knows nothing of HTTP.
+// import, so open editors follow and nothing of the history is lost. Knows nothing of HTTP. The conversions
+// (Lexical) load on first use, so a server that only relays edits never holds them in memory.
 import type { SerializedEditorState } from 'lexical';
-import { replaceDocContent } from '../../../shared/lexical/replace-doc-content';
-import { editorStateFromYjsUpdate } from '../../../shared/lexical/yjs-to-editor-state';
 import { asBadRequest } from '../documents/as-bad-request';
 import type { ExportFormat } from '../documents/document-format';
 import type { DocumentService } from '../documents/document-service';
-import { renderDocument, type RenderedDocument } from '../documents/render-document';
+import type { RenderedDocument } from '../documents/render-document';
 import { notFound } from '../errors';
 import type { Logger } from '../logger';
 import type { Committer } from '../rooms/committer';
@@ -46,11 +45,14 @@ export class VersionService {
 
   async exportVersion(doc: string, id: string, format: ExportFormat): Promise<RenderedDocument> {
     const { meta, state } = await this.get(doc, id);
+    const { renderDocument } = await import('../documents/render-document');
     return renderDocument(state, format, `${doc} (${meta.label ?? describeTime(meta.createdAt)})`);
   }
 
   async restore(doc: string, id: string, author: string | null): Promise<RestoreResult> {
     const target = await this.get(doc, id);
+    const { editorStateFromYjsUpdate } = await import('../../../shared/lexical/yjs-to-editor-state');
+    const { replaceDocContent } = await import('../../../shared/lexical/replace-doc-content');
     // replaceDocContentFromYjs in two steps, so an unreadable version fails before anything is stored or changed.
     const content: SerializedEditorState = asBadRequest(() => editorStateFromYjsUpdate(target.state));
     const state = await this.deps.documents.committedState(doc);
