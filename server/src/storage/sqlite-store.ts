@@ -62,7 +62,7 @@ interface DocRow {
 export interface SqliteStoreOptions {
   path: string;
   /** When the background thread checkpoints the WAL (see WalCheckpointerOptions; tests shorten the waits). */
-  checkpoints?: { checkEveryMs?: number; idleMs?: number; maxWalBytes?: number };
+  checkpoints?: { checkEveryMs?: number; idleMs?: number; maxWalBytes?: number; retireAfterMs?: number };
   /** Told when background checkpoints fail and commits checkpoint on the event loop again. */
   onWarning?: (message: string) => void;
 }

@@ -59,15 +59,40 @@ describe('WalCheckpointer', () => {
     }
   });
 
+  it('starts its thread with the first checkpoint, retires it when there is nothing to checkpoint, and starts it again', async () => {
+    const dbPath = path.join(dir, 'tandem.db');
+    const store = new SqliteStore({ path: dbPath, checkpoints: { checkEveryMs: 20, idleMs: 50, retireAfterMs: 300 } });
+    const checkpointer = (store as unknown as { checkpointer: WalCheckpointer }).checkpointer;
+    try {
+      expect(checkpointer.hasWorker).toBe(false);
+      const update = new Uint8Array(2_000).fill(7);
+      const before = (await stat(dbPath)).size;
+      for (let i = 0; i < 100; i++) await store.appendBatch([{ doc: 'retire', update }]);
+      // Only a checkpoint moves rows into the main file, and the main connection never checkpoints: a thread ran.
+      await expect.poll(async () => (await stat(dbPath)).size, { timeout: 5_000 }).toBeGreaterThan(before + 150_000);
+      await expect.poll(() => checkpointer.hasWorker, { timeout: 5_000 }).toBe(false);
+      // The next checkpoint starts a thread again and lands in the file.
+      const afterFirst = (await stat(dbPath)).size;
+      for (let i = 0; i < 100; i++) await store.appendBatch([{ doc: 'retire', update }]);
+      await expect.poll(async () => (await stat(dbPath)).size, { timeout: 5_000 }).toBeGreaterThan(afterFirst + 150_000);
+      expect((await store.load('retire'))?.updates).toHaveLength(200);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('hands checkpoints back to the commits when the worker cannot open the database', async () => {
     const db = new Database(path.join(dir, 'main.db'));
     db.pragma('journal_mode = WAL');
     const reasons: string[] = [];
     const checkpointer = new WalCheckpointer(db, {
       path: path.join(dir, 'missing', 'other.db'),
+      checkEveryMs: 20,
+      idleMs: 0,
       onFallback: (reason) => reasons.push(reason),
     });
     try {
+      checkpointer.noteCommit(100);
       await expect.poll(() => reasons, { timeout: 5_000 }).toHaveLength(1);
       expect(reasons[0]).toMatch(/cannot open .*other\.db for checkpoints/);
       expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);

@@ -1,8 +1,9 @@
 // Moves SQLite's WAL checkpoints (and the fsync each one costs) off the event loop: the main connection stops
 // checkpointing on commit and a worker thread checkpoints instead, when writing pauses or once the WAL has grown
 // past a few megabytes. Not on a fixed beat: a checkpoint's fsync delays the commits that run beside it by up to a
-// millisecond, so it should fall where nobody is typing. Should the worker fail, the main connection checkpoints
-// on commit again, as SQLite does by default, so the WAL never grows without bound.
+// millisecond, so it should fall where nobody is typing. The worker starts with the first checkpoint and retires
+// after a quiet spell, so a server with nothing to checkpoint holds no second isolate. Should the worker fail, the
+// main connection checkpoints on commit again, as SQLite does by default, so the WAL never grows without bound.
 import type Database from 'better-sqlite3';
 import { Worker } from 'node:worker_threads';
 
@@ -21,52 +22,40 @@ export interface WalCheckpointerOptions {
   idleMs?: number;
   /** …or once about this much has been written since the last checkpoint, even while commits continue (4 MB). */
   maxWalBytes?: number;
+  /** The worker thread exits after this long without a checkpoint to run, and starts again when one is due (60 s). */
+  retireAfterMs?: number;
   /** Told once when background checkpoints stop working and commits checkpoint again. */
   onFallback(reason: string): void;
 }
 
 export class WalCheckpointer {
-  private readonly worker: Worker;
+  private worker: Worker | null = null;
   private isStopping = false;
-  private readonly exited: Promise<void>;
+  private hasFailed = false;
+  /** Resolves when the latest worker has exited. */
+  private exited: Promise<void> = Promise.resolve();
   private readonly timer: NodeJS.Timeout;
+  private readonly retireTimer: NodeJS.Timeout;
   /** Bytes written to the WAL since the last checkpoint request, estimated. */
   private walBytes = 0;
   private lastCommitAt = 0;
 
   constructor(
     private readonly db: Database.Database,
-    options: WalCheckpointerOptions,
+    private readonly options: WalCheckpointerOptions,
   ) {
     db.pragma('wal_autocheckpoint = 0');
-    this.worker = new Worker(new URL('./sqlite-checkpoint-worker.mjs', import.meta.url), {
-      workerData: { path: options.path },
-    });
     const idleMs = options.idleMs ?? 2_000;
     const maxWalBytes = options.maxWalBytes ?? 4 * 2 ** 20;
     this.timer = setInterval(() => {
       const isIdle = performance.now() - this.lastCommitAt >= idleMs;
       if (this.walBytes === 0 || (!isIdle && this.walBytes < maxWalBytes)) return;
       this.walBytes = 0;
-      this.worker.postMessage('checkpoint');
+      this.requestCheckpoint();
     }, options.checkEveryMs ?? 1_000);
     this.timer.unref();
-    // The worker must not keep a finished process alive; stop() ends it explicitly.
-    this.worker.unref();
-    let reason: string | null = null;
-    this.worker.on('message', (message: { error?: string }) => {
-      reason ??= message.error ?? null;
-    });
-    this.worker.on('error', (error: unknown) => {
-      reason ??= error instanceof Error ? error.message : String(error);
-    });
-    this.exited = new Promise((resolve) => this.worker.once('exit', () => resolve()));
-    this.worker.on('exit', (code) => {
-      if (this.isStopping) return;
-      clearInterval(this.timer);
-      if (this.db.open) this.db.pragma(`wal_autocheckpoint = ${DEFAULT_AUTOCHECKPOINT_PAGES}`);
-      options.onFallback(reason ?? `checkpoint worker exited with code ${code}`);
-    });
+    this.retireTimer = setTimeout(() => this.retireWorker(), options.retireAfterMs ?? 60_000);
+    this.retireTimer.unref();
   }
 
   /** The main connection committed about `bytes` of rows. */
@@ -75,14 +64,65 @@ export class WalCheckpointer {
     this.lastCommitAt = performance.now();
   }
 
+  /** True while a worker thread is running (tests). */
+  get hasWorker(): boolean {
+    return this.worker !== null;
+  }
+
   /** Runs a last checkpoint and ends the worker; call before closing the main connection. */
   async stop(): Promise<void> {
     if (this.isStopping) return;
     this.isStopping = true;
     clearInterval(this.timer);
-    // Referenced again, so a process with nothing else left to do waits for the last checkpoint.
-    this.worker.ref();
-    this.worker.postMessage('stop');
+    clearTimeout(this.retireTimer);
+    const worker = this.worker;
+    if (worker) {
+      // Referenced again, so a process with nothing else left to do waits for the last checkpoint.
+      worker.ref();
+      worker.postMessage('stop');
+    }
+    // Without a worker, closing the main connection checkpoints what is left.
     await this.exited;
+  }
+
+  private requestCheckpoint(): void {
+    if (this.hasFailed) return;
+    (this.worker ?? this.startWorker()).postMessage('checkpoint');
+    this.retireTimer.refresh();
+  }
+
+  /** No checkpoint for a while: the worker checkpoints once more and exits, until the next one is due. */
+  private retireWorker(): void {
+    const worker = this.worker;
+    if (!worker || this.isStopping) return;
+    this.worker = null;
+    worker.postMessage('stop');
+  }
+
+  private startWorker(): Worker {
+    const worker = new Worker(new URL('./sqlite-checkpoint-worker.mjs', import.meta.url), {
+      workerData: { path: this.options.path },
+    });
+    // The worker must not keep a finished process alive; stop() ends it explicitly.
+    worker.unref();
+    let reason: string | null = null;
+    worker.on('message', (message: { error?: string }) => {
+      reason ??= message.error ?? null;
+    });
+    worker.on('error', (error: unknown) => {
+      reason ??= error instanceof Error ? error.message : String(error);
+    });
+    this.exited = new Promise((resolve) => worker.once('exit', () => resolve()));
+    worker.on('exit', (code) => {
+      const wasRetired = this.worker !== worker;
+      if (!wasRetired) this.worker = null;
+      if (this.isStopping || (wasRetired && code === 0)) return;
+      this.hasFailed = true;
+      clearInterval(this.timer);
+      if (this.db.open) this.db.pragma(`wal_autocheckpoint = ${DEFAULT_AUTOCHECKPOINT_PAGES}`);
+      this.options.onFallback(reason ?? `checkpoint worker exited with code ${code}`);
+    });
+    this.worker = worker;
+    return worker;
   }
 }
