@@ -163,6 +163,15 @@ describe('the keystroke path', () => {
     expect(reloaded.getText('t').toString()).toBe('the quick brown fox');
   });
 
+  it('applies a large paste before committing it (decoding it twice would cost what the keystroke path saves)', async () => {
+    const { room, events, writer } = setUp();
+    const client = clientOf(room);
+    const paste = 'lorem ipsum '.repeat(2_000);
+    room.receive(writer, encodeUpdate(client.type(paste)));
+    expect(events.find((e) => e.kind === 'commit')).toMatchObject({ kind: 'commit', updates: 1, textInMemory: paste });
+    expect(events.filter((e) => e.kind === 'send' && e.to === 'reader')).toHaveLength(1);
+  });
+
   it('applies an update that depends on unknown content first (the general path), and stores nothing of it', async () => {
     const { room, store, events, writer } = setUp();
     const client = clientOf(room);

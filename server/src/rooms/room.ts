@@ -60,6 +60,11 @@ function isLocalOwner(owner: AwarenessOwner | undefined): owner is Session {
   return owner !== undefined && typeof owner !== 'string';
 }
 
+/**
+ * Largest update the keystroke path takes (see commitBeforeApply). Checking an update decodes it in full, which for
+ * a large paste costs about what applying it first would: those take the general path.
+ */
+const MAX_KEYSTROKE_UPDATE_BYTES = 16 * 1024;
 /** Strikes (forged or oversized awareness entries) after which a connection is closed with 4403. */
 const MAX_AWARENESS_STRIKES = 3;
 /** A stock client announces one awareness id per connection; a few more leave room for a client id change. */
@@ -393,7 +398,8 @@ export class Room implements CommitListener {
    */
   private commitBeforeApply(session: Session, update: Uint8Array, frame: Uint8Array): boolean {
     const { committer } = this.deps;
-    if (!committer.canCommitBeforeApply() || !isIntegrableAppend(this.doc, update)) return false;
+    if (update.byteLength > MAX_KEYSTROKE_UPDATE_BYTES || !committer.canCommitBeforeApply()) return false;
+    if (!isIntegrableAppend(this.doc, update)) return false;
     this.uncommitted++;
     if (!committer.commitBeforeApply({ doc: this.name, update, frame, origin: session.origin, listener: this })) {
       this.uncommitted--;
