@@ -1,21 +1,16 @@
-// One live document: its Y.Doc, its Awareness and the sessions editing it. Owns the hot path
+// One live document: its Y.Doc, its presence (RoomPresence: awareness) and the sessions editing it. Owns the hot path
 // (decode → check → apply → commit → broadcast) but never sees a WebSocket (only PeerSocket) or a database
 // (only the Committer). Frames are encoded once and the same bytes go to every peer.
 import * as Y from 'yjs';
-import * as awarenessProtocol from 'y-protocols/awareness';
 import { CloseCode } from '../../../shared/close-codes';
 import {
-  decodeAwarenessUpdate,
   decodeFrame,
   encodeAck,
-  encodeAwareness,
-  encodeAwarenessUpdate,
   encodePermissionDenied,
   encodeSyncStep1,
   encodeSyncStep2,
   encodeUpdate,
   isEncodedUpdate,
-  type AwarenessEntry,
   type ClientMessage,
 } from '../../../shared/protocol/codec';
 import type { Fanout, FanoutMessage } from '../fanout/fanout';
@@ -24,6 +19,7 @@ import type { Metrics } from '../metrics/metrics';
 import type { CommitEntry, CommitListener, Committer } from './committer';
 import { FANOUT_ORIGIN, STORAGE_ORIGIN, isChangeOrigin, type ChangeOrigin } from './origins';
 import { isIntegrableAppend } from './integrable-update';
+import { RoomPresence } from './room-presence';
 import type { Session } from './session';
 import { canApplyDirectly } from './update-guard';
 
@@ -50,29 +46,14 @@ export class RoomClosedError extends Error {
 }
 
 /**
- * Who may set an awareness id: the local session that introduced it, or (a string) the id of the instance that
- * announced it through the fan-out. A session that owns no id yet may take over a remote one: its client moved
- * here from that instance (a load balancer reconnected it elsewhere), and the remote copy is only a relay of it.
- */
-type AwarenessOwner = Session | string;
-
-function isLocalOwner(owner: AwarenessOwner | undefined): owner is Session {
-  return owner !== undefined && typeof owner !== 'string';
-}
-
-/**
  * Largest update the keystroke path takes (see commitBeforeApply). Checking an update decodes it in full, which for
  * a large paste costs about what applying it first would: those take the general path.
  */
 const MAX_KEYSTROKE_UPDATE_BYTES = 16 * 1024;
-/** Strikes (forged or oversized awareness entries) after which a connection is closed with 4403. */
-const MAX_AWARENESS_STRIKES = 3;
-/** A stock client announces one awareness id per connection; a few more leave room for a client id change. */
-const MAX_AWARENESS_IDS_PER_SESSION = 4;
 
 export class Room implements CommitListener {
   readonly doc = new Y.Doc();
-  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly presence: RoomPresence;
   readonly sessions = new Set<Session>();
   /** Estimated encoded size of the document: stored bytes plus every update applied since. */
   bytes = 0;
@@ -83,10 +64,6 @@ export class Room implements CommitListener {
   private deferred: Array<{ session: Session; stateVector: Uint8Array }> = [];
   /** Catch-up requests of other instances, held (like `deferred`) until nothing of this room is uncommitted. */
   private deferredCatchUps: FanoutMessage[] = [];
-  private readonly awarenessOwner = new Map<number, AwarenessOwner>();
-  private readonly awarenessDirty = new Set<number>();
-  private readonly awarenessToPublish = new Set<number>();
-  private awarenessFlushScheduled = false;
   private committedSinceFlush = 0;
   /** While a frame of exactly one message is handled: its update may commit (and broadcast) at once. */
   private isSoleMessage = false;
@@ -104,10 +81,15 @@ export class Room implements CommitListener {
     readonly name: string,
     private readonly deps: RoomDeps,
   ) {
-    // The server is not a participant: it has no awareness state of its own.
-    this.awareness.setLocalState(null);
+    this.presence = new RoomPresence(this.doc, {
+      doc: name,
+      fanout: deps.fanout,
+      metrics: deps.metrics,
+      maxAwarenessBytes: deps.limits.maxAwarenessBytes,
+      broadcast: (frame) => this.broadcast(frame, null, 'awareness'),
+      reject: (session, code, reason) => this.reject(session, code, reason),
+    });
     this.doc.on('update', this.onDocUpdate);
-    this.awareness.on('update', this.onAwarenessUpdate);
   }
 
   /** Applies stored updates without re-storing or broadcasting them. */
@@ -129,21 +111,15 @@ export class Room implements CommitListener {
     if (this.closed) throw new RoomClosedError(`room ${this.name} is closed`);
     this.sessions.add(session);
     this.send(session, encodeSyncStep1(Y.encodeStateVector(this.doc)));
-    if (this.awareness.states.size > 0) {
-      const ids = Array.from(this.awareness.states.keys());
-      this.send(session, encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)));
-    }
+    const everyone = this.presence.everyoneFrame();
+    if (everyone) this.send(session, everyone);
     if (session.identity.role === 'viewer') this.tellReadOnly(session);
   }
 
   leave(session: Session): void {
     if (!this.sessions.delete(session)) return;
     this.deferred = this.deferred.filter((d) => d.session !== session);
-    if (session.awarenessIds.size > 0) {
-      const ids = Array.from(session.awarenessIds);
-      for (const id of ids) this.awarenessOwner.delete(id);
-      awarenessProtocol.removeAwarenessStates(this.awareness, ids, session.origin);
-    }
+    this.presence.removeSession(session);
     if (this.sessions.size === 0) this.deps.onEmpty(this);
   }
 
@@ -187,11 +163,11 @@ export class Room implements CommitListener {
         this.applyClientUpdate(session, message.update);
         break;
       case 'awareness':
-        this.applyClientAwareness(session, message.update);
+        this.presence.applyFromSession(session, message.update);
         break;
       case 'query-awareness': {
-        const ids = Array.from(this.awareness.states.keys());
-        this.send(session, encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)));
+        const everyone = this.presence.everyoneFrame();
+        if (everyone) this.send(session, everyone);
         break;
       }
     }
@@ -210,8 +186,7 @@ export class Room implements CommitListener {
   destroy(): void {
     this.closed = true;
     this.doc.off('update', this.onDocUpdate);
-    this.awareness.off('update', this.onAwarenessUpdate);
-    this.awareness.destroy();
+    this.presence.destroy();
     this.doc.destroy();
   }
 
@@ -226,7 +201,7 @@ export class Room implements CommitListener {
           Y.applyUpdate(this.doc, message.payload, FANOUT_ORIGIN);
           break;
         case 'awareness':
-          this.applyRemoteAwareness(message.payload, message.from);
+          this.presence.applyFromInstance(message.payload, message.from);
           break;
         case 'sync-request':
           if (message.to !== undefined && message.to !== fanout.instanceId) return;
@@ -254,7 +229,7 @@ export class Room implements CommitListener {
     if (request.to === undefined) {
       fanout.publish(this.name, { kind: 'sync-request', to: request.from, payload: Y.encodeStateVector(this.doc) });
       // The requester missed our users' presence too, and nobody re-announces it for up to 15 s.
-      const presence = this.localAwarenessUpdate();
+      const presence = this.presence.localUpdate();
       if (presence) fanout.publish(this.name, { kind: 'awareness', to: request.from, payload: presence });
     }
   }
@@ -263,21 +238,13 @@ export class Room implements CommitListener {
   requestCatchUp(): void {
     this.deps.fanout.publish(this.name, { kind: 'sync-request', payload: Y.encodeStateVector(this.doc) });
     // After an outage, peers may have expired our users (our liveness key lapsed): announce them again.
-    const presence = this.localAwarenessUpdate();
+    const presence = this.presence.localUpdate();
     if (presence) this.deps.fanout.publish(this.name, { kind: 'awareness', payload: presence });
   }
 
   /** Removes the presence announced by instances not in `alive` (they died without saying goodbye). */
   expireRemotePresence(alive: ReadonlySet<string>): void {
-    if (this.closed) return;
-    const expired: number[] = [];
-    for (const [id, owner] of this.awarenessOwner) {
-      if (typeof owner === 'string' && !alive.has(owner)) expired.push(id);
-    }
-    if (expired.length === 0) return;
-    for (const id of expired) this.awarenessOwner.delete(id);
-    // Fan-out origin: every instance expires them on its own, so the removal is broadcast here but not published.
-    awarenessProtocol.removeAwarenessStates(this.awareness, expired, FANOUT_ORIGIN);
+    if (!this.closed) this.presence.expireRemote(alive);
   }
 
   // --- commit results --------------------------------------------------------------------------------------
@@ -433,114 +400,6 @@ export class Room implements CommitListener {
     this.deps.logger.debug({ doc: this.name, session: session.id }, 'dropped an update with missing dependencies');
   }
 
-  private applyClientAwareness(session: Session, update: Uint8Array): void {
-    const entries = decodeAwarenessUpdate(update);
-    if (!entries) return this.reject(session, CloseCode.ProtocolViolation, 'malformed awareness update');
-    const accepted: AwarenessEntry[] = [];
-    let changed = false;
-    for (const entry of entries) {
-      const owner = this.awarenessOwner.get(entry.clientId);
-      if (owner !== session && entry.clock <= (this.awareness.meta.get(entry.clientId)?.clock ?? -1)) {
-        // A relay, not a claim: stock y-websocket clients send back every state they receive. A clock the room
-        // has already seen changes nothing, so it is dropped without a strike (and without claiming the id).
-        changed = true;
-        continue;
-      }
-      const isForged = isLocalOwner(owner) ? owner !== session : owner !== undefined && session.awarenessIds.size > 0;
-      const refusal = isForged ? 'awareness_forged'
-        : entry.stateJson.length > this.deps.limits.maxAwarenessBytes ? 'awareness_too_large'
-        : owner !== session && session.awarenessIds.size >= MAX_AWARENESS_IDS_PER_SESSION ? 'awareness_too_many_ids'
-        : null;
-      if (refusal !== null) {
-        session.awarenessStrikes++;
-        this.deps.metrics.rejected.inc({ reason: refusal });
-        changed = true;
-        continue;
-      }
-      if (owner !== session) {
-        this.awarenessOwner.set(entry.clientId, session);
-        session.awarenessIds.add(entry.clientId);
-      }
-      if (session.identity.name !== null && entry.stateJson !== 'null') {
-        const stamped = stampName(entry.stateJson, session.identity.name);
-        if (stamped === null) {
-          this.deps.metrics.rejected.inc({ reason: 'awareness_malformed' });
-          changed = true;
-          continue;
-        }
-        if (stamped !== entry.stateJson) changed = true;
-        entry.stateJson = stamped;
-      }
-      accepted.push(entry);
-    }
-    if (session.awarenessStrikes > MAX_AWARENESS_STRIKES) {
-      return this.reject(session, CloseCode.Forbidden, 'awareness forged or oversized');
-    }
-    if (accepted.length === 0) return;
-    try {
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, changed ? encodeAwarenessUpdate(accepted) : update, session.origin);
-    } catch {
-      this.reject(session, CloseCode.ProtocolViolation, 'awareness state is not JSON');
-    }
-  }
-
-  private applyRemoteAwareness(payload: Uint8Array, from: string): void {
-    const entries = decodeAwarenessUpdate(payload);
-    if (!entries) return;
-    // A local session owns the ids it introduced: a stale claim from the instance its client left is dropped,
-    // and only that entry, so the same frame's other users still arrive.
-    const accepted = entries.filter((entry) => !isLocalOwner(this.awarenessOwner.get(entry.clientId)));
-    if (accepted.length === 0) return;
-    for (const entry of accepted) {
-      if (entry.stateJson === 'null') this.awarenessOwner.delete(entry.clientId);
-      else this.awarenessOwner.set(entry.clientId, from);
-    }
-    const update = accepted.length === entries.length ? payload : encodeAwarenessUpdate(accepted);
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, FANOUT_ORIGIN);
-  }
-
-  /** The current states of the awareness ids this instance's sessions own, or null when there are none. */
-  private localAwarenessUpdate(): Uint8Array | null {
-    const ids: number[] = [];
-    for (const [id, owner] of this.awarenessOwner) {
-      if (isLocalOwner(owner) && this.awareness.states.has(id)) ids.push(id);
-    }
-    return ids.length > 0 ? awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids) : null;
-  }
-
-  private readonly onAwarenessUpdate = (
-    change: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
-    const publish = origin !== FANOUT_ORIGIN;
-    for (const list of [change.added, change.updated, change.removed]) {
-      for (const id of list) {
-        this.awarenessDirty.add(id);
-        if (publish) this.awarenessToPublish.add(id);
-      }
-    }
-    // Coalesce: one broadcast per room per tick carries the latest state of every client that changed.
-    if (!this.awarenessFlushScheduled) {
-      this.awarenessFlushScheduled = true;
-      setImmediate(this.flushAwareness);
-    }
-  };
-
-  private readonly flushAwareness = (): void => {
-    this.awarenessFlushScheduled = false;
-    if (this.closed || this.awarenessDirty.size === 0) return;
-    const ids = Array.from(this.awarenessDirty);
-    this.awarenessDirty.clear();
-    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids);
-    this.broadcast(encodeAwareness(update), null, 'awareness');
-    if (this.awarenessToPublish.size > 0) {
-      const publishIds = Array.from(this.awarenessToPublish);
-      this.awarenessToPublish.clear();
-      const payload = publishIds.length === ids.length ? update : awarenessProtocol.encodeAwarenessUpdate(this.awareness, publishIds);
-      this.deps.fanout.publish(this.name, { kind: 'awareness', payload });
-    }
-  };
-
   private broadcast(frame: Uint8Array, except: Session | null, type: 'update' | 'awareness' = 'update'): void {
     let peers = 0;
     for (const session of this.sessions) {
@@ -599,19 +458,4 @@ function isEmptyUpdate(update: Uint8Array): boolean {
 function pendingBytes(doc: Y.Doc): number {
   const { pendingStructs, pendingDs } = doc.store;
   return (pendingStructs?.update.byteLength ?? 0) + (pendingDs?.byteLength ?? 0);
-}
-
-/** Replaces the display name in an awareness state with the token's; null if the state is not a JSON object. */
-function stampName(stateJson: string, name: string): string | null {
-  let state: unknown;
-  try {
-    state = JSON.parse(stateJson);
-  } catch {
-    return null;
-  }
-  if (typeof state !== 'object' || state === null || Array.isArray(state)) return null;
-  const record = state as Record<string, unknown>;
-  if (record.name === name) return stateJson;
-  record.name = name;
-  return JSON.stringify(record);
 }

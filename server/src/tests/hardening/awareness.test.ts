@@ -66,7 +66,7 @@ describe('awareness', () => {
     // The attacker's own entry goes with it; the victim's stays, on the server and at the observer.
     await vi.waitFor(() => expect(s.observer.provider.awareness.getStates().has(s.attackerId)).toBe(false));
     expect(s.victimState()).toMatchObject({ name: 'Victim', cursor: 1 });
-    expect(server.ctx.registry.peek(s.target.doc)?.awareness.getStates().get(victimId)).toMatchObject({ name: 'Victim' });
+    expect(server.ctx.registry.peek(s.target.doc)?.presence.awareness.getStates().get(victimId)).toMatchObject({ name: 'Victim' });
     expect(s.victim.provider.wsconnected).toBe(true);
     await expectServerUnharmed(server, s.target);
   });
@@ -92,7 +92,7 @@ describe('awareness', () => {
     s.attacker.send(awarenessFrame(awarenessUpdateOf(entries)));
     await expectClosedWith(s.attacker, CloseCode.Forbidden);
     const room = server.ctx.registry.peek(s.target.doc)!;
-    expect(room.awareness.getStates().size).toBeLessThanOrEqual(3);
+    expect(room.presence.awareness.getStates().size).toBeLessThanOrEqual(3);
     expect(s.observer.provider.awareness.getStates().size).toBeLessThanOrEqual(3);
     expect(s.victimState()?.name).toBe('Victim');
     await expectServerUnharmed(server, s.target);
