@@ -15,7 +15,8 @@ import type { Logger } from './logger';
 import type { Metrics } from './metrics/metrics';
 import type { RoomRegistry } from './rooms/registry';
 import type { DocumentStore } from './storage/storage';
-import { ConnectionSet, registerCollabRoute } from './transport/collab-route';
+import { registerCollabRoute } from './transport/collab-route';
+import { ConnectionSet } from './transport/connection-set';
 
 export interface AppDeps {
   config: Config;

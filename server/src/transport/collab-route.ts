@@ -15,6 +15,7 @@ import { RoomClosedError, type Room } from '../rooms/room';
 import type { RoomRegistry } from '../rooms/registry';
 import { Session, type SessionIdentity } from '../rooms/session';
 import { ConnectionLimits } from './connection-limits';
+import type { ConnectionSet, KeptAlive } from './connection-set';
 
 export interface CollabRouteDeps {
   config: Config;
@@ -32,23 +33,6 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 const BINARY = Object.freeze({ binary: true });
 
 const ANONYMOUS: SessionIdentity = Object.freeze({ userId: null, name: null, role: 'editor' as const });
-
-/** Live connections, for keepalive pings and shutdown. */
-export class ConnectionSet {
-  readonly all = new Set<Connection>();
-  private timer: NodeJS.Timeout | null = null;
-
-  startKeepalive(intervalMs: number): void {
-    this.timer = setInterval(() => {
-      for (const connection of this.all) connection.keepalive();
-    }, intervalMs);
-    this.timer.unref();
-  }
-
-  stop(): void {
-    if (this.timer) clearInterval(this.timer);
-  }
-}
 
 export function registerCollabRoute(app: Hono, deps: CollabRouteDeps, connections: ConnectionSet): void {
   const limits = new ConnectionLimits(deps.config.limits.maxConnectionsPerIp, deps.config.limits.maxConnectionsPerDoc);
@@ -82,7 +66,9 @@ export function registerCollabRoute(app: Hono, deps: CollabRouteDeps, connection
 }
 
 /** One WebSocket from open to close. Socket callbacks never throw. */
-class Connection implements PeerSocket {
+class Connection implements PeerSocket, KeptAlive {
+  /** Which keepalive group pings this connection (set by ConnectionSet.add). */
+  keepaliveGroup = 0;
   private room: Room | null = null;
   private session: Session | null = null;
   private early: Buffer[] = [];
@@ -156,7 +142,7 @@ class Connection implements PeerSocket {
       this.close(CloseCode.Overloaded, 'too many connections');
       return;
     }
-    this.connections.all.add(this);
+    this.connections.add(this);
     deps.metrics.connections.inc();
     try {
       let identity = ANONYMOUS;
