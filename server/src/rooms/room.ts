@@ -1,6 +1,7 @@
 // One live document: its Y.Doc, its presence (RoomPresence: awareness) and the sessions editing it. Owns the hot path
-// (decode → check → apply → commit → broadcast) but never sees a WebSocket (only PeerSocket) or a database
-// (only the Committer). Frames are encoded once and the same bytes go to every peer.
+// (decode → check → apply → commit → broadcast; a keystroke: decode → check → commit → broadcast → apply) but never
+// sees a WebSocket (only PeerSocket) or a database (only the Committer). Frames are encoded once and the same bytes
+// go to every peer.
 import * as Y from 'yjs';
 import { CloseCode } from '../../../shared/close-codes';
 import {
@@ -17,8 +18,8 @@ import type { Fanout, FanoutMessage } from '../fanout/fanout';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics/metrics';
 import type { CommitEntry, CommitListener, Committer } from './committer';
-import { FANOUT_ORIGIN, STORAGE_ORIGIN, isChangeOrigin, type ChangeOrigin } from './origins';
 import { isIntegrableAppend } from './integrable-update';
+import { FANOUT_ORIGIN, STORAGE_ORIGIN, isChangeOrigin, type ChangeOrigin } from './origins';
 import { RoomPresence } from './room-presence';
 import type { Session } from './session';
 import { canApplyDirectly } from './update-guard';
@@ -95,7 +96,16 @@ export class Room implements CommitListener {
   /** Applies stored updates without re-storing or broadcasting them. */
   loadStored(updates: readonly Uint8Array[], bytes: number): void {
     Y.transact(this.doc, () => {
-      for (const update of updates) Y.applyUpdate(this.doc, update, STORAGE_ORIGIN);
+      for (const update of updates) {
+        try {
+          Y.applyUpdate(this.doc, update, STORAGE_ORIGIN);
+        } catch (error) {
+          // Nothing that fails to apply is stored on purpose; should a row fail anyway, the document still opens
+          // with everything else (and what Yjs integrated of that row), instead of refusing every connection.
+          this.deps.metrics.internalErrors.inc({ where: 'load-update' });
+          this.deps.logger.error({ err: error, doc: this.name, bytes: update.byteLength }, 'a stored update did not apply; skipped it');
+        }
+      }
     }, STORAGE_ORIGIN);
     this.bytes = bytes;
     // A compacted log is one update holding the whole document: the answer to a fresh client, ready-made.

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { connectClient, waitForText, waitSynced, type TestClient } from '../test-support/clients';
 import { spawnServer, type ServerProcess } from '../test-support/server-process';
+import { SqliteStore } from '../storage/sqlite-store';
 import { startTestServer } from '../test-support/test-server';
 
 const dirs: string[] = [];
@@ -39,6 +40,30 @@ describe('durability', () => {
     clients.push(b);
     await waitSynced(b);
     await waitForText(b, 'survives a restart');
+    await second.stop({ keepData: true });
+  });
+
+  it('opens a document whose log holds a row that does not apply, with everything else in it', async () => {
+    const dataDir = tempDir();
+    const first = await startTestServer({ DATA_DIR: dataDir });
+    const a = connectClient(first.wsUrl, 'bad-row');
+    await waitSynced(a);
+    a.text.insert(0, 'kept despite a bad row');
+    await vi.waitFor(() => expect(first.ctx.registry.peek('bad-row')?.doc.getText('t').toString()).toBe('kept despite a bad row'));
+    a.destroy();
+    await first.stop({ keepData: true });
+    // A truncated update: one client, one struct, then nothing. Yjs throws reading it.
+    const store = new SqliteStore({ path: path.join(dataDir, 'tandem.db') });
+    await store.appendBatch([{ doc: 'bad-row', update: new Uint8Array([1, 1, 5]) }]);
+    await store.close();
+
+    const second = await startTestServer({ DATA_DIR: dataDir });
+    const b = connectClient(second.wsUrl, 'bad-row');
+    clients.push(b);
+    await waitSynced(b);
+    await waitForText(b, 'kept despite a bad row');
+    const errors = (await second.ctx.metrics.internalErrors.get()).values.find((v) => v.labels.where === 'load-update');
+    expect(errors?.value).toBe(1);
     await second.stop({ keepData: true });
   });
 
