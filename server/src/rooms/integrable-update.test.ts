@@ -26,6 +26,16 @@ function updateOf(doc: Y.Doc, change: () => void): Uint8Array {
   return update;
 }
 
+/** A synced pair, then a third client's 'unknown ' at the start, which reaches the client but not the server. */
+function pairWhereOnlyTheClientSawAStranger() {
+  const pair = syncedPair();
+  const stranger = new Y.Doc();
+  Y.applyUpdate(stranger, Y.encodeStateAsUpdate(pair.client));
+  stranger.getText('t').insert(0, 'unknown ');
+  Y.applyUpdate(pair.client, Y.encodeStateAsUpdate(stranger));
+  return pair;
+}
+
 /** Applies `update` and reports whether Yjs integrated all of it (nothing pending). */
 function integratesCompletely(doc: Y.Doc, update: Uint8Array): boolean {
   Y.applyUpdate(doc, update);
@@ -77,11 +87,7 @@ describe('isIntegrableAppend', () => {
   });
 
   it('refuses an insert next to text of a client the server has not seen', () => {
-    const { server, client } = syncedPair();
-    const stranger = new Y.Doc();
-    Y.applyUpdate(stranger, Y.encodeStateAsUpdate(client));
-    stranger.getText('t').insert(0, 'unknown ');
-    Y.applyUpdate(client, Y.encodeStateAsUpdate(stranger));
+    const { server, client } = pairWhereOnlyTheClientSawAStranger();
     // The client now types right after the stranger's text, which the server lacks.
     const dependent = updateOf(client, () => client.getText('t').insert(8, '>'));
     expect(isIntegrableAppend(server, dependent)).toBe(false);
@@ -89,11 +95,7 @@ describe('isIntegrableAppend', () => {
   });
 
   it('refuses a deletion of content the server does not know', () => {
-    const { server, client } = syncedPair();
-    const stranger = new Y.Doc();
-    Y.applyUpdate(stranger, Y.encodeStateAsUpdate(client));
-    stranger.getText('t').insert(0, 'unknown ');
-    Y.applyUpdate(client, Y.encodeStateAsUpdate(stranger));
+    const { server, client } = pairWhereOnlyTheClientSawAStranger();
     const update = updateOf(client, () => {
       client.transact(() => {
         client.getText('t').delete(0, 3);

@@ -24,16 +24,21 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
+/** Starts a server on `dataDir`, types `text` into `doc` through a client, and stops the server keeping its data. */
+async function writeThenStop(dataDir: string, doc: string, text: string): Promise<void> {
+  const server = await startTestServer({ DATA_DIR: dataDir });
+  const client = connectClient(server.wsUrl, doc);
+  await waitSynced(client);
+  client.text.insert(0, text);
+  await vi.waitFor(() => expect(server.ctx.registry.peek(doc)?.doc.getText('t').toString()).toBe(text));
+  client.destroy();
+  await server.stop({ keepData: true });
+}
+
 describe('durability', () => {
   it('keeps content across a stop and start on the same DATA_DIR', async () => {
     const dataDir = tempDir();
-    const first = await startTestServer({ DATA_DIR: dataDir });
-    const a = connectClient(first.wsUrl, 'restart');
-    await waitSynced(a);
-    a.text.insert(0, 'survives a restart');
-    await vi.waitFor(() => expect(first.ctx.registry.peek('restart')?.doc.getText('t').toString()).toBe('survives a restart'));
-    a.destroy();
-    await first.stop({ keepData: true });
+    await writeThenStop(dataDir, 'restart', 'survives a restart');
 
     const second = await startTestServer({ DATA_DIR: dataDir });
     const b = connectClient(second.wsUrl, 'restart');
@@ -45,13 +50,7 @@ describe('durability', () => {
 
   it('opens a document whose log holds a row that does not apply, with everything else in it', async () => {
     const dataDir = tempDir();
-    const first = await startTestServer({ DATA_DIR: dataDir });
-    const a = connectClient(first.wsUrl, 'bad-row');
-    await waitSynced(a);
-    a.text.insert(0, 'kept despite a bad row');
-    await vi.waitFor(() => expect(first.ctx.registry.peek('bad-row')?.doc.getText('t').toString()).toBe('kept despite a bad row'));
-    a.destroy();
-    await first.stop({ keepData: true });
+    await writeThenStop(dataDir, 'bad-row', 'kept despite a bad row');
     // A truncated update: one client, one struct, then nothing. Yjs throws reading it.
     const store = new SqliteStore({ path: path.join(dataDir, 'tandem.db') });
     await store.appendBatch([{ doc: 'bad-row', update: new Uint8Array([1, 1, 5]) }]);
