@@ -3,6 +3,7 @@
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import type { UpgradeWebSocket, WSContext } from 'hono/ws';
 import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { WebSocket as RawWebSocket, RawData } from 'ws';
 import { CloseCode } from '../../../shared/close-codes';
 import { parseDocName } from '../../../shared/doc-name';
@@ -16,6 +17,7 @@ import type { RoomRegistry } from '../rooms/registry';
 import { Session, type SessionIdentity } from '../rooms/session';
 import { ConnectionLimits } from './connection-limits';
 import type { ConnectionSet, KeptAlive } from './connection-set';
+import { directSocketOf, WireFrames } from './wire-frames';
 
 export interface CollabRouteDeps {
   config: Config;
@@ -36,6 +38,7 @@ const ANONYMOUS: SessionIdentity = Object.freeze({ userId: null, name: null, rol
 
 export function registerCollabRoute(app: Hono, deps: CollabRouteDeps, connections: ConnectionSet): void {
   const limits = new ConnectionLimits(deps.config.limits.maxConnectionsPerIp, deps.config.limits.maxConnectionsPerDoc);
+  const wireFrames = new WireFrames();
   const upgrade = deps.upgradeWebSocket((c) => {
     const doc = c.req.param('doc') as string;
     const token = c.req.query('token');
@@ -44,7 +47,7 @@ export function registerCollabRoute(app: Hono, deps: CollabRouteDeps, connection
     const ip = incoming.socket.remoteAddress ?? 'unknown';
     return {
       onOpen: (_event: Event, ws: WSContext<RawWebSocket>) => {
-        const connection = new Connection(ws.raw as RawWebSocket, doc, ip, deps, limits, connections);
+        const connection = new Connection(ws.raw as RawWebSocket, doc, ip, deps, limits, connections, wireFrames);
         void connection.start(token, wantsAck);
       },
     };
@@ -79,6 +82,8 @@ class Connection implements PeerSocket, KeptAlive {
   private readonly handshakeTimer: NodeJS.Timeout;
   private expiryTimer: NodeJS.Timeout | null = null;
   private readonly startedAt = performance.now();
+  /** The TCP socket that broadcasts write pre-framed bytes to (see wire-frames.ts); null: send through ws. */
+  private readonly direct: Duplex | null;
 
   constructor(
     private readonly ws: RawWebSocket,
@@ -87,7 +92,9 @@ class Connection implements PeerSocket, KeptAlive {
     private readonly deps: CollabRouteDeps,
     private readonly limits: ConnectionLimits,
     private readonly connections: ConnectionSet,
+    private readonly wireFrames: WireFrames,
   ) {
+    this.direct = directSocketOf(ws);
     ws.on('message', this.onMessage);
     ws.on('pong', () => {
       this.alive = true;
@@ -105,7 +112,9 @@ class Connection implements PeerSocket, KeptAlive {
   }
 
   send(data: Uint8Array): void {
-    if (this.ws.readyState === this.ws.OPEN) this.ws.send(data, BINARY);
+    if (this.ws.readyState !== this.ws.OPEN) return;
+    if (this.direct) this.direct.write(this.wireFrames.frameOf(data));
+    else this.ws.send(data, BINARY);
   }
 
   close(code: number, reason: string): void {
