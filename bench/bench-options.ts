@@ -21,6 +21,8 @@ export interface BenchOptions {
   scaleOutRate: number;
   /** Scale-out: seconds of timed writing per case. */
   scaleOutSeconds: number;
+  /** Preload bench/server-probe.cjs into every server: when its sends leave, per relayed keystroke (fan-out). */
+  probeSends: boolean;
   /** Where latest.json goes. */
   resultsPath: string;
   shouldShowHelp: boolean;
@@ -38,6 +40,8 @@ export const benchUsage = `Usage: npm run bench -- [options]
   --scale-writers <n> scale-out writers (default: 4)
   --scale-rate <r>    scale-out updates per second per writer (default: 50)
   --scale-seconds <s> seconds of timed writing per scale-out case (default: 10)
+  --probe             fan-out: also time each server's sends from the inside (first and last send after the read);
+                      wraps every socket write, so keep it out of runs whose latencies you compare
   --out <file>        results JSON (default: bench/results/latest.json)
   --help              this text`;
 
@@ -80,6 +84,7 @@ export function parseBenchOptions(argv: readonly string[], defaultResultsPath: s
     scaleOutWriters: 4,
     scaleOutRate: 50,
     scaleOutSeconds: 10,
+    probeSends: false,
     resultsPath: defaultResultsPath,
     shouldShowHelp: false,
   };
@@ -101,6 +106,10 @@ export function parseBenchOptions(argv: readonly string[], defaultResultsPath: s
     const arg = argv[i] ?? '';
     if (arg === '--help' || arg === '-h') {
       options.shouldShowHelp = true;
+      continue;
+    }
+    if (arg === '--probe') {
+      options.probeSends = true;
       continue;
     }
     const equals = arg.indexOf('=');

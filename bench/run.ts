@@ -85,7 +85,7 @@ async function runCase(
   try {
     prepared = await scenario.prepareCase?.(target, testCase, (message) => log(`${label}: ${message}`));
     const env = { ...scenario.serverEnv(target), ...prepared?.env };
-    const server = await startServer(target, repoRoot, env);
+    const server = await startServer(target, repoRoot, env, options.probeSends);
     servers.push(server);
     const result = await withDeadline(
       scenario.run(

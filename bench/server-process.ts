@@ -7,6 +7,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { BuiltTarget } from './build-targets';
+import { SendProbe } from './send-probe';
 
 const startTimeoutMs = 30_000;
 const stopTimeoutMs = 5_000;
@@ -20,6 +21,8 @@ export interface RunningServer {
   /** WebSocket base URL; a client appends `/<doc>`. */
   wsUrl: string;
   env: Readonly<Record<string, string>>;
+  /** Set when the server runs with the send probe preloaded (`--probe`). */
+  probe: SendProbe | null;
   /** The last lines the server printed, for error messages. */
   recentOutput(): string;
   stop(): Promise<void>;
@@ -68,13 +71,16 @@ export async function startServer(
   target: BuiltTarget,
   repoRoot: string,
   extraEnv: Record<string, string> = {},
+  withProbe = false,
 ): Promise<RunningServer> {
   const port = await findFreePort();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), `tandem-bench-${target.name}-`));
   const env = { ...target.env, ...extraEnv, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir };
-  const child = spawn(process.execPath, [target.runEntry], {
+  // Outside DATA_DIR, so the result never lands in the server's own data.
+  const probeOut = withProbe ? path.join(mkdtempSync(path.join(os.tmpdir(), 'tandem-bench-probe-')), 'sends.json') : '';
+  const child = spawn(process.execPath, [...(withProbe ? SendProbe.nodeArgs : []), target.runEntry], {
     cwd: repoRoot,
-    env: { ...process.env, NODE_ENV: 'production', ...env },
+    env: { ...process.env, NODE_ENV: 'production', ...env, ...(withProbe ? { BENCH_PROBE_OUT: probeOut } : {}) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   liveChildren.add(child);
@@ -97,6 +103,7 @@ export async function startServer(
     }
     liveChildren.delete(child);
     rmSync(dataDir, { recursive: true, force: true });
+    if (probeOut) rmSync(path.dirname(probeOut), { recursive: true, force: true });
   };
 
   try {
@@ -112,6 +119,7 @@ export async function startServer(
     httpUrl: `http://127.0.0.1:${port}`,
     wsUrl: `ws://127.0.0.1:${port}${target.wsPath}`,
     env,
+    probe: withProbe && child.pid !== undefined ? new SendProbe(child.pid, probeOut) : null,
     recentOutput,
     stop,
   };

@@ -3,6 +3,7 @@
 import { SplitWorkers } from '../client-process';
 import { median, percentile } from '../percentile';
 import { cpuPercentBetween, PeakRssWatcher, sampleMachineCpu, sampleProcesses, stealPercentBetween } from '../process-stats';
+import type { SendTimings } from '../send-probe';
 import type { ClientKind } from '../server-targets';
 import type { ResultRow, Scenario, ScenarioCase, ScenarioContext } from './scenario';
 
@@ -117,8 +118,10 @@ async function runFanoutCase(context: ScenarioContext, testCase: FanoutCase): Pr
     const serverStart = sampleProcesses([server.pid]);
     const clientStart = sampleProcesses(clientPids);
     const machineStart = sampleMachineCpu();
+    server.probe?.start();
     const { sendTimes } = await clients.type(keystrokes);
     const stealPct = stealPercentBetween(machineStart, sampleMachineCpu());
+    const serverSends = (await server.probe?.finish()) ?? null;
     const serverEnd = sampleProcesses([server.pid]);
     const clientEnd = sampleProcesses(clientPids);
     const arrivals = await clients.collect(warmupKeystrokes, warmupKeystrokes + keystrokes);
@@ -135,7 +138,8 @@ async function runFanoutCase(context: ScenarioContext, testCase: FanoutCase): Pr
       serverCpuPct: cpuPercentBetween(serverStart, serverEnd),
       serverRssMb: peakRssBytes / 2 ** 20,
       clientCpuPct: cpuPercentBetween(clientStart, clientEnd),
-      note: `${keystrokes} keystrokes ${keystrokeIntervalMs} ms apart, after ${warmupKeystrokes} untimed`,
+      note: `${keystrokes} keystrokes ${keystrokeIntervalMs} ms apart, after ${warmupKeystrokes} untimed`
+        + sendsNote([{ details: { serverSends } }]),
       details: {
         keystrokes,
         warmupKeystrokes,
@@ -145,6 +149,7 @@ async function runFanoutCase(context: ScenarioContext, testCase: FanoutCase): Pr
         readersPerProcess: readerCounts,
         readerSyncMs,
         stealPct,
+        serverSends,
         perKeystroke: summarizePerKeystroke(sendTimes, arrivals),
       },
     };
@@ -160,6 +165,17 @@ function stealNote(rows: ResultRow[]): string {
   const steal = rows.map((row) => row.details?.stealPct);
   if (!steal.some((pct) => typeof pct === 'number' && pct > 1)) return '';
   return `; CPU steal per round ${steal.map((pct) => (typeof pct === 'number' ? `${pct.toFixed(0)} %` : '–')).join(' / ')}`;
+}
+/** With --probe: the server's own first and last send after reading a keystroke (median of the rounds' medians). */
+function sendsNote(rows: readonly Pick<ResultRow, 'details'>[]): string {
+  const sends = rows.flatMap((row) => {
+    const timings = row.details?.serverSends as SendTimings | null | undefined;
+    return timings && timings.firstSendMs !== null && timings.lastSendMs !== null ? [timings] : [];
+  });
+  if (sends.length === 0) return '';
+  const first = median(sends.map((t) => t.firstSendMs!));
+  const last = median(sends.map((t) => t.lastSendMs!));
+  return `; inside the server, first / last send ${first?.toFixed(2)} / ${last?.toFixed(2)} ms after the read`;
 }
 const roundFigure = (ms: number | null): string => (ms === null ? '–' : ms.toFixed(1));
 
@@ -178,7 +194,7 @@ function combineFanoutRounds(rows: ResultRow[]): ResultRow {
     serverRssMb: Math.max(...values((row) => row.serverRssMb)),
     clientCpuPct: medianOf((row) => row.clientCpuPct),
     note: `median of ${rows.length} rounds; p99 per round ${rows.map((row) => roundFigure(row.p99Ms)).join(' / ')}`
-      + stealNote(rows),
+      + stealNote(rows) + sendsNote(rows),
     details: { rounds: rows.map((row) => ({ p50Ms: row.p50Ms, p99Ms: row.p99Ms, note: row.note, ...row.details })) },
   };
 }
