@@ -1,6 +1,7 @@
 // The process entry point: reads the configuration once, starts the server, and stops it gracefully on
 // SIGTERM/SIGINT (stop accepting, commit everything, close sockets with 1001, exit 0 within 10 s).
 // The only file that calls process.exit.
+import { adminTokenPath } from './admin/admin-token';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
 import { routeModules, observerModules } from './modules';
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const server = await startServer(config, { logger, routes: routeModules, observers: observerModules });
   process.stdout.write(`Tandem is running at ${server.url}\n`);
+  if (!config.adminToken) process.stdout.write(`Admin API and CLI token: ${adminTokenPath(config.dataDir)}\n`);
 
   let stopping = false;
   const stop = (signal: string) => {

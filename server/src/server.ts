@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CloseCode } from '../../shared/close-codes';
 import { seedUpdate } from '../../shared/lexical/seed-update';
-import { resolveAdminToken } from './admin/admin-token';
+import { adminTokenPath, resolveAdminToken } from './admin/admin-token';
 import { createApp } from './app';
 import { TokenVerifier } from './auth/tokens';
 import type { Config } from './config';
@@ -135,7 +135,14 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   nodeWs.injectWebSocket(server);
   connections.startKeepalive(config.pingIntervalMs);
   const port = (server.address() as AddressInfo).port;
-  logger.info({ port, host: config.host, storage: config.databaseUrl ? 'postgres' : 'sqlite', fanout: config.redisUrl ? 'redis' : 'local' }, 'listening');
+  logger.info({
+    port,
+    host: config.host,
+    storage: config.databaseUrl ? 'postgres' : 'sqlite',
+    fanout: config.redisUrl ? 'redis' : 'local',
+    // Where an admin finds the token for /admin and the CLI (never the token itself).
+    adminToken: config.adminToken ? 'from ADMIN_TOKEN' : adminTokenPath(config.dataDir),
+  }, 'listening');
 
   let closing: Promise<void> | null = null;
   return {
