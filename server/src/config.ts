@@ -7,6 +7,9 @@ const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
 const boolFlag = z.enum(['true', 'false']).transform((v) => v === 'true');
 const positiveInt = z.coerce.number().int().positive();
 
+/** Shortest AUTH_SECRET and ADMIN_TOKEN accepted (the admin CLI refuses a shorter secret the same way). */
+export const MIN_SECRET_LENGTH = 16;
+
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -14,9 +17,9 @@ const schema = z.object({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres://').optional(),
   DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case identifier like tandem').default('public'),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis://').optional(),
-  AUTH_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  AUTH_SECRET: z.string().min(MIN_SECRET_LENGTH, `must be at least ${MIN_SECRET_LENGTH} characters`).optional(),
   ALLOW_ANONYMOUS: boolFlag.default(false),
-  ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  ADMIN_TOKEN: z.string().min(MIN_SECRET_LENGTH, `must be at least ${MIN_SECRET_LENGTH} characters`).optional(),
   ALLOWED_ORIGINS: z.string().optional(),
   MAX_MESSAGE_BYTES: positiveInt.default(8 * 1024 * 1024),
   MAX_DOC_BYTES: positiveInt.default(32 * 1024 * 1024),

@@ -160,6 +160,13 @@ describe('admin CLI', () => {
     expect(run.stderr).toMatch(/AUTH_SECRET is not set/);
   });
 
+  it('refuses to mint with an AUTH_SECRET the server would refuse to start with', async () => {
+    const run = await runCli(['token', '--doc', 'x', '--role', 'editor'], { env: { AUTH_SECRET: 'too-short' } });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/AUTH_SECRET is invalid \(must be at least 16 characters/);
+  });
+
   it('reports a wrong admin token on one line and exits non-zero', async () => {
     const run = await runCli(['list'], { env: { ADMIN_TOKEN: 'wrong-token-0123456789' } });
     expect(run.code).toBe(1);

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { parseDocName } from '../../../../shared/doc-name';
 import { mintToken } from '../../auth/tokens';
+import { MIN_SECRET_LENGTH } from '../../config';
 import { CliError, usageError } from '../cli-error';
 import { println, type Command } from '../command';
 
@@ -30,6 +31,10 @@ export const tokenCommand: Command = {
     const sub = typeof values.sub === 'string' && values.sub !== '' ? values.sub : randomUUID();
     if (!config.authSecret) {
       throw new CliError('AUTH_SECRET is not set: tokens are signed with the server\'s AUTH_SECRET, so set the same value here');
+    }
+    if (config.authSecret.length < MIN_SECRET_LENGTH) {
+      // The server refuses to start with such a secret, so a token signed with it could never be accepted.
+      throw new CliError(`AUTH_SECRET is invalid (must be at least ${MIN_SECRET_LENGTH} characters, as the server requires)`, 2);
     }
     const token = await mintToken({ secret: config.authSecret, sub, doc, role, ttlSeconds, ...(name === undefined ? {} : { name }) });
     if (values.json) {
