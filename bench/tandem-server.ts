@@ -67,11 +67,11 @@ export async function scrapeMetrics(server: RunningServer): Promise<Map<string, 
   return samples;
 }
 
-/** What changed between two scrapes: counters and histogram sums that grew, except the process_* defaults. */
+/** What changed between two scrapes: counters and histogram sums that grew, except prom-client's process and Node defaults. */
 export function metricDeltas(before: Map<string, number>, after: Map<string, number>): Record<string, number> {
   const deltas: Record<string, number> = {};
   for (const [key, value] of after) {
-    if (key.startsWith('tandem_process_') || key.includes('_bucket{')) continue;
+    if (key.startsWith('tandem_process_') || key.startsWith('tandem_nodejs_') || key.includes('_bucket{')) continue;
     const delta = value - (before.get(key) ?? 0);
     if (delta !== 0 && (key.includes('_total') || key.endsWith('_sum') || key.endsWith('_count'))) deltas[key] = delta;
   }

@@ -10,7 +10,7 @@ export function createMetrics() {
   const registry = new client.Registry();
   // The event-loop lag histogram samples on a timer of its own. prom-client's default (every 10 ms) woke the process
   // 100 times a second, doubling its context switches while users type; ten samples a second still show any lag.
-  client.collectDefaultMetrics({ register: registry, prefix: 'tandem_process_', eventLoopMonitoringPrecision: 100 });
+  client.collectDefaultMetrics({ register: registry, prefix: 'tandem_', eventLoopMonitoringPrecision: 100 });
   const registers = [registry];
   return {
     registry,
