@@ -193,3 +193,28 @@ test('"Download as Markdown" saves a file matching the document', async ({ openU
   expect(file).toBe(await adminApi(tandem).exportDoc(docName, 'markdown'));
   await expect(menu).toHaveCount(0);
 });
+
+test('the home page lists a document by its first heading, and by its name again once the heading is gone', async ({ openUser, tandem, docName }) => {
+  const ann = await openUser('Ann');
+  const { page } = ann;
+  const remembered = () => page.evaluate(() => localStorage.getItem('tandem:recent-docs') ?? '');
+  await focusEnd(ann);
+  await page.keyboard.type('# Trip plan');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Pack light.');
+  await expect(page).toHaveTitle('Trip plan · Tandem');
+  await expect.poll(remembered).toContain('Trip plan');
+  await page.goto(`${tandem.url}/`);
+  await expect(page.getByTestId('recent-doc')).toHaveCount(1);
+  await expect(page.getByTestId('recent-doc')).toContainText('Trip plan');
+
+  await page.goto(`${tandem.url}/d/${docName}?name=Ann`);
+  await page.locator('[data-testid=editor] h1').click();
+  await page.getByTestId('toolbar').locator('button[data-action=h1]').click(); // the heading becomes a paragraph
+  await expect(page.locator('[data-testid=editor] h1')).toHaveCount(0);
+  await expect(page).toHaveTitle(`${docName} · Tandem`);
+  await expect.poll(remembered).not.toContain('Trip plan');
+  await page.goto(`${tandem.url}/`);
+  await expect(page.getByTestId('recent-doc')).toContainText(docName);
+  await expect(page.getByTestId('recent-doc')).not.toContainText('Trip plan');
+});

@@ -9,8 +9,16 @@ export function saveStateFor(hasUnsavedEdits: boolean, connection: ConnectionSta
   return connection === 'connected' ? 'saving' : 'local';
 }
 
+/** What the save pill says; the connection pill beside it already says "Offline". */
 export const saveStateLabels: Readonly<Record<SaveState, string>> = {
   saved: 'Saved',
   saving: 'Saving…',
-  local: 'Offline — your changes are kept on this device',
+  local: 'Kept on this device',
+};
+
+/** The pill's tooltip: the whole story. */
+export const saveStateDescriptions: Readonly<Record<SaveState, string>> = {
+  saved: 'The server has every change you made',
+  saving: 'Sending your latest changes to the server',
+  local: 'You are offline: your changes are kept on this device and sent when the connection is back',
 };

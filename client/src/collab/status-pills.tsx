@@ -1,6 +1,6 @@
 // The always-visible connection and save pills. Their `data-state` attributes are CONTRACT page hooks.
 import type { ConnectionStatus } from './connection-controller';
-import { saveStateFor, saveStateLabels } from './save-state';
+import { saveStateDescriptions, saveStateFor, saveStateLabels } from './save-state';
 
 const connectionLabels: Readonly<Record<ConnectionStatus['detail'], string>> = {
   'first-connect': 'Connecting…',
@@ -25,7 +25,7 @@ export function StatusPills({ connection, hasUnsavedEdits, isViewOnly }: StatusP
         <span className="pill-dot" aria-hidden="true" />
         {connectionLabels[connection.detail]}
       </span>
-      <span className="pill pill-save" data-testid="save-status" data-state={saveState} title={saveStateLabels[saveState]}>
+      <span className="pill pill-save" data-testid="save-status" data-state={saveState} title={saveStateDescriptions[saveState]}>
         <span className="pill-icon" aria-hidden="true" />
         <span className="pill-text">{saveStateLabels[saveState]}</span>
       </span>

@@ -12,8 +12,8 @@ export interface RecentDoc {
 
 export interface RecentDocs {
   list(): RecentDoc[];
-  /** Moves `name` to the top with the current time; `title` replaces the stored one when given. */
-  remember(name: string, title?: string): void;
+  /** Moves `name` to the top with the current time; a `title` replaces the stored one, null removes it. */
+  remember(name: string, title?: string | null): void;
   forget(name: string): void;
 }
 
@@ -27,8 +27,8 @@ export function createRecentDocs(storage: Storage, now: () => number = Date.now)
     list,
     remember(name, title) {
       const previous = list().find((entry) => entry.name === name);
-      const keptTitle = title ?? previous?.title;
-      const entry: RecentDoc = keptTitle === undefined ? { name, openedAt: now() } : { name, title: keptTitle, openedAt: now() };
+      const keptTitle = title === undefined ? previous?.title : title;
+      const entry: RecentDoc = keptTitle == null ? { name, openedAt: now() } : { name, title: keptTitle, openedAt: now() };
       save([entry, ...list().filter((other) => other.name !== name)]);
     },
     forget(name) {

@@ -59,6 +59,7 @@ function EditorLayout({ config, docName, storage, session, tokenSource, initialI
   const hasUnsavedEdits = useValue(session.hasUnsavedEdits);
   const access = useValue(session.access);
   const isContentReady = useValue(session.isContentReady);
+  useRememberedTitle(docName, storage, title.value, isContentReady);
   const identityRef = useRef(identity);
   identityRef.current = identity;
   const api = useMemo(
@@ -140,7 +141,7 @@ interface TitleState {
   readonly set: (title: string | null) => void;
 }
 
-/** The title shown in the header and the browser tab, also remembered in the recent list once it settles. */
+/** The title shown in the header and the browser tab: the first heading, or null while there is none. */
 function useDocumentTitle(docName: string, storage: Storage): TitleState {
   const [value, setValue] = useState<string | null>(null);
   const recentDocs = useMemo(() => createRecentDocs(storage), [storage]);
@@ -149,11 +150,21 @@ function useDocumentTitle(docName: string, storage: Storage): TitleState {
   useEffect(() => recentDocs.remember(docName), [recentDocs, docName]);
   useEffect(() => {
     document.title = `${value ?? docName} · Tandem`;
-    if (value === null) return;
-    // Wait for typing to pause: the title changes with every keystroke in the first heading.
-    const timer = setTimeout(() => recentDocs.remember(docName, value), 800);
-    return () => clearTimeout(timer);
-  }, [recentDocs, docName, value]);
+  }, [docName, value]);
 
   return useMemo(() => ({ value, set }), [value, set]);
+}
+
+/**
+ * Keeps the recent list's title in step with the document once its content is known (before that the editor is
+ * empty, and its missing heading would wipe the title), after typing pauses (the title changes with every keystroke
+ * in the first heading). A document whose heading was removed goes back to being listed by its name.
+ */
+function useRememberedTitle(docName: string, storage: Storage, title: string | null, isContentReady: boolean): void {
+  const recentDocs = useMemo(() => createRecentDocs(storage), [storage]);
+  useEffect(() => {
+    if (!isContentReady) return;
+    const timer = setTimeout(() => recentDocs.remember(docName, title), 800);
+    return () => clearTimeout(timer);
+  }, [recentDocs, docName, title, isContentReady]);
 }
