@@ -294,8 +294,7 @@ export class Room implements CommitListener {
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === STORAGE_ORIGIN) return;
-    this.fullStateFrame = null;
-    this.bytes += update.byteLength;
+    this.noteChange(update.byteLength);
     const frame = encodeUpdate(update);
     if (origin === FANOUT_ORIGIN) {
       // Already committed by the instance that received it.
@@ -309,6 +308,12 @@ export class Room implements CommitListener {
     this.uncommitted++;
     this.deps.committer.enqueue({ doc: this.name, update, frame, origin, listener: this }, this.isSoleMessage);
   };
+
+  /** The document grew by an update of `bytes`: the size estimate follows, the cached full-state reply is stale. */
+  private noteChange(bytes: number): void {
+    this.fullStateFrame = null;
+    this.bytes += bytes;
+  }
 
   private answerSyncStep1(session: Session, stateVector: Uint8Array): void {
     try {
@@ -389,8 +394,7 @@ export class Room implements CommitListener {
     } finally {
       this.doc.on('update', this.onDocUpdate);
     }
-    this.fullStateFrame = null;
-    this.bytes += update.byteLength;
+    this.noteChange(update.byteLength);
     this.lastChangeAt = Date.now();
     this.flushed();
     return true;
