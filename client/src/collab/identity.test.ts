@@ -1,20 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cleanDisplayName, colorForName, resolveIdentity } from './identity';
 import { initialsOf } from './initials';
-
-function memoryStorage(entries: Record<string, string> = {}): Storage {
-  const map = new Map(Object.entries(entries));
-  return {
-    get length() {
-      return map.size;
-    },
-    clear: () => map.clear(),
-    getItem: (key) => map.get(key) ?? null,
-    key: (index) => Array.from(map.keys())[index] ?? null,
-    removeItem: (key) => void map.delete(key),
-    setItem: (key, value) => void map.set(key, value),
-  };
-}
+import { memoryStorage } from '../test-support/memory-storage';
 
 describe('resolveIdentity', () => {
   it('prefers ?name= and remembers it', () => {

@@ -1,20 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { memoryStorage } from '../test-support/memory-storage';
 import { createRecentDocs } from './recent-docs';
-
-/** A Storage holding its items in a Map (localStorage's interface, nothing else). */
-function memoryStorage(): Storage {
-  const items = new Map<string, string>();
-  return {
-    get length() {
-      return items.size;
-    },
-    clear: () => items.clear(),
-    getItem: (key) => items.get(key) ?? null,
-    key: (index) => Array.from(items.keys())[index] ?? null,
-    removeItem: (key) => void items.delete(key),
-    setItem: (key, value) => void items.set(key, String(value)),
-  };
-}
 
 describe('recent documents', () => {
   it('keeps a title when a document is opened again, and drops it once the document has no heading', () => {
