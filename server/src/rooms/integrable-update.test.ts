@@ -42,13 +42,18 @@ function integratesCompletely(doc: Y.Doc, update: Uint8Array): boolean {
   return doc.store.pendingStructs === null && doc.store.pendingDs === null;
 }
 
+/** `update` is accepted, and applying it integrates all of it into `server`, leaving `text`. */
+function expectAcceptedAndApplied(server: Y.Doc, update: Uint8Array, text: string): void {
+  expect(isIntegrableAppend(server, update)).toBe(true);
+  expect(integratesCompletely(server, update)).toBe(true);
+  expect(server.getText('t').toString()).toBe(text);
+}
+
 describe('isIntegrableAppend', () => {
   it('accepts a keystroke that continues what the server has', () => {
     const { server, client } = syncedPair();
     const keystroke = updateOf(client, () => client.getText('t').insert(5, '!'));
-    expect(isIntegrableAppend(server, keystroke)).toBe(true);
-    expect(integratesCompletely(server, keystroke)).toBe(true);
-    expect(server.getText('t').toString()).toBe('hello!');
+    expectAcceptedAndApplied(server, keystroke, 'hello!');
   });
 
   it('accepts a replacement: new text and the deletion of known text', () => {
@@ -59,9 +64,7 @@ describe('isIntegrableAppend', () => {
         client.getText('t').insert(0, 'howdy');
       });
     });
-    expect(isIntegrableAppend(server, replace)).toBe(true);
-    expect(integratesCompletely(server, replace)).toBe(true);
-    expect(server.getText('t').toString()).toBe('howdy');
+    expectAcceptedAndApplied(server, replace, 'howdy');
   });
 
   it('accepts the first update of a new client that refers to another client’s text', () => {
@@ -69,9 +72,7 @@ describe('isIntegrableAppend', () => {
     const other = new Y.Doc();
     Y.applyUpdate(other, Y.encodeStateAsUpdate(server));
     const insert = updateOf(other, () => other.getText('t').insert(2, 'XY'));
-    expect(isIntegrableAppend(server, insert)).toBe(true);
-    expect(integratesCompletely(server, insert)).toBe(true);
-    expect(server.getText('t').toString()).toBe('heXYllo');
+    expectAcceptedAndApplied(server, insert, 'heXYllo');
   });
 
   it('refuses an update that skips one the server never received (a gap in its clock)', () => {
