@@ -16,6 +16,12 @@ export interface SendTimings {
   lastSendMs: number | null;
   /** When the server's read handler returned (work it did after the sends, too). */
   handlerMs: number | null;
+  /** Garbage-collection pauses of the server's main thread while recording: how many, their sum and the longest. */
+  gcPauses: number;
+  gcTotalMs: number;
+  gcMaxMs: number;
+  /** Each pause: [ms after recording began, duration ms, perf_hooks kind (1 minor, 4 major, 8 incremental)]. */
+  gcTimeline: [number, number, number][];
 }
 
 export class SendProbe {

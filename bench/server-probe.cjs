@@ -1,12 +1,14 @@
 // Preloaded into a measured server by `npm run bench -- --probe` (node --require), the same way for every server:
 // for each chunk a socket reads that makes the server write to several sockets before it returns (a relayed
-// keystroke), how long after the read the first and the last write happened, and when the handler returned. It
+// keystroke), how long after the read the first and the last write happened, and when the handler returned; and
+// every garbage-collection pause of the server's main thread (perf_hooks), since one delays whatever arrives. It
 // watches only Node's own net.Socket, so it needs nothing of the server's code. The harness sends SIGUSR2 once to
 // start recording (the timed keystrokes begin) and once to stop; the second writes the summary to
 // BENCH_PROBE_OUT. Off by default: wrapping every socket write costs a little on every server.
 'use strict';
 const fs = require('node:fs');
 const net = require('node:net');
+const { PerformanceObserver } = require('node:perf_hooks');
 
 const outFile = process.env.BENCH_PROBE_OUT;
 /** A read counts as a relayed keystroke when it leads to writes on at least this many sockets. */
@@ -18,6 +20,14 @@ let firstWriteAt = -1;
 let lastWriteAt = -1;
 let written = new Set();
 const relays = []; // [firstMs, lastMs, handlerMs, sockets]
+let recordingSince = 0;
+const gcPauses = []; // [ms after recording began, durationMs, kind (perf_hooks: 1 minor, 4 major, 8 incremental)]
+
+// Garbage collections while recording: a pause on the main thread delays whatever keystroke arrives meanwhile.
+new PerformanceObserver((list) => {
+  if (!isRecording) return;
+  for (const entry of list.getEntries()) gcPauses.push([entry.startTime - recordingSince, entry.duration, entry.detail?.kind ?? 0]);
+}).observe({ entryTypes: ['gc'] });
 
 const write = net.Socket.prototype.write;
 net.Socket.prototype.write = function probedWrite(...args) {
@@ -52,6 +62,8 @@ function median(values) {
 process.on('SIGUSR2', () => {
   if (!isRecording) {
     relays.length = 0;
+    gcPauses.length = 0;
+    recordingSince = performance.now();
     isRecording = true;
     return;
   }
@@ -62,6 +74,10 @@ process.on('SIGUSR2', () => {
     firstSendMs: median(relays.map((r) => r[0])),
     lastSendMs: median(relays.map((r) => r[1])),
     handlerMs: median(relays.map((r) => r[2])),
+    gcPauses: gcPauses.length,
+    gcTotalMs: gcPauses.reduce((sum, pause) => sum + pause[1], 0),
+    gcMaxMs: gcPauses.reduce((max, pause) => Math.max(max, pause[1]), 0),
+    gcTimeline: gcPauses.map(([atMs, ms, kind]) => [Math.round(atMs), Math.round(ms * 100) / 100, kind]),
   };
   if (outFile) fs.writeFileSync(outFile, JSON.stringify(summary));
 });

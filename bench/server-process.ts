@@ -78,7 +78,7 @@ export async function startServer(
   const env = { ...target.env, ...extraEnv, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir };
   // Outside DATA_DIR, so the result never lands in the server's own data.
   const probeOut = withProbe ? path.join(mkdtempSync(path.join(os.tmpdir(), 'tandem-bench-probe-')), 'sends.json') : '';
-  const child = spawn(process.execPath, [...(withProbe ? SendProbe.nodeArgs : []), target.runEntry], {
+  const child = spawn(process.execPath, [...target.nodeArgs, ...(withProbe ? SendProbe.nodeArgs : []), target.runEntry], {
     cwd: repoRoot,
     env: { ...process.env, NODE_ENV: 'production', ...env, ...(withProbe ? { BENCH_PROBE_OUT: probeOut } : {}) },
     stdio: ['ignore', 'pipe', 'pipe'],

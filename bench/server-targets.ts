@@ -1,5 +1,5 @@
 // The servers the bench compares: how to start each one and which client library speaks to it.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 export type ClientKind = 'y-websocket' | 'hocuspocus';
@@ -16,6 +16,8 @@ export interface ServerTarget {
   wsPath: string;
   healthPath: string;
   env: Record<string, string>;
+  /** `node` options the server runs with, before its entry. */
+  nodeArgs: string[];
 }
 
 export function listServerTargets(repoRoot: string): ServerTarget[] {
@@ -30,6 +32,7 @@ export function listServerTargets(repoRoot: string): ServerTarget[] {
       // Every bench client comes from 127.0.0.1, so the per-address connection cap (default 64) must make room
       // for 200 readers; the per-doc cap (default 256) already does.
       env: { LOG_LEVEL: 'warn', MAX_CONNECTIONS_PER_IP: '1000' },
+      nodeArgs: npmStartNodeArgs(repoRoot),
     },
     {
       name: 'y-websocket-server',
@@ -39,6 +42,7 @@ export function listServerTargets(repoRoot: string): ServerTarget[] {
       wsPath: '/collab',
       healthPath: '/healthz',
       env: {},
+      nodeArgs: [],
     },
     {
       name: 'hocuspocus',
@@ -48,10 +52,23 @@ export function listServerTargets(repoRoot: string): ServerTarget[] {
       wsPath: '/collab',
       healthPath: '/',
       env: {},
+      nodeArgs: [],
     },
   ];
 }
 
 export function isTargetAvailable(target: ServerTarget): boolean {
   return existsSync(target.entry);
+}
+
+/**
+ * The `node` options of `npm start` (package.json), so the bench runs Tandem exactly as users do: `exec node
+ * <options> dist/server/main.mjs`. Throws when the script no longer has that shape, rather than measure another way.
+ */
+function npmStartNodeArgs(repoRoot: string): string[] {
+  const manifest = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
+  const start = manifest.scripts?.start ?? '';
+  const match = /\bexec node((?:\s+--\S+)*)\s+dist\/server\/main\.mjs\b/.exec(start);
+  if (!match) throw new Error(`package.json "start" does not end in "exec node [--options] dist/server/main.mjs": ${start}`);
+  return match[1]!.trim().split(/\s+/).filter(Boolean);
 }

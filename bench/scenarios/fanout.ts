@@ -166,7 +166,10 @@ function stealNote(rows: ResultRow[]): string {
   if (!steal.some((pct) => typeof pct === 'number' && pct > 1)) return '';
   return `; CPU steal per round ${steal.map((pct) => (typeof pct === 'number' ? `${pct.toFixed(0)} %` : '–')).join(' / ')}`;
 }
-/** With --probe: the server's own first and last send after reading a keystroke (median of the rounds' medians). */
+/**
+ * With --probe: the server's own first and last send after reading a keystroke (median of the rounds' medians), and
+ * its garbage-collection pauses while typing (median count of a round, longest of all rounds).
+ */
 function sendsNote(rows: readonly Pick<ResultRow, 'details'>[]): string {
   const sends = rows.flatMap((row) => {
     const timings = row.details?.serverSends as SendTimings | null | undefined;
@@ -175,7 +178,10 @@ function sendsNote(rows: readonly Pick<ResultRow, 'details'>[]): string {
   if (sends.length === 0) return '';
   const first = median(sends.map((t) => t.firstSendMs!));
   const last = median(sends.map((t) => t.lastSendMs!));
-  return `; inside the server, first / last send ${first?.toFixed(2)} / ${last?.toFixed(2)} ms after the read`;
+  const pauses = median(sends.map((t) => t.gcPauses));
+  const longestPause = Math.max(...sends.map((t) => t.gcMaxMs));
+  return `; inside the server, first / last send ${first?.toFixed(2)} / ${last?.toFixed(2)} ms after the read`
+    + `, ${pauses} GC pauses while typing (longest ${longestPause.toFixed(1)} ms)`;
 }
 const roundFigure = (ms: number | null): string => (ms === null ? '–' : ms.toFixed(1));
 
