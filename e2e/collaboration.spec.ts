@@ -61,6 +61,42 @@ test('formatting by one user appears for the others', async ({ openUser }) => {
   await expect(ben.editable.locator('a')).toHaveAttribute('href', /^https?:\/\//);
 });
 
+test('keyboard shortcuts set headings, lists and strikethrough, and the others see the result', async ({ openUser }) => {
+  const ann = await openUser('Ann');
+  const ben = await openUser('Ben');
+  await focusEnd(ann);
+  await ann.page.keyboard.type('Plan');
+  await ann.page.keyboard.press('Control+Alt+1');
+  await expect(ann.editable.locator('h1')).toHaveText('Plan');
+  await ann.page.keyboard.press('Enter');
+  await ann.page.keyboard.type('Details');
+  await ann.page.keyboard.press('Control+Alt+2');
+  await expect(ann.editable.locator('h2')).toHaveText('Details');
+  await ann.page.keyboard.press('Control+Alt+0'); // back to normal text
+  await expect(ann.editable.locator('p')).toHaveText(['Details']);
+  await ann.page.keyboard.press('Enter');
+  await ann.page.keyboard.type('first');
+  await ann.page.keyboard.press('Control+Shift+8');
+  await ann.page.keyboard.press('Enter');
+  await ann.page.keyboard.type('second');
+  await ann.page.keyboard.press('Enter');
+  await ann.page.keyboard.press('Enter'); // an empty item ends the list
+  await ann.page.keyboard.type('keep ');
+  await ann.page.keyboard.press('Control+Shift+X');
+  await ann.page.keyboard.type('old idea');
+  await ann.page.keyboard.press('Control+Shift+X');
+  await ann.page.keyboard.type(' new idea');
+
+  await expect(ben.editable.locator('h1')).toHaveText('Plan');
+  await expect(ben.editable.locator('h2')).toHaveCount(0);
+  await expect(ben.editable.locator('ul li')).toHaveText(['first', 'second']);
+  await expect(ben.editable.locator('p').last()).toHaveText('keep old idea new idea');
+  await expect(ben.editable.locator('.ed-strike')).toHaveText('old idea');
+  // The toolbar says which keys do it.
+  await expect(ann.page.getByTestId('toolbar').locator('button[data-action=h1]')).toHaveAttribute('title', 'Heading 1 (Ctrl+Alt+1)');
+  await expect(ann.page.getByTestId('toolbar').locator('button[data-action=bullet]')).toHaveAttribute('title', 'Bulleted list (Ctrl+Shift+8)');
+});
+
 test('two users opening a brand-new document at the same moment see exactly one empty paragraph', async ({ openUser }) => {
   const [ann, ben] = await Promise.all([openUser('Ann'), openUser('Ben')]);
   for (const user of [ann, ben]) {

@@ -1,0 +1,53 @@
+// The keyboard shortcuts for block types and strikethrough, as in Google Docs: Ctrl+Alt+0–3 for normal text and
+// headings, Ctrl+Shift+7/8/9 for numbered, bulleted and check lists, Ctrl+Shift+X for strikethrough (⌘ for Ctrl on
+// Apple devices). Keys are matched by their physical position (`event.code`), since Shift and Alt change
+// `event.key` ("&" for Shift+7, "¡" for Option+1 on a Mac).
+import type { SettableBlockType } from './block-type';
+
+export type ShortcutAction = SettableBlockType | 'strikethrough';
+
+/** The parts of a KeyboardEvent a shortcut depends on. */
+export interface ShortcutKeys {
+  readonly code: string;
+  readonly ctrlKey: boolean;
+  readonly metaKey: boolean;
+  readonly altKey: boolean;
+  readonly shiftKey: boolean;
+}
+
+interface Shortcut {
+  readonly code: string;
+  /** The second modifier next to Ctrl (⌘): Alt (⌥) or Shift (⇧). */
+  readonly with: 'alt' | 'shift';
+  readonly action: ShortcutAction;
+}
+
+const SHORTCUTS: readonly Shortcut[] = [
+  { code: 'Digit0', with: 'alt', action: 'paragraph' },
+  { code: 'Digit1', with: 'alt', action: 'h1' },
+  { code: 'Digit2', with: 'alt', action: 'h2' },
+  { code: 'Digit3', with: 'alt', action: 'h3' },
+  { code: 'Digit7', with: 'shift', action: 'number' },
+  { code: 'Digit8', with: 'shift', action: 'bullet' },
+  { code: 'Digit9', with: 'shift', action: 'check' },
+  { code: 'KeyX', with: 'shift', action: 'strikethrough' },
+];
+
+/** What `keys` asks for, or null when they are no block shortcut. `isApple`: ⌘ is the primary modifier. */
+export function shortcutActionOf(keys: ShortcutKeys, isApple: boolean): ShortcutAction | null {
+  const primary = isApple ? keys.metaKey && !keys.ctrlKey : keys.ctrlKey && !keys.metaKey;
+  if (!primary) return null;
+  const shortcut = SHORTCUTS.find((candidate) => candidate.code === keys.code);
+  if (!shortcut) return null;
+  const wantsAlt = shortcut.with === 'alt';
+  return keys.altKey === wantsAlt && keys.shiftKey === !wantsAlt ? shortcut.action : null;
+}
+
+/** The shortcut of `action` as the tooltip shows it ("Ctrl+Alt+1", "⌥⌘1"), or undefined when it has none. */
+export function shortcutLabelOf(action: ShortcutAction, isApple: boolean): string | undefined {
+  const shortcut = SHORTCUTS.find((candidate) => candidate.action === action);
+  if (!shortcut) return undefined;
+  const key = shortcut.code.replace(/^(Digit|Key)/, '');
+  if (isApple) return `${shortcut.with === 'alt' ? '⌥' : '⇧'}⌘${key}`;
+  return `Ctrl+${shortcut.with === 'alt' ? 'Alt' : 'Shift'}+${key}`;
+}
