@@ -110,6 +110,20 @@ test('two users opening a brand-new document at the same moment see exactly one 
   await expect(ben.editable.locator(':scope > *')).toHaveCount(1);
 });
 
+test('undo takes back the last word, not the whole run of steady typing', async ({ openUser }) => {
+  const ann = await openUser('Ann');
+  await focusEnd(ann);
+  // 60 ms apart: all of it inside the Yjs UndoManager's 500 ms merge window.
+  await ann.page.keyboard.type('one two three', { delay: 60 });
+  await expect.poll(() => documentText(ann)).toBe('one two three');
+  await ann.page.keyboard.press('Control+z');
+  await expect.poll(() => documentText(ann)).toBe('one two');
+  await ann.page.keyboard.press('Control+z');
+  await expect.poll(() => documentText(ann)).toBe('one');
+  await ann.page.keyboard.press('Control+Shift+z');
+  await expect.poll(() => documentText(ann)).toBe('one two');
+});
+
 test('undo in one page undoes only that user\'s edits', async ({ openUser }) => {
   const ann = await openUser('Ann');
   const ben = await openUser('Ben');

@@ -17,6 +17,7 @@ import type { Identity } from '../collab/identity';
 import { EditablePlugin } from './editable-plugin';
 import { isSafeLinkUrl } from './link-url';
 import { TitlePlugin } from './title-plugin';
+import { UndoStepsPlugin } from './undo-steps-plugin';
 
 // The same Markdown dialect as the server's import and export, so a shortcut makes what a `.md` file would.
 const shortcutTransformers = [...markdownTransformers];
@@ -60,6 +61,7 @@ export function DocumentEditor({ docName, session, initialIdentity, isReadOnly, 
       <MarkdownShortcutPlugin transformers={shortcutTransformers} />
       <TitlePlugin onTitle={onTitle} />
       <EditablePlugin isEditable={isEditable} />
+      <UndoStepsPlugin />
       <CollaborationPlugin
         id={docName}
         providerFactory={session.providerFactory}
