@@ -63,6 +63,14 @@ test('restoring a named version from the history panel reaches every page and ke
   const preview = history.getByTestId('version-preview');
   await expect(preview).toContainText('The first words. Then a rewrite.');
   await expect(preview).toContainText('Ben was here.');
+  // Escape closes the preview, then the panel; the History button opens it again.
+  await ann.page.keyboard.press('Escape');
+  await expect(preview).toHaveCount(0);
+  await expect(history).toBeVisible();
+  await ann.page.keyboard.press('Escape');
+  await expect(history).toHaveCount(0);
+  await ann.page.getByTestId('history-open').click();
+  await expect(history).toBeVisible();
 
   // …and through the user API, with the named version still there too.
   const listed = await userSnapshots(tandem, docName);

@@ -34,6 +34,17 @@ export function HistoryPanel({ api, canEdit, onClose }: { api: DocApi; canEdit: 
     }
   }, []);
 
+  // Escape closes the preview when one is open, else the panel; not when something else (the link editor) took it.
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      if (preview !== null) setPreview(null);
+      else onClose();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [preview, onClose]);
+
   const refresh = useCallback(() => run('list', async () => setSnapshots(await api.listSnapshots())), [api, run]);
   useEffect(() => {
     void refresh();
