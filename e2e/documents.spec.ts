@@ -218,3 +218,20 @@ test('the home page lists a document by its first heading, and by its name again
   await expect(page.getByTestId('recent-doc')).toContainText(docName);
   await expect(page.getByTestId('recent-doc')).not.toContainText('Trip plan');
 });
+
+test('a wrong address shows a page that leads back to the documents, while the API still answers in JSON', async ({ browser, tandem }) => {
+  const page = await browser.newPage();
+  const response = await page.goto(`${tandem.url}/no-such-page`);
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+  await page.getByRole('link', { name: 'Go to your documents' }).click();
+  await expect(page.getByRole('button', { name: /new document/i })).toBeVisible();
+
+  const api = await fetch(`${tandem.url}/api/no-such-route`, { headers: { accept: 'text/html' } });
+  expect(api.status).toBe(404);
+  expect(((await api.json()) as { error: { code: string } }).error.code).toBe('not_found');
+  const script = await fetch(`${tandem.url}/no-such-page`);
+  expect(script.status).toBe(404);
+  expect(((await script.json()) as { error: { code: string } }).error.code).toBe('not_found');
+  await page.close();
+});

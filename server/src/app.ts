@@ -45,7 +45,12 @@ export function createApp(app: Hono, deps: AppDeps): { app: Hono; connections: C
     deps.logger.error({ err: error, path: c.req.path }, 'unexpected HTTP error');
     return c.json({ error: { code: 'internal', message: 'unexpected server error' } }, 500);
   });
-  app.notFound((c) => c.json({ error: { code: 'not_found', message: `no route for ${c.req.method} ${c.req.path}` } }, 404));
+  const clientPage = clientPageServer(deps.clientDir);
+  app.notFound((c) => {
+    // A browser that follows a wrong link gets the editor's own "Page not found" screen; API clients get JSON.
+    if (isPageNavigation(c)) return clientPage(c, 404);
+    return c.json({ error: { code: 'not_found', message: `no route for ${c.req.method} ${c.req.path}` } }, 404);
+  });
 
   app.get('/healthz', (c) => c.json({ ok: true }));
   app.get('/readyz', async (c) => {
@@ -73,23 +78,39 @@ export function createApp(app: Hono, deps: AppDeps): { app: Hono; connections: C
     connections,
   );
   for (const register of deps.routes ?? []) register(app);
-  registerClient(app, deps.clientDir);
+  registerClient(app, deps.clientDir, clientPage);
   return { app, connections };
 }
 
-/** Serves the built editor; every page route gets index.html (the client routes itself). */
-function registerClient(app: Hono, clientDir: string): void {
+type ClientPage = (c: Context, status?: 200 | 404) => Response;
+
+/** The editor's index.html (the client routes itself), with a status. */
+function clientPageServer(clientDir: string): ClientPage {
   const indexFile = path.join(clientDir, 'index.html');
+  return (c, status = 200) => {
+    if (!existsSync(indexFile)) {
+      return c.html('<!doctype html><p>The editor is not built yet: run <code>npm start</code> (it builds it).</p>', status);
+    }
+    return c.html(readFileSync(indexFile, 'utf8'), status);
+  };
+}
+
+/** Paths that belong to the APIs: a wrong one there is answered in JSON, whoever asks. */
+const API_PREFIXES = ['/admin/', '/api/', '/collab/', '/assets/'];
+
+/** A browser loading a page (it asks for HTML first), not a script calling an API. */
+function isPageNavigation(c: Context): boolean {
+  if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return false;
+  if (API_PREFIXES.some((prefix) => c.req.path.startsWith(prefix))) return false;
+  return (c.req.header('accept') ?? '').includes('text/html');
+}
+
+/** Serves the built editor; every page route gets index.html. */
+function registerClient(app: Hono, clientDir: string, page: ClientPage): void {
   const relativeRoot = path.relative(process.cwd(), clientDir) || '.';
   const built = existsSync(clientDir);
   if (built) app.use('/assets/*', serveStatic({ root: relativeRoot }));
-  const page = (c: Context) => {
-    if (!existsSync(indexFile)) {
-      return c.html('<!doctype html><p>The editor is not built yet: run <code>npm start</code> (it builds it).</p>');
-    }
-    return c.html(readFileSync(indexFile, 'utf8'));
-  };
-  app.get('/', page);
-  app.get('/d/:doc', page);
+  app.get('/', (c) => page(c));
+  app.get('/d/:doc', (c) => page(c));
   if (built) app.get('/*', serveStatic({ root: relativeRoot }));
 }
