@@ -24,7 +24,8 @@ export function VersionItem({ snapshot, isPreviewing, canRestore, isBusy, onPrev
   return (
     <li className={isPreviewing ? 'version version-previewing' : 'version'} data-testid="version" data-version-id={snapshot.id}>
       <div className="version-text">
-        <span className="version-title" title={exactTime}>
+        {/* A long name is cut short in the panel; the tooltip gives it whole, with the exact time. */}
+        <span className="version-title" title={snapshot.label === null ? exactTime : `${snapshot.label} (${exactTime})`}>
           {snapshot.label ?? capitalize(time)}
         </span>
         <span className="version-meta">
