@@ -45,10 +45,12 @@ describe('HTML export', () => {
     expect(texts('ul > li')).toEqual(expect.arrayContaining(['bullet one', 'open task', 'done task']));
     expect(texts('ul ul > li')).toEqual(['nested bullet']);
     expect(texts('ol > li')).toEqual(['first', 'second']);
-    expect(Array.from(html.querySelectorAll('li[aria-checked]'), (li) => li.getAttribute('aria-checked'))).toEqual([
-      'false',
-      'true',
+    // A check list is a GitHub task list: real (disabled) checkboxes, none of Lexical's internal attributes.
+    expect(Array.from(html.querySelectorAll('ul.contains-task-list > li.task-list-item > input[type=checkbox][disabled]'), (box) => box.hasAttribute('checked'))).toEqual([
+      false,
+      true,
     ]);
+    expect(html.querySelector('[__lexicallisttype], [role=checkbox]')).toBeNull();
     const code = html.querySelector('pre > code');
     expect(code?.className).toBe('language-ts');
     expect(code?.textContent).toBe('const answer = 42;\nconsole.log(answer);');

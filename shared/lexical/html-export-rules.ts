@@ -1,8 +1,11 @@
 // How Tandem's nodes become HTML where Lexical's defaults do not suit an exported file: text as plain semantic markup
 // (<strong><em>…</em></strong>, no span with an inline style around every run, which also makes big documents
-// export markedly faster), and a code block as <pre><code class="language-x"> holding its plain text, the form
-// Markdown renderers and syntax highlighters expect. Both read back into Lexical through its own HTML import.
+// export markedly faster), a code block as <pre><code class="language-x"> holding its plain text, the form
+// Markdown renderers and syntax highlighters expect, and a check list as a GitHub task list (real, disabled
+// checkboxes, where Lexical wrote its internal `__lexicallisttype` attribute and ARIA roles that render as plain
+// bullets). All of them read back into Lexical through its own HTML import.
 import { CodeNode } from '@lexical/code';
+import { $isListNode, ListItemNode, ListNode } from '@lexical/list';
 import {
   $getDocument,
   $isTextNode,
@@ -65,6 +68,27 @@ function exportCodeBlock(_editor: LexicalEditor, node: LexicalNode): DOMExportOu
   return { element: pre, $getChildNodes: () => [] };
 }
 
+function exportList(editor: LexicalEditor, node: LexicalNode): DOMExportOutput {
+  if (!(node instanceof ListNode) || node.getListType() !== 'check') return node.exportDOM(editor);
+  const list = $getDocument().createElement('ul');
+  list.className = 'contains-task-list';
+  return { element: list };
+}
+
+function exportListItem(editor: LexicalEditor, node: LexicalNode): DOMExportOutput {
+  const parent = node.getParent();
+  if (!(node instanceof ListItemNode) || !$isListNode(parent) || parent.getListType() !== 'check') return node.exportDOM(editor);
+  const document = $getDocument();
+  const item = document.createElement('li');
+  item.className = 'task-list-item';
+  const box = document.createElement('input');
+  box.type = 'checkbox';
+  box.disabled = true;
+  if (node.getChecked() === true) box.setAttribute('checked', '');
+  item.append(box);
+  return { element: item };
+}
+
 function wrap(document: Document, tag: string, child: Node, style?: string): HTMLElement {
   const element = document.createElement(tag);
   if (style !== undefined) element.setAttribute('style', style);
@@ -75,5 +99,7 @@ function wrap(document: Document, tag: string, child: Node, style?: string): HTM
 const exportRules: DOMExportOutputMap = new Map();
 exportRules.set(TextNode, exportText);
 exportRules.set(CodeNode, exportCodeBlock);
+exportRules.set(ListNode, exportList);
+exportRules.set(ListItemNode, exportListItem);
 
 export const htmlExportRules: HTMLConfig = { export: exportRules };

@@ -35,9 +35,10 @@ function appendClean(node: Node, parent: Node): void {
     clean.setAttribute('target', '_blank');
     clean.setAttribute('rel', 'noopener noreferrer');
   }
-  // Checklist items carry their state in aria-checked; keep it so the preview can show the ticks.
-  const checked = node.getAttribute('aria-checked');
-  if (node.tagName === 'LI' && (checked === 'true' || checked === 'false')) clean.setAttribute('aria-checked', checked);
+  // A checklist item's state (a task-list checkbox in the export, or aria-checked) becomes aria-checked, which the
+  // preview shows as a tick; the checkbox itself is dropped like every other form control.
+  const checked = node.tagName === 'LI' ? checkedStateOf(node) : null;
+  if (checked !== null) clean.setAttribute('aria-checked', checked);
   const value = node.getAttribute('value');
   if (node.tagName === 'LI' && value !== null && /^\d+$/.test(value)) clean.setAttribute('value', value);
   if (node.tagName === 'OL') {
@@ -46,4 +47,12 @@ function appendClean(node: Node, parent: Node): void {
   }
   for (const child of Array.from(node.childNodes)) appendClean(child, clean);
   parent.appendChild(clean);
+}
+
+/** "true" or "false" for a checklist item: a GitHub-style task list item with its checkbox, or aria-checked. */
+function checkedStateOf(item: Element): 'true' | 'false' | null {
+  const box = item.querySelector(':scope > input[type=checkbox]');
+  if (item.classList.contains('task-list-item') && box !== null) return box.hasAttribute('checked') ? 'true' : 'false';
+  const checked = item.getAttribute('aria-checked');
+  return checked === 'true' || checked === 'false' ? checked : null;
 }

@@ -1,0 +1,28 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { sanitizeHtml } from './sanitize-html';
+
+function cleaned(html: string): HTMLElement {
+  const holder = document.createElement('div');
+  holder.append(sanitizeHtml(html));
+  return holder;
+}
+
+describe('sanitizeHtml', () => {
+  it("keeps a checklist's ticks from the export's task-list checkboxes, without the checkboxes", () => {
+    const holder = cleaned(
+      '<ul class="contains-task-list"><li class="task-list-item"><input type="checkbox" disabled>open</li>'
+        + '<li class="task-list-item"><input type="checkbox" disabled checked>done</li></ul>',
+    );
+    expect(Array.from(holder.querySelectorAll('li'), (li) => [li.textContent, li.getAttribute('aria-checked')])).toEqual([
+      ['open', 'false'],
+      ['done', 'true'],
+    ]);
+    expect(holder.querySelector('input')).toBeNull();
+  });
+
+  it('drops scripts and event handlers and keeps only safe links', () => {
+    const holder = cleaned('<p onclick="x()">hi <a href="javascript:alert(1)">bad</a> <a href="https://example.com">ok</a></p><script>x()</script>');
+    expect(holder.innerHTML).toBe('<p>hi bad <a href="https://example.com" target="_blank" rel="noopener noreferrer">ok</a></p>');
+  });
+});
