@@ -97,6 +97,30 @@ test('keyboard shortcuts set headings, lists and strikethrough, and the others s
   await expect(ann.page.getByTestId('toolbar').locator('button[data-action=bullet]')).toHaveAttribute('title', 'Bulleted list (Ctrl+Shift+8)');
 });
 
+test('Ctrl+K opens the link form just under the selected text', async ({ openUser }) => {
+  const ann = await openUser('Ann');
+  await focusEnd(ann);
+  for (let line = 1; line <= 6; line++) {
+    await ann.page.keyboard.type(`Line ${line} of the plan.`);
+    await ann.page.keyboard.press('Enter');
+  }
+  await ann.page.keyboard.type('Read more here');
+  await ann.page.keyboard.press('Shift+Control+ArrowLeft');
+  await expect.poll(() => ann.page.evaluate(() => window.getSelection()?.toString())).toBe('here');
+  await ann.page.keyboard.press('Control+k');
+  const form = ann.page.getByTestId('link-editor');
+  await expect(form).toBeVisible();
+  const text = await ann.editable.locator('p').last().boundingBox();
+  const box = await form.boundingBox();
+  // Under the last line, not up under the toolbar.
+  expect(box!.y).toBeGreaterThanOrEqual(text!.y + text!.height - 2);
+  expect(box!.y).toBeLessThan(text!.y + text!.height + 40);
+  await ann.page.getByTestId('link-input').fill('example.com');
+  await ann.page.getByTestId('link-input').press('Enter');
+  await expect(form).toHaveCount(0);
+  await expect(ann.editable.locator('a')).toHaveAttribute('href', 'https://example.com/');
+});
+
 test('two users opening a brand-new document at the same moment see exactly one empty paragraph', async ({ openUser }) => {
   const [ann, ben] = await Promise.all([openUser('Ann'), openUser('Ben')]);
   for (const user of [ann, ben]) {

@@ -1,23 +1,53 @@
 // The small form behind the link button and Ctrl/Cmd+K: add a link to the selected text (or insert the address
 // as a link when nothing is selected), change it, or remove it. It keeps the selection from when it opened,
-// because focusing its own input moves the browser's selection out of the editor.
+// because focusing its own input moves the browser's selection out of the editor; it opens just under that text
+// and keeps it highlighted (a CSS custom highlight), so the user sees what becomes the link.
 import { $createLinkNode, $isLinkNode, $toggleLink } from '@lexical/link';
 import { $findMatchingParent } from '@lexical/utils';
 import { $createTextNode, $getNodeByKey, $getSelection, $isRangeSelection, $setSelection, type BaseSelection, type LexicalEditor } from 'lexical';
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type CSSProperties, type FormEvent } from 'react';
 import { toLinkUrl } from './link-url';
 
 export interface LinkEditorProps {
   readonly editor: LexicalEditor;
   readonly initialUrl: string | null;
   readonly selection: BaseSelection | null;
+  /** The selected text on screen; null: the form opens under the toolbar. */
+  readonly target: Range | null;
   readonly onClose: () => void;
 }
 
-export function LinkEditor({ editor, initialUrl, selection, onClose }: LinkEditorProps) {
+/** The name of the highlight that marks the text being linked (styled in styles.css). */
+const TARGET_HIGHLIGHT = 'link-target';
+const FORM_WIDTH = 440;
+/** Room the form needs below the text (with an error line); with less, it opens above the text instead. */
+const FORM_HEIGHT = 100;
+const VIEWPORT_MARGIN = 12;
+
+/** Fixed-position style that puts the form just under `target`, inside the viewport; undefined without one. */
+function placementUnder(target: Range | null): CSSProperties | undefined {
+  const rect = target?.getBoundingClientRect();
+  if (rect === undefined || (rect.width === 0 && rect.height === 0)) return undefined;
+  const width = Math.min(FORM_WIDTH, window.innerWidth - 2 * VIEWPORT_MARGIN);
+  const left = Math.max(VIEWPORT_MARGIN, Math.min(rect.left, window.innerWidth - VIEWPORT_MARGIN - width));
+  const fitsBelow = rect.bottom + 6 + FORM_HEIGHT <= window.innerHeight;
+  const top = fitsBelow ? rect.bottom + 6 : Math.max(VIEWPORT_MARGIN, rect.top - 6 - FORM_HEIGHT);
+  return { position: 'fixed', top, left, width, transform: 'none' };
+}
+
+export function LinkEditor({ editor, initialUrl, selection, target, onClose }: LinkEditorProps) {
   const [draft, setDraft] = useState(initialUrl ?? '');
   const [error, setError] = useState<string | null>(null);
+  const [placement] = useState(() => placementUnder(target));
   const inputId = useId();
+
+  useEffect(() => {
+    if (target === null || target.collapsed || typeof CSS === 'undefined' || !('highlights' in CSS)) return;
+    CSS.highlights.set(TARGET_HIGHLIGHT, new Highlight(target));
+    return () => {
+      CSS.highlights.delete(TARGET_HIGHLIGHT);
+    };
+  }, [target]);
 
   const finish = (url: string | null) => {
     editor.update(() => {
@@ -41,6 +71,7 @@ export function LinkEditor({ editor, initialUrl, selection, onClose }: LinkEdito
   return (
     <form
       className="popover link-editor"
+      style={placement}
       data-testid="link-editor"
       role="dialog"
       aria-label="Link"

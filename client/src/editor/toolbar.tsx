@@ -29,6 +29,16 @@ const mod = isApple ? '⌘' : 'Ctrl+';
 interface LinkDraft {
   readonly url: string | null;
   readonly selection: BaseSelection | null;
+  /** The selected text on screen when the form opened (the form opens under it), or null. */
+  readonly target: Range | null;
+}
+
+/** The browser's selection inside the editor, as a range, or null when it is elsewhere. */
+function selectedRangeIn(root: HTMLElement | null): Range | null {
+  const selection = window.getSelection();
+  if (root === null || selection === null || selection.rangeCount === 0) return null;
+  const range = selection.getRangeAt(0);
+  return root.contains(range.commonAncestorContainer) ? range.cloneRange() : null;
 }
 
 export function Toolbar() {
@@ -41,7 +51,8 @@ export function Toolbar() {
 
   const openLinkEditor = useCallback(() => {
     if (!editor.isEditable()) return;
-    const draft = editor.getEditorState().read(() => ({ url: $readToolbarState().linkUrl, selection: $getSelection()?.clone() ?? null }));
+    const target = selectedRangeIn(editor.getRootElement());
+    const draft = editor.getEditorState().read(() => ({ url: $readToolbarState().linkUrl, selection: $getSelection()?.clone() ?? null, target }));
     setLinkDraft(draft);
   }, [editor]);
 
@@ -146,7 +157,7 @@ export function Toolbar() {
           </ToolButton>
         </Group>
       </div>
-      {linkDraft !== null && <LinkEditor editor={editor} initialUrl={linkDraft.url} selection={linkDraft.selection} onClose={() => setLinkDraft(null)} />}
+      {linkDraft !== null && <LinkEditor editor={editor} initialUrl={linkDraft.url} selection={linkDraft.selection} target={linkDraft.target} onClose={() => setLinkDraft(null)} />}
     </div>
   );
 }
