@@ -76,9 +76,16 @@ function parseCommandArgs(command: Command, args: string[]) {
       strict: true,
     });
   } catch (cause) {
-    // parseArgs explains unknown options and missing values well; keep its words.
-    throw new CliError(`${(cause as Error).message}\nusage: npm run admin -- ${command.usage}`, 2, { cause });
+    throw new CliError(`${describeArgsError(command, cause as Error & { code?: string })}\nusage: npm run admin -- ${command.usage}`, 2, { cause });
   }
+}
+
+/** parseArgs' own words, except for an unknown option, where they explain `--` rather than the options there are. */
+function describeArgsError(command: Command, error: Error & { code?: string }): string {
+  if (error.code !== 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return error.message;
+  const option = /'([^']+)'/.exec(error.message)?.[1] ?? 'option';
+  const known = [...Object.keys(command.options), 'json', 'direct', 'help'].map((name) => `--${name}`).join(', ');
+  return `unknown option ${option} (this command takes ${known})`;
 }
 
 function usage(): string {

@@ -221,5 +221,7 @@ describe('admin CLI', () => {
       expect(run.code, mistakes[i]!.join(' ')).toBe(2);
       expect(run.stderr).toMatch(/^tandem-admin: /);
     }
+    // An unknown option is named, with the options the command does take.
+    expect(runs[3]!.stderr).toContain('unknown option --bogus (this command takes --json, --direct, --help)');
   });
 });
