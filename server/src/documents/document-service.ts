@@ -84,7 +84,7 @@ export class DocumentService {
   async exportDoc(name: string, format: ExportFormat): Promise<RenderedDocument> {
     const { renderDocument } = await import('./render-document');
     const room = await this.openExisting(name);
-    return renderDocument(room.doc, format, name);
+    return renderDocument(room.doc, format, (heading) => heading ?? name);
   }
 
   /**

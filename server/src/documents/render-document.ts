@@ -2,6 +2,7 @@
 // reads: a live document and a version export the same way.
 import * as Y from 'yjs';
 import { editorStateToMarkdown } from '../../../shared/lexical/editor-state-to-markdown';
+import { $firstHeadingText } from '../../../shared/lexical/first-heading';
 import { editorStateToText } from '../../../shared/lexical/editor-state-to-text';
 import { editorFromYDoc, editorFromYjsUpdate } from '../../../shared/lexical/yjs-to-editor-state';
 import { asBadRequest } from './as-bad-request';
@@ -13,12 +14,15 @@ export interface RenderedDocument {
   contentType: string;
 }
 
+/** The title of a format that carries one (HTML), from the document's first heading (null when it has none). */
+export type TitleOf = (heading: string | null) => string;
+
 /**
- * `title` names the document inside formats that carry one (HTML). Throws bad_request if `source` is unreadable.
+ * `titleOf` names the document inside formats that carry one (HTML). Throws bad_request if `source` is unreadable.
  * A live Y.Doc is read in place (synchronously, so no edit can interleave): no encode and re-decode of the whole
  * document, which dominated the cost of exporting large documents.
  */
-export async function renderDocument(source: Y.Doc | Uint8Array, format: ExportFormat, title: string): Promise<RenderedDocument> {
+export async function renderDocument(source: Y.Doc | Uint8Array, format: ExportFormat, titleOf: TitleOf): Promise<RenderedDocument> {
   const contentType = formatContentType[format];
   if (format === 'yjs') return { body: source instanceof Y.Doc ? Y.encodeStateAsUpdate(source) : source, contentType };
   // One read of the state; the exports take the editor as it is instead of parsing JSON again.
@@ -31,7 +35,7 @@ export async function renderDocument(source: Y.Doc | Uint8Array, format: ExportF
     case 'text':
       return { body: withFinalNewline(asBadRequest(() => editorStateToText(editor))), contentType };
     case 'html':
-      return { body: await editorStateToHtmlPage(editor, title), contentType };
+      return { body: await editorStateToHtmlPage(editor, titleOf(editor.getEditorState().read($firstHeadingText))), contentType };
   }
 }
 

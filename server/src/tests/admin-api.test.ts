@@ -58,7 +58,7 @@ describe('admin API documents', () => {
     expect(html.headers.get('content-type')).toBe('text/html; charset=utf-8');
     const page = await html.text();
     expect(page).toMatch(/^<!doctype html>/);
-    expect(page).toContain('<title>formats</title>');
+    expect(page).toContain('<title>Minutes</title>'); // the first heading, as the editor and the download name show it
     expect(page).toMatch(/<h1[^>]*>.*Minutes.*<\/h1>/);
     expect(page).toContain('<strong');
 

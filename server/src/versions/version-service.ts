@@ -46,7 +46,7 @@ export class VersionService {
   async exportVersion(doc: string, id: string, format: ExportFormat): Promise<RenderedDocument> {
     const { meta, state } = await this.get(doc, id);
     const { renderDocument } = await import('../documents/render-document');
-    return renderDocument(state, format, `${doc} (${meta.label ?? describeTime(meta.createdAt)})`);
+    return renderDocument(state, format, (heading) => `${heading ?? doc} (${meta.label ?? describeTime(meta.createdAt)})`);
   }
 
   async restore(doc: string, id: string, author: string | null): Promise<RestoreResult> {
