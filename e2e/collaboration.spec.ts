@@ -119,6 +119,21 @@ test('Ctrl+K opens the link form just under the selected text', async ({ openUse
   await ann.page.getByTestId('link-input').press('Enter');
   await expect(form).toHaveCount(0);
   await expect(ann.editable.locator('a')).toHaveAttribute('href', 'https://example.com/');
+
+  // With the caret in the link, a bar under it shows the address and offers Edit and Remove.
+  await ann.editable.locator('a').click();
+  const bubble = ann.page.getByTestId('link-bubble');
+  await expect(bubble.getByRole('link')).toHaveText('https://example.com/');
+  await bubble.locator('button[data-action=edit-link]').click();
+  await expect(ann.page.getByTestId('link-input')).toHaveValue('https://example.com/');
+  await ann.page.getByTestId('link-input').fill('example.org/plan');
+  await ann.page.getByTestId('link-input').press('Enter');
+  await expect(ann.editable.locator('a')).toHaveAttribute('href', 'https://example.org/plan');
+  await ann.editable.locator('a').click();
+  await bubble.locator('button[data-action=remove-link]').click();
+  await expect(ann.editable.locator('a')).toHaveCount(0);
+  await expect(bubble).toHaveCount(0);
+  await expect(ann.editable.locator('p').last()).toHaveText('Read more here');
 });
 
 test('two users opening a brand-new document at the same moment see exactly one empty paragraph', async ({ openUser }) => {

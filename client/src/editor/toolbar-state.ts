@@ -19,6 +19,8 @@ export interface ToolbarState {
   readonly isLink: boolean;
   /** The href of the link around the caret, for editing it. */
   readonly linkUrl: string | null;
+  /** The link's node key when the caret sits in a link with nothing selected (the link bubble shows), else null. */
+  readonly caretLinkKey: string | null;
 }
 
 export const emptyToolbarState: ToolbarState = {
@@ -30,6 +32,7 @@ export const emptyToolbarState: ToolbarState = {
   blockType: 'paragraph',
   isLink: false,
   linkUrl: null,
+  caretLinkKey: null,
 };
 
 export function $readToolbarState(): ToolbarState {
@@ -46,6 +49,7 @@ export function $readToolbarState(): ToolbarState {
     blockType: $blockTypeOf(anchorNode),
     isLink: link !== null,
     linkUrl: link === null ? null : link.getURL(),
+    caretLinkKey: link !== null && selection.isCollapsed() ? link.getKey() : null,
   };
 }
 

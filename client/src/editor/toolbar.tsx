@@ -19,6 +19,7 @@ import {
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { shortcutActionOf, shortcutLabelOf } from './block-shortcuts';
 import { toggleBlockType, type SettableBlockType } from './block-type';
+import { LinkBubble } from './link-bubble';
 import { LinkEditor } from './link-editor';
 import { toolbarIcons } from './toolbar-icons';
 import { $readToolbarState, emptyToolbarState, type ToolbarState } from './toolbar-state';
@@ -157,6 +158,9 @@ export function Toolbar() {
           </ToolButton>
         </Group>
       </div>
+      {linkDraft === null && isEditable && state.caretLinkKey !== null && state.linkUrl !== null && (
+        <LinkBubble editor={editor} linkKey={state.caretLinkKey} url={state.linkUrl} onEdit={openLinkEditor} />
+      )}
       {linkDraft !== null && <LinkEditor editor={editor} initialUrl={linkDraft.url} selection={linkDraft.selection} target={linkDraft.target} onClose={() => setLinkDraft(null)} />}
     </div>
   );

@@ -1,0 +1,59 @@
+// The small bar under a link when the caret is in it, as in Google Docs: the address (opens in a new tab), Edit (the
+// link form) and Remove. It follows the link while the text around it changes and hides while the page scrolls,
+// until the caret moves again.
+import { $toggleLink } from '@lexical/link';
+import type { LexicalEditor } from 'lexical';
+import { useEffect, useState, type CSSProperties } from 'react';
+
+export interface LinkBubbleProps {
+  readonly editor: LexicalEditor;
+  readonly linkKey: string;
+  readonly url: string;
+  readonly onEdit: () => void;
+}
+
+const VIEWPORT_MARGIN = 12;
+const BUBBLE_WIDTH = 360;
+
+function placementUnder(element: HTMLElement | null): CSSProperties | null {
+  if (element === null) return null;
+  const rect = element.getBoundingClientRect();
+  const width = Math.min(BUBBLE_WIDTH, window.innerWidth - 2 * VIEWPORT_MARGIN);
+  const left = Math.max(VIEWPORT_MARGIN, Math.min(rect.left, window.innerWidth - VIEWPORT_MARGIN - width));
+  return { position: 'fixed', top: rect.bottom + 6, left, maxWidth: width };
+}
+
+export function LinkBubble({ editor, linkKey, url, onEdit }: LinkBubbleProps) {
+  const [isScrolledAway, setIsScrolledAway] = useState(false);
+  useEffect(() => {
+    const onScroll = () => setIsScrolledAway(true);
+    window.addEventListener('scroll', onScroll, { capture: true, passive: true });
+    // Any change of the editor (the caret moving, typing) shows it again, at the link's new place.
+    const stopListening = editor.registerUpdateListener(() => setIsScrolledAway(false));
+    return () => {
+      window.removeEventListener('scroll', onScroll, { capture: true });
+      stopListening();
+    };
+  }, [editor]);
+  const placement = placementUnder(editor.getElementByKey(linkKey));
+  if (placement === null || isScrolledAway) return null;
+
+  const remove = () => {
+    editor.update(() => $toggleLink(null));
+    editor.focus();
+  };
+  return (
+    <div className="popover link-bubble" data-testid="link-bubble" role="dialog" aria-label="Link" style={placement}>
+      <a className="link-bubble-url" href={url} target="_blank" rel="noopener noreferrer" title={url}>
+        {url}
+      </a>
+      {/* Keep the caret in the link while clicking, so Edit and Remove act on it. */}
+      <button type="button" className="button button-quiet button-small" data-action="edit-link" onMouseDown={(event) => event.preventDefault()} onClick={onEdit}>
+        Edit
+      </button>
+      <button type="button" className="button button-quiet button-small" data-action="remove-link" onMouseDown={(event) => event.preventDefault()} onClick={remove}>
+        Remove
+      </button>
+    </div>
+  );
+}
