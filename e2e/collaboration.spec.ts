@@ -105,8 +105,20 @@ test('Ctrl+K opens the link form just under the selected text', async ({ openUse
     await ann.page.keyboard.press('Enter');
   }
   await ann.page.keyboard.type('Read more here');
+  // Lexical takes a new selection from the document's selectionchange event, which the browser may deliver after
+  // the next key press it is sent; wait for that event (and Lexical's update after it) before pressing Ctrl+K.
+  const selected = ann.page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        document.addEventListener('selectionchange', function onChange() {
+          if (window.getSelection()?.toString() !== 'here') return;
+          document.removeEventListener('selectionchange', onChange);
+          setTimeout(resolve, 0);
+        });
+      }),
+  );
   await ann.page.keyboard.press('Shift+Control+ArrowLeft');
-  await expect.poll(() => ann.page.evaluate(() => window.getSelection()?.toString())).toBe('here');
+  await selected;
   await ann.page.keyboard.press('Control+k');
   const form = ann.page.getByTestId('link-editor');
   await expect(form).toBeVisible();

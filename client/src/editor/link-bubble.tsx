@@ -3,7 +3,8 @@
 // until the caret moves again.
 import { $toggleLink } from '@lexical/link';
 import type { LexicalEditor } from 'lexical';
-import { useEffect, useState, type CSSProperties } from 'react';
+import { useEffect, useState } from 'react';
+import { placementUnder } from './popover-placement';
 
 export interface LinkBubbleProps {
   readonly editor: LexicalEditor;
@@ -12,16 +13,7 @@ export interface LinkBubbleProps {
   readonly onEdit: () => void;
 }
 
-const VIEWPORT_MARGIN = 12;
 const BUBBLE_WIDTH = 360;
-
-function placementUnder(element: HTMLElement | null): CSSProperties | null {
-  if (element === null) return null;
-  const rect = element.getBoundingClientRect();
-  const width = Math.min(BUBBLE_WIDTH, window.innerWidth - 2 * VIEWPORT_MARGIN);
-  const left = Math.max(VIEWPORT_MARGIN, Math.min(rect.left, window.innerWidth - VIEWPORT_MARGIN - width));
-  return { position: 'fixed', top: rect.bottom + 6, left, maxWidth: width };
-}
 
 export function LinkBubble({ editor, linkKey, url, onEdit }: LinkBubbleProps) {
   const [isScrolledAway, setIsScrolledAway] = useState(false);
@@ -35,8 +27,11 @@ export function LinkBubble({ editor, linkKey, url, onEdit }: LinkBubbleProps) {
       stopListening();
     };
   }, [editor]);
-  const placement = placementUnder(editor.getElementByKey(linkKey));
-  if (placement === null || isScrolledAway) return null;
+  const link = editor.getElementByKey(linkKey);
+  if (link === null || isScrolledAway) return null;
+  // As wide as its content, up to BUBBLE_WIDTH.
+  const { width, ...placement } = placementUnder(link.getBoundingClientRect(), BUBBLE_WIDTH);
+  placement.maxWidth = width;
 
   const remove = () => {
     editor.update(() => $toggleLink(null));

@@ -7,6 +7,7 @@ import { $findMatchingParent } from '@lexical/utils';
 import { $createTextNode, $getNodeByKey, $getSelection, $isRangeSelection, $setSelection, type BaseSelection, type LexicalEditor } from 'lexical';
 import { useEffect, useId, useState, type CSSProperties, type FormEvent } from 'react';
 import { toLinkUrl } from './link-url';
+import { placementUnder } from './popover-placement';
 
 export interface LinkEditorProps {
   readonly editor: LexicalEditor;
@@ -22,23 +23,18 @@ const TARGET_HIGHLIGHT = 'link-target';
 const FORM_WIDTH = 440;
 /** Room the form needs below the text (with an error line); with less, it opens above the text instead. */
 const FORM_HEIGHT = 100;
-const VIEWPORT_MARGIN = 12;
 
-/** Fixed-position style that puts the form just under `target`, inside the viewport; undefined without one. */
-function placementUnder(target: Range | null): CSSProperties | undefined {
+/** Just under `target`, inside the viewport; undefined without one (the form then opens under the toolbar). */
+function placementOf(target: Range | null): CSSProperties | undefined {
   const rect = target?.getBoundingClientRect();
   if (rect === undefined || (rect.width === 0 && rect.height === 0)) return undefined;
-  const width = Math.min(FORM_WIDTH, window.innerWidth - 2 * VIEWPORT_MARGIN);
-  const left = Math.max(VIEWPORT_MARGIN, Math.min(rect.left, window.innerWidth - VIEWPORT_MARGIN - width));
-  const fitsBelow = rect.bottom + 6 + FORM_HEIGHT <= window.innerHeight;
-  const top = fitsBelow ? rect.bottom + 6 : Math.max(VIEWPORT_MARGIN, rect.top - 6 - FORM_HEIGHT);
-  return { position: 'fixed', top, left, width, transform: 'none' };
+  return placementUnder(rect, FORM_WIDTH, FORM_HEIGHT);
 }
 
 export function LinkEditor({ editor, initialUrl, selection, target, onClose }: LinkEditorProps) {
   const [draft, setDraft] = useState(initialUrl ?? '');
   const [error, setError] = useState<string | null>(null);
-  const [placement] = useState(() => placementUnder(target));
+  const [placement] = useState(() => placementOf(target));
   const inputId = useId();
 
   useEffect(() => {
