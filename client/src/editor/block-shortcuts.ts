@@ -44,7 +44,7 @@ export function shortcutActionOf(keys: ShortcutKeys, isApple: boolean): Shortcut
 }
 
 /** The shortcut of `action` as the tooltip shows it ("Ctrl+Alt+1", "⌥⌘1"), or undefined when it has none. */
-export function shortcutLabelOf(action: ShortcutAction, isApple: boolean): string | undefined {
+export function shortcutLabelOf(action: string, isApple: boolean): string | undefined {
   const shortcut = SHORTCUTS.find((candidate) => candidate.action === action);
   if (!shortcut) return undefined;
   const key = shortcut.code.replace(/^(Digit|Key)/, '');

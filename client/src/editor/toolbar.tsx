@@ -108,13 +108,13 @@ export function Toolbar() {
           </ToolButton>
         </Group>
         <Group>
-          <ToolButton action="h1" shortcut={shortcutLabelOf('h1', isApple)} label="Heading 1" pressed={state.blockType === 'h1'} disabled={disabled} onClick={() => block('h1')}>
+          <ToolButton action="h1" label="Heading 1" pressed={state.blockType === 'h1'} disabled={disabled} onClick={() => block('h1')}>
             <span className="glyph-heading">H1</span>
           </ToolButton>
-          <ToolButton action="h2" shortcut={shortcutLabelOf('h2', isApple)} label="Heading 2" pressed={state.blockType === 'h2'} disabled={disabled} onClick={() => block('h2')}>
+          <ToolButton action="h2" label="Heading 2" pressed={state.blockType === 'h2'} disabled={disabled} onClick={() => block('h2')}>
             <span className="glyph-heading">H2</span>
           </ToolButton>
-          <ToolButton action="h3" shortcut={shortcutLabelOf('h3', isApple)} label="Heading 3" pressed={state.blockType === 'h3'} disabled={disabled} onClick={() => block('h3')}>
+          <ToolButton action="h3" label="Heading 3" pressed={state.blockType === 'h3'} disabled={disabled} onClick={() => block('h3')}>
             <span className="glyph-heading">H3</span>
           </ToolButton>
         </Group>
@@ -128,7 +128,7 @@ export function Toolbar() {
           <ToolButton action="underline" label="Underline" shortcut={`${mod}U`} pressed={state.underline} disabled={disabled} onClick={() => format('underline')}>
             <u className="glyph">U</u>
           </ToolButton>
-          <ToolButton action="strikethrough" shortcut={shortcutLabelOf('strikethrough', isApple)} label="Strikethrough" pressed={state.strikethrough} disabled={disabled} onClick={() => format('strikethrough')}>
+          <ToolButton action="strikethrough" label="Strikethrough" pressed={state.strikethrough} disabled={disabled} onClick={() => format('strikethrough')}>
             <s className="glyph">S</s>
           </ToolButton>
           <ToolButton action="code" label="Inline code" pressed={state.code} disabled={disabled} onClick={() => format('code')}>
@@ -139,13 +139,13 @@ export function Toolbar() {
           </ToolButton>
         </Group>
         <Group>
-          <ToolButton action="bullet" shortcut={shortcutLabelOf('bullet', isApple)} label="Bulleted list" pressed={state.blockType === 'bullet'} disabled={disabled} onClick={() => block('bullet')}>
+          <ToolButton action="bullet" label="Bulleted list" pressed={state.blockType === 'bullet'} disabled={disabled} onClick={() => block('bullet')}>
             {toolbarIcons.bullet}
           </ToolButton>
-          <ToolButton action="number" shortcut={shortcutLabelOf('number', isApple)} label="Numbered list" pressed={state.blockType === 'number'} disabled={disabled} onClick={() => block('number')}>
+          <ToolButton action="number" label="Numbered list" pressed={state.blockType === 'number'} disabled={disabled} onClick={() => block('number')}>
             {toolbarIcons.number}
           </ToolButton>
-          <ToolButton action="check" shortcut={shortcutLabelOf('check', isApple)} label="Checklist" pressed={state.blockType === 'check'} disabled={disabled} onClick={() => block('check')}>
+          <ToolButton action="check" label="Checklist" pressed={state.blockType === 'check'} disabled={disabled} onClick={() => block('check')}>
             {toolbarIcons.check}
           </ToolButton>
         </Group>
@@ -185,13 +185,15 @@ interface ToolButtonProps {
 }
 
 function ToolButton({ action, label, shortcut, pressed, disabled, onClick, children }: ToolButtonProps) {
+  // The block and strikethrough buttons take their keys from block-shortcuts.ts.
+  const keys = shortcut ?? shortcutLabelOf(action, isApple);
   return (
     <button
       type="button"
       className="tool-button"
       data-action={action}
       aria-label={label}
-      title={shortcut === undefined ? label : `${label} (${shortcut})`}
+      title={keys === undefined ? label : `${label} (${keys})`}
       aria-pressed={pressed}
       disabled={disabled}
       // Keep focus (and the selection) in the editor while clicking.
