@@ -71,6 +71,13 @@ test('restoring a named version from the history panel reaches every page and ke
   await expect(history).toHaveCount(0);
   await ann.page.getByTestId('history-open').click();
   await expect(history).toBeVisible();
+  // With the Download menu open over it, one Escape closes only the menu.
+  await ann.page.getByRole('button', { name: 'Download' }).click();
+  const formats = ann.page.getByRole('menu');
+  await expect(formats).toBeVisible();
+  await ann.page.keyboard.press('Escape');
+  await expect(formats).toHaveCount(0);
+  await expect(history).toBeVisible();
 
   // …and through the user API, with the named version still there too.
   const listed = await userSnapshots(tandem, docName);

@@ -8,13 +8,17 @@ export function useDismiss(ref: RefObject<HTMLElement | null>, isOpen: boolean, 
       if (!ref.current?.contains(event.target as Node)) onDismiss();
     };
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') onDismiss();
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      // Taken: a panel behind this (the history panel) leaves it alone, so one Escape closes one thing.
+      event.preventDefault();
+      onDismiss();
     };
     document.addEventListener('pointerdown', onPointerDown);
-    document.addEventListener('keydown', onKeyDown);
+    // Capture phase: ahead of listeners for the page behind it, which check defaultPrevented.
+    document.addEventListener('keydown', onKeyDown, { capture: true });
     return () => {
       document.removeEventListener('pointerdown', onPointerDown);
-      document.removeEventListener('keydown', onKeyDown);
+      document.removeEventListener('keydown', onKeyDown, { capture: true });
     };
   }, [ref, isOpen, onDismiss]);
 }
