@@ -1,5 +1,5 @@
 // Several people editing one document at the same time, each in their own browser context.
-import { documentText, expect, focusEnd, test } from './fixtures';
+import { documentText, expect, focusEnd, test, type User } from './fixtures';
 
 test('three users typing at once end with identical text containing every character', async ({ openUser }) => {
   const users = await Promise.all(['Ann', 'Ben', 'Cat'].map((name) => openUser(name)));
@@ -173,6 +173,37 @@ test('undo takes back the last word, not the whole run of steady typing', async 
   await expect.poll(() => documentText(ann)).toBe('one');
   await ann.page.keyboard.press('Control+Shift+z');
   await expect.poll(() => documentText(ann)).toBe('one two');
+});
+
+/** Types "one three", then `insert` before "three" (every key 60 ms apart, inside the UndoManager's 500 ms merge
+ * window, so only the caret's move can split the steps), then moves the caret to the end of the line. */
+async function typeAtTwoPlaces(user: User, insert: string): Promise<void> {
+  await focusEnd(user);
+  await user.page.keyboard.type('one three', { delay: 60 });
+  for (let i = 0; i < 'three'.length; i++) await user.page.keyboard.press('ArrowLeft');
+  await user.page.keyboard.type(insert, { delay: 60 });
+  await expect.poll(() => documentText(user)).toBe(`one ${insert}three`);
+  await user.page.keyboard.press('End');
+}
+
+test('typing at a second place is an undo step of its own, and undo leaves the caret where it was undone', async ({ openUser }) => {
+  const ann = await openUser('Ann');
+  await typeAtTwoPlaces(ann, 'two');
+  await ann.page.keyboard.press('Control+z');
+  await expect.poll(() => documentText(ann)).toBe('one three');
+  await ann.page.keyboard.type('X');
+  await expect.poll(() => documentText(ann)).toBe('one Xthree');
+});
+
+test('redo puts the caret at the end of the redone text', async ({ openUser }) => {
+  const ann = await openUser('Ann');
+  await typeAtTwoPlaces(ann, 'two ');
+  await ann.page.keyboard.press('Control+z');
+  await expect.poll(() => documentText(ann)).toBe('one three');
+  await ann.page.keyboard.press('Control+Shift+z');
+  await expect.poll(() => documentText(ann)).toBe('one two three');
+  await ann.page.keyboard.type('X');
+  await expect.poll(() => documentText(ann)).toBe('one two Xthree');
 });
 
 test('undo in one page undoes only that user\'s edits', async ({ openUser }) => {

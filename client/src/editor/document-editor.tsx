@@ -10,13 +10,15 @@ import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin';
 import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
-import { useRef } from 'react';
+import { syncCursorPositions } from '@lexical/yjs';
+import { useRef, useState } from 'react';
 import { markdownTransformers } from '../../../shared/lexical/markdown-transformers';
 import type { CollabSession } from '../collab/collab-session';
 import type { Identity } from '../collab/identity';
 import { EditablePlugin } from './editable-plugin';
 import { isSafeLinkUrl } from './link-url';
 import { TitlePlugin } from './title-plugin';
+import { bindingCatcher, UndoCaretPlugin } from './undo-caret-plugin';
 import { UndoStepsPlugin } from './undo-steps-plugin';
 
 // The same Markdown dialect as the server's import and export, so a shortcut makes what a `.md` file would.
@@ -38,6 +40,7 @@ export function DocumentEditor({ docName, session, initialIdentity, isReadOnly, 
   // Remote carets are positioned relative to this box, so they scroll with the text. They sit beside the
   // `editor` hook element rather than in it, so collaborators' names never count as document text.
   const cursorsContainerRef = useRef<HTMLDivElement>(null);
+  const [{ syncCursorPositionsFn, bindingOf }] = useState(() => bindingCatcher(syncCursorPositions));
   return (
     <div className="editor-frame" data-testid="editor-frame" ref={cursorsContainerRef}>
       <div className="editor-surface" data-testid="editor" data-readonly={isReadOnly ? 'true' : 'false'}>
@@ -62,6 +65,7 @@ export function DocumentEditor({ docName, session, initialIdentity, isReadOnly, 
       <TitlePlugin onTitle={onTitle} />
       <EditablePlugin isEditable={isEditable} />
       <UndoStepsPlugin />
+      <UndoCaretPlugin doc={session.doc} awareness={session.provider.awareness} bindingOf={bindingOf} />
       <CollaborationPlugin
         id={docName}
         providerFactory={session.providerFactory}
@@ -70,6 +74,7 @@ export function DocumentEditor({ docName, session, initialIdentity, isReadOnly, 
         username={initialIdentity.name}
         cursorColor={initialIdentity.color}
         cursorsContainerRef={cursorsContainerRef}
+        syncCursorPositionsFn={syncCursorPositionsFn}
       />
     </div>
   );

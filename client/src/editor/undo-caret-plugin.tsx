@@ -1,0 +1,165 @@
+// After undo or redo the caret goes where the change happened, as in Google Docs: undo puts it back where it was
+// before the undone step, redo at the end of the redone step. Lexical's collaboration undo leaves the caret where it
+// is, so after a redo further typing landed in the middle of the text.
+//
+// Each undo step remembers two carets, as Yjs relative positions (they follow concurrent edits by others): the
+// ones CollaborationPlugin keeps in this user's awareness state, read as the step's first transaction starts (the
+// caret before) and as each of its transactions ends (the caret after). Undoing a step makes a redo step, and
+// redoing makes an undo step again: the new step takes over the carets of the one it replays.
+import { $getAnchorAndFocusForUserState, type SyncCursorPositionsFn } from '@lexical/yjs';
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import {
+  $createRangeSelection,
+  $getNodeByKey,
+  $getSelection,
+  $isElementNode,
+  $isRangeSelection,
+  $isTextNode,
+  $setSelection,
+  type NodeKey,
+  type PointType,
+} from 'lexical';
+import { useEffect } from 'react';
+import type { Awareness } from 'y-protocols/awareness';
+import type * as Y from 'yjs';
+import { collabUndoManagerOf } from './collab-undo-manager';
+
+export type CollabBinding = Parameters<SyncCursorPositionsFn>[0];
+
+/** The caret of one moment, as Yjs relative positions. */
+interface StoredCaret {
+  readonly anchorPos: Y.RelativePosition;
+  readonly focusPos: Y.RelativePosition;
+}
+
+/** Where the caret was before a step's change and after it. */
+interface StepCarets {
+  readonly before: StoredCaret | null;
+  readonly after: StoredCaret | null;
+}
+
+/** Key of a step's carets in its stack item's `meta`. */
+const CARETS = Symbol('carets of the step');
+
+type StackItem = Y.UndoManager['undoStack'][number];
+
+interface StackItemEvent {
+  stackItem: StackItem;
+  type: 'undo' | 'redo';
+}
+
+export interface UndoCaretPluginProps {
+  readonly doc: Y.Doc;
+  readonly awareness: Awareness;
+  /** The editor's Yjs binding, once CollaborationPlugin has made it (see `bindingCatcher`). */
+  readonly bindingOf: () => CollabBinding | null;
+}
+
+/**
+ * A SyncCursorPositionsFn for CollaborationPlugin that delegates to `sync` and keeps the binding it is called with:
+ * the plugin does not expose its binding otherwise, and it calls this once the binding exists.
+ */
+export function bindingCatcher(sync: SyncCursorPositionsFn): { syncCursorPositionsFn: SyncCursorPositionsFn; bindingOf: () => CollabBinding | null } {
+  let binding: CollabBinding | null = null;
+  return {
+    syncCursorPositionsFn: (caught, provider, options) => {
+      binding = caught;
+      sync(caught, provider, options);
+    },
+    bindingOf: () => binding,
+  };
+}
+
+export function UndoCaretPlugin({ doc, awareness, bindingOf }: UndoCaretPluginProps) {
+  const [editor] = useLexicalComposerContext();
+  useEffect(() => {
+    let manager: Y.UndoManager | undefined;
+    let caretBeforeChange: StoredCaret | null = null;
+    const caretNow = (): StoredCaret | null => caretOf(awareness.getLocalState());
+    const rememberCaret = (): void => {
+      caretBeforeChange = caretNow();
+    };
+    const storeCarets = ({ stackItem }: StackItemEvent): void => {
+      // Made by undo or redo: currStackItem is the step being replayed.
+      const replayed = manager?.currStackItem?.meta.get(CARETS) as StepCarets | undefined;
+      stackItem.meta.set(CARETS, replayed ?? { before: caretBeforeChange, after: caretNow() });
+    };
+    const extendStep = ({ stackItem }: StackItemEvent): void => {
+      const carets = stackItem.meta.get(CARETS) as StepCarets | undefined;
+      if (carets !== undefined) stackItem.meta.set(CARETS, { ...carets, after: caretNow() });
+    };
+    const restoreCaret = ({ stackItem, type }: StackItemEvent): void => {
+      const carets = stackItem.meta.get(CARETS) as StepCarets | undefined;
+      const caret = type === 'undo' ? carets?.before : carets?.after;
+      const binding = bindingOf();
+      if (!caret || binding === null) return;
+      // Joins the pending update that applied the undone change, so the caret never shows at the old place.
+      editor.update(() => $placeCaret(binding, caret));
+      // That update carries the undo's tag, which keeps CollaborationPlugin from publishing the selection: the
+      // others would see the caret where it was until the next key. These are the very positions it would publish.
+      const state = awareness.getLocalState();
+      if (state !== null) awareness.setLocalState({ ...state, anchorPos: caret.anchorPos, focusPos: caret.focusPos });
+    };
+
+    // The UndoManager appears once CollaborationPlugin has bound the editor to the doc, before the first edit,
+    // which comes as an editor update.
+    const follow = (): void => {
+      const current = collabUndoManagerOf(editor);
+      if (current === manager) return;
+      stopListening();
+      manager = current;
+      manager?.on('stack-item-added', storeCarets);
+      manager?.on('stack-item-updated', extendStep);
+      manager?.on('stack-item-popped', restoreCaret);
+    };
+    const stopListening = (): void => {
+      manager?.off('stack-item-added', storeCarets);
+      manager?.off('stack-item-updated', extendStep);
+      manager?.off('stack-item-popped', restoreCaret);
+    };
+    follow();
+    const stopFollowing = editor.registerUpdateListener(follow);
+    doc.on('beforeTransaction', rememberCaret);
+    return () => {
+      stopFollowing();
+      doc.off('beforeTransaction', rememberCaret);
+      stopListening();
+    };
+  }, [editor, doc, awareness, bindingOf]);
+  return null;
+}
+
+function caretOf(state: Record<string, unknown> | null): StoredCaret | null {
+  const anchorPos = state?.['anchorPos'] as Y.RelativePosition | null | undefined;
+  const focusPos = state?.['focusPos'] as Y.RelativePosition | null | undefined;
+  return anchorPos && focusPos ? { anchorPos, focusPos } : null;
+}
+
+/** Moves the selection to `caret`, when its positions still point into this editor's content. */
+function $placeCaret(binding: CollabBinding, caret: StoredCaret): void {
+  const { anchorKey, anchorOffset, focusKey, focusOffset } = $getAnchorAndFocusForUserState(binding, {
+    ...caret,
+    name: '',
+    color: '',
+    focusing: true,
+    awarenessData: {},
+  });
+  if (anchorKey === null || focusKey === null) return;
+  const current = $getSelection();
+  const selection = $isRangeSelection(current) ? current : $createRangeSelection();
+  if (selection !== current) $setSelection(selection);
+  $setPoint(selection.anchor, anchorKey, anchorOffset);
+  $setPoint(selection.focus, focusKey, focusOffset);
+}
+
+/** A point on `key` at `offset`; a node that holds no caret (a line break) gives its place in its parent. */
+function $setPoint(point: PointType, key: NodeKey, offset: number): void {
+  const node = $getNodeByKey(key);
+  if (node === null) return;
+  if ($isTextNode(node)) point.set(key, offset, 'text');
+  else if ($isElementNode(node)) point.set(key, offset, 'element');
+  else {
+    const parent = node.getParentOrThrow();
+    point.set(parent.getKey(), node.getIndexWithinParent(), 'element');
+  }
+}
