@@ -22,6 +22,8 @@ export interface SendTimings {
   gcMaxMs: number;
   /** Each pause: [ms after recording began, duration ms, perf_hooks kind (1 minor, 4 major, 8 incremental)]. */
   gcTimeline: [number, number, number][];
+  /** Each relay: [ms after recording began when the server read it, first send ms, last send ms after the read]. */
+  relayTimeline: [number, number, number][];
 }
 
 export class SendProbe {

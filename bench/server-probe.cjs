@@ -64,6 +64,10 @@ function median(values) {
   return sorted.length === 0 ? null : sorted[Math.floor(sorted.length / 2)];
 }
 
+function hundredths(ms) {
+  return Math.round(ms * 100) / 100;
+}
+
 /** What was recorded between `since` and now. */
 function summarize(since) {
   const timed = relays.filter((relay) => relay[0] >= since);
@@ -77,7 +81,8 @@ function summarize(since) {
     gcPauses: pauses.length,
     gcTotalMs: pauses.reduce((sum, pause) => sum + pause[1], 0),
     gcMaxMs: pauses.reduce((max, pause) => Math.max(max, pause[1]), 0),
-    gcTimeline: pauses.map(([at, ms, kind]) => [Math.round(at - since), Math.round(ms * 100) / 100, kind]),
+    gcTimeline: pauses.map(([at, ms, kind]) => [Math.round(at - since), hundredths(ms), kind]),
+    relayTimeline: timed.map(([at, first, last]) => [Math.round(at - since), hundredths(first), hundredths(last)]),
   };
 }
 
