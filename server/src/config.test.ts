@@ -32,6 +32,14 @@ describe('loadConfig', () => {
     expect(message).toContain('DATABASE_URL="mysql://x" is invalid (must start with postgres://)');
   });
 
+  it('never repeats a secret in its message, nor the password in a URL', () => {
+    const message = problemOf({ ADMIN_TOKEN: 'hunter2', AUTH_SECRET: 'short-secret', DATABASE_URL: 'mysql://app:pa55word@db/x' });
+    expect(message).toContain('ADMIN_TOKEN (7 characters) is invalid (must be at least 16 characters)');
+    expect(message).toContain('AUTH_SECRET (12 characters) is invalid (must be at least 16 characters)');
+    expect(message).toContain('DATABASE_URL="mysql://app:***@db/x" is invalid');
+    for (const secret of ['hunter2', 'short-secret', 'pa55word']) expect(message).not.toContain(secret);
+  });
+
   it('accepts exactly true or false for booleans', () => {
     expect(loadConfig({ ALLOW_ANONYMOUS: 'false' }).allowAnonymous).toBe(false);
     expect(problemOf({ ALLOW_ANONYMOUS: 'yes' })).toContain('ALLOW_ANONYMOUS="yes" is invalid');

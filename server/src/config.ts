@@ -74,6 +74,15 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
+/** Settings whose value an error message must not repeat: it would end up in logs and terminals. */
+const SECRET_KEYS = new Set(['AUTH_SECRET', 'ADMIN_TOKEN']);
+
+/** `KEY="value"` for an error message, without secrets: a secret's value is left out, a URL's password masked. */
+function describeValue(key: string, value: string): string {
+  if (SECRET_KEYS.has(key)) return `${key} (${value.length} characters)`;
+  return `${key}=${JSON.stringify(value.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@]*):[^@/]*@/i, '$1:***@'))}`;
+}
+
 /** Validates `env` and returns a frozen Config, or throws a ConfigError whose message is one line. */
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const present = Object.fromEntries(
@@ -83,7 +92,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
       const key = String(issue.path[0] ?? 'environment');
-      return `${key}=${JSON.stringify(present[key] ?? '')} is invalid (${issue.message})`;
+      return `${describeValue(key, present[key] ?? '')} is invalid (${issue.message})`;
     });
     throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
   }
