@@ -97,6 +97,25 @@ test('keyboard shortcuts set headings, lists and strikethrough, and the others s
   await expect(ann.page.getByTestId('toolbar').locator('button[data-action=bullet]')).toHaveAttribute('title', 'Bulleted list (Ctrl+Shift+8)');
 });
 
+test('Tab nests a list item and Shift+Tab brings it back, without the keys leaving the editor', async ({ openUser }) => {
+  const ann = await openUser('Ann');
+  const ben = await openUser('Ben');
+  await focusEnd(ann);
+  await ann.page.keyboard.type('- first');
+  await ann.page.keyboard.press('Enter');
+  await ann.page.keyboard.type('second');
+  await ann.page.keyboard.press('Tab'); // anywhere in the item, as in Google Docs
+  await ann.page.keyboard.type(' item');
+  await expect(ben.editable.locator('ul ul li')).toHaveText(['second item']);
+  await ann.page.keyboard.press('Shift+Tab');
+  await expect(ben.editable.locator('ul ul')).toHaveCount(0);
+  await expect(ben.editable.locator('ul li')).toHaveText(['first', 'second item']);
+  // The toolbar buttons do the same.
+  await ann.page.getByTestId('toolbar').locator('button[data-action=indent]').click();
+  await expect(ben.editable.locator('ul ul li')).toHaveText(['second item']);
+  await expect(ann.page.getByTestId('toolbar').locator('button[data-action=indent]')).toHaveAttribute('title', 'Increase indent (Ctrl+])');
+});
+
 test('Ctrl+K opens the link form just under the selected text', async ({ openUser }) => {
   const ann = await openUser('Ann');
   await focusEnd(ann);

@@ -16,6 +16,7 @@ import { markdownTransformers } from '../../../shared/lexical/markdown-transform
 import type { CollabSession } from '../collab/collab-session';
 import type { Identity } from '../collab/identity';
 import { EditablePlugin } from './editable-plugin';
+import { IndentPlugin } from './indent-plugin';
 import { isSafeLinkUrl } from './link-url';
 import { TitlePlugin } from './title-plugin';
 import { bindingCatcher, UndoCaretPlugin } from './undo-caret-plugin';
@@ -59,6 +60,7 @@ export function DocumentEditor({ docName, session, initialIdentity, isReadOnly, 
       </div>
       <ListPlugin />
       <CheckListPlugin />
+      <IndentPlugin />
       <LinkPlugin validateUrl={isSafeLinkUrl} />
       <ClickableLinkPlugin newTab />
       <MarkdownShortcutPlugin transformers={shortcutTransformers} />

@@ -51,6 +51,18 @@ export const toolbarIcons = {
       <path d="M11 6h6M11 14h6" />
     </Icon>
   ),
+  outdent: (
+    <Icon>
+      <path d="M3 4.5h14M9 8.5h8M9 12h8M3 16h14" />
+      <path d="M6 8 3.5 10.2 6 12.4" />
+    </Icon>
+  ),
+  indent: (
+    <Icon>
+      <path d="M3 4.5h14M9 8.5h8M9 12h8M3 16h14" />
+      <path d="M3.5 8 6 10.2 3.5 12.4" />
+    </Icon>
+  ),
   quote: (
     <Icon>
       <path d="M4 5v10" strokeWidth="2.2" />

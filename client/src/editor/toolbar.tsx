@@ -10,7 +10,9 @@ import {
   COMMAND_PRIORITY_LOW,
   COMMAND_PRIORITY_NORMAL,
   FORMAT_TEXT_COMMAND,
+  INDENT_CONTENT_COMMAND,
   KEY_DOWN_COMMAND,
+  OUTDENT_CONTENT_COMMAND,
   REDO_COMMAND,
   UNDO_COMMAND,
   type BaseSelection,
@@ -21,10 +23,10 @@ import { shortcutActionOf, shortcutLabelOf } from './block-shortcuts';
 import { toggleBlockType, type SettableBlockType } from './block-type';
 import { LinkBubble } from './link-bubble';
 import { LinkEditor } from './link-editor';
+import { isApple } from './platform';
 import { toolbarIcons } from './toolbar-icons';
 import { $readToolbarState, emptyToolbarState, type ToolbarState } from './toolbar-state';
 
-const isApple = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 const mod = isApple ? '⌘' : 'Ctrl+';
 
 interface LinkDraft {
@@ -147,6 +149,12 @@ export function Toolbar() {
           </ToolButton>
           <ToolButton action="check" label="Checklist" pressed={state.blockType === 'check'} disabled={disabled} onClick={() => block('check')}>
             {toolbarIcons.check}
+          </ToolButton>
+          <ToolButton action="outdent" label="Decrease indent" shortcut={`${mod}[`} disabled={disabled} onClick={() => editor.dispatchCommand(OUTDENT_CONTENT_COMMAND, undefined)}>
+            {toolbarIcons.outdent}
+          </ToolButton>
+          <ToolButton action="indent" label="Increase indent" shortcut={`${mod}]`} disabled={disabled} onClick={() => editor.dispatchCommand(INDENT_CONTENT_COMMAND, undefined)}>
+            {toolbarIcons.indent}
           </ToolButton>
         </Group>
         <Group>

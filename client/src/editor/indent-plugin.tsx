@@ -1,0 +1,59 @@
+// Tab and Shift+Tab indent and outdent, as in Google Docs: anywhere in a list item they nest it one level deeper or
+// bring it back (ListPlugin turns an item's indent into a nested list); at the start of a paragraph or heading, or
+// over a selection of several, they indent the blocks; elsewhere Tab types a tab. Ctrl+] and Ctrl+[ (⌘ on a Mac)
+// indent and outdent wherever the caret is. Without this, Tab moved the focus out of the editor, and what was typed
+// next went nowhere.
+import { $isListItemNode } from '@lexical/list';
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { TabIndentationPlugin } from '@lexical/react/LexicalTabIndentationPlugin';
+import { $findMatchingParent, mergeRegister } from '@lexical/utils';
+import {
+  $getSelection,
+  $isRangeSelection,
+  COMMAND_PRIORITY_LOW,
+  COMMAND_PRIORITY_NORMAL,
+  INDENT_CONTENT_COMMAND,
+  KEY_DOWN_COMMAND,
+  KEY_TAB_COMMAND,
+  OUTDENT_CONTENT_COMMAND,
+} from 'lexical';
+import { useEffect } from 'react';
+import { isApple } from './platform';
+
+/** Deeper than this, a nested list stops reading as a list. */
+export const MAX_INDENT = 6;
+
+function $isCaretInListItem(): boolean {
+  const selection = $getSelection();
+  return $isRangeSelection(selection) && $findMatchingParent(selection.anchor.getNode(), $isListItemNode) !== null;
+}
+
+export function IndentPlugin() {
+  const [editor] = useLexicalComposerContext();
+  useEffect(
+    () =>
+      mergeRegister(
+        editor.registerCommand(
+          KEY_TAB_COMMAND,
+          (event) => {
+            if (!$isCaretInListItem()) return false; // TabIndentationPlugin decides
+            event.preventDefault();
+            return editor.dispatchCommand(event.shiftKey ? OUTDENT_CONTENT_COMMAND : INDENT_CONTENT_COMMAND, undefined);
+          },
+          COMMAND_PRIORITY_LOW,
+        ),
+        editor.registerCommand(
+          KEY_DOWN_COMMAND,
+          (event) => {
+            const primary = isApple ? event.metaKey && !event.ctrlKey : event.ctrlKey && !event.metaKey;
+            if (!primary || event.altKey || event.shiftKey || (event.code !== 'BracketRight' && event.code !== 'BracketLeft')) return false;
+            event.preventDefault();
+            return editor.dispatchCommand(event.code === 'BracketRight' ? INDENT_CONTENT_COMMAND : OUTDENT_CONTENT_COMMAND, undefined);
+          },
+          COMMAND_PRIORITY_NORMAL,
+        ),
+      ),
+    [editor],
+  );
+  return <TabIndentationPlugin maxIndent={MAX_INDENT} />;
+}
