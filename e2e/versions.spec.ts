@@ -108,3 +108,42 @@ test('restoring a named version from the history panel reaches every page and ke
   await ben.page.keyboard.type(' Again.');
   await expect.poll(() => documentText(ann)).toBe('Draft\nThe first words. Again.');
 });
+
+test('after someone restores a version, the others are told, their history lists it, and their undo cannot bring the old text back', async ({ openUser, tandem, docName }) => {
+  const ann = await openUser('Ann');
+  const ben = await openUser('Ben');
+  await focusEnd(ann);
+  // The heading shortcut and the Backspace put deletions into Ann's undo history: undoing them after the restore
+  // would bring pieces of the replaced text back.
+  await ann.page.keyboard.type('# Title');
+  await ann.page.keyboard.press('Enter');
+  await ann.page.keyboard.type('onx');
+  await ann.page.keyboard.press('Backspace');
+  await ann.page.keyboard.type('e');
+  await expect.poll(() => documentText(ben)).toBe('Title\none');
+  await expect(ann.page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+  const created = await fetch(`${tandem.url}/api/docs/${docName}/snapshots`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ label: 'v1' }),
+  });
+  expect(created.status).toBe(201);
+  await ann.page.keyboard.type(' two');
+  await expect.poll(() => documentText(ben)).toBe('Title\none two');
+  await ann.page.getByTestId('history-open').click();
+  await expect(versionTitled(ann.page, 'v1')).toHaveCount(1);
+
+  await ben.page.getByTestId('history-open').click();
+  await versionTitled(ben.page, 'v1').locator('button[data-action=restore]').click();
+  await expect.poll(() => documentText(ann)).toBe('Title\none');
+  await expect(ann.page.getByTestId('replaced-banner')).toContainText('Ben restored the version “v1”.');
+  // Ann's open panel lists the version kept from before the restore, without being reopened.
+  await expect(versionTitled(ann.page, 'Before restoring v1')).toHaveCount(1);
+
+  await expect(ann.page.getByTestId('toolbar').locator('button[data-action=undo]')).toBeDisabled();
+  await ann.editable.click();
+  for (let press = 0; press < 3; press++) await ann.page.keyboard.press('Control+z');
+  await ann.page.keyboard.type('!');
+  await expect.poll(() => documentText(ben)).toBe('Title\none!');
+  expect(await documentText(ann)).toBe('Title\none!');
+});

@@ -13,7 +13,15 @@ interface Preview {
   readonly html: string;
 }
 
-export function HistoryPanel({ api, canEdit, onClose }: { api: DocApi; canEdit: boolean; onClose: () => void }) {
+export interface HistoryPanelProps {
+  readonly api: DocApi;
+  readonly canEdit: boolean;
+  /** Changes when the document's content was replaced (by anyone): the list is read again. */
+  readonly changes: number;
+  readonly onClose: () => void;
+}
+
+export function HistoryPanel({ api, canEdit, changes, onClose }: HistoryPanelProps) {
   const [snapshots, setSnapshots] = useState<Snapshot[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -48,7 +56,7 @@ export function HistoryPanel({ api, canEdit, onClose }: { api: DocApi; canEdit: 
   const refresh = useCallback(() => run('list', async () => setSnapshots(await api.listSnapshots())), [api, run]);
   useEffect(() => {
     void refresh();
-  }, [refresh]);
+  }, [refresh, changes]);
 
   const titleOf = (snapshot: Snapshot) => snapshot.label ?? formatRelativeTime(snapshot.createdAt);
 

@@ -13,11 +13,13 @@ import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { syncCursorPositions } from '@lexical/yjs';
 import { useRef, useState } from 'react';
 import { markdownTransformers } from '../../../shared/lexical/markdown-transformers';
+import type { ReplacementNotice } from '../../../shared/replacement-notice';
 import type { CollabSession } from '../collab/collab-session';
 import type { Identity } from '../collab/identity';
 import { EditablePlugin } from './editable-plugin';
 import { IndentPlugin } from './indent-plugin';
 import { isSafeLinkUrl } from './link-url';
+import { ReplacementPlugin } from './replacement-plugin';
 import { TitlePlugin } from './title-plugin';
 import { bindingCatcher, UndoCaretPlugin } from './undo-caret-plugin';
 import { UndoStepsPlugin } from './undo-steps-plugin';
@@ -35,9 +37,11 @@ export interface DocumentEditorProps {
   /** Whether typing is accepted now: not read-only, and the content is known. */
   readonly isEditable: boolean;
   readonly onTitle: (title: string | null) => void;
+  /** Someone replaced the whole content (restored a version, imported a file). */
+  readonly onReplaced: (notice: ReplacementNotice) => void;
 }
 
-export function DocumentEditor({ docName, session, initialIdentity, isReadOnly, isEditable, onTitle }: DocumentEditorProps) {
+export function DocumentEditor({ docName, session, initialIdentity, isReadOnly, isEditable, onTitle, onReplaced }: DocumentEditorProps) {
   // Remote carets are positioned relative to this box, so they scroll with the text. They sit beside the
   // `editor` hook element rather than in it, so collaborators' names never count as document text.
   const cursorsContainerRef = useRef<HTMLDivElement>(null);
@@ -67,6 +71,7 @@ export function DocumentEditor({ docName, session, initialIdentity, isReadOnly, 
       <TitlePlugin onTitle={onTitle} />
       <EditablePlugin isEditable={isEditable} />
       <UndoStepsPlugin />
+      <ReplacementPlugin doc={session.doc} onReplaced={onReplaced} />
       <UndoCaretPlugin doc={session.doc} awareness={session.provider.awareness} bindingOf={bindingOf} />
       <CollaborationPlugin
         id={docName}

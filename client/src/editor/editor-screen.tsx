@@ -4,6 +4,7 @@ import { LexicalCollaboration } from '@lexical/react/LexicalCollaborationContext
 import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalComposer';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { editorNodes } from '../../../shared/lexical/nodes';
+import type { ReplacementNotice } from '../../../shared/replacement-notice';
 import type { CollabSession } from '../collab/collab-session';
 import { rememberDisplayName, resolveIdentity, type Identity } from '../collab/identity';
 import { PresenceBar } from '../collab/presence-bar';
@@ -19,7 +20,8 @@ import { HistoryPanel } from '../docs/history-panel';
 import { createRecentDocs } from '../docs/recent-docs';
 import { DocHeader } from './doc-header';
 import { DocumentEditor } from './document-editor';
-import { NoticeBar } from './notice-bar';
+import { NoticeBar, ReplacementBar } from './notice-bar';
+import { describeReplacement } from './replacement-plugin';
 import { ShareButton } from './share-button';
 import { editorTheme } from './theme';
 import { Toolbar } from './toolbar';
@@ -53,6 +55,10 @@ interface EditorLayoutProps extends EditorScreenProps {
 function EditorLayout({ config, docName, storage, session, tokenSource, initialIdentity, title }: EditorLayoutProps) {
   const [identity, setIdentity] = useState(initialIdentity);
   const [isHistoryOpen, setIsHistoryOpen] = useState(false);
+  /** What the last replacement seen while the document was open says, until dismissed. */
+  const [replacedMessage, setReplacedMessage] = useState<string | null>(null);
+  /** Changes with every replacement, so an open history panel re-reads its list (a restore adds a version). */
+  const [replacements, setReplacements] = useState(0);
   const topBarRef = useRef<HTMLDivElement>(null);
   useHeightVariable(topBarRef, '--top-bar-height');
   const connection = useValue(session.connection);
@@ -80,6 +86,15 @@ function EditorLayout({ config, docName, storage, session, tokenSource, initialI
       onError: (error) => console.error('tandem: editor error', error),
     }),
     [],
+  );
+
+  const onReplaced = useCallback(
+    (notice: ReplacementNotice) => {
+      setReplacements((count) => count + 1);
+      // One that arrives with the content on opening is old news.
+      if (session.isContentReady.get()) setReplacedMessage(describeReplacement(notice));
+    },
+    [session],
   );
 
   const rename = (name: string) => {
@@ -119,6 +134,7 @@ function EditorLayout({ config, docName, storage, session, tokenSource, initialI
             <Toolbar />
           </div>
           <NoticeBar connection={connection} access={access} />
+          {replacedMessage !== null && <ReplacementBar message={replacedMessage} onDismiss={() => setReplacedMessage(null)} />}
           <main className="page">
             <DocumentEditor
               docName={docName}
@@ -127,9 +143,10 @@ function EditorLayout({ config, docName, storage, session, tokenSource, initialI
               isReadOnly={isReadOnly}
               isEditable={isContentReady && !isReadOnly}
               onTitle={title.set}
+              onReplaced={onReplaced}
             />
           </main>
-          {isHistoryOpen && <HistoryPanel api={api} canEdit={access.canEdit} onClose={() => setIsHistoryOpen(false)} />}
+          {isHistoryOpen && <HistoryPanel api={api} canEdit={access.canEdit} changes={replacements} onClose={() => setIsHistoryOpen(false)} />}
         </div>
       </LexicalComposer>
     </LexicalCollaboration>

@@ -1,5 +1,6 @@
 // The line under the toolbar that explains why the document cannot be edited: the server stopped the connection
-// for good (deleted, forbidden, too large, …) or this person may only view.
+// for good (deleted, forbidden, too large, …) or this person may only view; and, until dismissed, that someone
+// replaced the whole content (restored a version, imported a file).
 import type { Access } from '../collab/collab-session';
 import type { ConnectionStatus } from '../collab/connection-controller';
 
@@ -20,4 +21,17 @@ export function NoticeBar({ connection, access }: { connection: ConnectionStatus
     );
   }
   return null;
+}
+
+export function ReplacementBar({ message, onDismiss }: { message: string; onDismiss: () => void }) {
+  return (
+    <div className="notice notice-info notice-dismissible" role="status" data-testid="replaced-banner">
+      <span>
+        <strong>Content replaced.</strong> {message} Undo starts again from here; the text before it is kept in the version history.
+      </span>
+      <button type="button" className="icon-button" aria-label="Dismiss" onClick={onDismiss}>
+        ×
+      </button>
+    </div>
+  );
 }

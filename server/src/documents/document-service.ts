@@ -4,6 +4,7 @@
 // The conversions (Lexical) load on first use, so a server that only relays edits never holds them in memory.
 import * as Y from 'yjs';
 import { CloseCode } from '../../../shared/close-codes';
+import { recordReplacement } from '../../../shared/replacement-notice';
 import { TandemError, notFound } from '../errors';
 import type { Logger } from '../logger';
 import type { Committer } from '../rooms/committer';
@@ -99,6 +100,7 @@ export class DocumentService {
     if (!exists) applyImport(new Y.Doc(), format, body, null);
     const room = await this.openRoom(name, () => registry.peek(name) ?? registry.open(name));
     applyImport(room.doc, format, body, ADMIN_ORIGIN);
+    recordReplacement(room.doc, { kind: 'import', version: null, author: null, at: Date.now() }, ADMIN_ORIGIN);
     await this.deps.committer.drain();
     this.deps.logger.info({ doc: name, format, bytes: body.byteLength, created: !exists }, 'document imported');
     return this.summary(name);

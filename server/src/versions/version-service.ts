@@ -3,6 +3,7 @@
 // import, so open editors follow and nothing of the history is lost. Knows nothing of HTTP. The conversions
 // (Lexical) load on first use, so a server that only relays edits never holds them in memory.
 import type { SerializedEditorState } from 'lexical';
+import { recordReplacement } from '../../../shared/replacement-notice';
 import { asBadRequest } from '../documents/as-bad-request';
 import type { ExportFormat } from '../documents/document-format';
 import type { DocumentService } from '../documents/document-service';
@@ -66,6 +67,8 @@ export class VersionService {
     // Edits that land while `previous` is written are replaced without being in it: a window of one storage write.
     const room = await this.deps.documents.openExisting(doc);
     asBadRequest(() => replaceDocContent(room.doc, { format: 'json', state: content }, ADMIN_ORIGIN));
+    const version = target.meta.label ?? describeTime(target.meta.createdAt);
+    recordReplacement(room.doc, { kind: 'restore', version, author, at: Date.now() }, ADMIN_ORIGIN);
     await this.deps.committer.drain();
     this.deps.logger.info({ doc, version: id, previous: previous.id }, 'version restored');
     return { restored: toVersionInfo(target.meta), previous: toVersionInfo(previous) };

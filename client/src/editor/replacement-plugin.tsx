@@ -1,0 +1,28 @@
+// Reacts when the document's whole content is replaced from outside the editor (a version restored, a file
+// imported; see shared/replacement-notice.ts): drops this editor's undo history, whose steps pointed into the
+// replaced text (Ctrl+Z then brought fragments of the old document back, for everyone), and reports the notice.
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { useEffect } from 'react';
+import type * as Y from 'yjs';
+import { watchReplacement, type ReplacementNotice } from '../../../shared/replacement-notice';
+import { collabUndoManagerOf } from './collab-undo-manager';
+
+export function ReplacementPlugin({ doc, onReplaced }: { doc: Y.Doc; onReplaced: (notice: ReplacementNotice) => void }) {
+  const [editor] = useLexicalComposerContext();
+  useEffect(
+    () =>
+      watchReplacement(doc, (notice) => {
+        collabUndoManagerOf(editor)?.clear();
+        if (notice !== null) onReplaced(notice);
+      }),
+    [editor, doc, onReplaced],
+  );
+  return null;
+}
+
+/** What the notice bar says: "Ann restored the version “Draft 2”." */
+export function describeReplacement(notice: ReplacementNotice): string {
+  const who = notice.author ?? 'Someone';
+  if (notice.kind === 'import') return `${notice.author === null ? 'An administrator' : who} replaced the document with an imported file.`;
+  return `${who} restored the version “${notice.version ?? 'an earlier version'}”.`;
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { DOCUMENT_EVENTS_KEY, readReplacement, recordReplacement, watchReplacement, type ReplacementNotice } from './replacement-notice';
+
+const restore: ReplacementNotice = { kind: 'restore', version: 'Draft 2', author: 'Ann', at: 1_700_000_000_000 };
+
+describe('replacement notice', () => {
+  it('travels to another doc with the ordinary sync, and its watcher hears of it', () => {
+    const server = new Y.Doc();
+    const client = new Y.Doc();
+    const heard: (ReplacementNotice | null)[] = [];
+    const stop = watchReplacement(client, (notice) => heard.push(notice));
+    recordReplacement(server, restore, 'admin');
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+    expect(readReplacement(client)).toEqual(restore);
+    expect(heard).toEqual([restore]);
+    stop();
+    recordReplacement(server, { ...restore, at: restore.at + 1 }, 'admin');
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+    expect(heard).toHaveLength(1);
+  });
+
+  it('reads nothing from a doc without one, or from a value a peer made up', () => {
+    const doc = new Y.Doc();
+    expect(readReplacement(doc)).toBeNull();
+    doc.getMap(DOCUMENT_EVENTS_KEY).set('lastReplacement', { kind: 'format-disk', at: 1 });
+    expect(readReplacement(doc)).toBeNull();
+    doc.getMap(DOCUMENT_EVENTS_KEY).set('lastReplacement', { kind: 'import', at: 5, version: 7 });
+    expect(readReplacement(doc)).toEqual({ kind: 'import', version: null, author: null, at: 5 });
+  });
+});

@@ -1,0 +1,44 @@
+// The last time a document's whole content was replaced from outside the editor (a version restored, a file
+// imported), kept in the document itself: a small Y.Map beside Lexical's root, so every client learns of it through
+// the ordinary sync, on any instance, even after being offline. Editors then drop their undo history, which pointed
+// at the replaced text (undoing into it brought back fragments of the old document), and tell the person what
+// happened. Nothing renders the map: exports and the editor's content read only Lexical's root.
+import * as Y from 'yjs';
+
+/** Name of the top-level Y.Map that holds the notice. */
+export const DOCUMENT_EVENTS_KEY = 'tandem';
+const LAST_REPLACEMENT = 'lastReplacement';
+
+export interface ReplacementNotice {
+  readonly kind: 'restore' | 'import';
+  /** The restored version's name (its label, or its time), or null for an import. */
+  readonly version: string | null;
+  /** Who did it, when the server knows. */
+  readonly author: string | null;
+  /** Server time, ms since the epoch. */
+  readonly at: number;
+}
+
+/** Records `notice` in `doc`, as its own transaction tagged with `origin`. */
+export function recordReplacement(doc: Y.Doc, notice: ReplacementNotice, origin: unknown): void {
+  doc.transact(() => doc.getMap(DOCUMENT_EVENTS_KEY).set(LAST_REPLACEMENT, { ...notice }), origin);
+}
+
+/** The notice in `doc`, or null when there is none or it is not one (a peer may write anything). */
+export function readReplacement(doc: Y.Doc): ReplacementNotice | null {
+  const value: unknown = doc.getMap(DOCUMENT_EVENTS_KEY).get(LAST_REPLACEMENT);
+  if (typeof value !== 'object' || value === null) return null;
+  const { kind, version, author, at } = value as Record<string, unknown>;
+  if ((kind !== 'restore' && kind !== 'import') || typeof at !== 'number') return null;
+  return { kind, version: typeof version === 'string' ? version : null, author: typeof author === 'string' ? author : null, at };
+}
+
+/** Calls `onChange` whenever the notice changes (not for what `doc` already holds). Returns the unsubscribe. */
+export function watchReplacement(doc: Y.Doc, onChange: (notice: ReplacementNotice | null) => void): () => void {
+  const map = doc.getMap(DOCUMENT_EVENTS_KEY);
+  const observer = (event: Y.YMapEvent<unknown>): void => {
+    if (event.keysChanged.has(LAST_REPLACEMENT)) onChange(readReplacement(doc));
+  };
+  map.observe(observer);
+  return () => map.unobserve(observer);
+}
