@@ -219,6 +219,19 @@ test('the home page lists a document by its first heading, and by its name again
   await expect(page.getByTestId('recent-doc')).not.toContainText('Trip plan');
 });
 
+test('"New document" on the home page opens an empty document with the caret in it, ready for typing', async ({ browser, tandem }) => {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`${tandem.url}/`);
+  await page.getByTestId('new-doc').click();
+  await expect(page).toHaveURL(/\/d\/[^/?]+$/);
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected');
+  const editable = page.locator('[data-testid=editor] [contenteditable=true]');
+  await expect(editable).toBeFocused();
+  await page.keyboard.type('Straight in');
+  await expect(editable).toHaveText('Straight in');
+  await page.context().close();
+});
+
 test('a wrong address shows a page that leads back to the documents, while the API still answers in JSON', async ({ browser, tandem }) => {
   const page = await browser.newPage();
   const response = await page.goto(`${tandem.url}/no-such-page`);
