@@ -192,6 +192,17 @@ test('"Download as Markdown" saves a file matching the document', async ({ openU
   // Exactly the document as the server holds it, and nothing more.
   expect(file).toBe(await adminApi(tandem).exportDoc(docName, 'markdown'));
   await expect(menu).toHaveCount(0);
+
+  // By keyboard: the focus is back on the button; Enter opens the menu on its first item, the arrows move on.
+  await expect(ann.page.getByTestId('download-open')).toBeFocused();
+  await ann.page.keyboard.press('Enter');
+  await expect(menu.locator('[data-format=markdown]')).toBeFocused();
+  await ann.page.keyboard.press('ArrowDown');
+  await ann.page.keyboard.press('ArrowDown');
+  await expect(menu.locator('[data-format=text]')).toBeFocused();
+  const [textDownload] = await Promise.all([ann.page.waitForEvent('download'), ann.page.keyboard.press('Enter')]);
+  expect(textDownload.suggestedFilename()).toBe('Packing list.txt');
+  expect(await readFile(await textDownload.path(), 'utf8')).toBe(await adminApi(tandem).exportDoc(docName, 'text'));
 });
 
 test('the home page lists a document by its first heading, and by its name again once the heading is gone', async ({ openUser, tandem, docName }) => {

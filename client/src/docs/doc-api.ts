@@ -3,7 +3,7 @@
 // bodies into ApiError.
 import type { TokenSource } from '../collab/token-source';
 
-export type ExportFormat = 'markdown' | 'html' | 'json';
+export type ExportFormat = 'markdown' | 'html' | 'text' | 'json';
 
 export interface Snapshot {
   readonly id: string;

@@ -1,6 +1,7 @@
-// "Download": the current document as Markdown, HTML or Lexical JSON, fetched from the export endpoint (so the
-// file is what the server holds) and saved under the document's name.
-import { useCallback, useRef, useState } from 'react';
+// "Download": the current document as Markdown, HTML, plain text or Lexical JSON, fetched from the export endpoint
+// (so the file is what the server holds) and saved under the document's name. A menu in the ARIA sense: opening it
+// puts the focus on its first item, the arrow keys (and Home, End) move between items, Escape closes it.
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useDismiss } from '../use-dismiss';
 import type { DocApi, ExportFormat } from './doc-api';
 import { saveBlob } from './save-blob';
@@ -8,6 +9,7 @@ import { saveBlob } from './save-blob';
 const formats: ReadonlyArray<{ format: ExportFormat; label: string; extension: string }> = [
   { format: 'markdown', label: 'Markdown (.md)', extension: 'md' },
   { format: 'html', label: 'Web page (.html)', extension: 'html' },
+  { format: 'text', label: 'Plain text (.txt)', extension: 'txt' },
   { format: 'json', label: 'Lexical JSON (.json)', extension: 'json' },
 ];
 
@@ -16,8 +18,19 @@ export function DownloadMenu({ api, docName, fileTitle }: { api: DocApi; docName
   const [busyFormat, setBusyFormat] = useState<ExportFormat | null>(null);
   const [error, setError] = useState<string | null>(null);
   const rootRef = useRef<HTMLDivElement>(null);
-  const close = useCallback(() => setIsOpen(false), []);
+  const menuRef = useRef<HTMLDivElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const close = useCallback(() => {
+    // Closed from inside (Escape, a finished download, whose item was disabled meanwhile and so lost the focus): the
+    // focus goes back to the button, not to the page.
+    const active = document.activeElement;
+    if (active === null || active === document.body || rootRef.current?.contains(active)) buttonRef.current?.focus();
+    setIsOpen(false);
+  }, []);
   useDismiss(rootRef, isOpen, close);
+  useEffect(() => {
+    if (isOpen) menuItemsOf(menuRef.current)[0]?.focus();
+  }, [isOpen]);
 
   const download = async (format: ExportFormat, extension: string) => {
     setBusyFormat(format);
@@ -25,7 +38,7 @@ export function DownloadMenu({ api, docName, fileTitle }: { api: DocApi; docName
     try {
       const blob = await api.exportDoc(format);
       saveBlob(blob, `${fileNameFor(fileTitle, docName)}.${extension}`);
-      setIsOpen(false);
+      close();
     } catch (cause) {
       setError(cause instanceof Error ? cause.message : 'The download failed.');
     } finally {
@@ -37,6 +50,7 @@ export function DownloadMenu({ api, docName, fileTitle }: { api: DocApi; docName
     <div className="menu-root" ref={rootRef}>
       <button
         type="button"
+        ref={buttonRef}
         className="button button-quiet"
         data-testid="download-open"
         aria-haspopup="menu"
@@ -50,7 +64,7 @@ export function DownloadMenu({ api, docName, fileTitle }: { api: DocApi; docName
         <span className="caret" aria-hidden="true" />
       </button>
       {isOpen && (
-        <div className="popover menu" role="menu" data-testid="download-menu">
+        <div className="popover menu" role="menu" data-testid="download-menu" ref={menuRef} onKeyDown={moveFocusWithArrows}>
           {formats.map(({ format, label, extension }) => (
             <button key={format} type="button" role="menuitem" className="menu-item" data-format={format} disabled={busyFormat !== null} onClick={() => void download(format, extension)}>
               {label}
@@ -66,6 +80,22 @@ export function DownloadMenu({ api, docName, fileTitle }: { api: DocApi; docName
       )}
     </div>
   );
+}
+
+function menuItemsOf(menu: HTMLElement | null): HTMLElement[] {
+  return menu === null ? [] : Array.from(menu.querySelectorAll<HTMLElement>('[role=menuitem]'));
+}
+
+/** ArrowDown / ArrowUp go to the next / previous item (wrapping around), Home / End to the first / last. */
+function moveFocusWithArrows(event: KeyboardEvent<HTMLElement>): void {
+  const items = menuItemsOf(event.currentTarget);
+  const current = items.indexOf(document.activeElement as HTMLElement);
+  const last = items.length - 1;
+  const next: Record<string, number> = { ArrowDown: current >= last ? 0 : current + 1, ArrowUp: current <= 0 ? last : current - 1, Home: 0, End: last };
+  const target = next[event.key];
+  if (target === undefined || items.length === 0) return;
+  event.preventDefault();
+  items[target]?.focus();
 }
 
 /** The title when there is one ("Trip plan" → "Trip plan"), made safe for file systems; else the doc name. */
