@@ -16,6 +16,11 @@ test('carets and presence follow people as they come and go', async ({ openUser 
   // Remote carets are drawn in the editor frame, beside the text (so their labels never count as content).
   const annCaretOnBen = ben.page.getByTestId('editor-frame').getByText('Ann Archer', { exact: true });
   await expect(annCaretOnBen).toBeVisible();
+  // The label shows while Ann types, fades once she stops (so it hides no text for long), and shows again.
+  const labelOpacity = () => annCaretOnBen.evaluate((label) => getComputedStyle(label).opacity);
+  await expect.poll(labelOpacity).toBe('0');
+  await ann.page.keyboard.type(', and on');
+  await expect.poll(labelOpacity).toBe('1');
 
   await ann.context.close();
   await expect(benPresence.filter({ hasText: 'Ann Archer' })).toHaveCount(0, { timeout: 2_000 });

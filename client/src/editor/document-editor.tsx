@@ -23,6 +23,7 @@ import { ReplacementPlugin } from './replacement-plugin';
 import { TitlePlugin } from './title-plugin';
 import { bindingCatcher, UndoCaretPlugin } from './undo-caret-plugin';
 import { UndoStepsPlugin } from './undo-steps-plugin';
+import { useFadingCaretLabels } from './use-fading-caret-labels';
 
 // The same Markdown dialect as the server's import and export, so a shortcut makes what a `.md` file would.
 const shortcutTransformers = [...markdownTransformers];
@@ -45,6 +46,7 @@ export function DocumentEditor({ docName, session, initialIdentity, isReadOnly, 
   // Remote carets are positioned relative to this box, so they scroll with the text. They sit beside the
   // `editor` hook element rather than in it, so collaborators' names never count as document text.
   const cursorsContainerRef = useRef<HTMLDivElement>(null);
+  useFadingCaretLabels(cursorsContainerRef);
   const [{ syncCursorPositionsFn, bindingOf }] = useState(() => bindingCatcher(syncCursorPositions));
   return (
     <div className="editor-frame" data-testid="editor-frame" ref={cursorsContainerRef}>
