@@ -34,8 +34,16 @@ describe('createDocApi', () => {
       const api = createDocApi({ docName: 'notes', tokenSource: source, fetch: async () => expired() });
       const error = await api.listSnapshots().catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ApiError);
-      expect(error).toMatchObject({ status: 401, message: 'the token is expired' });
+      expect(error).toMatchObject({ status: 401, message: 'The token is expired.' });
       expect(source.refresh).toHaveBeenCalledTimes(1);
     }
+  });
+
+  it('tells a person in sentences: the server words as one, and a 404 in words of its own', async () => {
+    const answer = (response: Response) => createDocApi({ docName: 'notes', tokenSource: tokenSource(null), fetch: async () => response });
+    const missing = await answer(json({ error: { code: 'not_found', message: 'no document named notes' } }, 404)).listSnapshots().catch((e: unknown) => e);
+    expect(missing).toMatchObject({ status: 404, code: 'not_found', message: expect.stringMatching(/^The server does not have this document/) });
+    const bad = await answer(json({ error: { code: 'bad_request', message: 'label is too long' } }, 400)).createSnapshot('x').catch((e: unknown) => e);
+    expect(bad).toMatchObject({ status: 400, message: 'Label is too long.' });
   });
 });

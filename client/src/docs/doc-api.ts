@@ -100,14 +100,22 @@ async function errorFrom(response: Response): Promise<ApiError> {
     body = undefined;
   }
   const error = (body as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
-  const message = typeof error?.message === 'string' && error.message !== '' ? error.message : fallbackMessage(response.status);
+  // The server words a 404 for API callers ("no document named x"); people get a sentence of their own.
+  const serverMessage = response.status !== 404 && typeof error?.message === 'string' && error.message !== '' ? error.message : null;
+  const message = serverMessage === null ? fallbackMessage(response.status) : asSentence(serverMessage);
   const code = typeof error?.code === 'string' ? error.code : `http_${response.status}`;
   return new ApiError(message, response.status, code);
 }
 
+/** "the token is expired" → "The token is expired." */
+function asSentence(text: string): string {
+  const capitalized = text.charAt(0).toUpperCase() + text.slice(1);
+  return /[.!?]$/.test(capitalized) ? capitalized : `${capitalized}.`;
+}
+
 function fallbackMessage(status: number): string {
   if (status === 401 || status === 403) return 'You do not have access to do that.';
-  if (status === 404) return 'This document or version was not found on the server.';
+  if (status === 404) return 'The server does not have this document (or version) any more. It may have been deleted.';
   return `The server answered with an error (${status}).`;
 }
 

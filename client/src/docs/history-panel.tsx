@@ -122,6 +122,14 @@ export function HistoryPanel({ api, canEdit, changes, onClose }: HistoryPanelPro
       {error !== null && (
         <p className="field-error history-message" role="alert" data-testid="history-error">
           {error}
+          {snapshots === null && (
+            <>
+              {' '}
+              <button type="button" className="link-button" data-action="retry" onClick={() => void refresh()}>
+                Try again
+              </button>
+            </>
+          )}
         </p>
       )}
       {notice !== null && error === null && (
@@ -132,7 +140,8 @@ export function HistoryPanel({ api, canEdit, changes, onClose }: HistoryPanelPro
       {preview !== null && <VersionPreview title={preview.title} html={preview.html} onClose={() => setPreview(null)} />}
 
       {snapshots === null ? (
-        <p className="history-empty">{busyId === 'list' ? 'Loading versions…' : 'Versions could not be loaded.'}</p>
+        // A failed load is explained by the error above, with its Try again.
+        busyId === 'list' && <p className="history-empty">Loading versions…</p>
       ) : snapshots.length === 0 ? (
         <p className="history-empty">No versions yet. {canEdit ? 'Name one above to keep this moment.' : ''}</p>
       ) : (
