@@ -1,4 +1,5 @@
 // Offline editing: status is truthful, edits are kept, and everything converges when the network returns.
+import { readFile } from 'node:fs/promises';
 import { documentText, expect, focusEnd, test } from './fixtures';
 
 test('a user edits offline, comes back, and both converge with nothing lost', async ({ openUser }) => {
@@ -34,6 +35,13 @@ test('status shows offline while the network is cut, then connected and saved af
   await focusEnd(ann);
   await ann.page.keyboard.type('typed while offline');
   await expect(ann.page.getByTestId('save-status')).toHaveAttribute('data-state', 'local');
+  // A download still works, from the copy on this device, with what the server has not received, and says so.
+  await ann.page.getByTestId('download-open').click();
+  const menu = ann.page.getByTestId('download-menu');
+  const [download] = await Promise.all([ann.page.waitForEvent('download'), menu.locator('[data-format=markdown]').click()]);
+  expect(await readFile(await download.path(), 'utf8')).toContain('typed while offline');
+  await expect(menu.getByTestId('download-note')).toContainText('copy on this device');
+  await ann.page.keyboard.press('Escape');
   await ann.context.setOffline(false);
   await expect(ann.page.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected', { timeout: 20_000 });
   await expect(ann.page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');

@@ -1,9 +1,13 @@
-// "Download": the current document as Markdown, HTML, plain text or Lexical JSON, fetched from the export endpoint
-// (so the file is what the server holds) and saved under the document's name. A menu in the ARIA sense: opening it
-// puts the focus on its first item, the arrow keys (and Home, End) move between items, Escape closes it.
+// "Download": the current document as Markdown, HTML, plain text or Lexical JSON, saved under the document's name.
+// Fetched from the export endpoint, so the file is what the server holds; made from this browser's copy instead
+// (with the same renderers, local-export.ts) while edits made here have not all reached the server, or when the
+// server cannot be reached or no longer has the document, and the menu then says so. A menu in the ARIA sense:
+// opening it puts the focus on its first item, the arrow keys (and Home, End) move between items, Escape closes it.
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useDismiss } from '../use-dismiss';
-import type { DocApi, ExportFormat } from './doc-api';
+import type * as Y from 'yjs';
+import { ApiError, type DocApi, type ExportFormat } from './doc-api';
+import { exportLocally } from './local-export';
 import { saveBlob } from './save-blob';
 
 const formats: ReadonlyArray<{ format: ExportFormat; label: string; extension: string }> = [
@@ -13,10 +17,30 @@ const formats: ReadonlyArray<{ format: ExportFormat; label: string; extension: s
   { format: 'json', label: 'Lexical JSON (.json)', extension: 'json' },
 ];
 
-export function DownloadMenu({ api, docName, fileTitle }: { api: DocApi; docName: string; fileTitle: string }) {
+/** This browser's copy of the document, for downloads the server cannot make. */
+export interface LocalCopy {
+  readonly doc: Y.Doc;
+  readonly hasUnsavedEdits: () => boolean;
+}
+
+export interface DownloadMenuProps {
+  readonly api: DocApi;
+  readonly docName: string;
+  readonly fileTitle: string;
+  readonly localCopy: LocalCopy;
+}
+
+/** A file to save, and why it was made from this browser's copy rather than by the server (null: by the server). */
+interface Export {
+  readonly blob: Blob;
+  readonly localReason: string | null;
+}
+
+export function DownloadMenu({ api, docName, fileTitle, localCopy }: DownloadMenuProps) {
   const [isOpen, setIsOpen] = useState(false);
   const [busyFormat, setBusyFormat] = useState<ExportFormat | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [note, setNote] = useState<string | null>(null);
   const rootRef = useRef<HTMLDivElement>(null);
   const menuRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
@@ -32,13 +56,28 @@ export function DownloadMenu({ api, docName, fileTitle }: { api: DocApi; docName
     if (isOpen) menuItemsOf(menuRef.current)[0]?.focus();
   }, [isOpen]);
 
+  const exportOf = async (format: ExportFormat): Promise<Export> => {
+    const local = (localReason: string): Export => ({ blob: exportLocally(localCopy.doc, format, docName), localReason });
+    if (localCopy.hasUnsavedEdits()) return local('Made from the copy on this device, with the edits the server has not received yet.');
+    try {
+      return { blob: await api.exportDoc(format), localReason: null };
+    } catch (cause) {
+      if (cause instanceof ApiError && cause.code === 'network') return local('The server could not be reached, so this file was made from the copy on this device.');
+      if (cause instanceof ApiError && cause.status === 404) return local('The server no longer has this document, so this file was made from the copy on this device.');
+      throw cause;
+    }
+  };
+
   const download = async (format: ExportFormat, extension: string) => {
     setBusyFormat(format);
     setError(null);
+    setNote(null);
     try {
-      const blob = await api.exportDoc(format);
+      const { blob, localReason } = await exportOf(format);
       saveBlob(blob, `${fileNameFor(fileTitle, docName)}.${extension}`);
-      close();
+      // A file the server did not make stays explained in the open menu; else the menu's work is done.
+      if (localReason === null) close();
+      else setNote(localReason);
     } catch (cause) {
       setError(cause instanceof Error ? cause.message : 'The download failed.');
     } finally {
@@ -57,6 +96,7 @@ export function DownloadMenu({ api, docName, fileTitle }: { api: DocApi; docName
         aria-expanded={isOpen}
         onClick={() => {
           setError(null);
+          setNote(null);
           setIsOpen((open) => !open);
         }}
       >
@@ -74,6 +114,11 @@ export function DownloadMenu({ api, docName, fileTitle }: { api: DocApi; docName
           {error !== null && (
             <p className="field-error menu-error" role="alert">
               {error}
+            </p>
+          )}
+          {note !== null && (
+            <p className="menu-note" role="status" data-testid="download-note">
+              {note}
             </p>
           )}
         </div>

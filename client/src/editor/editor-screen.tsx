@@ -73,6 +73,7 @@ function EditorLayout({ config, docName, storage, session, tokenSource, initialI
     [docName, tokenSource],
   );
   const isReadOnly = !access.canEdit || connection.stopReason !== null;
+  const localCopy = useMemo(() => ({ doc: session.doc, hasUnsavedEdits: () => session.hasUnsavedEdits.get() }), [session]);
 
   const initialConfig = useMemo<InitialConfigType>(
     () => ({
@@ -118,7 +119,7 @@ function EditorLayout({ config, docName, storage, session, tokenSource, initialI
               actions={
                 <>
                   <ShareButton origin={config.origin} docName={docName} />
-                  <DownloadMenu api={api} docName={docName} fileTitle={title.value ?? ''} />
+                  <DownloadMenu api={api} docName={docName} fileTitle={title.value ?? ''} localCopy={localCopy} />
                   <button
                     type="button"
                     className="button button-quiet"

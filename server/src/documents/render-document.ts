@@ -1,9 +1,8 @@
 // Renders a document (a live room's Y.Doc, read in place, or a stored version's bytes) in one export format. It only
 // reads: a live document and a version export the same way.
 import * as Y from 'yjs';
-import { editorStateToMarkdown } from '../../../shared/lexical/editor-state-to-markdown';
 import { $firstHeadingText } from '../../../shared/lexical/first-heading';
-import { editorStateToText } from '../../../shared/lexical/editor-state-to-text';
+import { renderEditor } from '../../../shared/lexical/render-editor';
 import { editorFromYDoc, editorFromYjsUpdate } from '../../../shared/lexical/yjs-to-editor-state';
 import { asBadRequest } from './as-bad-request';
 import { formatContentType, type ExportFormat } from './document-format';
@@ -27,18 +26,6 @@ export async function renderDocument(source: Y.Doc | Uint8Array, format: ExportF
   if (format === 'yjs') return { body: source instanceof Y.Doc ? Y.encodeStateAsUpdate(source) : source, contentType };
   // One read of the state; the exports take the editor as it is instead of parsing JSON again.
   const editor = asBadRequest(() => (source instanceof Y.Doc ? editorFromYDoc(source) : editorFromYjsUpdate(source)));
-  switch (format) {
-    case 'json':
-      return { body: `${JSON.stringify(editor.getEditorState().toJSON())}\n`, contentType };
-    case 'markdown':
-      return { body: withFinalNewline(asBadRequest(() => editorStateToMarkdown(editor))), contentType };
-    case 'text':
-      return { body: withFinalNewline(asBadRequest(() => editorStateToText(editor))), contentType };
-    case 'html':
-      return { body: await editorStateToHtmlPage(editor, titleOf(editor.getEditorState().read($firstHeadingText))), contentType };
-  }
-}
-
-function withFinalNewline(text: string): string {
-  return text === '' || text.endsWith('\n') ? text : `${text}\n`;
+  if (format === 'html') return { body: await editorStateToHtmlPage(editor, titleOf(editor.getEditorState().read($firstHeadingText))), contentType };
+  return { body: asBadRequest(() => renderEditor(editor, format)), contentType };
 }
