@@ -21,9 +21,9 @@ export function StatusPills({ connection, hasUnsavedEdits, isViewOnly }: StatusP
   const saveState = saveStateFor(hasUnsavedEdits, connection.state);
   return (
     <div className="status-pills" role="status" aria-live="polite">
-      <span className="pill pill-connection" data-testid="connection-status" data-state={connection.state} data-detail={connection.detail}>
+      <span className="pill pill-connection" data-testid="connection-status" data-state={connection.state} data-detail={connection.detail} title={connectionLabels[connection.detail]}>
         <span className="pill-dot" aria-hidden="true" />
-        {connectionLabels[connection.detail]}
+        <span className="pill-text">{connectionLabels[connection.detail]}</span>
       </span>
       <span className="pill pill-save" data-testid="save-status" data-state={saveState} title={saveStateDescriptions[saveState]}>
         <span className="pill-icon" aria-hidden="true" />
