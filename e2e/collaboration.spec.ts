@@ -116,6 +116,24 @@ test('Tab nests a list item and Shift+Tab brings it back, without the keys leavi
   await expect(ann.page.getByTestId('toolbar').locator('button[data-action=indent]')).toHaveAttribute('title', 'Increase indent (Ctrl+])');
 });
 
+test('typing at the end of a long document keeps the line clear of the window\'s bottom edge', async ({ openUser }) => {
+  const ann = await openUser('Ann');
+  await ann.page.setViewportSize({ width: 1000, height: 600 });
+  await focusEnd(ann);
+  for (let line = 1; line <= 30; line++) {
+    await ann.page.keyboard.type(`Line ${line}`);
+    await ann.page.keyboard.press('Enter');
+  }
+  await ann.page.keyboard.type('The last line');
+  // Room under the caret's line: the window's height less the bottom of the text being typed.
+  const roomBelowCaret = () =>
+    ann.page.evaluate(() => {
+      const range = window.getSelection()!.getRangeAt(0);
+      return window.innerHeight - range.getBoundingClientRect().bottom;
+    });
+  await expect.poll(roomBelowCaret).toBeGreaterThanOrEqual(100);
+});
+
 test('Ctrl+K opens the link form just under the selected text', async ({ openUser }) => {
   const ann = await openUser('Ann');
   await focusEnd(ann);

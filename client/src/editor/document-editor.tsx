@@ -16,6 +16,7 @@ import { markdownTransformers } from '../../../shared/lexical/markdown-transform
 import type { ReplacementNotice } from '../../../shared/replacement-notice';
 import type { CollabSession } from '../collab/collab-session';
 import type { Identity } from '../collab/identity';
+import { CaretMarginPlugin } from './caret-margin-plugin';
 import { EditablePlugin } from './editable-plugin';
 import { IndentPlugin } from './indent-plugin';
 import { isSafeLinkUrl } from './link-url';
@@ -67,6 +68,7 @@ export function DocumentEditor({ docName, session, initialIdentity, isReadOnly, 
       <ListPlugin />
       <CheckListPlugin />
       <IndentPlugin />
+      <CaretMarginPlugin />
       <LinkPlugin validateUrl={isSafeLinkUrl} />
       <ClickableLinkPlugin newTab />
       <MarkdownShortcutPlugin transformers={shortcutTransformers} />
