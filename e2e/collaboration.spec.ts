@@ -1,4 +1,5 @@
 // Several people editing one document at the same time, each in their own browser context.
+import { adminApi } from './support/admin-api';
 import { documentText, expect, focusEnd, test, type User } from './fixtures';
 
 test('three users typing at once end with identical text containing every character', async ({ openUser }) => {
@@ -132,6 +133,19 @@ test('typing at the end of a long document keeps the line clear of the window\'s
       return window.innerHeight - range.getBoundingClientRect().bottom;
     });
   await expect.poll(roomBelowCaret).toBeGreaterThanOrEqual(100);
+});
+
+test('a web or e-mail address becomes a link as it is typed, for everyone', async ({ openUser, tandem, docName }) => {
+  const ann = await openUser('Ann');
+  const ben = await openUser('Ben');
+  await focusEnd(ann);
+  await ann.page.keyboard.type('Read https://example.com/guide. Questions to help@example.com please');
+  await expect(ben.editable.locator('a')).toHaveCount(2);
+  await expect(ben.editable.locator('a').first()).toHaveAttribute('href', 'https://example.com/guide');
+  await expect(ben.editable.locator('a').first()).toHaveText('https://example.com/guide');
+  await expect(ben.editable.locator('a').last()).toHaveAttribute('href', 'mailto:help@example.com');
+  await expect(ann.page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+  expect(await adminApi(tandem).exportDoc(docName, 'html')).toContain('<a href="https://example.com/guide"');
 });
 
 test('Ctrl+K opens the link form just under the selected text', async ({ openUser }) => {

@@ -1,6 +1,7 @@
 // The editable document: Lexical rich text bound to the shared Y.Doc by CollaborationPlugin, with lists, links,
 // Markdown shortcuts and remote carets. No HistoryPlugin: undo/redo come from the collaboration plugin's Yjs undo
 // manager, which undoes only this person's edits.
+import { AutoLinkPlugin } from '@lexical/react/LexicalAutoLinkPlugin';
 import { CollaborationPlugin } from '@lexical/react/LexicalCollaborationPlugin';
 import { CheckListPlugin } from '@lexical/react/LexicalCheckListPlugin';
 import { ClickableLinkPlugin } from '@lexical/react/LexicalClickableLinkPlugin';
@@ -16,6 +17,7 @@ import { markdownTransformers } from '../../../shared/lexical/markdown-transform
 import type { ReplacementNotice } from '../../../shared/replacement-notice';
 import type { CollabSession } from '../collab/collab-session';
 import type { Identity } from '../collab/identity';
+import { autoLinkMatchers } from './auto-link';
 import { CaretMarginPlugin } from './caret-margin-plugin';
 import { EditablePlugin } from './editable-plugin';
 import { IndentPlugin } from './indent-plugin';
@@ -71,6 +73,7 @@ export function DocumentEditor({ docName, session, initialIdentity, isReadOnly, 
       <CaretMarginPlugin />
       <LinkPlugin validateUrl={isSafeLinkUrl} />
       <ClickableLinkPlugin newTab />
+      <AutoLinkPlugin matchers={[...autoLinkMatchers]} />
       <MarkdownShortcutPlugin transformers={shortcutTransformers} />
       <TitlePlugin onTitle={onTitle} />
       <EditablePlugin isEditable={isEditable} />
