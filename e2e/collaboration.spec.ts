@@ -148,6 +148,21 @@ test('a web or e-mail address becomes a link as it is typed, for everyone', asyn
   expect(await adminApi(tandem).exportDoc(docName, 'html')).toContain('<a href="https://example.com/guide"');
 });
 
+test('pasting from a web page keeps its links but turns a javascript: one into plain text', async ({ openUser }) => {
+  const ann = await openUser('Ann');
+  const ben = await openUser('Ben');
+  await focusEnd(ann);
+  await ann.editable.evaluate((element) => {
+    const data = new DataTransfer();
+    data.setData('text/html', '<p>Go <a href="javascript:alert(1)">here</a> or <a href="https://example.com/">there</a></p>');
+    data.setData('text/plain', 'Go here or there');
+    element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  await expect.poll(() => documentText(ben)).toBe('Go here or there');
+  await expect(ben.editable.locator('a')).toHaveCount(1);
+  await expect(ben.editable.locator('a')).toHaveAttribute('href', 'https://example.com/');
+});
+
 test('Ctrl+K opens the link form just under the selected text', async ({ openUser }) => {
   const ann = await openUser('Ann');
   await focusEnd(ann);

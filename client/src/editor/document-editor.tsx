@@ -23,6 +23,7 @@ import { EditablePlugin } from './editable-plugin';
 import { IndentPlugin } from './indent-plugin';
 import { isSafeLinkUrl } from './link-url';
 import { ReplacementPlugin } from './replacement-plugin';
+import { SafeLinksPlugin } from './safe-links-plugin';
 import { TitlePlugin } from './title-plugin';
 import { bindingCatcher, UndoCaretPlugin } from './undo-caret-plugin';
 import { UndoStepsPlugin } from './undo-steps-plugin';
@@ -73,6 +74,7 @@ export function DocumentEditor({ docName, session, initialIdentity, isReadOnly, 
       <CaretMarginPlugin />
       <LinkPlugin validateUrl={isSafeLinkUrl} />
       <ClickableLinkPlugin newTab />
+      <SafeLinksPlugin />
       <AutoLinkPlugin matchers={[...autoLinkMatchers]} />
       <MarkdownShortcutPlugin transformers={shortcutTransformers} />
       <TitlePlugin onTitle={onTitle} />
