@@ -60,6 +60,8 @@ test('restoring a named version from the history panel reaches every page and ke
 
   // …and previewable there, showing the pre-restore text.
   await before.locator('button[data-action=preview]').click();
+  // The focus stays on the button (it says Hide now), not dropped to the page while the preview loaded.
+  await expect(before.locator('button[data-action=preview]')).toBeFocused();
   const preview = history.getByTestId('version-preview');
   await expect(preview).toContainText('The first words. Then a rewrite.');
   await expect(preview).toContainText('Ben was here.');

@@ -35,11 +35,12 @@ export function VersionItem({ snapshot, isPreviewing, canRestore, isBusy, onPrev
         </span>
       </div>
       <div className="version-actions">
-        <button type="button" className="button button-small" data-action="preview" aria-pressed={isPreviewing} disabled={isBusy} onClick={onPreview}>
+        {/* aria-disabled, not disabled, while busy: a disabled button drops the keyboard focus to the page. */}
+        <button type="button" className="button button-small" data-action="preview" aria-pressed={isPreviewing} aria-disabled={isBusy} onClick={isBusy ? undefined : onPreview}>
           {isPreviewing ? 'Hide' : 'Preview'}
         </button>
         {canRestore && (
-          <button type="button" className="button button-small" data-action="restore" disabled={isBusy} onClick={onRestore}>
+          <button type="button" className="button button-small" data-action="restore" aria-disabled={isBusy} onClick={isBusy ? undefined : onRestore}>
             Restore
           </button>
         )}
