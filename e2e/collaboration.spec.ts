@@ -114,6 +114,16 @@ test('Tab nests a list item and Shift+Tab brings it back, without the keys leavi
   // The toolbar buttons do the same.
   await ann.page.getByTestId('toolbar').locator('button[data-action=indent]').click();
   await expect(ben.editable.locator('ul ul li')).toHaveText(['second item']);
+  // Escape, then Shift+Tab, leaves the editor for the toolbar: one stop, at the button last used; the arrows move on.
+  await ann.editable.click();
+  await ann.page.keyboard.press('Escape');
+  await ann.page.keyboard.press('Shift+Tab');
+  const toolbar = ann.page.getByTestId('toolbar');
+  await expect(toolbar.locator('button[data-action=indent]')).toBeFocused();
+  await ann.page.keyboard.press('ArrowLeft');
+  await expect(toolbar.locator('button[data-action=outdent]')).toBeFocused();
+  await ann.page.keyboard.press('Enter');
+  await expect(ben.editable.locator('ul ul')).toHaveCount(0);
   await expect(ann.page.getByTestId('toolbar').locator('button[data-action=indent]')).toHaveAttribute('title', 'Increase indent (Ctrl+])');
 });
 

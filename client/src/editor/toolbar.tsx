@@ -18,7 +18,7 @@ import {
   type BaseSelection,
   type TextFormatType,
 } from 'lexical';
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { shortcutActionOf, shortcutLabelOf } from './block-shortcuts';
 import { toggleBlockType, type SettableBlockType } from './block-type';
 import { LinkBubble } from './link-bubble';
@@ -26,6 +26,7 @@ import { LinkEditor } from './link-editor';
 import { isApple } from './platform';
 import { toolbarIcons } from './toolbar-icons';
 import { $readToolbarState, emptyToolbarState, type ToolbarState } from './toolbar-state';
+import { useRovingToolbar } from './use-roving-toolbar';
 
 const mod = isApple ? '⌘' : 'Ctrl+';
 
@@ -45,6 +46,8 @@ function selectedRangeIn(root: HTMLElement | null): Range | null {
 }
 
 export function Toolbar() {
+  const toolbarRef = useRef<HTMLDivElement>(null);
+  const roving = useRovingToolbar(toolbarRef);
   const [editor] = useLexicalComposerContext();
   const [state, setState] = useState<ToolbarState>(emptyToolbarState);
   const [canUndo, setCanUndo] = useState(false);
@@ -100,7 +103,7 @@ export function Toolbar() {
 
   return (
     <div className="toolbar-wrap">
-      <div className="toolbar" data-testid="toolbar" role="toolbar" aria-label="Formatting">
+      <div className="toolbar" data-testid="toolbar" role="toolbar" aria-label="Formatting" ref={toolbarRef} {...roving}>
         <Group>
           <ToolButton action="undo" label="Undo" shortcut={`${mod}Z`} disabled={disabled || !canUndo} onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)}>
             {toolbarIcons.undo}
