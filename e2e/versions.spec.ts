@@ -145,7 +145,13 @@ test('after someone restores a version, the others are told, their history lists
   await expect(ann.page.getByTestId('toolbar').locator('button[data-action=undo]')).toBeDisabled();
   await ann.editable.click();
   for (let press = 0; press < 3; press++) await ann.page.keyboard.press('Control+z');
+  await expect(ann.page.getByTestId('toolbar').locator('button[data-action=undo]')).toBeDisabled();
+  expect(await documentText(ann)).toBe('Title\none');
+
+  // Ben takes his restore back from the panel's notice: the content from before it returns for both.
+  await ben.page.getByTestId('history').locator('button[data-action=undo-restore]').click();
+  for (const user of [ann, ben]) await expect.poll(() => documentText(user)).toBe('Title\none two');
+  await focusEnd(ann);
   await ann.page.keyboard.type('!');
-  await expect.poll(() => documentText(ben)).toBe('Title\none!');
-  expect(await documentText(ann)).toBe('Title\none!');
+  await expect.poll(() => documentText(ben)).toBe('Title\none two!');
 });

@@ -33,7 +33,8 @@ export interface DocApi {
   listSnapshots(): Promise<Snapshot[]>;
   createSnapshot(label: string): Promise<void>;
   exportSnapshotHtml(id: string): Promise<string>;
-  restoreSnapshot(id: string): Promise<void>;
+  /** Resolves with the id of the version the server kept of the content just before (to undo the restore). */
+  restoreSnapshot(id: string): Promise<string | null>;
 }
 
 export interface DocApiDeps {
@@ -76,7 +77,8 @@ export function createDocApi({ docName, tokenSource, authorName, fetch: fetchFn 
     exportSnapshotHtml: async (id) => (await request(`${snapshotPath(id)}/export?format=html`)).text(),
     restoreSnapshot: async (id) => {
       const body = JSON.stringify({ name: authorName?.() });
-      await request(`${snapshotPath(id)}/restore`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+      const response = await request(`${snapshotPath(id)}/restore`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+      return previousVersionId(await response.json().catch(() => null));
     },
   };
 }
@@ -117,6 +119,12 @@ function fallbackMessage(status: number): string {
   if (status === 401 || status === 403) return 'You do not have access to do that.';
   if (status === 404) return 'The server does not have this document (or version) any more. It may have been deleted.';
   return `The server answered with an error (${status}).`;
+}
+
+/** `previous.id` of a restore's answer, or null when the answer does not have one. */
+function previousVersionId(answer: unknown): string | null {
+  const previous = (answer as { previous?: { id?: unknown } } | null)?.previous;
+  return typeof previous?.id === 'string' || typeof previous?.id === 'number' ? String(previous.id) : null;
 }
 
 function parseSnapshots(value: unknown): Snapshot[] {

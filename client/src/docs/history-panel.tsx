@@ -7,6 +7,12 @@ import type { DocApi, Snapshot } from './doc-api';
 import { VersionItem } from './version-item';
 import { VersionPreview } from './version-preview';
 
+/** What the panel last told the person, and the version that undoes their restore, when that is what it was. */
+interface Notice {
+  readonly text: string;
+  readonly undoVersionId?: string;
+}
+
 interface Preview {
   readonly id: string;
   readonly title: string;
@@ -24,7 +30,7 @@ export interface HistoryPanelProps {
 export function HistoryPanel({ api, canEdit, changes, onClose }: HistoryPanelProps) {
   const [snapshots, setSnapshots] = useState<Snapshot[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [label, setLabel] = useState('');
@@ -69,11 +75,22 @@ export function HistoryPanel({ api, canEdit, changes, onClose }: HistoryPanelPro
   const restore = (snapshot: Snapshot) =>
     run(snapshot.id, async () => {
       try {
-        await api.restoreSnapshot(snapshot.id);
-        setNotice(`Restored “${titleOf(snapshot)}”. Everyone in the document now sees that version.`);
+        const previousId = await api.restoreSnapshot(snapshot.id);
+        setNotice({ text: `Restored “${titleOf(snapshot)}”. Everyone in the document now sees that version.`, undoVersionId: previousId ?? undefined });
         setPreview(null);
       } finally {
         // Also after a failure: the version may be gone, or the server may have added one.
+        setSnapshots(await api.listSnapshots());
+      }
+    });
+
+  // Restoring the version kept just before: the restore is a forward edit, so this is how it is taken back.
+  const undoRestore = (versionId: string) =>
+    run(versionId, async () => {
+      try {
+        await api.restoreSnapshot(versionId);
+        setNotice({ text: 'Restore undone: the document is as it was before.' });
+      } finally {
         setSnapshots(await api.listSnapshots());
       }
     });
@@ -85,7 +102,7 @@ export function HistoryPanel({ api, canEdit, changes, onClose }: HistoryPanelPro
     void run('create', async () => {
       await api.createSnapshot(trimmed);
       setLabel('');
-      setNotice(`Saved the current document as “${trimmed}”.`);
+      setNotice({ text: `Saved the current document as “${trimmed}”.` });
       setSnapshots(await api.listSnapshots());
     });
   };
@@ -134,7 +151,15 @@ export function HistoryPanel({ api, canEdit, changes, onClose }: HistoryPanelPro
       )}
       {notice !== null && error === null && (
         <p className="history-notice history-message" role="status">
-          {notice}
+          {notice.text}
+          {notice.undoVersionId !== undefined && (
+            <>
+              {' '}
+              <button type="button" className="link-button" data-action="undo-restore" disabled={busyId !== null} onClick={() => void undoRestore(notice.undoVersionId!)}>
+                Undo
+              </button>
+            </>
+          )}
         </p>
       )}
       {preview !== null && <VersionPreview title={preview.title} html={preview.html} onClose={() => setPreview(null)} />}
