@@ -1,9 +1,9 @@
 // Tab and Shift+Tab indent and outdent, as in Google Docs: anywhere in a list item they nest it one level deeper or
 // bring it back (ListPlugin turns an item's indent into a nested list); at the start of a paragraph or heading, or
-// over a selection of several, they indent the blocks; elsewhere Tab types a tab. Ctrl+] and Ctrl+[ (⌘ on a Mac)
-// indent and outdent wherever the caret is. Without this, Tab moved the focus out of the editor, and what was typed
-// next went nowhere. Keyboard users still get out: Escape, then Tab or Shift+Tab, moves the focus on as usual (the
-// convention of code editors that keep Tab).
+// over a selection of several, they indent the blocks; elsewhere Tab types a tab (Shift+Tab only ever outdents).
+// Ctrl+] and Ctrl+[ (⌘ on a Mac) indent and outdent wherever the caret is. Without this, Tab moved the focus out of
+// the editor, and what was typed next went nowhere. Keyboard users still get out: Escape, then Tab or Shift+Tab,
+// moves the focus on as usual (the convention of code editors that keep Tab).
 import { $isListItemNode } from '@lexical/list';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { TabIndentationPlugin } from '@lexical/react/LexicalTabIndentationPlugin';
@@ -69,7 +69,9 @@ export function IndentPlugin() {
       editor.registerCommand(
         KEY_TAB_COMMAND,
         (event) => {
-          if (!$isCaretInListItem()) return false; // TabIndentationPlugin decides
+          // Shift+Tab only ever outdents (TabIndentationPlugin would type a tab mid-paragraph); Tab in a list item
+          // nests it wherever the caret is; anything else is TabIndentationPlugin's.
+          if (!event.shiftKey && !$isCaretInListItem()) return false;
           event.preventDefault();
           return editor.dispatchCommand(event.shiftKey ? OUTDENT_CONTENT_COMMAND : INDENT_CONTENT_COMMAND, undefined);
         },

@@ -17,7 +17,6 @@ import {
   $isTextNode,
   $setSelection,
   type NodeKey,
-  type PointType,
 } from 'lexical';
 import { useEffect } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
@@ -135,7 +134,7 @@ function caretOf(state: Record<string, unknown> | null): StoredCaret | null {
   return anchorPos && focusPos ? { anchorPos, focusPos } : null;
 }
 
-/** Moves the selection to `caret`, when its positions still point into this editor's content. */
+/** Moves the selection to `caret`, when both its ends still point at nodes of this editor's content. */
 function $placeCaret(binding: CollabBinding, caret: StoredCaret): void {
   const { anchorKey, anchorOffset, focusKey, focusOffset } = $getAnchorAndFocusForUserState(binding, {
     ...caret,
@@ -145,21 +144,32 @@ function $placeCaret(binding: CollabBinding, caret: StoredCaret): void {
     awarenessData: {},
   });
   if (anchorKey === null || focusKey === null) return;
+  // Someone else's concurrent change may have removed what the caret pointed into: then it stays where it is.
+  const anchor = $pointTarget(anchorKey, anchorOffset);
+  const focus = $pointTarget(focusKey, focusOffset);
+  if (anchor === null || focus === null) return;
   const current = $getSelection();
   const selection = $isRangeSelection(current) ? current : $createRangeSelection();
+  selection.anchor.set(anchor.key, anchor.offset, anchor.type);
+  selection.focus.set(focus.key, focus.offset, focus.type);
   if (selection !== current) $setSelection(selection);
-  $setPoint(selection.anchor, anchorKey, anchorOffset);
-  $setPoint(selection.focus, focusKey, focusOffset);
 }
 
-/** A point on `key` at `offset`; a node that holds no caret (a line break) gives its place in its parent. */
-function $setPoint(point: PointType, key: NodeKey, offset: number): void {
+interface PointTarget {
+  readonly key: NodeKey;
+  readonly offset: number;
+  readonly type: 'text' | 'element';
+}
+
+/**
+ * A selection point on `key` at `offset` (kept within the node), or null when the node is gone. A node that holds
+ * no caret (a line break) gives its place in its parent.
+ */
+function $pointTarget(key: NodeKey, offset: number): PointTarget | null {
   const node = $getNodeByKey(key);
-  if (node === null) return;
-  if ($isTextNode(node)) point.set(key, offset, 'text');
-  else if ($isElementNode(node)) point.set(key, offset, 'element');
-  else {
-    const parent = node.getParentOrThrow();
-    point.set(parent.getKey(), node.getIndexWithinParent(), 'element');
-  }
+  if (node === null || !node.isAttached()) return null;
+  if ($isTextNode(node)) return { key, offset: Math.min(offset, node.getTextContentSize()), type: 'text' };
+  if ($isElementNode(node)) return { key, offset: Math.min(offset, node.getChildrenSize()), type: 'element' };
+  const parent = node.getParent();
+  return parent === null ? null : { key: parent.getKey(), offset: node.getIndexWithinParent(), type: 'element' };
 }
