@@ -154,4 +154,14 @@ test('after someone restores a version, the others are told, their history lists
   await focusEnd(ann);
   await ann.page.keyboard.type('!');
   await expect.poll(() => documentText(ben)).toBe('Title\none two!');
+
+  // Once someone writes after a restore, its Undo is withdrawn: it would throw their words away.
+  await versionTitled(ben.page, 'v1').locator('button[data-action=restore]').click();
+  await expect.poll(() => documentText(ann)).toBe('Title\none');
+  const undoRestore = ben.page.getByTestId('history').locator('button[data-action=undo-restore]');
+  await expect(undoRestore).toHaveCount(1);
+  await focusEnd(ann);
+  await ann.page.keyboard.type(' and more');
+  await expect.poll(() => documentText(ben)).toBe('Title\none and more');
+  await expect(undoRestore).toHaveCount(0);
 });

@@ -2,6 +2,8 @@
 // form to name the current state as a version. Re-reads the list after every action, since the server may have
 // added versions of its own (an automatic one before a restore, say).
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import type * as Y from 'yjs';
+import { readReplacement } from '../../../shared/replacement-notice';
 import { formatRelativeTime } from './format-time';
 import type { DocApi, Snapshot } from './doc-api';
 import { VersionItem } from './version-item';
@@ -10,7 +12,14 @@ import { VersionPreview } from './version-preview';
 /** What the panel last told the person, and the version that undoes their restore, when that is what it was. */
 interface Notice {
   readonly text: string;
-  readonly undoVersionId?: string;
+  readonly undo?: RestoreUndo;
+}
+
+/** Undoing a restore brings back the version kept just before it; offered only until the document changes again. */
+interface RestoreUndo {
+  readonly versionId: string;
+  /** When the previous replacement was recorded, before this restore (see shared/replacement-notice.ts). */
+  readonly replacedBefore: number | null;
 }
 
 interface Preview {
@@ -24,10 +33,12 @@ export interface HistoryPanelProps {
   readonly canEdit: boolean;
   /** Changes when the document's content was replaced (by anyone): the list is read again. */
   readonly changes: number;
+  /** The live document: an offered Undo of a restore is withdrawn once anyone edits after it. */
+  readonly doc: Y.Doc;
   readonly onClose: () => void;
 }
 
-export function HistoryPanel({ api, canEdit, changes, onClose }: HistoryPanelProps) {
+export function HistoryPanel({ api, canEdit, changes, doc, onClose }: HistoryPanelProps) {
   const [snapshots, setSnapshots] = useState<Snapshot[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -75,14 +86,31 @@ export function HistoryPanel({ api, canEdit, changes, onClose }: HistoryPanelPro
   const restore = (snapshot: Snapshot) =>
     run(snapshot.id, async () => {
       try {
+        const replacedBefore = readReplacement(doc)?.at ?? null;
         const previousId = await api.restoreSnapshot(snapshot.id);
-        setNotice({ text: `Restored “${titleOf(snapshot)}”. Everyone in the document now sees that version.`, undoVersionId: previousId ?? undefined });
+        const undo = previousId === null ? undefined : { versionId: previousId, replacedBefore };
+        setNotice({ text: `Restored “${titleOf(snapshot)}”. Everyone in the document now sees that version.`, undo });
         setPreview(null);
       } finally {
         // Also after a failure: the version may be gone, or the server may have added one.
         setSnapshots(await api.listSnapshots());
       }
     });
+
+  // Undo would throw away whatever is written after the restore: once the restore has arrived here (its notice in the
+  // document), the next change to the document withdraws the offer.
+  const undo = notice?.undo;
+  useEffect(() => {
+    if (undo === undefined) return;
+    const restoreArrived = () => (readReplacement(doc)?.at ?? null) !== undo.replacedBefore;
+    let hasArrived = restoreArrived();
+    const onUpdate = () => {
+      if (hasArrived) setNotice((current) => (current?.undo === undo ? { text: current.text } : current));
+      else hasArrived = restoreArrived();
+    };
+    doc.on('update', onUpdate);
+    return () => doc.off('update', onUpdate);
+  }, [doc, undo]);
 
   // Restoring the version kept just before: the restore is a forward edit, so this is how it is taken back.
   const undoRestore = (versionId: string) =>
@@ -152,10 +180,10 @@ export function HistoryPanel({ api, canEdit, changes, onClose }: HistoryPanelPro
       {notice !== null && error === null && (
         <p className="history-notice history-message" role="status">
           {notice.text}
-          {notice.undoVersionId !== undefined && (
+          {notice.undo !== undefined && (
             <>
               {' '}
-              <button type="button" className="link-button" data-action="undo-restore" disabled={busyId !== null} onClick={() => void undoRestore(notice.undoVersionId!)}>
+              <button type="button" className="link-button" data-action="undo-restore" disabled={busyId !== null} onClick={() => void undoRestore(notice.undo!.versionId)}>
                 Undo
               </button>
             </>

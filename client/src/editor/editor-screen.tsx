@@ -147,7 +147,7 @@ function EditorLayout({ config, docName, storage, session, tokenSource, initialI
               onReplaced={onReplaced}
             />
           </main>
-          {isHistoryOpen && <HistoryPanel api={api} canEdit={access.canEdit} changes={replacements} onClose={() => setIsHistoryOpen(false)} />}
+          {isHistoryOpen && <HistoryPanel api={api} canEdit={access.canEdit} changes={replacements} doc={session.doc} onClose={() => setIsHistoryOpen(false)} />}
         </div>
       </LexicalComposer>
     </LexicalCollaboration>
