@@ -139,6 +139,9 @@ test('after someone restores a version, the others are told, their history lists
   await versionTitled(ben.page, 'v1').locator('button[data-action=restore]').click();
   await expect.poll(() => documentText(ann)).toBe('Title\none');
   await expect(ann.page.getByTestId('replaced-banner')).toContainText('Ben restored the version “v1”.');
+  // Ben's own panel already tells him; the banner is for the others.
+  await expect(ben.page.getByTestId('history').getByRole('status')).toContainText('Restored “v1”');
+  await expect(ben.page.getByTestId('replaced-banner')).toHaveCount(0);
   // Ann's open panel lists the version kept from before the restore, without being reopened.
   await expect(versionTitled(ann.page, 'Before restoring v1')).toHaveCount(1);
 

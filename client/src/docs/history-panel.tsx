@@ -35,10 +35,12 @@ export interface HistoryPanelProps {
   readonly changes: number;
   /** The live document: an offered Undo of a restore is withdrawn once anyone edits after it. */
   readonly doc: Y.Doc;
+  /** Called just before this panel asks for a restore: the page need not announce it to the person who asked. */
+  readonly onRestoring: () => void;
   readonly onClose: () => void;
 }
 
-export function HistoryPanel({ api, canEdit, changes, doc, onClose }: HistoryPanelProps) {
+export function HistoryPanel({ api, canEdit, changes, doc, onRestoring, onClose }: HistoryPanelProps) {
   const [snapshots, setSnapshots] = useState<Snapshot[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -87,6 +89,7 @@ export function HistoryPanel({ api, canEdit, changes, doc, onClose }: HistoryPan
     run(snapshot.id, async () => {
       try {
         const replacedBefore = readReplacement(doc)?.at ?? null;
+        onRestoring();
         const previousId = await api.restoreSnapshot(snapshot.id);
         const undo = previousId === null ? undefined : { versionId: previousId, replacedBefore };
         setNotice({ text: `Restored “${titleOf(snapshot)}”. Everyone in the document now sees that version.`, undo });
@@ -116,6 +119,7 @@ export function HistoryPanel({ api, canEdit, changes, doc, onClose }: HistoryPan
   const undoRestore = (versionId: string) =>
     run(versionId, async () => {
       try {
+        onRestoring();
         await api.restoreSnapshot(versionId);
         setNotice({ text: 'Restore undone: the document is as it was before.' });
       } finally {

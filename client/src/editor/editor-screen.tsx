@@ -27,6 +27,9 @@ import { editorTheme } from './theme';
 import { Toolbar } from './toolbar';
 import { useHeightVariable } from './use-height-variable';
 
+/** A restore this page asked for arrives within this long (the request waits for the commit that sends it). */
+const OWN_RESTORE_WINDOW_MS = 30_000;
+
 export interface EditorScreenProps {
   readonly config: ClientConfig;
   readonly docName: string;
@@ -89,11 +92,15 @@ function EditorLayout({ config, docName, storage, session, tokenSource, initialI
     [],
   );
 
+  /** When this page last asked for a restore: its own panel already says so, so the banner is for the others. */
+  const ownRestoreAskedAt = useRef<number | null>(null);
   const onReplaced = useCallback(
     (notice: ReplacementNotice) => {
       setReplacements((count) => count + 1);
+      const isOwnRestore = notice.kind === 'restore' && ownRestoreAskedAt.current !== null && Date.now() - ownRestoreAskedAt.current < OWN_RESTORE_WINDOW_MS;
+      if (isOwnRestore) ownRestoreAskedAt.current = null;
       // One that arrives with the content on opening is old news.
-      if (session.isContentReady.get()) setReplacedMessage(describeReplacement(notice));
+      else if (session.isContentReady.get()) setReplacedMessage(describeReplacement(notice));
     },
     [session],
   );
@@ -147,7 +154,16 @@ function EditorLayout({ config, docName, storage, session, tokenSource, initialI
               onReplaced={onReplaced}
             />
           </main>
-          {isHistoryOpen && <HistoryPanel api={api} canEdit={access.canEdit} changes={replacements} doc={session.doc} onClose={() => setIsHistoryOpen(false)} />}
+          {isHistoryOpen && (
+            <HistoryPanel
+              api={api}
+              canEdit={access.canEdit}
+              changes={replacements}
+              doc={session.doc}
+              onRestoring={() => (ownRestoreAskedAt.current = Date.now())}
+              onClose={() => setIsHistoryOpen(false)}
+            />
+          )}
         </div>
       </LexicalComposer>
     </LexicalCollaboration>
