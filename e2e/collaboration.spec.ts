@@ -182,19 +182,19 @@ test('Ctrl+K opens the link form just under the selected text', async ({ openUse
   }
   await ann.page.keyboard.type('Read more here');
   // Lexical takes a new selection from the document's selectionchange event, which the browser may deliver after
-  // the next key press it is sent; wait for that event (and Lexical's update after it) before pressing Ctrl+K.
-  const selected = ann.page.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        document.addEventListener('selectionchange', function onChange() {
-          if (window.getSelection()?.toString() !== 'here') return;
-          document.removeEventListener('selectionchange', onChange);
-          setTimeout(resolve, 0);
-        });
-      }),
-  );
+  // the next key press it is sent; wait for that event (and Lexical's update after it) before pressing Ctrl+K. The
+  // listener is in place before the key is pressed (an evaluate started alongside the press could come too late).
+  await ann.page.evaluate(() => {
+    (window as unknown as { hereSelected: Promise<void> }).hereSelected = new Promise<void>((resolve) => {
+      document.addEventListener('selectionchange', function onChange() {
+        if (window.getSelection()?.toString() !== 'here') return;
+        document.removeEventListener('selectionchange', onChange);
+        setTimeout(resolve, 0);
+      });
+    });
+  });
   await ann.page.keyboard.press('Shift+Control+ArrowLeft');
-  await selected;
+  await ann.page.evaluate(() => (window as unknown as { hereSelected: Promise<void> }).hereSelected);
   await ann.page.keyboard.press('Control+k');
   const form = ann.page.getByTestId('link-editor');
   await expect(form).toBeVisible();
