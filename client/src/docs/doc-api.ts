@@ -1,9 +1,11 @@
 // The editor's client for CONTRACT's user API (/api/docs/<doc>/…): export and version history. Sends the page's
 // token as a bearer token when there is one (renewing it once on a 401), and turns `{ error: { code, message } }`
 // bodies into ApiError.
+import type { ExportFormat as SharedExportFormat } from '../../../shared/export-formats';
 import type { TokenSource } from '../collab/token-source';
 
-export type ExportFormat = 'markdown' | 'html' | 'text' | 'json';
+/** What the editor's Download menu offers: every export format but the raw Yjs state. */
+export type ExportFormat = Exclude<SharedExportFormat, 'yjs'>;
 
 export interface Snapshot {
   readonly id: string;

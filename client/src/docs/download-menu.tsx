@@ -6,15 +6,16 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useDismiss } from '../use-dismiss';
 import type * as Y from 'yjs';
+import { formatExtension } from '../../../shared/export-formats';
 import { ApiError, type DocApi, type ExportFormat } from './doc-api';
 import { exportLocally } from './local-export';
 import { saveBlob } from './save-blob';
 
-const formats: ReadonlyArray<{ format: ExportFormat; label: string; extension: string }> = [
-  { format: 'markdown', label: 'Markdown (.md)', extension: 'md' },
-  { format: 'html', label: 'Web page (.html)', extension: 'html' },
-  { format: 'text', label: 'Plain text (.txt)', extension: 'txt' },
-  { format: 'json', label: 'Lexical JSON (.json)', extension: 'json' },
+const formats: ReadonlyArray<{ format: ExportFormat; label: string }> = [
+  { format: 'markdown', label: 'Markdown' },
+  { format: 'html', label: 'Web page' },
+  { format: 'text', label: 'Plain text' },
+  { format: 'json', label: 'Lexical JSON' },
 ];
 
 /** This browser's copy of the document, for downloads the server cannot make. */
@@ -68,13 +69,13 @@ export function DownloadMenu({ api, docName, fileTitle, localCopy }: DownloadMen
     }
   };
 
-  const download = async (format: ExportFormat, extension: string) => {
+  const download = async (format: ExportFormat) => {
     setBusyFormat(format);
     setError(null);
     setNote(null);
     try {
       const { blob, localReason } = await exportOf(format);
-      saveBlob(blob, `${fileNameFor(fileTitle, docName)}.${extension}`);
+      saveBlob(blob, `${fileNameFor(fileTitle, docName)}.${formatExtension[format]}`);
       // A file the server did not make stays explained in the open menu; else the menu's work is done.
       if (localReason === null) close();
       else setNote(localReason);
@@ -105,9 +106,9 @@ export function DownloadMenu({ api, docName, fileTitle, localCopy }: DownloadMen
       </button>
       {isOpen && (
         <div className="popover menu" role="menu" data-testid="download-menu" ref={menuRef} onKeyDown={moveFocusWithArrows}>
-          {formats.map(({ format, label, extension }) => (
-            <button key={format} type="button" role="menuitem" className="menu-item" data-format={format} disabled={busyFormat !== null} onClick={() => void download(format, extension)}>
-              {label}
+          {formats.map(({ format, label }) => (
+            <button key={format} type="button" role="menuitem" className="menu-item" data-format={format} disabled={busyFormat !== null} onClick={() => void download(format)}>
+              {label} (.{formatExtension[format]})
               {busyFormat === format && <span className="menu-item-note">Preparing…</span>}
             </button>
           ))}

@@ -3,6 +3,7 @@
 // chunk loaded on first use could not load while offline, and the renderers add only a few kB to the Lexical
 // modules the editor already has.
 import type * as Y from 'yjs';
+import { formatContentType } from '../../../shared/export-formats';
 import { editorStateToHtml } from '../../../shared/lexical/editor-state-to-html';
 import { $firstHeadingText } from '../../../shared/lexical/first-heading';
 import { htmlPage } from '../../../shared/lexical/html-page';
@@ -10,17 +11,10 @@ import { renderEditor } from '../../../shared/lexical/render-editor';
 import { editorFromYDoc } from '../../../shared/lexical/yjs-to-editor-state';
 import type { ExportFormat } from './doc-api';
 
-const contentTypes: Readonly<Record<ExportFormat, string>> = {
-  markdown: 'text/markdown; charset=utf-8',
-  html: 'text/html; charset=utf-8',
-  text: 'text/plain; charset=utf-8',
-  json: 'application/json',
-};
-
 /** `doc` as a file of `format`; HTML is titled by the first heading, else `docName`, as the server does. */
 export function exportLocally(doc: Y.Doc, format: ExportFormat, docName: string): Blob {
   const editor = editorFromYDoc(doc);
-  if (format !== 'html') return new Blob([renderEditor(editor, format)], { type: contentTypes[format] });
+  if (format !== 'html') return new Blob([renderEditor(editor, format)], { type: formatContentType[format] });
   const title = editor.getEditorState().read($firstHeadingText) ?? docName;
-  return new Blob([htmlPage(editorStateToHtml(editor, window), title)], { type: contentTypes.html });
+  return new Blob([htmlPage(editorStateToHtml(editor, window), title)], { type: formatContentType.html });
 }

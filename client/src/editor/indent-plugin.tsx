@@ -27,7 +27,7 @@ import { isApple } from './platform';
 const KEYS_KEEPING_THE_WAY_OUT = new Set(['Escape', 'Tab', 'Shift', 'Control', 'Alt', 'Meta']);
 
 /** Deeper than this, a nested list stops reading as a list. */
-export const MAX_INDENT = 6;
+const MAX_INDENT = 6;
 
 function $isCaretInListItem(): boolean {
   const selection = $getSelection();

@@ -1,29 +1,16 @@
-// The formats a document is exported and imported in: their names as the HTTP APIs and the CLI spell them, their
-// content types and file extensions. Parsing a format is where a wrong one becomes a 400 naming the choices.
+// The formats a document is exported and imported in (the table is shared with the browser: shared/export-formats.ts).
+// Parsing a format is where a wrong one becomes a 400 naming the choices.
+import {
+  exportFormats,
+  formatContentType,
+  formatExtension,
+  importFormats,
+  type ExportFormat,
+  type ImportFormat,
+} from '../../../shared/export-formats';
 import { badRequest } from '../errors';
 
-export const exportFormats = ['yjs', 'json', 'markdown', 'html', 'text'] as const;
-export type ExportFormat = (typeof exportFormats)[number];
-
-/** HTML and plain text lose structure, so they are export-only. */
-export const importFormats = ['markdown', 'json', 'yjs'] as const;
-export type ImportFormat = (typeof importFormats)[number];
-
-export const formatContentType: Readonly<Record<ExportFormat, string>> = {
-  yjs: 'application/octet-stream',
-  json: 'application/json',
-  markdown: 'text/markdown; charset=utf-8',
-  html: 'text/html; charset=utf-8',
-  text: 'text/plain; charset=utf-8',
-};
-
-export const formatExtension: Readonly<Record<ExportFormat, string>> = {
-  yjs: 'yjs',
-  json: 'json',
-  markdown: 'md',
-  html: 'html',
-  text: 'txt',
-};
+export { exportFormats, formatContentType, formatExtension, importFormats, type ExportFormat, type ImportFormat };
 
 export function parseExportFormat(raw: string | undefined): ExportFormat {
   return parseFormat(raw, exportFormats, 'export');
