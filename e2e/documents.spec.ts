@@ -84,7 +84,12 @@ test('formatted text typed in the browser exports as Markdown, HTML and text mat
   await expect(ann.page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
 
   const admin = adminApi(tandem);
-  const pageText = normalizeText(await editable.innerText());
+  // The page shows each bulleted item with its bullet; plain text writes it as "- ".
+  const bulleted = new Set(await editable.locator('ul > li').allInnerTexts());
+  const pageText = normalizeText(await editable.innerText())
+    .split('\n')
+    .map((line) => (bulleted.has(line) ? `- ${line}` : line))
+    .join('\n');
   // "saved" means committed, so the exports already hold the last keystroke; polled anyway for the link's update.
   await expect.poll(async () => normalizeText(await admin.exportDoc(docName, 'text'))).toBe(pageText);
 
@@ -202,7 +207,21 @@ test('"Download as Markdown" saves a file matching the document', async ({ openU
   await expect(menu.locator('[data-format=text]')).toBeFocused();
   const [textDownload] = await Promise.all([ann.page.waitForEvent('download'), ann.page.keyboard.press('Enter')]);
   expect(textDownload.suggestedFilename()).toBe('Packing list.txt');
-  expect(await readFile(await textDownload.path(), 'utf8')).toBe(await adminApi(tandem).exportDoc(docName, 'text'));
+  const text = await readFile(await textDownload.path(), 'utf8');
+  expect(text).toBe(await adminApi(tandem).exportDoc(docName, 'text'));
+  // Plain text keeps the list: one line per item, with its marker.
+  expect(text).toContain('\n- socks\n- maps');
+
+  // Tab leaves the menu: it closes, and the focus moves on past the Download button.
+  await expect(ann.page.getByTestId('download-open')).toBeFocused();
+  await ann.page.keyboard.press('Enter');
+  await expect(menu.locator('[data-format=markdown]')).toBeFocused();
+  await ann.page.keyboard.press('Tab');
+  await expect(menu).toHaveCount(0);
+  const focused = ann.page.locator(':focus');
+  await expect(focused).toHaveCount(1);
+  await expect(focused).not.toHaveAttribute('data-testid', 'download-open');
+  await expect(focused).not.toHaveAttribute('role', 'menuitem');
 });
 
 test('the home page lists a document by its first heading, and by its name again once the heading is gone', async ({ openUser, tandem, docName }) => {

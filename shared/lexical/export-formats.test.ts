@@ -85,6 +85,19 @@ describe('text export', () => {
     expect(text).toContain('const answer = 42;\nconsole.log(answer);');
     expect(text.endsWith('Last paragraph.')).toBe(true);
   });
+
+  it('keeps list markers, numbering and nesting, one line per item', () => {
+    const state = markdownToEditorState('Shopping\n\n- milk\n- eggs\n    - brown\n    - white\n- bread\n\n1. first\n2. second\n\nAfter');
+    expect(editorStateToText(state)).toBe(
+      'Shopping\n\n- milk\n- eggs\n    - brown\n    - white\n- bread\n\n1. first\n2. second\n\nAfter',
+    );
+  });
+
+  it('keeps the indent of an indented block', () => {
+    const state = markdownToEditorState('Flush\n\nIndented');
+    (state.root.children[1] as unknown as { indent: number }).indent = 2;
+    expect(editorStateToText(state)).toBe('Flush\n\n        Indented');
+  });
 });
 
 describe('reading a Y.Doc', () => {

@@ -2,7 +2,8 @@
 // Fetched from the export endpoint, so the file is what the server holds; made from this browser's copy instead
 // (with the same renderers, local-export.ts) while edits made here have not all reached the server, or when the
 // server cannot be reached or no longer has the document, and the menu then says so. A menu in the ARIA sense:
-// opening it puts the focus on its first item, the arrow keys (and Home, End) move between items, Escape closes it.
+// opening it puts the focus on its first item, the arrow keys (and Home, End) move between items, Escape closes it,
+// Tab closes it and moves on.
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useDismiss } from '../use-dismiss';
 import type * as Y from 'yjs';
@@ -56,6 +57,12 @@ export function DownloadMenu({ api, docName, fileTitle, localCopy }: DownloadMen
   useEffect(() => {
     if (isOpen) menuItemsOf(menuRef.current)[0]?.focus();
   }, [isOpen]);
+  const onMenuKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    if (event.key !== 'Tab') return moveFocusWithArrows(event);
+    // Tab leaves a menu: it closes, and the browser moves the focus on from the button, as if the menu were not there.
+    buttonRef.current?.focus();
+    setIsOpen(false);
+  };
 
   const exportOf = async (format: ExportFormat): Promise<Export> => {
     const local = (localReason: string): Export => ({ blob: exportLocally(localCopy.doc, format, docName), localReason });
@@ -105,7 +112,7 @@ export function DownloadMenu({ api, docName, fileTitle, localCopy }: DownloadMen
         <span className="caret" aria-hidden="true" />
       </button>
       {isOpen && (
-        <div className="popover menu" role="menu" data-testid="download-menu" ref={menuRef} onKeyDown={moveFocusWithArrows}>
+        <div className="popover menu" role="menu" data-testid="download-menu" ref={menuRef} onKeyDown={onMenuKeyDown}>
           {formats.map(({ format, label }) => (
             <button key={format} type="button" role="menuitem" className="menu-item" data-format={format} disabled={busyFormat !== null} onClick={() => void download(format)}>
               {label} (.{formatExtension[format]})
