@@ -145,6 +145,23 @@ test('typing at the end of a long document keeps the line clear of the window\'s
   await expect.poll(roomBelowCaret).toBeGreaterThanOrEqual(100);
 });
 
+test('the word count follows everyone\'s typing and counts the selected words', async ({ openUser }) => {
+  const ann = await openUser('Ann');
+  const ben = await openUser('Ben');
+  await expect(ben.page.getByTestId('word-count')).toHaveText('0 words');
+  await focusEnd(ann);
+  await ann.page.keyboard.type('Plans for the week ahead');
+  await expect(ben.page.getByTestId('word-count')).toHaveText('5 words');
+  await ann.page.keyboard.press('Control+Shift+ArrowLeft');
+  await ann.page.keyboard.press('Control+Shift+ArrowLeft');
+  await expect(ann.page.getByTestId('word-count')).toHaveText('2 of 5 words');
+  await ann.page.keyboard.press('End');
+  await expect(ann.page.getByTestId('word-count')).toHaveText('5 words');
+  // Where the margin is too narrow for it, it gives way to the text.
+  await ann.page.setViewportSize({ width: 900, height: 700 });
+  await expect(ann.page.getByTestId('word-count')).toBeHidden();
+});
+
 test('a web or e-mail address becomes a link as it is typed, for everyone', async ({ openUser, tandem, docName }) => {
   const ann = await openUser('Ann');
   const ben = await openUser('Ben');

@@ -27,6 +27,7 @@ import { SafeLinksPlugin } from './safe-links-plugin';
 import { TitlePlugin } from './title-plugin';
 import { bindingCatcher, UndoCaretPlugin } from './undo-caret-plugin';
 import { UndoStepsPlugin } from './undo-steps-plugin';
+import { WordCountPlugin } from './word-count-plugin';
 import { useFadingCaretLabels } from './use-fading-caret-labels';
 
 // The same Markdown dialect as the server's import and export, so a shortcut makes what a `.md` file would.
@@ -78,6 +79,7 @@ export function DocumentEditor({ docName, session, initialIdentity, isReadOnly, 
       <AutoLinkPlugin matchers={[...autoLinkMatchers]} />
       <MarkdownShortcutPlugin transformers={shortcutTransformers} />
       <TitlePlugin onTitle={onTitle} />
+      <WordCountPlugin />
       <EditablePlugin isEditable={isEditable} />
       <UndoStepsPlugin />
       <ReplacementPlugin doc={session.doc} onReplaced={onReplaced} />
