@@ -8,6 +8,7 @@ describe('countWords', () => {
     expect(countWords('Hello, world!')).toBe(2);
     expect(countWords("We don't stop — ever.\n\nNext block")).toBe(6);
     expect(countWords('- milk\n- eggs')).toBe(2);
+    expect(countWords('Crème brûlée\u00a0für zwei — señor')).toBe(5);
   });
 
   it('counts numbers, times and hyphenated words as one word each', () => {
@@ -17,6 +18,7 @@ describe('countWords', () => {
 
   it('counts text written without spaces by its words', () => {
     expect(countWords('我们明天见')).toBeGreaterThan(1);
+    expect(countWords('Tokyo 東京で会いましょう now')).toBeGreaterThan(3);
   });
 });
 
