@@ -23,6 +23,10 @@ test('restoring a named version from the history panel reaches every page and ke
   await expect.poll(() => documentText(ben)).toBe('Draft\nThe first words.');
   await expect(ann.page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
 
+  // Ben has his history open, empty for now.
+  await ben.page.getByTestId('history-open').click();
+  await expect(ben.page.getByTestId('history')).toContainText('No versions yet');
+
   // Ann names the current state from the history panel.
   await ann.page.getByTestId('history-open').click();
   const history = ann.page.getByTestId('history');
@@ -32,6 +36,8 @@ test('restoring a named version from the history panel reaches every page and ke
   await expect(versionTitled(ann.page, 'First draft')).toHaveCount(1);
   await expect(history.getByTestId('version-label')).toHaveValue('');
   await expect(history.getByTestId('history-error')).toHaveCount(0);
+  // Ben's open list shows it too, without him doing anything.
+  await expect(versionTitled(ben.page, 'First draft')).toHaveCount(1);
 
   // Both of them edit on.
   await focusEnd(ann);

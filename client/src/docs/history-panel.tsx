@@ -1,13 +1,16 @@
 // The version history drawer: saved versions newest first, each previewable and (for editors) restorable, and a
 // form to name the current state as a version. Re-reads the list after every action, since the server may have
-// added versions of its own (an automatic one before a restore, say).
+// added versions of its own (an automatic one before a restore, say), when someone else names a version (see
+// versions-signal.ts), and when the page comes back into view.
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { readReplacement } from '../../../shared/replacement-notice';
 import { formatRelativeTime } from './format-time';
 import type { DocApi, Snapshot } from './doc-api';
 import { VersionItem } from './version-item';
 import { VersionPreview } from './version-preview';
+import { announceVersionsChanged, watchVersionsChanged } from './versions-signal';
 
 /** What the panel last told the person, and the version that undoes their restore, when that is what it was. */
 interface Notice {
@@ -35,12 +38,14 @@ export interface HistoryPanelProps {
   readonly changes: number;
   /** The live document: an offered Undo of a restore is withdrawn once anyone edits after it. */
   readonly doc: Y.Doc;
+  /** The document's awareness: naming a version is announced through it, and others' announcements heard. */
+  readonly awareness: Awareness;
   /** Called just before this panel asks for a restore: the page need not announce it to the person who asked. */
   readonly onRestoring: () => void;
   readonly onClose: () => void;
 }
 
-export function HistoryPanel({ api, canEdit, changes, doc, onRestoring, onClose }: HistoryPanelProps) {
+export function HistoryPanel({ api, canEdit, changes, doc, awareness, onRestoring, onClose }: HistoryPanelProps) {
   const [snapshots, setSnapshots] = useState<Snapshot[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -76,6 +81,20 @@ export function HistoryPanel({ api, canEdit, changes, doc, onRestoring, onClose 
   useEffect(() => {
     void refresh();
   }, [refresh, changes]);
+
+  // Versions named by others: read again quietly (a failure here leaves the list as it was, and says nothing).
+  useEffect(() => {
+    const reread = () => void api.listSnapshots().then(setSnapshots, () => {});
+    const onVisibilityChange = () => {
+      if (document.visibilityState === 'visible') reread();
+    };
+    const unwatch = watchVersionsChanged(awareness, reread);
+    document.addEventListener('visibilitychange', onVisibilityChange);
+    return () => {
+      unwatch();
+      document.removeEventListener('visibilitychange', onVisibilityChange);
+    };
+  }, [api, awareness]);
 
   const titleOf = (snapshot: Snapshot) => snapshot.label ?? formatRelativeTime(snapshot.createdAt);
 
@@ -133,6 +152,7 @@ export function HistoryPanel({ api, canEdit, changes, doc, onRestoring, onClose 
     if (trimmed === '') return;
     void run('create', async () => {
       await api.createSnapshot(trimmed);
+      announceVersionsChanged(awareness);
       setLabel('');
       setNotice({ text: `Saved the current document as “${trimmed}”.` });
       setSnapshots(await api.listSnapshots());

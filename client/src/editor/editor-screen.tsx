@@ -160,6 +160,7 @@ function EditorLayout({ config, docName, storage, session, tokenSource, initialI
               canEdit={access.canEdit}
               changes={replacements}
               doc={session.doc}
+              awareness={session.provider.awareness}
               onRestoring={() => (ownRestoreAskedAt.current = Date.now())}
               onClose={() => setIsHistoryOpen(false)}
             />
