@@ -278,3 +278,26 @@ test('a wrong address shows a page that leads back to the documents, while the A
   expect(((await script.json()) as { error: { code: string } }).error.code).toBe('not_found');
   await page.close();
 });
+
+test('printing shows the document alone: no toolbar, status, word count or other people\'s carets', async ({ openUser }) => {
+  const ann = await openUser('Ann');
+  const ben = await openUser('Ben');
+  await focusEnd(ben);
+  await ben.page.keyboard.type('Printed words.');
+  await expect.poll(() => documentText(ann)).toBe('Printed words.');
+  const benCaret = ann.page.getByTestId('editor-frame').getByText('Ben', { exact: true });
+  await expect(benCaret).toBeAttached();
+  await ann.page.getByTestId('history-open').click();
+  const onScreen = [ann.page.getByTestId('toolbar'), ann.page.getByTestId('word-count'), ann.page.getByTestId('history')];
+  for (const part of onScreen) await expect(part).toBeVisible();
+
+  await ann.page.emulateMedia({ media: 'print' });
+  for (const part of onScreen) await expect(part).toBeHidden();
+  expect(await ann.page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgba(0, 0, 0, 0)');
+  await expect(ann.page.getByTestId('connection-status')).toBeHidden();
+  await expect(benCaret).toBeHidden();
+  await expect(ann.editable).toHaveText('Printed words.');
+  // The text starts at the paper's edge (its margins are the printer's), not indented by the screen's layout.
+  const textLeft = await ann.editable.evaluate((element) => element.getBoundingClientRect().left);
+  expect(textLeft).toBeLessThan(40);
+});
