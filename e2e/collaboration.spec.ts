@@ -190,6 +190,28 @@ test('pasting from a web page keeps its links but turns a javascript: one into p
   await expect(ben.editable.locator('a')).toHaveAttribute('href', 'https://example.com/');
 });
 
+test('Ctrl+/ lists the keyboard shortcuts; Escape closes the list and the typing goes on where it was', async ({ openUser }) => {
+  const ann = await openUser('Ann');
+  await focusEnd(ann);
+  await ann.page.keyboard.type('Before');
+  const dialog = ann.page.getByTestId('shortcuts');
+  await ann.page.keyboard.press('Control+/');
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('heading', { name: 'Keyboard shortcuts' })).toBeVisible();
+  await expect(dialog.locator('.shortcut-row', { hasText: 'Bold' }).first().locator('kbd')).toHaveText('Ctrl+B');
+  await expect(dialog.locator('.shortcut-row', { hasText: 'Heading 2' }).first().locator('kbd')).toHaveText('Ctrl+Alt+2');
+  await ann.page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await ann.page.keyboard.type(' and after');
+  await expect(ann.editable).toHaveText('Before and after');
+
+  // The toolbar's last button opens it too; a click outside closes it.
+  await ann.page.getByTestId('toolbar').locator('button[data-action=shortcuts]').click();
+  await expect(dialog).toBeVisible();
+  await ann.page.mouse.click(5, 5);
+  await expect(dialog).toHaveCount(0);
+});
+
 test('Ctrl+K opens the link form just under the selected text', async ({ openUser }) => {
   const ann = await openUser('Ann');
   await focusEnd(ann);

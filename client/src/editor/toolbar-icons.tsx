@@ -10,6 +10,12 @@ function Icon({ children }: { children: ReactNode }) {
 }
 
 export const toolbarIcons = {
+  keyboard: (
+    <Icon>
+      <rect x="2.5" y="5.5" width="15" height="9.5" rx="1.8" />
+      <path d="M5.5 8.5h.01M8.5 8.5h.01M11.5 8.5h.01M14.5 8.5h.01M5.5 11.8h.01M14.5 11.8h.01M8 11.8h4" />
+    </Icon>
+  ),
   undo: (
     <Icon>
       <path d="M7.5 5 4 8.5 7.5 12" />

@@ -23,6 +23,7 @@ import { shortcutActionOf, shortcutLabelOf } from './block-shortcuts';
 import { toggleBlockType, type SettableBlockType } from './block-type';
 import { LinkBubble } from './link-bubble';
 import { LinkEditor } from './link-editor';
+import { ShortcutsButton } from './shortcuts-dialog';
 import { isApple } from './platform';
 import { toolbarIcons } from './toolbar-icons';
 import { $readToolbarState, emptyToolbarState, type ToolbarState } from './toolbar-state';
@@ -167,6 +168,9 @@ export function Toolbar() {
           <ToolButton action="codeblock" label="Code block" pressed={state.blockType === 'codeblock'} disabled={disabled} onClick={() => block('codeblock')}>
             {toolbarIcons.codeblock}
           </ToolButton>
+        </Group>
+        <Group>
+          <ShortcutsButton shortcut={`${mod}/`} />
         </Group>
       </div>
       {linkDraft === null && isEditable && state.caretLinkKey !== null && state.linkUrl !== null && (

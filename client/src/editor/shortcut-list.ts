@@ -1,0 +1,77 @@
+// Every keyboard shortcut and typing shortcut of the editor, grouped as the shortcuts dialog lists them. The keys of
+// block types and strikethrough come from block-shortcuts.ts, which also handles them, so the list cannot drift.
+import { shortcutLabelOf } from './block-shortcuts';
+
+export interface ShortcutEntry {
+  readonly what: string;
+  /** Alternative key combinations, each as the keyboard spells it ("Ctrl+B", "⌘B"). */
+  readonly keys: readonly string[];
+}
+
+export interface ShortcutGroup {
+  readonly title: string;
+  /** How the group's keys are used, when it is not pressing them together. */
+  readonly note?: string;
+  readonly entries: readonly ShortcutEntry[];
+}
+
+export function shortcutGroups(isApple: boolean): ShortcutGroup[] {
+  const mod = (key: string) => (isApple ? `⌘${key}` : `Ctrl+${key}`);
+  const shiftMod = (key: string) => (isApple ? `⇧⌘${key}` : `Ctrl+Shift+${key}`);
+  const block = (action: string) => [shortcutLabelOf(action, isApple)!];
+  return [
+    {
+      title: 'Text',
+      entries: [
+        { what: 'Bold', keys: [mod('B')] },
+        { what: 'Italic', keys: [mod('I')] },
+        { what: 'Underline', keys: [mod('U')] },
+        { what: 'Strikethrough', keys: block('strikethrough') },
+        { what: 'Insert or edit a link', keys: [mod('K')] },
+      ],
+    },
+    {
+      title: 'Paragraphs',
+      entries: [
+        { what: 'Normal text', keys: block('paragraph') },
+        { what: 'Heading 1', keys: block('h1') },
+        { what: 'Heading 2', keys: block('h2') },
+        { what: 'Heading 3', keys: block('h3') },
+        { what: 'Numbered list', keys: block('number') },
+        { what: 'Bulleted list', keys: block('bullet') },
+        { what: 'Checklist', keys: block('check') },
+        { what: 'Indent, nest a list item', keys: ['Tab', mod(']')] },
+        { what: 'Outdent', keys: ['Shift+Tab', mod('[')] },
+      ],
+    },
+    {
+      title: 'Editing',
+      entries: [
+        { what: 'Undo your last change', keys: [mod('Z')] },
+        { what: 'Redo', keys: [shiftMod('Z')] },
+        { what: 'Leave the document (then Tab on)', keys: ['Esc'] },
+        { what: 'This list of shortcuts', keys: [mod('/')] },
+      ],
+    },
+    {
+      title: 'While typing',
+      note: 'At the start of a line, followed by a space; around words for the inline formats.',
+      entries: [
+        { what: 'Heading 1, 2, 3', keys: ['#', '##', '###'] },
+        { what: 'Bulleted list', keys: ['-', '*'] },
+        { what: 'Numbered list', keys: ['1.'] },
+        { what: 'Checklist', keys: ['[ ]'] },
+        { what: 'Quote', keys: ['>'] },
+        { what: 'Code block', keys: ['```'] },
+        { what: 'Bold, italic', keys: ['**bold**', '*italic*'] },
+        { what: 'Inline code, strikethrough', keys: ['`code`', '~~struck~~'] },
+      ],
+    },
+  ];
+}
+
+/** Ctrl+/ (⌘/ on Apple devices): opens the list. */
+export function isShortcutsKey(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey'>, isApple: boolean): boolean {
+  const primary = isApple ? event.metaKey && !event.ctrlKey : event.ctrlKey && !event.metaKey;
+  return primary && !event.altKey && event.key === '/';
+}

@@ -1,0 +1,102 @@
+// The keyboard shortcuts dialog: opened by Ctrl+/ (⌘/) anywhere on the editor page or by the toolbar's last button,
+// closed by Escape, the close button or a click outside it. A modal <dialog>, so the focus stays inside while it is
+// open and goes back where it was when it closes.
+import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type MouseEvent } from 'react';
+import { isApple } from './platform';
+import { isShortcutsKey, shortcutGroups } from './shortcut-list';
+import { toolbarIcons } from './toolbar-icons';
+
+const groups = shortcutGroups(isApple);
+
+export function ShortcutsButton({ shortcut }: { shortcut: string }) {
+  const [isOpen, setIsOpen] = useState(false);
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!isShortcutsKey(event, isApple)) return;
+      event.preventDefault();
+      setIsOpen((open) => !open);
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, []);
+
+  return (
+    <>
+      <button
+        type="button"
+        className="tool-button"
+        data-action="shortcuts"
+        aria-label="Keyboard shortcuts"
+        title={`Keyboard shortcuts (${shortcut})`}
+        aria-haspopup="dialog"
+        onMouseDown={(event) => event.preventDefault()}
+        onClick={() => setIsOpen(true)}
+      >
+        {toolbarIcons.keyboard}
+      </button>
+      {isOpen && <ShortcutsDialog onClose={() => setIsOpen(false)} />}
+    </>
+  );
+}
+
+function ShortcutsDialog({ onClose }: { onClose: () => void }) {
+  const dialogRef = useRef<HTMLDialogElement>(null);
+
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    dialog?.showModal();
+    return () => {
+      dialog?.close();
+      opener?.focus();
+    };
+  }, []);
+
+  const onKeyDown = (event: ReactKeyboardEvent) => {
+    if (event.key !== 'Escape') return;
+    // Handled here, and marked: the history panel behind it leaves this Escape alone.
+    event.preventDefault();
+    onClose();
+  };
+  // A click on the backdrop lands on the dialog element itself.
+  const onClick = (event: MouseEvent) => {
+    if (event.target === dialogRef.current) onClose();
+  };
+
+  return (
+    <dialog ref={dialogRef} className="shortcuts-dialog" data-testid="shortcuts" aria-labelledby="shortcuts-title" onKeyDown={onKeyDown} onClick={onClick} onCancel={(event) => event.preventDefault()}>
+      <div className="shortcuts-body">
+        <header className="shortcuts-header">
+          <h2 id="shortcuts-title">Keyboard shortcuts</h2>
+          <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
+            ×
+          </button>
+        </header>
+        <div className="shortcuts-groups">
+          {groups.map((group) => (
+            <section key={group.title} className="shortcuts-group">
+              <h3>{group.title}</h3>
+              {group.note !== undefined && <p className="shortcuts-note">{group.note}</p>}
+              <dl>
+                {group.entries.map((entry) => (
+                  <div key={entry.what} className="shortcut-row">
+                    <dt>{entry.what}</dt>
+                    <dd>
+                      {entry.keys.map((keys, index) => (
+                        <span key={keys}>
+                          {index > 0 && <span className="shortcut-or"> or </span>}
+                          <kbd>{keys}</kbd>
+                        </span>
+                      ))}
+                    </dd>
+                  </div>
+                ))}
+              </dl>
+            </section>
+          ))}
+        </div>
+      </div>
+    </dialog>
+  );
+}
