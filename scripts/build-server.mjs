@@ -1,19 +1,22 @@
 // Bundles the server (server/src/main.ts and what it imports from server/ and shared/) into dist/server/main.mjs,
 // which `npm start` runs with plain node: no TypeScript loader at run time, so the server starts faster and uses
 // about a third less memory. Packages stay external (loaded from node_modules); lazily imported modules (the
-// PostgreSQL store, the Redis fan-out) become chunks of their own. Run directly or import buildServer().
+// PostgreSQL store, the Redis fan-out, the export renderers) become chunks of their own, loaded when first needed.
+// A rebuild never deletes chunks: a server still running from an earlier build loads its chunks (content-hashed
+// names) long after it started, and a rebuild under it, by a second instance's `npm start` say, must not break its
+// exports. Only code that changed adds files. Run directly or import buildServer().
 import { build } from 'esbuild';
-import { copyFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const serverBundle = path.join(root, 'dist/server/main.mjs');
 
-/** Builds dist/server afresh; resolves with the path of the entry file. */
+/** Builds dist/server over the previous build; resolves with the path of the entry file. */
 export async function buildServer() {
   const outdir = path.dirname(serverBundle);
-  rmSync(outdir, { recursive: true, force: true });
+  mkdirSync(outdir, { recursive: true });
   await build({
     entryPoints: [path.join(root, 'server/src/main.ts')],
     bundle: true,
@@ -27,8 +30,11 @@ export async function buildServer() {
     sourcemap: 'linked',
     logLevel: 'warning',
   });
-  // Started as a worker thread by URL next to the bundle (see server/src/storage/wal-checkpointer.ts).
-  copyFileSync(path.join(root, 'server/src/storage/sqlite-checkpoint-worker.mjs'), path.join(outdir, 'sqlite-checkpoint-worker.mjs'));
+  // Started as a worker thread by URL next to the bundle (see server/src/storage/wal-checkpointer.ts); replaced in one
+  // step, so a running server starting its worker never finds the file half written.
+  const worker = path.join(outdir, 'sqlite-checkpoint-worker.mjs');
+  copyFileSync(path.join(root, 'server/src/storage/sqlite-checkpoint-worker.mjs'), `${worker}.tmp`);
+  renameSync(`${worker}.tmp`, worker);
   return serverBundle;
 }
 
