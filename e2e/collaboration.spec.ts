@@ -1,4 +1,5 @@
 // Several people editing one document at the same time, each in their own browser context.
+import type { Page } from '@playwright/test';
 import { adminApi } from './support/admin-api';
 import { documentText, expect, focusEnd, test, type User } from './fixtures';
 
@@ -212,6 +213,26 @@ test('Ctrl+/ lists the keyboard shortcuts; Escape closes the list and the typing
   await expect(dialog).toHaveCount(0);
 });
 
+/**
+ * Presses `keys` and waits until the browser has selected `expected` and Lexical has taken that selection. Lexical
+ * reads a new selection from the document's selectionchange event, which the browser may deliver after the next key
+ * press it is sent; so the listener is in place before the keys are pressed (an evaluate started alongside the press
+ * could come too late), and resolves a task after the event, once Lexical's update has run.
+ */
+async function selectByKeys(page: Page, keys: string, expected: string): Promise<void> {
+  await page.evaluate((text) => {
+    (window as unknown as { selected: Promise<void> }).selected = new Promise<void>((resolve) => {
+      document.addEventListener('selectionchange', function onChange() {
+        if (window.getSelection()?.toString() !== text) return;
+        document.removeEventListener('selectionchange', onChange);
+        setTimeout(resolve, 0);
+      });
+    });
+  }, expected);
+  await page.keyboard.press(keys);
+  await page.evaluate(() => (window as unknown as { selected: Promise<void> }).selected);
+}
+
 test('Ctrl+K opens the link form just under the selected text', async ({ openUser }) => {
   const ann = await openUser('Ann');
   await focusEnd(ann);
@@ -220,20 +241,7 @@ test('Ctrl+K opens the link form just under the selected text', async ({ openUse
     await ann.page.keyboard.press('Enter');
   }
   await ann.page.keyboard.type('Read more here');
-  // Lexical takes a new selection from the document's selectionchange event, which the browser may deliver after
-  // the next key press it is sent; wait for that event (and Lexical's update after it) before pressing Ctrl+K. The
-  // listener is in place before the key is pressed (an evaluate started alongside the press could come too late).
-  await ann.page.evaluate(() => {
-    (window as unknown as { hereSelected: Promise<void> }).hereSelected = new Promise<void>((resolve) => {
-      document.addEventListener('selectionchange', function onChange() {
-        if (window.getSelection()?.toString() !== 'here') return;
-        document.removeEventListener('selectionchange', onChange);
-        setTimeout(resolve, 0);
-      });
-    });
-  });
-  await ann.page.keyboard.press('Shift+Control+ArrowLeft');
-  await ann.page.evaluate(() => (window as unknown as { hereSelected: Promise<void> }).hereSelected);
+  await selectByKeys(ann.page, 'Shift+Control+ArrowLeft', 'here');
   await ann.page.keyboard.press('Control+k');
   const form = ann.page.getByTestId('link-editor');
   await expect(form).toBeVisible();
@@ -261,6 +269,52 @@ test('Ctrl+K opens the link form just under the selected text', async ({ openUse
   await expect(ann.editable.locator('a')).toHaveCount(0);
   await expect(bubble).toHaveCount(0);
   await expect(ann.editable.locator('p').last()).toHaveText('Read more here');
+});
+
+test('a click back into the text closes the link form, and Ctrl+K then links the new selection', async ({ openUser }) => {
+  const ann = await openUser('Ann');
+  await focusEnd(ann);
+  await ann.page.keyboard.type('alpha word');
+  await ann.page.keyboard.press('Enter');
+  await ann.page.keyboard.type('gamma line');
+  await ann.page.keyboard.press('ArrowUp');
+  await selectByKeys(ann.page, 'Shift+Home', 'alpha word');
+  await ann.page.keyboard.press('Control+k');
+  const form = ann.page.getByTestId('link-editor');
+  await expect(form).toBeVisible();
+
+  // Left open, the form would later take the address meant for other text, and the typing would replace that text.
+  await ann.editable.locator('p').last().click();
+  await expect(form).toHaveCount(0);
+  await ann.page.keyboard.press('End');
+  await selectByKeys(ann.page, 'Shift+Home', 'gamma line');
+  await ann.page.keyboard.press('Control+k');
+  await expect(ann.page.getByTestId('link-input')).toBeFocused();
+  await ann.page.keyboard.type('example.org');
+  await ann.page.keyboard.press('Enter');
+  await expect(form).toHaveCount(0);
+  await expect(ann.editable.locator('p')).toHaveText(['alpha word', 'gamma line']);
+  await expect(ann.editable.locator('a')).toHaveText('gamma line');
+  await expect(ann.editable.locator('a')).toHaveAttribute('href', 'https://example.org/');
+});
+
+test('a click on a link puts the caret in it; Ctrl+click opens it in a new tab', async ({ openUser, tandem }) => {
+  const ann = await openUser('Ann');
+  await focusEnd(ann);
+  await ann.page.keyboard.type('See the status page');
+  await selectByKeys(ann.page, 'Shift+Control+ArrowLeft', 'page');
+  await ann.page.keyboard.press('Control+k');
+  await ann.page.getByTestId('link-input').fill(`${tandem.url}/healthz`);
+  await ann.page.getByTestId('link-input').press('Enter');
+  const link = ann.editable.locator('a');
+  await expect(link).toHaveAttribute('href', `${tandem.url}/healthz`);
+
+  await link.click();
+  await expect(ann.page.getByTestId('link-bubble')).toBeVisible();
+  const [opened] = await Promise.all([ann.context.waitForEvent('page'), link.click({ modifiers: ['Control'] })]);
+  await expect.poll(() => opened.url()).toBe(`${tandem.url}/healthz`);
+  // Only the Ctrl+click opened a tab: the plain click, before it, stayed in the document.
+  expect(ann.context.pages()).toHaveLength(2);
 });
 
 test('two users opening a brand-new document at the same moment see exactly one empty paragraph', async ({ openUser }) => {

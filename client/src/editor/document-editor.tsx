@@ -4,7 +4,6 @@
 import { AutoLinkPlugin } from '@lexical/react/LexicalAutoLinkPlugin';
 import { CollaborationPlugin } from '@lexical/react/LexicalCollaborationPlugin';
 import { CheckListPlugin } from '@lexical/react/LexicalCheckListPlugin';
-import { ClickableLinkPlugin } from '@lexical/react/LexicalClickableLinkPlugin';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin';
@@ -21,6 +20,7 @@ import { autoLinkMatchers } from './auto-link';
 import { CaretMarginPlugin } from './caret-margin-plugin';
 import { EditablePlugin } from './editable-plugin';
 import { IndentPlugin } from './indent-plugin';
+import { LinkClickPlugin } from './link-click-plugin';
 import { isSafeLinkUrl } from './link-url';
 import { ReplacementPlugin } from './replacement-plugin';
 import { SafeLinksPlugin } from './safe-links-plugin';
@@ -74,7 +74,7 @@ export function DocumentEditor({ docName, session, initialIdentity, isReadOnly, 
       <IndentPlugin />
       <CaretMarginPlugin />
       <LinkPlugin validateUrl={isSafeLinkUrl} />
-      <ClickableLinkPlugin newTab />
+      <LinkClickPlugin />
       <SafeLinksPlugin />
       <AutoLinkPlugin matchers={[...autoLinkMatchers]} />
       <MarkdownShortcutPlugin transformers={shortcutTransformers} />

@@ -1,11 +1,12 @@
 // The small form behind the link button and Ctrl/Cmd+K: add a link to the selected text (or insert the address
 // as a link when nothing is selected), change it, or remove it. It keeps the selection from when it opened,
 // because focusing its own input moves the browser's selection out of the editor; it opens just under that text
-// and keeps it highlighted (a CSS custom highlight), so the user sees what becomes the link.
+// and keeps it highlighted (a CSS custom highlight), so the user sees what becomes the link. A press anywhere else
+// closes it: left open, it would later take a link meant for other text.
 import { $createLinkNode, $isLinkNode, $toggleLink } from '@lexical/link';
 import { $findMatchingParent } from '@lexical/utils';
 import { $createTextNode, $getNodeByKey, $getSelection, $isRangeSelection, $setSelection, type BaseSelection, type LexicalEditor } from 'lexical';
-import { useEffect, useId, useState, type CSSProperties, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type CSSProperties, type FormEvent } from 'react';
 import { toLinkUrl } from './link-url';
 import { placementUnder } from './popover-placement';
 
@@ -36,6 +37,16 @@ export function LinkEditor({ editor, initialUrl, selection, target, onClose }: L
   const [error, setError] = useState<string | null>(null);
   const [placement] = useState(() => placementOf(target));
   const inputId = useId();
+  const formRef = useRef<HTMLFormElement>(null);
+
+  // A press outside (back into the text, say) closes the form and does what it does there.
+  useEffect(() => {
+    const onPointerDown = (event: PointerEvent) => {
+      if (!formRef.current?.contains(event.target as Node)) onClose();
+    };
+    document.addEventListener('pointerdown', onPointerDown, { capture: true });
+    return () => document.removeEventListener('pointerdown', onPointerDown, { capture: true });
+  }, [onClose]);
 
   useEffect(() => {
     if (target === null || target.collapsed || typeof CSS === 'undefined' || !('highlights' in CSS)) return;
@@ -66,6 +77,7 @@ export function LinkEditor({ editor, initialUrl, selection, target, onClose }: L
 
   return (
     <form
+      ref={formRef}
       className="popover link-editor"
       style={placement}
       data-testid="link-editor"

@@ -32,6 +32,8 @@ import { useRovingToolbar } from './use-roving-toolbar';
 const mod = isApple ? '⌘' : 'Ctrl+';
 
 interface LinkDraft {
+  /** Tells one opening of the form from the next. */
+  readonly id: number;
   readonly url: string | null;
   readonly selection: BaseSelection | null;
   /** The selected text on screen when the form opened (the form opens under it), or null. */
@@ -55,13 +57,16 @@ export function Toolbar() {
   const [canRedo, setCanRedo] = useState(false);
   const [isEditable, setIsEditable] = useState(() => editor.isEditable());
   const [linkDraft, setLinkDraft] = useState<LinkDraft | null>(null);
+  const linkDrafts = useRef(0);
 
   const openLinkEditor = useCallback(() => {
     if (!editor.isEditable()) return;
     const target = selectedRangeIn(editor.getRootElement());
-    const draft = editor.getEditorState().read(() => ({ url: $readToolbarState().linkUrl, selection: $getSelection()?.clone() ?? null, target }));
+    const id = ++linkDrafts.current;
+    const draft = editor.getEditorState().read(() => ({ id, url: $readToolbarState().linkUrl, selection: $getSelection()?.clone() ?? null, target }));
     setLinkDraft(draft);
   }, [editor]);
+  const closeLinkEditor = useCallback(() => setLinkDraft(null), []);
 
   useEffect(
     () =>
@@ -176,7 +181,10 @@ export function Toolbar() {
       {linkDraft === null && isEditable && state.caretLinkKey !== null && state.linkUrl !== null && (
         <LinkBubble editor={editor} linkKey={state.caretLinkKey} url={state.linkUrl} onEdit={openLinkEditor} />
       )}
-      {linkDraft !== null && <LinkEditor editor={editor} initialUrl={linkDraft.url} selection={linkDraft.selection} target={linkDraft.target} onClose={() => setLinkDraft(null)} />}
+      {linkDraft !== null && (
+        // Keyed by the draft: Ctrl+K again, for other text, opens a fresh form there, with the focus in it.
+        <LinkEditor key={linkDraft.id} editor={editor} initialUrl={linkDraft.url} selection={linkDraft.selection} target={linkDraft.target} onClose={closeLinkEditor} />
+      )}
     </div>
   );
 }
