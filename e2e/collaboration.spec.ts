@@ -176,19 +176,39 @@ test('a web or e-mail address becomes a link as it is typed, for everyone', asyn
   expect(await adminApi(tandem).exportDoc(docName, 'html')).toContain('<a href="https://example.com/guide"');
 });
 
+/** Pastes `html` (with `text` as its plain-text flavour) at the caret, as a paste from a web page does. */
+async function pasteHtml(user: User, html: string, text: string): Promise<void> {
+  await user.editable.evaluate(
+    (element, { html, text }) => {
+      const data = new DataTransfer();
+      data.setData('text/html', html);
+      data.setData('text/plain', text);
+      element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    },
+    { html, text },
+  );
+}
+
 test('pasting from a web page keeps its links but turns a javascript: one into plain text', async ({ openUser }) => {
   const ann = await openUser('Ann');
   const ben = await openUser('Ben');
   await focusEnd(ann);
-  await ann.editable.evaluate((element) => {
-    const data = new DataTransfer();
-    data.setData('text/html', '<p>Go <a href="javascript:alert(1)">here</a> or <a href="https://example.com/">there</a></p>');
-    data.setData('text/plain', 'Go here or there');
-    element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  });
+  await pasteHtml(ann, '<p>Go <a href="javascript:alert(1)">here</a> or <a href="https://example.com/">there</a></p>', 'Go here or there');
   await expect.poll(() => documentText(ben)).toBe('Go here or there');
   await expect(ben.editable.locator('a')).toHaveCount(1);
   await expect(ben.editable.locator('a')).toHaveAttribute('href', 'https://example.com/');
+});
+
+test('code pasted from a documentation page is one code block, not a block inside a block', async ({ openUser }) => {
+  const ann = await openUser('Ann');
+  const ben = await openUser('Ben');
+  await focusEnd(ann);
+  await pasteHtml(ann, '<p>Example:</p><pre><code>npm install\nnpm start</code></pre>', 'Example:\nnpm install\nnpm start');
+  await expect.poll(() => documentText(ben)).toBe('Example:\nnpm install\nnpm start');
+  for (const user of [ann, ben]) {
+    await expect(user.editable.locator('code.ed-code-block')).toHaveCount(1);
+    await expect(user.editable.locator('code.ed-code-block code.ed-code-block')).toHaveCount(0);
+  }
 });
 
 test('Ctrl+/ lists the keyboard shortcuts; Escape closes the list and the typing goes on where it was', async ({ openUser }) => {

@@ -19,6 +19,7 @@ import type { Identity } from '../collab/identity';
 import { autoLinkMatchers } from './auto-link';
 import { CaretMarginPlugin } from './caret-margin-plugin';
 import { EditablePlugin } from './editable-plugin';
+import { FlatCodePlugin } from './flat-code-plugin';
 import { IndentPlugin } from './indent-plugin';
 import { LinkClickPlugin } from './link-click-plugin';
 import { isSafeLinkUrl } from './link-url';
@@ -76,6 +77,7 @@ export function DocumentEditor({ docName, session, initialIdentity, isReadOnly, 
       <LinkPlugin validateUrl={isSafeLinkUrl} />
       <LinkClickPlugin />
       <SafeLinksPlugin />
+      <FlatCodePlugin />
       <AutoLinkPlugin matchers={[...autoLinkMatchers]} />
       <MarkdownShortcutPlugin transformers={shortcutTransformers} />
       <TitlePlugin onTitle={onTitle} />
