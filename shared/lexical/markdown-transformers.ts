@@ -1,6 +1,7 @@
 // The Markdown dialect of Tandem's export and import: CommonMark block and inline syntax for every format the editor
 // has, plus `<u>…</u>` for underline, which Markdown lacks (raw inline HTML that CommonMark renderers show underlined,
-// and which brings the underline back on import instead of silently dropping it).
+// and which brings the underline back on import instead of silently dropping it). Plain text that reads as syntax is
+// escaped on export (markdown-escape.ts), so export → import gives back the same document.
 import {
   BOLD_ITALIC_STAR,
   BOLD_ITALIC_UNDERSCORE,
@@ -21,19 +22,21 @@ import {
   UNORDERED_LIST,
 } from '@lexical/markdown';
 import { $isTextNode, TextNode } from 'lexical';
+import { $exportEscapedText } from './markdown-escape';
 
-/** `<u>` and `</u>` typed as text: written as `&#60;u>` so they read back as text, not as underline. */
-const LITERAL_UNDERLINE_TAG = /<(\/?u>)/g;
-
-const UNDERLINE_HTML: TextMatchTransformer = {
+/**
+ * Every text node goes out through here: escaped (a typed `<u>` becomes `&#60;u>`, so it reads back as text) and, when
+ * underlined, wrapped in `<u>…</u>`.
+ */
+const TEXT_WITH_UNDERLINE: TextMatchTransformer = {
   dependencies: [TextNode],
   export: (node, _exportChildren, exportFormat) => {
     if (!$isTextNode(node)) return null;
-    const text = node.getTextContent();
-    // Inline code is written verbatim inside its fence, where a character reference would not be decoded.
-    const safeText = node.hasFormat('code') ? text : text.replace(LITERAL_UNDERLINE_TAG, '&#60;$1');
-    if (node.hasFormat('underline')) return `<u>${exportFormat(node, safeText)}</u>`;
-    return safeText === text ? null : exportFormat(node, safeText);
+    // Inline code is written verbatim inside its fence, where no escape would be decoded.
+    const markdown = node.hasFormat('code')
+      ? exportFormat(node, node.getTextContent())
+      : $exportEscapedText(node, exportFormat);
+    return node.hasFormat('underline') ? `<u>${markdown}</u>` : markdown;
   },
   importRegExp: /<u>(.+?)<\/u>/s,
   regExp: /<u>(.+?)<\/u>$/s,
@@ -45,6 +48,16 @@ const UNDERLINE_HTML: TextMatchTransformer = {
   },
   trigger: '>',
   type: 'text-match',
+};
+
+/** Nothing or an even run of backslashes before the match: a `[` after an odd run is an escaped, literal bracket. */
+const AFTER_EVEN_BACKSLASHES = String.raw`(?<=(?:^|[^\\])(?:\\\\)*)`;
+const linkPattern = LINK.importRegExp ?? LINK.regExp;
+
+/** Lexical's LINK, whose import pattern alone ignores backslashes and would read the exported `\[a\](b)` as a link. */
+const LINK_UNLESS_ESCAPED: TextMatchTransformer = {
+  ...LINK,
+  importRegExp: new RegExp(AFTER_EVEN_BACKSLASHES + linkPattern.source, linkPattern.flags),
 };
 
 /**
@@ -67,6 +80,6 @@ export const markdownTransformers: ReadonlyArray<Transformer> = [
   ITALIC_STAR,
   ITALIC_UNDERSCORE,
   STRIKETHROUGH,
-  LINK,
-  UNDERLINE_HTML,
+  LINK_UNLESS_ESCAPED,
+  TEXT_WITH_UNDERLINE,
 ];

@@ -1,7 +1,16 @@
+import {
+  $createLineBreakNode,
+  $createParagraphNode,
+  $createTextNode,
+  $getRoot,
+  type SerializedEditorState,
+} from 'lexical';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { createConversionEditor, updateOrRollBack } from './conversion-editor';
 import { EVERY_FORMAT_MARKDOWN } from './conversion-fixtures';
 import { editorStateToMarkdown } from './editor-state-to-markdown';
+import { editorStateToText } from './editor-state-to-text';
 import { markdownToEditorState } from './markdown-to-editor-state';
 import { replaceDocContent } from './replace-doc-content';
 import { editorFromYDoc, editorStateFromYDoc } from './yjs-to-editor-state';
@@ -11,6 +20,43 @@ function importMarkdown(text: string): Y.Doc {
   replaceDocContent(doc, { format: 'markdown', text }, null);
   return doc;
 }
+
+/** A document of plain paragraphs, one per entry; an entry's lines are joined by line breaks. */
+function plainParagraphs(texts: ReadonlyArray<string>): SerializedEditorState {
+  const editor = createConversionEditor();
+  updateOrRollBack(editor, () => {
+    for (const text of texts) {
+      const lines = text.split('\n').map((line) => $createTextNode(line));
+      const paragraph = $createParagraphNode();
+      lines.forEach((line, index) => paragraph.append(...(index === 0 ? [line] : [$createLineBreakNode(), line])));
+      $getRoot().append(paragraph);
+    }
+  });
+  return editor.getEditorState().toJSON();
+}
+
+/** Text that reads as Markdown syntax when written as it is. */
+const MARKDOWN_LOOKALIKES = [
+  '# literal hash',
+  '1. literal number',
+  '1) literal paren',
+  '- literal dash',
+  '+ plus',
+  '* star',
+  '> literal gt',
+  '---',
+  '  - indented dash',
+  '    four spaces',
+  '[bracket](x)',
+  '[ ] not a task',
+  '![image](y)',
+  'a <span> b',
+  '&amp; and &#60;',
+  '```not a fence',
+  'a\\b',
+  '2*3*4',
+  'first line\n- second line\n===',
+];
 
 describe('Markdown export and import', () => {
   it('gives back the same Markdown after a trip through a Y.Doc, for every format', () => {
@@ -77,6 +123,53 @@ describe('Markdown export and import', () => {
 
   it('leaves == as text, since the editor has no highlight', () => {
     expect(editorStateToMarkdown(markdownToEditorState('a ==b== c'))).toBe('a ==b== c');
+  });
+
+  it('gives back plain paragraphs whose text looks like Markdown as the same paragraphs', () => {
+    const state = plainParagraphs(MARKDOWN_LOOKALIKES);
+    const markdown = editorStateToMarkdown(state);
+    const imported = markdownToEditorState(markdown);
+    expect(imported).toEqual(state);
+    expect(editorStateToMarkdown(imported)).toBe(markdown);
+    expect(markdownToEditorState(editorStateToMarkdown(imported))).toEqual(state);
+  });
+
+  it('escapes only the characters that would read as syntax', () => {
+    const texts = ['# literal hash', '1. literal number', '- literal dash', '> literal gt', '[bracket](x)', '#hashtag'];
+    const markdown = editorStateToMarkdown(plainParagraphs(texts));
+    expect(markdown.split('\n\n')).toEqual([
+      '\\# literal hash',
+      '1\\. literal number',
+      '\\- literal dash',
+      '\\> literal gt',
+      '\\[bracket\\](x)',
+      '#hashtag',
+    ]);
+    const html = plainParagraphs(['a <span> b & c &amp; d']);
+    expect(editorStateToMarkdown(html)).toBe('a &#60;span> b & c &#38;amp; d');
+    expect(editorStateToMarkdown(plainParagraphs(['a\\b', '2*3*4']))).toBe('a\\\\b\n\n2\\*3\\*4');
+  });
+
+  it('escapes markers at the start of every line of a quote or list item, and closing hashes of a heading', () => {
+    const markdown = '> \\- quoted dash\n> \\# quoted hash\n\n- \\> item gt\n- \\[ \\] item brackets\n\n# Issue \\#';
+    const state = markdownToEditorState(markdown);
+    expect(editorStateToText(state)).toBe(
+      '- quoted dash\n# quoted hash\n\n- > item gt\n- [ ] item brackets\n\nIssue #',
+    );
+    expect(editorStateToMarkdown(state)).toBe(markdown);
+  });
+
+  it('writes inline code and code blocks verbatim', () => {
+    const markdown = 'Use `# [a](b) <span> &amp; a\\b` here\n\n```md\n# not a heading\n[a](b) <span> a\\b\n```';
+    expect(editorStateToMarkdown(markdownToEditorState(markdown))).toBe(markdown);
+  });
+
+  it('reads an escaped bracket as text, not as the start of a link', () => {
+    const paragraph = markdownToEditorState('\\[a\\](b) [c](d)').root.children[0] as unknown as {
+      children: Array<{ type: string; text?: string }>;
+    };
+    expect(paragraph.children.map((child) => child.type)).toEqual(['text', 'link']);
+    expect(paragraph.children[0]?.text).toBe('[a](b) ');
   });
 
   it('turns empty Markdown into one empty paragraph', () => {
