@@ -91,7 +91,9 @@ test('without a token URL an expired token stops the editor with a banner that s
   const banner = page.getByTestId('stopped-banner');
   await expect(banner).toHaveAttribute('data-close-code', '4401', { timeout: 15_000 });
   await expect(banner).toContainText('expired');
+  await expect(banner).toContainText('Your copy stays readable here.');
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'offline');
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
 });
 
 test('a token URL whose tokens the server refuses makes the page back off and stop instead of looping', async ({ browser }) => {
@@ -108,6 +110,10 @@ test('a token URL whose tokens the server refuses makes the page back off and st
   const banner = page.getByTestId('stopped-banner');
   await expect(banner).toHaveAttribute('data-close-code', '4401', { timeout: 15_000 });
   await expect(banner).toContainText('reload the page');
+  // Refused before anything loaded: nothing to read here, and no "Saved" for a document it never had.
+  await expect(banner).toContainText('Could not open this document.');
+  await expect(banner).not.toContainText('stays readable');
+  await expect(page.getByTestId('save-status')).toHaveCount(0);
   expect(issued).toBe(3);
   expect(sockets).toHaveLength(4);
 });

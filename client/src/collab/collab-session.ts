@@ -47,7 +47,7 @@ export function openCollabSession({ docName, collabUrl, tokenSource, storage, is
   const saves = trackSaves({ provider, ledger, whenRestored: localCopy.whenRestored });
   const controller = createConnectionController({ provider, tokenSource, window });
   const content = trackContentReady(provider, localCopy.whenRestored);
-  const access = createValueStore<Access>(isViewer ? { canEdit: false, reason: 'Your link lets you view this document.' } : { canEdit: true });
+  const access = createValueStore<Access>(isViewer ? { canEdit: false, reason: VIEW_ONLY_REASON } : { canEdit: true });
   handlePermissionDenied(provider, (reason) => access.set({ canEdit: false, reason: readableDenial(reason) }));
 
   // A deleted document must not come back from this browser's copy the next time someone opens the name.
@@ -82,8 +82,12 @@ export function openCollabSession({ docName, collabUrl, tokenSource, storage, is
   };
 }
 
+const VIEW_ONLY_REASON = 'Your link lets you read this document and follow its changes, but not edit it.';
+
 function readableDenial(reason: string): string {
-  // The server's reason ("read-only: this token may view but not edit") becomes a sentence; none gets a default.
+  // The server's reasons are for programs ("read-only: this token may view but not edit"): a read-only one is said
+  // in the words the page uses for viewers, anything else becomes a sentence.
   const trimmed = reason.trim().replace(/\.$/, '');
-  return trimmed === '' ? 'You may view this document but not edit it.' : `${trimmed.charAt(0).toUpperCase()}${trimmed.slice(1)}.`;
+  if (trimmed === '' || /^read-only\b/i.test(trimmed)) return VIEW_ONLY_REASON;
+  return `${trimmed.charAt(0).toUpperCase()}${trimmed.slice(1)}.`;
 }

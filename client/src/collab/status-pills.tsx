@@ -15,20 +15,26 @@ export interface StatusPillsProps {
   readonly connection: ConnectionStatus;
   readonly hasUnsavedEdits: boolean;
   readonly isViewOnly: boolean;
+  /** The document's content has been shown (from the server or this browser's copy). */
+  readonly hasContent: boolean;
 }
 
-export function StatusPills({ connection, hasUnsavedEdits, isViewOnly }: StatusPillsProps) {
+export function StatusPills({ connection, hasUnsavedEdits, isViewOnly, hasContent }: StatusPillsProps) {
   const saveState = saveStateFor(hasUnsavedEdits, connection.state);
+  // Refused before anything loaded (a bad link, a deleted document): there is nothing whose saving to report.
+  const showsSaveState = hasContent || hasUnsavedEdits || connection.detail !== 'stopped';
   return (
     <div className="status-pills" role="status" aria-live="polite">
       <span className="pill pill-connection" data-testid="connection-status" data-state={connection.state} data-detail={connection.detail} title={connectionLabels[connection.detail]}>
         <span className="pill-dot" aria-hidden="true" />
         <span className="pill-text">{connectionLabels[connection.detail]}</span>
       </span>
-      <span className="pill pill-save" data-testid="save-status" data-state={saveState} title={saveStateDescriptions[saveState]}>
-        <span className="pill-icon" aria-hidden="true" />
-        <span className="pill-text">{saveStateLabels[saveState]}</span>
-      </span>
+      {showsSaveState && (
+        <span className="pill pill-save" data-testid="save-status" data-state={saveState} title={saveStateDescriptions[saveState]}>
+          <span className="pill-icon" aria-hidden="true" />
+          <span className="pill-text">{saveStateLabels[saveState]}</span>
+        </span>
+      )}
       {isViewOnly && <span className="pill pill-readonly">View only</span>}
     </div>
   );

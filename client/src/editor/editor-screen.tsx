@@ -121,7 +121,7 @@ function EditorLayout({ config, docName, storage, session, tokenSource, initialI
             <DocHeader
               title={title.value}
               docName={docName}
-              status={<StatusPills connection={connection} hasUnsavedEdits={hasUnsavedEdits} isViewOnly={!access.canEdit} />}
+              status={<StatusPills connection={connection} hasUnsavedEdits={hasUnsavedEdits} isViewOnly={!access.canEdit} hasContent={isContentReady} />}
               presence={<PresenceBar awareness={session.provider.awareness} identity={identity} onRename={rename} />}
               actions={
                 <>
@@ -141,7 +141,7 @@ function EditorLayout({ config, docName, storage, session, tokenSource, initialI
             />
             <Toolbar />
           </div>
-          <NoticeBar connection={connection} access={access} />
+          <NoticeBar connection={connection} access={access} hasContent={isContentReady} />
           {replacedMessage !== null && <ReplacementBar message={replacedMessage} onDismiss={() => setReplacedMessage(null)} />}
           <main className="page">
             <DocumentEditor

@@ -4,11 +4,19 @@
 import type { Access } from '../collab/collab-session';
 import type { ConnectionStatus } from '../collab/connection-controller';
 
-export function NoticeBar({ connection, access }: { connection: ConnectionStatus; access: Access }) {
+export interface NoticeBarProps {
+  readonly connection: ConnectionStatus;
+  readonly access: Access;
+  /** The document's content has been shown: when stopped, it stays readable. */
+  readonly hasContent: boolean;
+}
+
+export function NoticeBar({ connection, access, hasContent }: NoticeBarProps) {
   if (connection.stopReason !== null) {
     return (
       <div className="notice notice-error" role="alert" data-testid="stopped-banner" data-close-code={connection.stopCode ?? undefined}>
-        <strong>Disconnected.</strong> {connection.stopReason} Your copy stays readable here.{' '}
+        <strong>{hasContent ? 'Disconnected.' : 'Could not open this document.'}</strong> {connection.stopReason}
+        {hasContent && ' Your copy stays readable here.'}{' '}
         <a href="/">Back to your documents</a>
       </div>
     );
