@@ -57,8 +57,24 @@ export async function documentText(user: User): Promise<string> {
   return (await user.editable.innerText()).replace(/\n+/g, '\n').trim();
 }
 
-/** Puts the caret at the end of the document. */
+/**
+ * Puts the caret at the end of the document, and waits until it is there: the browser moves it when the key is
+ * handled, and the editor learns of the move from a selectionchange event a task later. A key pressed before that
+ * (Enter, say) could act where the click had put the caret.
+ */
 export async function focusEnd(user: User): Promise<void> {
   await user.editable.click();
   await user.page.keyboard.press('Control+End');
+  await expect
+    .poll(() =>
+      user.editable.evaluate((root) => {
+        const selection = window.getSelection();
+        if (selection === null || !selection.isCollapsed || selection.anchorNode === null || !root.contains(selection.anchorNode)) return false;
+        const afterCaret = document.createRange();
+        afterCaret.selectNodeContents(root);
+        afterCaret.setStart(selection.anchorNode, selection.anchorOffset);
+        return afterCaret.toString() === '';
+      }),
+    )
+    .toBe(true);
 }

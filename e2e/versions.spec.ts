@@ -174,3 +174,19 @@ test('after someone restores a version, the others are told, their history lists
   await expect.poll(() => documentText(ben)).toBe('Title\none and more');
   await expect(undoRestore).toHaveCount(0);
 });
+
+test('the history panel takes the keyboard when opened and gives it back to the History button when closed', async ({ openUser }) => {
+  const ann = await openUser('Ann');
+  // A new document puts the caret in the text once it is editable; the panel is opened after that.
+  await expect(ann.editable).toBeFocused();
+  const open = ann.page.getByTestId('history-open');
+  await open.focus();
+  await ann.page.keyboard.press('Enter');
+  await expect(ann.page.getByTestId('history').getByTestId('version-label')).toBeFocused();
+  await ann.page.keyboard.type('Checkpoint');
+  await ann.page.keyboard.press('Enter');
+  await expect(versionTitled(ann.page, 'Checkpoint')).toHaveCount(1);
+  await ann.page.keyboard.press('Escape');
+  await expect(ann.page.getByTestId('history')).toHaveCount(0);
+  await expect(open).toBeFocused();
+});

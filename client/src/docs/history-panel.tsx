@@ -2,7 +2,7 @@
 // form to name the current state as a version. Re-reads the list after every action, since the server may have
 // added versions of its own (an automatic one before a restore, say), when someone else names a version (see
 // versions-signal.ts), and when the page comes back into view.
-import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { readReplacement } from '../../../shared/replacement-notice';
@@ -53,6 +53,22 @@ export function HistoryPanel({ api, canEdit, changes, doc, awareness, onRestorin
   const [preview, setPreview] = useState<Preview | null>(null);
   const [label, setLabel] = useState('');
   const labelId = useId();
+  const panelRef = useRef<HTMLElement>(null);
+
+  // Opening moves the keyboard into the panel (its first field, or its close button for viewers); closing gives the
+  // focus back to what opened it, unless the person has since gone elsewhere.
+  useEffect(() => {
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const panel = panelRef.current;
+    const firstField = panel?.querySelector<HTMLElement>('[data-testid=version-label]') ?? panel?.querySelector<HTMLElement>('[data-testid=history-close]');
+    firstField?.focus();
+    return () => {
+      // By now the panel has left the page, and a focus that was in it has fallen back to the body.
+      const active = document.activeElement;
+      const isFocusLost = active === null || active === document.body || panel?.contains(active) === true;
+      if (isFocusLost && opener?.isConnected) opener.focus();
+    };
+  }, []);
 
   const run = useCallback(async (busy: string, action: () => Promise<void>) => {
     setBusyId(busy);
@@ -160,7 +176,7 @@ export function HistoryPanel({ api, canEdit, changes, doc, awareness, onRestorin
   };
 
   return (
-    <aside className="history-panel" data-testid="history" aria-label="Version history">
+    <aside className="history-panel" data-testid="history" aria-label="Version history" ref={panelRef}>
       <header className="history-header">
         <h2>Version history</h2>
         <button type="button" className="icon-button" data-testid="history-close" aria-label="Close version history" onClick={onClose}>
