@@ -112,5 +112,8 @@ function registerClient(app: Hono, clientDir: string, page: ClientPage): void {
   if (built) app.use('/assets/*', serveStatic({ root: relativeRoot }));
   app.get('/', (c) => page(c));
   app.get('/d/:doc', (c) => page(c));
+  // The offline shell's worker: always revalidated, so a deploy's new worker is found on the next visit.
+  const revalidate = (_file: string, c: Context) => c.header('Cache-Control', 'no-cache');
+  if (built) app.get('/sw.js', serveStatic({ root: relativeRoot, onFound: revalidate }));
   if (built) app.get('/*', serveStatic({ root: relativeRoot }));
 }

@@ -1,0 +1,27 @@
+// Registers the offline app shell (client/public/sw.js). The worker's URL carries an id of this build's assets, so
+// a new deploy is a new worker script: the browser installs it, and it replaces the previous build's cache.
+export function registerServiceWorker(container: ServiceWorkerContainer, page: Document): void {
+  const url = `/sw.js?build=${buildId(page)}`;
+  const register = () => {
+    container.register(url, { scope: '/' }).catch((error: unknown) => {
+      // Without the worker the app still works online; it just cannot open offline.
+      console.warn('Tandem: the offline app shell could not be registered', error);
+    });
+  };
+  // After the page's own loads, so the worker's precache does not compete with them.
+  if (page.readyState === 'complete') register();
+  else window.addEventListener('load', register, { once: true });
+}
+
+/** A short hash of the hashed asset names index.html references: it changes whenever the build does. */
+function buildId(page: Document): string {
+  const names = [...page.querySelectorAll('script[src^="/assets/"], link[href^="/assets/"]')]
+    .map((element) => element.getAttribute('src') ?? element.getAttribute('href') ?? '')
+    .sort()
+    .join(' ');
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < names.length; index += 1) {
+    hash = Math.imul(hash ^ names.charCodeAt(index), 0x01000193);
+  }
+  return (hash >>> 0).toString(36);
+}

@@ -1,0 +1,40 @@
+// The offline app shell: once visited, the editor opens with no network at all (the service worker answers the page
+// and its assets), shows what this device kept, and the offline text reaches others when the network returns.
+import { documentText, expect, focusEnd, test } from './fixtures';
+
+test('a visited document reloads with no network, shows its offline edits, and syncs them later', async ({ openUser }) => {
+  const ann = await openUser('Ann');
+  const { page, context } = ann;
+  await focusEnd(ann);
+  await page.keyboard.type('typed online');
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+
+  // The first visit installs the worker; a reload is certain to go through it.
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await page.reload();
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected');
+  await expect.poll(() => documentText(ann)).toBe('typed online');
+
+  await context.setOffline(true);
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'offline');
+  await focusEnd(ann);
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('typed offline');
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'local');
+  await expect.poll(() => documentText(ann)).toBe('typed online\ntyped offline');
+
+  const offlineLoad = await page.reload();
+  expect(offlineLoad?.fromServiceWorker()).toBe(true);
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'offline');
+  await expect.poll(() => documentText(ann)).toBe('typed online\ntyped offline');
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'local');
+
+  await context.setOffline(false);
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected', { timeout: 20_000 });
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+  const ben = await openUser('Ben');
+  await expect.poll(() => documentText(ben)).toBe('typed online\ntyped offline');
+});
