@@ -32,9 +32,15 @@ test('a visited document reloads with no network, shows its offline edits, and s
   await expect.poll(() => documentText(ann)).toBe('typed online\ntyped offline');
   await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'local');
 
+  // A reload at once after typing: the last letters may not have reached IndexedDB yet, and must survive anyway.
+  await focusEnd(ann);
+  await page.keyboard.type(' and gone');
+  await page.reload();
+  await expect.poll(() => documentText(ann)).toBe('typed online\ntyped offline and gone');
+
   await context.setOffline(false);
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected', { timeout: 20_000 });
   await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
   const ben = await openUser('Ben');
-  await expect.poll(() => documentText(ben)).toBe('typed online\ntyped offline');
+  await expect.poll(() => documentText(ben)).toBe('typed online\ntyped offline and gone');
 });

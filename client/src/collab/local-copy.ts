@@ -1,8 +1,11 @@
 // This browser's copy of a document in IndexedDB (y-indexeddb on the same Y.Doc): edits made offline survive a
 // reload and sync when the server is back. Started on demand, because the editor must already be bound to the doc
 // when the stored content is loaded into it.
+// IndexedDB writes finish a moment after each keystroke, and leaving the page cancels the unfinished ones: a reload
+// right after typing offline lost the last letters. So the edits of the last few seconds are also written to
+// localStorage, synchronously, as the page goes away, and applied again when the copy is next loaded.
 import { clearDocument, IndexeddbPersistence } from 'y-indexeddb';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 
 export interface LocalCopy {
   /** Resolves once the stored copy has been loaded into the doc (after `start`). */
@@ -13,9 +16,13 @@ export interface LocalCopy {
   destroy(): void;
 }
 
-export function createLocalCopy(doc: Y.Doc, databaseName: string): LocalCopy {
+/** Edits at most this old may still be on their way into IndexedDB. */
+const IN_FLIGHT_MS = 3_000;
+
+export function createLocalCopy(doc: Y.Doc, databaseName: string, storage: Storage): LocalCopy {
   let persistence: IndexeddbPersistence | null = null;
   let isDestroyed = false;
+  const lastMoment = createLastMomentCopy(doc, storage, `${databaseName}:last-moment`);
   let settle: { resolve: () => void; reject: (error: unknown) => void } | undefined;
   const whenRestored = new Promise<void>((resolve, reject) => {
     settle = { resolve, reject };
@@ -31,15 +38,85 @@ export function createLocalCopy(doc: Y.Doc, databaseName: string): LocalCopy {
         settle?.reject(error);
         return;
       }
-      persistence.whenSynced.then(() => settle?.resolve(), (error: unknown) => settle?.reject(error));
+      persistence.whenSynced.then(
+        () => {
+          lastMoment.restore();
+          settle?.resolve();
+        },
+        (error: unknown) => settle?.reject(error),
+      );
     },
     clear() {
+      lastMoment.forget();
       const cleared = persistence === null ? clearDocument(databaseName) : persistence.clearData();
       cleared.catch((error: unknown) => console.warn('tandem: could not clear the local copy', error));
     },
     destroy() {
       isDestroyed = true;
+      lastMoment.destroy();
       void persistence?.destroy();
     },
   };
+}
+
+/** This page's own edits of the last IN_FLIGHT_MS, kept in `storage` under `key` when the page is hidden or left. */
+function createLastMomentCopy(doc: Y.Doc, storage: Storage, key: string) {
+  let recent: Array<{ at: number; update: Uint8Array }> = [];
+  const dropOld = () => {
+    const cutoff = performance.now() - IN_FLIGHT_MS;
+    recent = recent.filter((entry) => entry.at >= cutoff);
+  };
+  const onUpdate = (update: Uint8Array, _origin: unknown, _doc: Y.Doc, transaction: Y.Transaction) => {
+    // Only edits made here: what came from the server or from IndexedDB is kept elsewhere already.
+    if (!transaction.local) return;
+    dropOld();
+    recent.push({ at: performance.now(), update });
+  };
+  const save = () => {
+    dropOld();
+    if (recent.length === 0) return;
+    try {
+      storage.setItem(key, toBase64(Y.mergeUpdates(recent.map((entry) => entry.update))));
+    } catch (error) {
+      console.warn('tandem: could not keep the latest edits', error);
+    }
+  };
+  const onVisibilityChange = () => {
+    if (document.visibilityState === 'hidden') save();
+  };
+  doc.on('update', onUpdate);
+  window.addEventListener('pagehide', save);
+  document.addEventListener('visibilitychange', onVisibilityChange);
+  return {
+    /** Applies what the previous page kept (a no-op for edits IndexedDB did store), then forgets it. */
+    restore() {
+      const kept = storage.getItem(key);
+      if (kept === null) return;
+      storage.removeItem(key);
+      try {
+        Y.applyUpdate(doc, fromBase64(kept), key);
+      } catch (error) {
+        console.warn('tandem: the latest edits kept by the previous page could not be read', error);
+      }
+    },
+    forget() {
+      recent = [];
+      storage.removeItem(key);
+    },
+    destroy() {
+      doc.off('update', onUpdate);
+      window.removeEventListener('pagehide', save);
+      document.removeEventListener('visibilitychange', onVisibilityChange);
+    },
+  };
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+
+function fromBase64(text: string): Uint8Array {
+  return Uint8Array.from(atob(text), (char) => char.charCodeAt(0));
 }

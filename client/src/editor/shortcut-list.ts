@@ -15,19 +15,34 @@ export interface ShortcutGroup {
   readonly entries: readonly ShortcutEntry[];
 }
 
-export function shortcutGroups(isApple: boolean): ShortcutGroup[] {
+/** The keys of the commands that are not block types, as the toolbar's tooltips and the dialog spell them. */
+export function commandKeys(isApple: boolean) {
   const mod = (key: string) => (isApple ? `⌘${key}` : `Ctrl+${key}`);
-  const shiftMod = (key: string) => (isApple ? `⇧⌘${key}` : `Ctrl+Shift+${key}`);
+  return {
+    undo: mod('Z'),
+    redo: isApple ? '⇧⌘Z' : 'Ctrl+Shift+Z',
+    bold: mod('B'),
+    italic: mod('I'),
+    underline: mod('U'),
+    link: mod('K'),
+    indent: mod(']'),
+    outdent: mod('['),
+    shortcuts: mod('/'),
+  } as const;
+}
+
+export function shortcutGroups(isApple: boolean): ShortcutGroup[] {
+  const keys = commandKeys(isApple);
   const block = (action: string) => [shortcutLabelOf(action, isApple)!];
   return [
     {
       title: 'Text',
       entries: [
-        { what: 'Bold', keys: [mod('B')] },
-        { what: 'Italic', keys: [mod('I')] },
-        { what: 'Underline', keys: [mod('U')] },
+        { what: 'Bold', keys: [keys.bold] },
+        { what: 'Italic', keys: [keys.italic] },
+        { what: 'Underline', keys: [keys.underline] },
         { what: 'Strikethrough', keys: block('strikethrough') },
-        { what: 'Insert or edit a link', keys: [mod('K')] },
+        { what: 'Insert or edit a link', keys: [keys.link] },
       ],
     },
     {
@@ -40,17 +55,17 @@ export function shortcutGroups(isApple: boolean): ShortcutGroup[] {
         { what: 'Numbered list', keys: block('number') },
         { what: 'Bulleted list', keys: block('bullet') },
         { what: 'Checklist', keys: block('check') },
-        { what: 'Indent, nest a list item', keys: ['Tab', mod(']')] },
-        { what: 'Outdent', keys: ['Shift+Tab', mod('[')] },
+        { what: 'Indent, nest a list item', keys: ['Tab', keys.indent] },
+        { what: 'Outdent', keys: ['Shift+Tab', keys.outdent] },
       ],
     },
     {
       title: 'Editing',
       entries: [
-        { what: 'Undo your last change', keys: [mod('Z')] },
-        { what: 'Redo', keys: [shiftMod('Z')] },
+        { what: 'Undo your last change', keys: [keys.undo] },
+        { what: 'Redo', keys: [keys.redo] },
         { what: 'Leave the document (then Tab on)', keys: ['Esc'] },
-        { what: 'This list of shortcuts', keys: [mod('/')] },
+        { what: 'This list of shortcuts', keys: [keys.shortcuts] },
       ],
     },
     {

@@ -3,12 +3,13 @@
 // open and goes back where it was when it closes.
 import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type MouseEvent } from 'react';
 import { isApple } from './platform';
-import { isShortcutsKey, shortcutGroups } from './shortcut-list';
+import { commandKeys, isShortcutsKey, shortcutGroups } from './shortcut-list';
 import { toolbarIcons } from './toolbar-icons';
 
 const groups = shortcutGroups(isApple);
+const openKeys = commandKeys(isApple).shortcuts;
 
-export function ShortcutsButton({ shortcut }: { shortcut: string }) {
+export function ShortcutsButton() {
   const [isOpen, setIsOpen] = useState(false);
 
   useEffect(() => {
@@ -28,7 +29,7 @@ export function ShortcutsButton({ shortcut }: { shortcut: string }) {
         className="tool-button"
         data-action="shortcuts"
         aria-label="Keyboard shortcuts"
-        title={`Keyboard shortcuts (${shortcut})`}
+        title={`Keyboard shortcuts (${openKeys})`}
         aria-haspopup="dialog"
         onMouseDown={(event) => event.preventDefault()}
         onClick={() => setIsOpen(true)}

@@ -23,13 +23,14 @@ import { shortcutActionOf, shortcutLabelOf } from './block-shortcuts';
 import { toggleBlockType, type SettableBlockType } from './block-type';
 import { LinkBubble } from './link-bubble';
 import { LinkEditor } from './link-editor';
+import { commandKeys } from './shortcut-list';
 import { ShortcutsButton } from './shortcuts-dialog';
 import { isApple } from './platform';
 import { toolbarIcons } from './toolbar-icons';
 import { $readToolbarState, emptyToolbarState, type ToolbarState } from './toolbar-state';
 import { useRovingToolbar } from './use-roving-toolbar';
 
-const mod = isApple ? '⌘' : 'Ctrl+';
+const keys = commandKeys(isApple);
 
 interface LinkDraft {
   /** Tells one opening of the form from the next. */
@@ -111,10 +112,10 @@ export function Toolbar() {
     <div className="toolbar-wrap">
       <div className="toolbar" data-testid="toolbar" role="toolbar" aria-label="Formatting" ref={toolbarRef} {...roving}>
         <Group>
-          <ToolButton action="undo" label="Undo" shortcut={`${mod}Z`} disabled={disabled || !canUndo} onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)}>
+          <ToolButton action="undo" label="Undo" shortcut={keys.undo} disabled={disabled || !canUndo} onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)}>
             {toolbarIcons.undo}
           </ToolButton>
-          <ToolButton action="redo" label="Redo" shortcut={isApple ? '⇧⌘Z' : 'Ctrl+Shift+Z'} disabled={disabled || !canRedo} onClick={() => editor.dispatchCommand(REDO_COMMAND, undefined)}>
+          <ToolButton action="redo" label="Redo" shortcut={keys.redo} disabled={disabled || !canRedo} onClick={() => editor.dispatchCommand(REDO_COMMAND, undefined)}>
             {toolbarIcons.redo}
           </ToolButton>
         </Group>
@@ -130,13 +131,13 @@ export function Toolbar() {
           </ToolButton>
         </Group>
         <Group>
-          <ToolButton action="bold" label="Bold" shortcut={`${mod}B`} pressed={state.bold} disabled={disabled} onClick={() => format('bold')}>
+          <ToolButton action="bold" label="Bold" shortcut={keys.bold} pressed={state.bold} disabled={disabled} onClick={() => format('bold')}>
             <b className="glyph">B</b>
           </ToolButton>
-          <ToolButton action="italic" label="Italic" shortcut={`${mod}I`} pressed={state.italic} disabled={disabled} onClick={() => format('italic')}>
+          <ToolButton action="italic" label="Italic" shortcut={keys.italic} pressed={state.italic} disabled={disabled} onClick={() => format('italic')}>
             <i className="glyph glyph-italic">I</i>
           </ToolButton>
-          <ToolButton action="underline" label="Underline" shortcut={`${mod}U`} pressed={state.underline} disabled={disabled} onClick={() => format('underline')}>
+          <ToolButton action="underline" label="Underline" shortcut={keys.underline} pressed={state.underline} disabled={disabled} onClick={() => format('underline')}>
             <u className="glyph">U</u>
           </ToolButton>
           <ToolButton action="strikethrough" label="Strikethrough" pressed={state.strikethrough} disabled={disabled} onClick={() => format('strikethrough')}>
@@ -145,7 +146,7 @@ export function Toolbar() {
           <ToolButton action="code" label="Inline code" pressed={state.code} disabled={disabled} onClick={() => format('code')}>
             {toolbarIcons.code}
           </ToolButton>
-          <ToolButton action="link" label={state.isLink ? 'Edit link' : 'Link'} shortcut={`${mod}K`} pressed={state.isLink} disabled={disabled} onClick={openLinkEditor}>
+          <ToolButton action="link" label={state.isLink ? 'Edit link' : 'Link'} shortcut={keys.link} pressed={state.isLink} disabled={disabled} onClick={openLinkEditor}>
             {toolbarIcons.link}
           </ToolButton>
         </Group>
@@ -159,10 +160,10 @@ export function Toolbar() {
           <ToolButton action="check" label="Checklist" pressed={state.blockType === 'check'} disabled={disabled} onClick={() => block('check')}>
             {toolbarIcons.check}
           </ToolButton>
-          <ToolButton action="outdent" label="Decrease indent" shortcut={`${mod}[`} disabled={disabled} onClick={() => editor.dispatchCommand(OUTDENT_CONTENT_COMMAND, undefined)}>
+          <ToolButton action="outdent" label="Decrease indent" shortcut={keys.outdent} disabled={disabled} onClick={() => editor.dispatchCommand(OUTDENT_CONTENT_COMMAND, undefined)}>
             {toolbarIcons.outdent}
           </ToolButton>
-          <ToolButton action="indent" label="Increase indent" shortcut={`${mod}]`} disabled={disabled} onClick={() => editor.dispatchCommand(INDENT_CONTENT_COMMAND, undefined)}>
+          <ToolButton action="indent" label="Increase indent" shortcut={keys.indent} disabled={disabled} onClick={() => editor.dispatchCommand(INDENT_CONTENT_COMMAND, undefined)}>
             {toolbarIcons.indent}
           </ToolButton>
         </Group>
@@ -175,7 +176,7 @@ export function Toolbar() {
           </ToolButton>
         </Group>
         <Group>
-          <ShortcutsButton shortcut={`${mod}/`} />
+          <ShortcutsButton />
         </Group>
       </div>
       {linkDraft === null && isEditable && state.caretLinkKey !== null && state.linkUrl !== null && (
