@@ -1,6 +1,7 @@
 // Runs SQLite WAL checkpoints on a thread of their own, so the fsync a checkpoint costs never stalls the event loop
 // that commits and broadcasts updates. Plain JavaScript because it starts as a worker thread, outside tsx and Vite.
-// workerData: { path: string }. Messages in: 'checkpoint', 'stop'. Posts { error: string } and exits when the
+// workerData: { path: string }. Messages in: 'checkpoint', 'stop'. Posts { complete: boolean } after each
+// checkpoint (true when every WAL frame reached the database file), and { error: string } before exiting when the
 // database is unusable.
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -20,13 +21,15 @@ try {
 // from its beginning, so the file stays small.
 const checkpoint = () => {
   try {
-    db.pragma('wal_checkpoint(PASSIVE)');
+    const [result] = db.pragma('wal_checkpoint(PASSIVE)');
+    parentPort.postMessage({ complete: result.busy === 0 && result.log === result.checkpointed });
   } catch (error) {
     // SQLITE_BUSY (another checkpoint runs, or the database is closing) is retried on the next request.
     if (error.code !== 'SQLITE_BUSY') {
       parentPort.postMessage({ error: `WAL checkpoint failed: ${error.message}` });
       process.exit(1);
     }
+    parentPort.postMessage({ complete: false });
   }
 };
 
@@ -35,5 +38,6 @@ parentPort.on('message', (message) => {
   if (message !== 'stop') return;
   checkpoint();
   db.close();
-  process.exit(0);
+  // Ends the thread (exit code 0) once the messages posted above have gone out.
+  parentPort.close();
 });

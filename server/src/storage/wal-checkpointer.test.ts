@@ -21,12 +21,15 @@ describe('WalCheckpointer', () => {
   it('copies committed pages into the database file from its own thread once writing pauses, keeping the WAL bounded', async () => {
     const dbPath = path.join(dir, 'tandem.db');
     const store = new SqliteStore({ path: dbPath, checkpoints: { checkEveryMs: 20, idleMs: 50 } });
+    const checkpointer = (store as unknown as { checkpointer: WalCheckpointer }).checkpointer;
     try {
       const before = (await stat(dbPath)).size;
       const update = new Uint8Array(2_000).fill(7);
       for (let i = 0; i < 200; i++) await store.appendBatch([{ doc: 'wal', update }]);
-      // 400 kB of rows: only a checkpoint moves them from the WAL into the main file.
-      await expect.poll(async () => (await stat(dbPath)).size, { timeout: 5_000 }).toBeGreaterThan(before + 300_000);
+      // 400 kB of rows: only a checkpoint moves them from the WAL into the main file. SQLite extends the file before
+      // it copies the pages, so the size alone does not say the checkpoint is over: wait for the worker's word.
+      await expect.poll(() => checkpointer.isCheckpointed, { timeout: 5_000 }).toBe(true);
+      expect((await stat(dbPath)).size).toBeGreaterThan(before + 300_000);
       // Once checkpointed, the next commit starts the WAL over instead of appending to it: as many commits again
       // leave the file about as large as before, not twice as large.
       const walBefore = (await stat(`${dbPath}-wal`)).size;

@@ -39,6 +39,9 @@ export class WalCheckpointer {
   /** Bytes written to the WAL since the last checkpoint request, estimated. */
   private walBytes = 0;
   private lastCommitAt = 0;
+  /** Checkpoints requested whose result has not come back yet. */
+  private checkpointsInFlight = 0;
+  private wasLastCheckpointComplete = false;
 
   constructor(
     private readonly db: Database.Database,
@@ -62,6 +65,14 @@ export class WalCheckpointer {
   noteCommit(bytes: number): void {
     this.walBytes += PAGE_BYTES + bytes;
     this.lastCommitAt = performance.now();
+  }
+
+  /**
+   * True when every commit so far has reached the database file: the last checkpoint copied every WAL frame, none
+   * is running and nothing was committed since, so the next commit restarts the WAL from its beginning (tests).
+   */
+  get isCheckpointed(): boolean {
+    return this.walBytes === 0 && this.checkpointsInFlight === 0 && this.wasLastCheckpointComplete;
   }
 
   /** True while a worker thread is running (tests). */
@@ -88,6 +99,7 @@ export class WalCheckpointer {
   private requestCheckpoint(): void {
     if (this.hasFailed) return;
     (this.worker ?? this.startWorker()).postMessage('checkpoint');
+    this.checkpointsInFlight++;
     this.retireTimer.refresh();
   }
 
@@ -96,7 +108,9 @@ export class WalCheckpointer {
     const worker = this.worker;
     if (!worker || this.isStopping) return;
     this.worker = null;
+    // It checkpoints once more before it exits.
     worker.postMessage('stop');
+    this.checkpointsInFlight++;
   }
 
   private startWorker(): Worker {
@@ -106,7 +120,11 @@ export class WalCheckpointer {
     // The worker must not keep a finished process alive; stop() ends it explicitly.
     worker.unref();
     let reason: string | null = null;
-    worker.on('message', (message: { error?: string }) => {
+    worker.on('message', (message: { error?: string; complete?: boolean }) => {
+      if (message.complete !== undefined) {
+        this.checkpointsInFlight--;
+        this.wasLastCheckpointComplete = message.complete;
+      }
       reason ??= message.error ?? null;
     });
     worker.on('error', (error: unknown) => {
