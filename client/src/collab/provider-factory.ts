@@ -4,6 +4,7 @@
 import type { Provider } from '@lexical/yjs';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { anchorCaretsLeft } from './caret-anchor';
 
 export interface CollabProviderOptions {
   readonly collabUrl: string;
@@ -21,6 +22,7 @@ export function createCollabProvider({ collabUrl, docName, token }: CollabProvid
     disableBc: true,
   });
   sendOnlyOwnAwareness(provider);
+  anchorCaretsLeft(provider.awareness, provider.doc);
   return provider;
 }
 
