@@ -27,3 +27,28 @@ test('carets and presence follow people as they come and go', async ({ openUser 
   await expect(annCaretOnBen).toHaveCount(0, { timeout: 2_000 });
   await expect(benPresence).toHaveCount(1);
 });
+
+test('someone with the document open in two tabs is one person in the list, and your own other tab says it is you', async ({ openUser, tandem, docName }) => {
+  const ann = await openUser('Ann Archer');
+  const ben = await openUser('Ben Brook');
+  const annPresence = ann.page.getByTestId('presence').getByTestId('presence-user');
+  await expect(annPresence).toHaveCount(1);
+
+  // Ben opens a second tab of the same browser: two carets, one person.
+  const benSecondTab = await ben.context.newPage();
+  await benSecondTab.goto(`${tandem.url}/d/${docName}?name=${encodeURIComponent('Ben Brook')}`);
+  await expect(benSecondTab.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected');
+  await expect(ann.page.getByTestId('editor-frame').getByText('Ben Brook', { exact: true })).toHaveCount(2);
+  await expect(annPresence).toHaveCount(1);
+  await expect(annPresence).toHaveAttribute('title', 'Ben Brook (2 tabs)');
+
+  // In Ben's first tab, the second one is Ben himself, not another person.
+  const benPresence = ben.page.getByTestId('presence').getByTestId('presence-user');
+  await expect(benPresence).toHaveCount(2);
+  await expect(benPresence.filter({ hasText: 'Ann Archer' })).toHaveCount(1);
+  await expect(benPresence.filter({ hasText: 'Ben Brook' })).toHaveAttribute('title', 'Ben Brook (you, in another tab)');
+
+  await benSecondTab.close();
+  await expect(annPresence).toHaveAttribute('title', 'Ben Brook');
+  await expect(benPresence).toHaveCount(1);
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanDisplayName, colorForName, resolveIdentity } from './identity';
+import { cleanDisplayName, colorForName, rememberDisplayName, resolveIdentity } from './identity';
 import { initialsOf } from './initials';
 import { memoryStorage } from '../test-support/memory-storage';
 
@@ -32,6 +32,15 @@ describe('resolveIdentity', () => {
       return 0.2126 * r + 0.7152 * g + 0.0722 * b;
     };
     for (const colour of colours) expect(1.05 / (luminance(colour) + 0.05), colour).toBeGreaterThanOrEqual(4.5);
+  });
+
+  it('keeps one browser id for every identity of this browser, and a new one in another browser', () => {
+    const storage = memoryStorage();
+    const first = resolveIdentity({ nameParam: 'Ada', tokenName: undefined, storage });
+    const renamed = rememberDisplayName(storage, 'Ada L.');
+    expect(first.browserId).toMatch(/^[0-9a-f]{24}$/);
+    expect(renamed.browserId).toBe(first.browserId);
+    expect(resolveIdentity({ nameParam: 'Ada', tokenName: undefined, storage: memoryStorage() }).browserId).not.toBe(first.browserId);
   });
 });
 

@@ -1,12 +1,15 @@
 // Who this browser is in a document: a display name and the colour of its caret and avatar. The name comes from
 // `?name=` (remembered), else the remembered name, else the token's name claim, else a generated one (remembered,
 // so a reload keeps it). The colour follows from the name, so everyone sees the same colour for the same person.
+// A random id, kept by this browser, tells one person's tabs (same browser, same name) from other people's.
 import { readJson, writeJson } from '../json-storage';
 import { generateFriendlyName } from './friendly-name';
 
 export interface Identity {
   readonly name: string;
   readonly color: string;
+  /** The same in every tab of this browser; with the name it says which tabs are one person. */
+  readonly browserId: string;
 }
 
 export interface IdentitySources {
@@ -16,6 +19,7 @@ export interface IdentitySources {
 }
 
 const nameKey = 'tandem:display-name';
+const browserIdKey = 'tandem:browser-id';
 export const maxDisplayNameLength = 40;
 
 export function resolveIdentity({ nameParam, tokenName, storage }: IdentitySources): Identity {
@@ -23,16 +27,16 @@ export function resolveIdentity({ nameParam, tokenName, storage }: IdentitySourc
   if (fromParam !== null) return rememberDisplayName(storage, fromParam);
   const stored = readJson(storage, nameKey);
   const fromStorage = typeof stored === 'string' ? cleanDisplayName(stored) : null;
-  if (fromStorage !== null) return identityFor(fromStorage);
+  if (fromStorage !== null) return identityFor(storage, fromStorage);
   const fromToken = cleanDisplayName(tokenName);
-  if (fromToken !== null) return identityFor(fromToken);
+  if (fromToken !== null) return identityFor(storage, fromToken);
   return rememberDisplayName(storage, generateFriendlyName());
 }
 
 /** Stores `name` for later visits and returns the identity it gives. */
 export function rememberDisplayName(storage: Storage, name: string): Identity {
   writeJson(storage, nameKey, name);
-  return identityFor(name);
+  return identityFor(storage, name);
 }
 
 /** Trims and shortens a proposed name; null when nothing is left. */
@@ -41,8 +45,17 @@ export function cleanDisplayName(raw: string | undefined): string | null {
   return cleaned === undefined || cleaned === '' ? null : cleaned;
 }
 
-function identityFor(name: string): Identity {
-  return { name, color: colorForName(name) };
+function identityFor(storage: Storage, name: string): Identity {
+  return { name, color: colorForName(name), browserId: browserIdOf(storage) };
+}
+
+function browserIdOf(storage: Storage): string {
+  const stored = readJson(storage, browserIdKey);
+  if (typeof stored === 'string' && stored !== '') return stored;
+  // Not crypto.randomUUID(): pages served over plain http from another machine are not a secure context.
+  const created = Array.from(crypto.getRandomValues(new Uint8Array(12)), (byte) => byte.toString(16).padStart(2, '0')).join('');
+  writeJson(storage, browserIdKey, created);
+  return created;
 }
 
 // Twelve hues around the colour wheel, dark enough for white initials (contrast 4.9 or more on every one), and no

@@ -4,7 +4,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import type { Identity } from './identity';
 import { initialsOf } from './initials';
 import { RenamePopover } from './rename-popover';
-import { useRemoteUsers } from './use-remote-users';
+import { useRemoteUsers, type RemoteUser } from './use-remote-users';
 
 export interface PresenceBarProps {
   readonly awareness: Awareness;
@@ -13,18 +13,24 @@ export interface PresenceBarProps {
 }
 
 export function PresenceBar({ awareness, identity, onRename }: PresenceBarProps) {
-  const users = useRemoteUsers(awareness);
+  const users = useRemoteUsers(awareness, identity);
   return (
     <div className="presence-area">
       <ul className="presence" data-testid="presence" aria-label={users.length === 0 ? 'Nobody else is here' : 'Also here'}>
         {users.map((user) => (
-          <li key={user.clientId} className="avatar" data-testid="presence-user" title={user.name} style={{ backgroundColor: user.color }}>
+          <li key={user.clientId} className={user.isSelfElsewhere ? 'avatar avatar-elsewhere' : 'avatar'} data-testid="presence-user" title={titleOf(user)} style={{ backgroundColor: user.color }}>
             <span aria-hidden="true">{initialsOf(user.name)}</span>
             <span className="visually-hidden">{user.name}</span>
+            {user.isSelfElsewhere && <span className="visually-hidden"> (you, in another tab)</span>}
           </li>
         ))}
       </ul>
       <RenamePopover identity={identity} onRename={onRename} />
     </div>
   );
+}
+
+function titleOf(user: RemoteUser): string {
+  if (user.isSelfElsewhere) return user.tabs === 1 ? `${user.name} (you, in another tab)` : `${user.name} (you, in ${user.tabs} other tabs)`;
+  return user.tabs === 1 ? user.name : `${user.name} (${user.tabs} tabs)`;
 }

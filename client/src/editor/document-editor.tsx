@@ -54,6 +54,8 @@ export function DocumentEditor({ docName, session, initialIdentity, isReadOnly, 
   const cursorsContainerRef = useRef<HTMLDivElement>(null);
   useFadingCaretLabels(cursorsContainerRef);
   const [{ syncCursorPositionsFn, bindingOf }] = useState(() => bindingCatcher(syncCursorPositions));
+  // Lets the others' presence lists show this person's tabs as one person (see use-remote-users.ts).
+  const [awarenessData] = useState(() => ({ browserId: initialIdentity.browserId }));
   return (
     <div className="editor-frame" data-testid="editor-frame" ref={cursorsContainerRef}>
       <div className="editor-surface" data-testid="editor" data-readonly={isReadOnly ? 'true' : 'false'}>
@@ -93,6 +95,7 @@ export function DocumentEditor({ docName, session, initialIdentity, isReadOnly, 
         shouldBootstrap={false}
         username={initialIdentity.name}
         cursorColor={initialIdentity.color}
+        awarenessData={awarenessData}
         cursorsContainerRef={cursorsContainerRef}
         syncCursorPositionsFn={syncCursorPositionsFn}
       />
