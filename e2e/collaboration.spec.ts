@@ -444,3 +444,36 @@ test('undo in one page undoes only that user\'s edits', async ({ openUser }) => 
   await expect.poll(() => documentText(ben)).toBe('from ben');
   await expect.poll(() => documentText(ann)).toBe('from ben');
 });
+
+test('alignment from the toolbar or Ctrl+Shift+E/R/L/J reaches everyone and the HTML export', async ({ openUser, tandem, docName }) => {
+  const ann = await openUser('Ann');
+  const ben = await openUser('Ben');
+  await focusEnd(ann);
+  await ann.page.keyboard.type('Agenda');
+  await ann.page.keyboard.press('Enter');
+  await ann.page.keyboard.type('Second line stays left');
+  await ann.page.keyboard.press('ArrowUp');
+  const annFirst = ann.editable.locator('p').first();
+  const benFirst = ben.editable.locator('p').first();
+  const toolbar = ann.page.getByTestId('toolbar');
+
+  await ann.page.keyboard.press('Control+Shift+E');
+  await expect(benFirst).toHaveCSS('text-align', 'center');
+  await expect(toolbar.locator('button[data-action=align-center]')).toHaveAttribute('aria-pressed', 'true');
+  await expect(toolbar.locator('button[data-action=align-left]')).toHaveAttribute('aria-pressed', 'false');
+
+  await toolbar.locator('button[data-action=align-right]').click();
+  await expect(benFirst).toHaveCSS('text-align', 'right');
+  await ann.page.keyboard.press('Control+Shift+J');
+  await expect(benFirst).toHaveCSS('text-align', 'justify');
+  await expect(ben.editable.locator('p').last()).toHaveCSS('text-align', 'start');
+  // Typing goes on in the aligned paragraph, where the caret was.
+  await ann.page.keyboard.type(' for Monday');
+  await expect(benFirst).toHaveText('Agenda for Monday');
+  expect(await adminApi(tandem).exportDoc(docName, 'html')).toMatch(/<p[^>]*text-align: justify[^>]*>.*Agenda for Monday/);
+
+  await ann.page.keyboard.press('Control+Shift+L');
+  await expect(benFirst).toHaveCSS('text-align', 'start');
+  await expect(annFirst).toHaveCSS('text-align', 'start');
+  await expect(toolbar.locator('button[data-action=align-left]')).toHaveAttribute('aria-pressed', 'true');
+});

@@ -25,4 +25,12 @@ describe('sanitizeHtml', () => {
     const holder = cleaned('<p onclick="x()">hi <a href="javascript:alert(1)">bad</a> <a href="https://example.com">ok</a></p><script>x()</script>');
     expect(holder.innerHTML).toBe('<p>hi bad <a href="https://example.com" target="_blank" rel="noopener noreferrer">ok</a></p>');
   });
+
+  it("keeps a block's text alignment and no other style", () => {
+    const holder = cleaned(
+      '<h1 style="text-align: center; color: red">Title</h1><p style="text-align: right; position: fixed">x</p>'
+        + '<p style="text-align: left">y</p><span style="text-align: center">z</span>',
+    );
+    expect(holder.innerHTML).toBe('<h1 style="text-align: center;">Title</h1><p style="text-align: right;">x</p><p>y</p><span>z</span>');
+  });
 });

@@ -1,11 +1,14 @@
 // Turns exported HTML into DOM nodes that are safe to show inside the page: an allow-list of the tags the editor
-// produces, links only to web, mail and phone addresses, and no attributes that could run code or restyle the page.
+// produces, links only to web, mail and phone addresses, and no attributes that could run code or restyle the page
+// (of styles, only a block's text alignment is kept).
 import { isSafeLinkUrl } from '../editor/link-url';
 
 const allowedTags = new Set([
   'P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'PRE', 'CODE', 'UL', 'OL', 'LI', 'A', 'BR', 'STRONG', 'B',
   'EM', 'I', 'U', 'S', 'DEL', 'SPAN', 'SUB', 'SUP', 'MARK', 'HR',
 ]);
+const blockTags = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'LI']);
+const keptAlignments = new Set(['center', 'right', 'justify']);
 // Dropped with everything inside; any other unknown tag is unwrapped and keeps its text.
 const droppedTags = new Set(['SCRIPT', 'STYLE', 'IFRAME', 'OBJECT', 'EMBED', 'TEMPLATE', 'HEAD', 'TITLE', 'META', 'LINK', 'NOSCRIPT']);
 
@@ -45,6 +48,9 @@ function appendClean(node: Node, parent: Node): void {
     const start = node.getAttribute('start');
     if (start !== null && /^\d+$/.test(start)) clean.setAttribute('start', start);
   }
+  // Alignment is the one style kept: the export writes it as text-align on the block.
+  const alignment = blockTags.has(node.tagName) && node instanceof HTMLElement ? node.style.textAlign : '';
+  if (keptAlignments.has(alignment)) clean.style.textAlign = alignment;
   for (const child of Array.from(node.childNodes)) appendClean(child, clean);
   parent.appendChild(clean);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shortcutActionOf, shortcutLabelOf, type ShortcutKeys } from './block-shortcuts';
+import { alignmentOf, isAlignAction, shortcutActionOf, shortcutLabelOf, type ShortcutKeys } from './block-shortcuts';
 
 const keys = (code: string, modifiers: Partial<Omit<ShortcutKeys, 'code'>>): ShortcutKeys => ({
   code,
@@ -19,6 +19,16 @@ describe('block shortcuts', () => {
     expect(shortcutActionOf(keys('Digit8', { ctrlKey: true, shiftKey: true }), false)).toBe('bullet');
     expect(shortcutActionOf(keys('Digit9', { ctrlKey: true, shiftKey: true }), false)).toBe('check');
     expect(shortcutActionOf(keys('KeyX', { ctrlKey: true, shiftKey: true }), false)).toBe('strikethrough');
+  });
+
+  it('maps Ctrl+Shift+L/E/R/J to left, centre, right and justified alignment', () => {
+    const alignments = ['KeyL', 'KeyE', 'KeyR', 'KeyJ'].map((code) => {
+      const action = shortcutActionOf(keys(code, { ctrlKey: true, shiftKey: true }), false);
+      return action !== null && isAlignAction(action) ? alignmentOf(action) : null;
+    });
+    expect(alignments).toEqual(['left', 'center', 'right', 'justify']);
+    expect(shortcutLabelOf('align-center', false)).toBe('Ctrl+Shift+E');
+    expect(shortcutLabelOf('align-center', true)).toBe('⇧⌘E');
   });
 
   it('uses ⌘ instead of Ctrl on Apple devices', () => {

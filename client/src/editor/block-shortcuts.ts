@@ -1,10 +1,12 @@
-// The keyboard shortcuts for block types and strikethrough, as in Google Docs: Ctrl+Alt+0–3 for normal text and
-// headings, Ctrl+Shift+7/8/9 for numbered, bulleted and check lists, Ctrl+Shift+X for strikethrough (⌘ for Ctrl on
-// Apple devices). Keys are matched by their physical position (`event.code`), since Shift and Alt change
+// The keyboard shortcuts for block types, alignment and strikethrough, as in Google Docs: Ctrl+Alt+0–3 for normal
+// text and headings, Ctrl+Shift+7/8/9 for numbered, bulleted and check lists, Ctrl+Shift+L/E/R/J to align left,
+// centre, right or justify, Ctrl+Shift+X for strikethrough (⌘ for Ctrl on Apple devices). Keys are matched by their physical position (`event.code`), since Shift and Alt change
 // `event.key` ("&" for Shift+7, "¡" for Option+1 on a Mac).
+import type { Alignment } from './alignment';
 import type { SettableBlockType } from './block-type';
 
-export type ShortcutAction = SettableBlockType | 'strikethrough';
+export type AlignAction = `align-${Alignment}`;
+export type ShortcutAction = SettableBlockType | AlignAction | 'strikethrough';
 
 /** The parts of a KeyboardEvent a shortcut depends on. */
 export interface ShortcutKeys {
@@ -30,8 +32,28 @@ const SHORTCUTS: readonly Shortcut[] = [
   { code: 'Digit7', with: 'shift', action: 'number' },
   { code: 'Digit8', with: 'shift', action: 'bullet' },
   { code: 'Digit9', with: 'shift', action: 'check' },
+  { code: 'KeyL', with: 'shift', action: 'align-left' },
+  { code: 'KeyE', with: 'shift', action: 'align-center' },
+  { code: 'KeyR', with: 'shift', action: 'align-right' },
+  { code: 'KeyJ', with: 'shift', action: 'align-justify' },
   { code: 'KeyX', with: 'shift', action: 'strikethrough' },
 ];
+
+export function isAlignAction(action: ShortcutAction): action is AlignAction {
+  return action.startsWith('align-');
+}
+
+const alignmentOfAction: Record<AlignAction, Alignment> = {
+  'align-left': 'left',
+  'align-center': 'center',
+  'align-right': 'right',
+  'align-justify': 'justify',
+};
+
+/** The alignment an align action sets. */
+export function alignmentOf(action: AlignAction): Alignment {
+  return alignmentOfAction[action];
+}
 
 /** What `keys` asks for, or null when they are no block shortcut. `isApple`: ⌘ is the primary modifier. */
 export function shortcutActionOf(keys: ShortcutKeys, isApple: boolean): ShortcutAction | null {

@@ -1,5 +1,5 @@
 // Every keyboard shortcut and typing shortcut of the editor, grouped as the shortcuts dialog lists them. The keys of
-// block types and strikethrough come from block-shortcuts.ts, which also handles them, so the list cannot drift.
+// block types, alignment and strikethrough come from block-shortcuts.ts, which also handles them, so the list cannot drift.
 import { shortcutLabelOf } from './block-shortcuts';
 
 export interface ShortcutEntry {
@@ -55,6 +55,10 @@ export function shortcutGroups(isApple: boolean): ShortcutGroup[] {
         { what: 'Numbered list', keys: block('number') },
         { what: 'Bulleted list', keys: block('bullet') },
         { what: 'Checklist', keys: block('check') },
+        { what: 'Align left', keys: block('align-left') },
+        { what: 'Align centre', keys: block('align-center') },
+        { what: 'Align right', keys: block('align-right') },
+        { what: 'Justify', keys: block('align-justify') },
         { what: 'Indent, nest a list item', keys: ['Tab', keys.indent] },
         { what: 'Outdent', keys: ['Shift+Tab', keys.outdent] },
       ],

@@ -10,6 +10,26 @@ function Icon({ children }: { children: ReactNode }) {
 }
 
 export const toolbarIcons = {
+  'align-left': (
+    <Icon>
+      <path d="M3.5 5h13M3.5 8.3h8.5M3.5 11.7h13M3.5 15h8.5" />
+    </Icon>
+  ),
+  'align-center': (
+    <Icon>
+      <path d="M3.5 5h13M5.8 8.3h8.4M3.5 11.7h13M5.8 15h8.4" />
+    </Icon>
+  ),
+  'align-right': (
+    <Icon>
+      <path d="M3.5 5h13M8 8.3h8.5M3.5 11.7h13M8 15h8.5" />
+    </Icon>
+  ),
+  'align-justify': (
+    <Icon>
+      <path d="M3.5 5h13M3.5 8.3h13M3.5 11.7h13M3.5 15h13" />
+    </Icon>
+  ),
   keyboard: (
     <Icon>
       <rect x="2.5" y="5.5" width="15" height="9.5" rx="1.8" />

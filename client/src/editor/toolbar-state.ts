@@ -1,11 +1,12 @@
-// What the toolbar shows as active for the current selection: inline formats, the block type, and whether the
-// caret is in a link. Read inside editor.read / an update listener.
+// What the toolbar shows as active for the current selection: inline formats, the block type, its alignment, and
+// whether the caret is in a link. Read inside editor.read / an update listener.
 import { $isCodeNode } from '@lexical/code';
 import { $isLinkNode } from '@lexical/link';
 import { $isListNode, ListNode } from '@lexical/list';
 import { $isHeadingNode, $isQuoteNode } from '@lexical/rich-text';
 import { $findMatchingParent, $getNearestNodeOfType } from '@lexical/utils';
 import { $getSelection, $isElementNode, $isRangeSelection, $isRootOrShadowRoot, type ElementNode, type LexicalNode } from 'lexical';
+import { $alignmentOf, type Alignment } from './alignment';
 
 export type BlockType = 'paragraph' | 'h1' | 'h2' | 'h3' | 'quote' | 'bullet' | 'number' | 'check' | 'codeblock' | 'other';
 
@@ -16,6 +17,7 @@ export interface ToolbarState {
   readonly strikethrough: boolean;
   readonly code: boolean;
   readonly blockType: BlockType;
+  readonly alignment: Alignment;
   readonly isLink: boolean;
   /** The href of the link around the caret, for editing it. */
   readonly linkUrl: string | null;
@@ -30,6 +32,7 @@ export const emptyToolbarState: ToolbarState = {
   strikethrough: false,
   code: false,
   blockType: 'paragraph',
+  alignment: 'left',
   isLink: false,
   linkUrl: null,
   caretLinkKey: null,
@@ -47,6 +50,7 @@ export function $readToolbarState(): ToolbarState {
     strikethrough: selection.hasFormat('strikethrough'),
     code: selection.hasFormat('code'),
     blockType: $blockTypeOf(anchorNode),
+    alignment: $alignmentOf(anchorNode),
     isLink: link !== null,
     linkUrl: link === null ? null : link.getURL(),
     caretLinkKey: link !== null && selection.isCollapsed() ? link.getKey() : null,

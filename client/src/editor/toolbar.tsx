@@ -19,7 +19,8 @@ import {
   type TextFormatType,
 } from 'lexical';
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
-import { shortcutActionOf, shortcutLabelOf } from './block-shortcuts';
+import { align, alignments, type Alignment } from './alignment';
+import { alignmentOf, isAlignAction, shortcutActionOf, shortcutLabelOf } from './block-shortcuts';
 import { toggleBlockType, type SettableBlockType } from './block-type';
 import { LinkBubble } from './link-bubble';
 import { LinkEditor } from './link-editor';
@@ -31,6 +32,13 @@ import { $readToolbarState, emptyToolbarState, type ToolbarState } from './toolb
 import { useRovingToolbar } from './use-roving-toolbar';
 
 const keys = commandKeys(isApple);
+
+const alignmentLabels: Record<Alignment, string> = {
+  left: 'Align left',
+  center: 'Align centre',
+  right: 'Align right',
+  justify: 'Justify',
+};
 
 interface LinkDraft {
   /** Tells one opening of the form from the next. */
@@ -87,7 +95,7 @@ export function Toolbar() {
           },
           COMMAND_PRIORITY_NORMAL,
         ),
-        // Block types and strikethrough (block-shortcuts.ts); a read-only editor ignores them.
+        // Block types, alignment and strikethrough (block-shortcuts.ts); a read-only editor ignores them.
         editor.registerCommand(
           KEY_DOWN_COMMAND,
           (event) => {
@@ -95,6 +103,7 @@ export function Toolbar() {
             if (action === null || !editor.isEditable()) return false;
             event.preventDefault();
             if (action === 'strikethrough') editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'strikethrough');
+            else if (isAlignAction(action)) align(editor, alignmentOf(action));
             else toggleBlockType(editor, action, editor.getEditorState().read($readToolbarState).blockType);
             return true;
           },
@@ -168,6 +177,20 @@ export function Toolbar() {
           </ToolButton>
         </Group>
         <Group>
+          {alignments.map((alignment) => (
+            <ToolButton
+              key={alignment}
+              action={`align-${alignment}`}
+              label={alignmentLabels[alignment]}
+              pressed={state.alignment === alignment}
+              disabled={disabled}
+              onClick={() => align(editor, alignment)}
+            >
+              {toolbarIcons[`align-${alignment}`]}
+            </ToolButton>
+          ))}
+        </Group>
+        <Group>
           <ToolButton action="quote" label="Quote" pressed={state.blockType === 'quote'} disabled={disabled} onClick={() => block('quote')}>
             {toolbarIcons.quote}
           </ToolButton>
@@ -209,7 +232,7 @@ interface ToolButtonProps {
 }
 
 function ToolButton({ action, label, shortcut, pressed, disabled, onClick, children }: ToolButtonProps) {
-  // The block and strikethrough buttons take their keys from block-shortcuts.ts.
+  // The block, alignment and strikethrough buttons take their keys from block-shortcuts.ts.
   const keys = shortcut ?? shortcutLabelOf(action, isApple);
   return (
     <button
