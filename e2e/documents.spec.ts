@@ -249,6 +249,20 @@ test('the home page lists a document by its first heading, and by its name again
   await expect(page.getByTestId('recent-doc')).not.toContainText('Trip plan');
 });
 
+test('a document an admin deletes tells its open pages so and leaves their home page\'s recent documents', async ({ openUser, tandem, docName }) => {
+  const ann = await openUser('Ann');
+  const { page } = ann;
+  await focusEnd(ann);
+  await page.keyboard.type('# Old draft');
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('tandem:recent-docs') ?? '')).toContain('Old draft');
+
+  await adminApi(tandem).deleteDoc(docName);
+  await expect(page.getByText('This document was deleted.')).toBeVisible();
+  await page.goto(`${tandem.url}/`);
+  await expect(page.getByTestId('recent-empty')).toBeVisible();
+  await expect(page.getByTestId('recent-doc')).toHaveCount(0);
+});
+
 test('"New document" on the home page opens an empty document with the caret in it, ready for typing', async ({ browser, tandem }) => {
   const page = await (await browser.newContext()).newPage();
   await page.goto(`${tandem.url}/`);

@@ -20,6 +20,7 @@ export interface AdminApi {
   importDoc(doc: string, format: 'markdown' | 'json', body: string): Promise<unknown>;
   listSnapshots(doc: string): Promise<SnapshotInfo[]>;
   exportSnapshot(doc: string, id: string, format: ExportFormat): Promise<string>;
+  deleteDoc(doc: string): Promise<void>;
 }
 
 export function adminApi(server: Pick<TandemServer, 'url' | 'dataDir'>): AdminApi {
@@ -41,6 +42,7 @@ export function adminApi(server: Pick<TandemServer, 'url' | 'dataDir'>): AdminAp
     listSnapshots: async (doc) => (await request('GET', `${docPath(doc)}/snapshots`)).json() as Promise<SnapshotInfo[]>,
     exportSnapshot: async (doc, id, format) =>
       (await request('GET', `${docPath(doc)}/snapshots/${encodeURIComponent(id)}/export?format=${format}`)).text(),
+    deleteDoc: async (doc) => void (await request('DELETE', docPath(doc))),
   };
 }
 

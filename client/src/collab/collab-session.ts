@@ -5,6 +5,7 @@ import type { Provider } from '@lexical/yjs';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import { CloseCode } from '../../../shared/close-codes';
+import { createRecentDocs } from '../docs/recent-docs';
 import { createConnectionController, type ConnectionStatus } from './connection-controller';
 import { trackContentReady } from './content-ready';
 import { createLocalCopy } from './local-copy';
@@ -50,11 +51,13 @@ export function openCollabSession({ docName, collabUrl, tokenSource, storage, is
   const access = createValueStore<Access>(isViewer ? { canEdit: false, reason: VIEW_ONLY_REASON } : { canEdit: true });
   handlePermissionDenied(provider, (reason) => access.set({ canEdit: false, reason: readableDenial(reason) }));
 
-  // A deleted document must not come back from this browser's copy the next time someone opens the name.
+  // A deleted document must not come back from this browser's copy the next time someone opens the name, nor stay
+  // in the home page's recent documents.
   const stopDeletedCopy = controller.status.subscribe(() => {
     if (controller.status.get().stopCode !== CloseCode.DocumentDeleted) return;
     ledger.clear();
     localCopy.clear();
+    createRecentDocs(storage).forget(docName);
   });
 
   // The local copy loads only once the editor is bound to the doc (see toLexicalProvider).
