@@ -477,3 +477,24 @@ test('alignment from the toolbar or Ctrl+Shift+E/R/L/J reaches everyone and the 
   await expect(annFirst).toHaveCSS('text-align', 'start');
   await expect(toolbar.locator('button[data-action=align-left]')).toHaveAttribute('aria-pressed', 'true');
 });
+
+test('highlighted text shows highlighted for everyone and keeps its highlight in the Markdown and HTML exports', async ({ openUser, tandem, docName }) => {
+  const ann = await openUser('Ann');
+  const ben = await openUser('Ben');
+  await focusEnd(ann);
+  await ann.page.keyboard.type('Remember the deadline');
+  await selectByKeys(ann.page, 'Shift+Control+ArrowLeft', 'deadline');
+  const highlight = ann.page.getByTestId('toolbar').locator('button[data-action=highlight]');
+  await expect(highlight).toHaveAttribute('aria-pressed', 'false');
+  await highlight.click();
+  await expect(ben.editable.locator('mark')).toHaveText('deadline');
+  await expect(ben.editable.locator('mark')).toHaveCSS('background-color', 'rgb(255, 245, 157)');
+  await expect(highlight).toHaveAttribute('aria-pressed', 'true');
+  const api = adminApi(tandem);
+  expect(await api.exportDoc(docName, 'markdown')).toBe('Remember the <mark>deadline</mark>\n');
+  expect(await api.exportDoc(docName, 'html')).toContain('<mark>deadline</mark>');
+  // Pressed again, it takes the highlight off.
+  await highlight.click();
+  await expect(ben.editable.locator('mark')).toHaveCount(0);
+  await expect(ben.editable.locator('p')).toHaveText('Remember the deadline');
+});

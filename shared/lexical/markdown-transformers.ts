@@ -1,6 +1,7 @@
 // The Markdown dialect of Tandem's export and import: CommonMark block and inline syntax for every format the editor
-// has, plus `<u>…</u>` for underline, which Markdown lacks (raw inline HTML that CommonMark renderers show underlined,
-// and which brings the underline back on import instead of silently dropping it). Plain text that reads as syntax is
+// has, plus `<u>…</u>` for underline and `<mark>…</mark>` for highlight, which Markdown lacks (raw inline HTML that
+// CommonMark renderers show underlined or highlighted, and which brings the format back on import instead of
+// silently dropping it). Plain text that reads as syntax is
 // escaped on export (markdown-escape.ts), so export → import gives back the same document.
 import {
   BOLD_ITALIC_STAR,
@@ -26,7 +27,7 @@ import { $exportEscapedText } from './markdown-escape';
 
 /**
  * Every text node goes out through here: escaped (a typed `<u>` becomes `&#60;u>`, so it reads back as text) and, when
- * underlined, wrapped in `<u>…</u>`.
+ * underlined or highlighted, wrapped in `<u>…</u>` and then `<mark>…</mark>`.
  */
 const TEXT_WITH_UNDERLINE: TextMatchTransformer = {
   dependencies: [TextNode],
@@ -36,7 +37,8 @@ const TEXT_WITH_UNDERLINE: TextMatchTransformer = {
     const markdown = node.hasFormat('code')
       ? exportFormat(node, node.getTextContent())
       : $exportEscapedText(node, exportFormat);
-    return node.hasFormat('underline') ? `<u>${markdown}</u>` : markdown;
+    const underlined = node.hasFormat('underline') ? `<u>${markdown}</u>` : markdown;
+    return node.hasFormat('highlight') ? `<mark>${underlined}</mark>` : underlined;
   },
   importRegExp: /<u>(.+?)<\/u>/s,
   regExp: /<u>(.+?)<\/u>$/s,
@@ -44,6 +46,21 @@ const TEXT_WITH_UNDERLINE: TextMatchTransformer = {
     textNode.setTextContent(match[1] ?? '');
     if (!textNode.hasFormat('underline')) textNode.toggleFormat('underline');
     // Returned so the importer goes on to parse bold, italic, … inside the underline.
+    return textNode;
+  },
+  trigger: '>',
+  type: 'text-match',
+};
+
+/** `<mark>…</mark>` on import (and as typed): highlighted text, parsed further for the formats inside it. */
+const MARKED_TEXT: TextMatchTransformer = {
+  dependencies: [TextNode],
+  export: () => null,
+  importRegExp: /<mark>(.+?)<\/mark>/s,
+  regExp: /<mark>(.+?)<\/mark>$/s,
+  replace: (textNode, match) => {
+    textNode.setTextContent(match[1] ?? '');
+    if (!textNode.hasFormat('highlight')) textNode.toggleFormat('highlight');
     return textNode;
   },
   trigger: '>',
@@ -63,7 +80,7 @@ const LINK_UNLESS_ESCAPED: TextMatchTransformer = {
 /**
  * Order matters on import: the first element transformer whose pattern matches a line wins, so CHECK_LIST comes
  * before UNORDERED_LIST (`- [ ] x` is also a bullet); inline code comes first and longer tags before shorter ones.
- * Highlight (`==`) is left out: the editor has no highlight, so `==` stays text.
+ * Highlight goes out as `<mark>` rather than `==`, which CommonMark does not know, so `==` stays text.
  */
 export const markdownTransformers: ReadonlyArray<Transformer> = [
   HEADING,
@@ -81,5 +98,6 @@ export const markdownTransformers: ReadonlyArray<Transformer> = [
   ITALIC_UNDERSCORE,
   STRIKETHROUGH,
   LINK_UNLESS_ESCAPED,
+  MARKED_TEXT,
   TEXT_WITH_UNDERLINE,
 ];

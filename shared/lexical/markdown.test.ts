@@ -121,7 +121,23 @@ describe('Markdown export and import', () => {
     expect(markdownToEditorState(markdown)).toEqual(state);
   });
 
-  it('leaves == as text, since the editor has no highlight', () => {
+  it('keeps highlight through Markdown as <mark>…</mark>, around the underline and with other formats inside', () => {
+    const markdown = 'plain <mark>marked</mark> <mark><u>**both**</u></mark> plain';
+    const state = markdownToEditorState(markdown);
+    const texts = (state.root.children[0] as unknown as { children: Array<{ text: string; format: number }> }).children;
+    // Lexical's format bits: bold 1, underline 8, highlight 128.
+    expect(texts.map((n) => [n.text, n.format])).toEqual([
+      ['plain ', 0],
+      ['marked', 128],
+      [' ', 0],
+      ['both', 128 | 8 | 1],
+      [' plain', 0],
+    ]);
+    expect(editorStateToMarkdown(state)).toBe(markdown);
+    expect(editorStateToMarkdown(markdownToEditorState('a <mark>typed &#60;mark> tag</mark>'))).toBe('a <mark>typed &#60;mark> tag</mark>');
+  });
+
+  it('leaves == as text: highlight goes out as <mark>', () => {
     expect(editorStateToMarkdown(markdownToEditorState('a ==b== c'))).toBe('a ==b== c');
   });
 

@@ -10,6 +10,12 @@ function Icon({ children }: { children: ReactNode }) {
 }
 
 export const toolbarIcons = {
+  highlight: (
+    <Icon>
+      <path d="m11.5 4.5 4 4-6 6H6.5v-3z" />
+      <path d="M3.5 17h13" />
+    </Icon>
+  ),
   'align-left': (
     <Icon>
       <path d="M3.5 5h13M3.5 8.3h8.5M3.5 11.7h13M3.5 15h8.5" />

@@ -16,6 +16,7 @@ export interface ToolbarState {
   readonly underline: boolean;
   readonly strikethrough: boolean;
   readonly code: boolean;
+  readonly highlight: boolean;
   readonly blockType: BlockType;
   readonly alignment: Alignment;
   readonly isLink: boolean;
@@ -31,6 +32,7 @@ export const emptyToolbarState: ToolbarState = {
   underline: false,
   strikethrough: false,
   code: false,
+  highlight: false,
   blockType: 'paragraph',
   alignment: 'left',
   isLink: false,
@@ -49,6 +51,7 @@ export function $readToolbarState(): ToolbarState {
     underline: selection.hasFormat('underline'),
     strikethrough: selection.hasFormat('strikethrough'),
     code: selection.hasFormat('code'),
+    highlight: selection.hasFormat('highlight'),
     blockType: $blockTypeOf(anchorNode),
     alignment: $alignmentOf(anchorNode),
     isLink: link !== null,

@@ -152,6 +152,9 @@ export function Toolbar() {
           <ToolButton action="strikethrough" label="Strikethrough" pressed={state.strikethrough} disabled={disabled} onClick={() => format('strikethrough')}>
             <s className="glyph">S</s>
           </ToolButton>
+          <ToolButton action="highlight" label="Highlight" pressed={state.highlight} disabled={disabled} onClick={() => format('highlight')}>
+            {toolbarIcons.highlight}
+          </ToolButton>
           <ToolButton action="code" label="Inline code" pressed={state.code} disabled={disabled} onClick={() => format('code')}>
             {toolbarIcons.code}
           </ToolButton>
