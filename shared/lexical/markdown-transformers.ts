@@ -22,15 +22,34 @@ import {
   type Transformer,
   UNORDERED_LIST,
 } from '@lexical/markdown';
-import { $isTextNode, TextNode } from 'lexical';
+import { $isTextNode, TextNode, type TextFormatType } from 'lexical';
 import { $exportEscapedText } from './markdown-escape';
+
+/**
+ * Reads `<tag>…</tag>` (imported, or as it is typed) as text with `format`, and returns the node so the importer
+ * goes on to parse bold, italic, … inside it.
+ */
+function htmlTagFormat(tag: string, format: TextFormatType): Omit<TextMatchTransformer, 'export'> {
+  return {
+    dependencies: [TextNode],
+    importRegExp: new RegExp(`<${tag}>(.+?)</${tag}>`, 's'),
+    regExp: new RegExp(`<${tag}>(.+?)</${tag}>$`, 's'),
+    replace: (textNode, match) => {
+      textNode.setTextContent(match[1] ?? '');
+      if (!textNode.hasFormat(format)) textNode.toggleFormat(format);
+      return textNode;
+    },
+    trigger: '>',
+    type: 'text-match',
+  };
+}
 
 /**
  * Every text node goes out through here: escaped (a typed `<u>` becomes `&#60;u>`, so it reads back as text) and, when
  * underlined or highlighted, wrapped in `<u>…</u>` and then `<mark>…</mark>`.
  */
 const TEXT_WITH_UNDERLINE: TextMatchTransformer = {
-  dependencies: [TextNode],
+  ...htmlTagFormat('u', 'underline'),
   export: (node, _exportChildren, exportFormat) => {
     if (!$isTextNode(node)) return null;
     // Inline code is written verbatim inside its fence, where no escape would be decoded.
@@ -40,32 +59,10 @@ const TEXT_WITH_UNDERLINE: TextMatchTransformer = {
     const underlined = node.hasFormat('underline') ? `<u>${markdown}</u>` : markdown;
     return node.hasFormat('highlight') ? `<mark>${underlined}</mark>` : underlined;
   },
-  importRegExp: /<u>(.+?)<\/u>/s,
-  regExp: /<u>(.+?)<\/u>$/s,
-  replace: (textNode, match) => {
-    textNode.setTextContent(match[1] ?? '');
-    if (!textNode.hasFormat('underline')) textNode.toggleFormat('underline');
-    // Returned so the importer goes on to parse bold, italic, … inside the underline.
-    return textNode;
-  },
-  trigger: '>',
-  type: 'text-match',
 };
 
-/** `<mark>…</mark>` on import (and as typed): highlighted text, parsed further for the formats inside it. */
-const MARKED_TEXT: TextMatchTransformer = {
-  dependencies: [TextNode],
-  export: () => null,
-  importRegExp: /<mark>(.+?)<\/mark>/s,
-  regExp: /<mark>(.+?)<\/mark>$/s,
-  replace: (textNode, match) => {
-    textNode.setTextContent(match[1] ?? '');
-    if (!textNode.hasFormat('highlight')) textNode.toggleFormat('highlight');
-    return textNode;
-  },
-  trigger: '>',
-  type: 'text-match',
-};
+/** `<mark>…</mark>` on import: highlighted text (TEXT_WITH_UNDERLINE writes it). */
+const MARKED_TEXT: TextMatchTransformer = { ...htmlTagFormat('mark', 'highlight'), export: () => null };
 
 /** Nothing or an even run of backslashes before the match: a `[` after an odd run is an escaped, literal bracket. */
 const AFTER_EVEN_BACKSLASHES = String.raw`(?<=(?:^|[^\\])(?:\\\\)*)`;
