@@ -172,6 +172,29 @@ test('typing at the end of a long document keeps the line clear of the window\'s
   await expect.poll(roomBelowCaret).toBeGreaterThanOrEqual(100);
 });
 
+test('a keystroke redraws only the text it changed, not every paragraph of the document', async ({ openUser }) => {
+  const ann = await openUser('Ann');
+  await focusEnd(ann);
+  for (let line = 1; line <= 20; line++) {
+    await ann.page.keyboard.type(`Line ${line}`);
+    await ann.page.keyboard.press('Enter');
+  }
+  await expect(ann.page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+  // Lexical's own handle on its editor, from the editable element: how many text nodes each update marked dirty.
+  await ann.editable.evaluate((root) => {
+    const editor = (root as unknown as { __lexicalEditor: { registerUpdateListener(listener: (update: { dirtyLeaves: Set<string> }) => void): void } }).__lexicalEditor;
+    const marked: number[] = [];
+    (window as unknown as { marked: number[] }).marked = marked;
+    editor.registerUpdateListener(({ dirtyLeaves }) => marked.push(dirtyLeaves.size));
+  });
+  await ann.page.keyboard.type('typing on');
+  await expect(ann.page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+  const marked = await ann.page.evaluate(() => (window as unknown as { marked: number[] }).marked);
+  expect(marked.length).toBeGreaterThan(0);
+  // A page that re-rendered while saving used to register the auto-link transform again, marking all 21 text nodes.
+  expect(Math.max(...marked)).toBeLessThanOrEqual(2);
+});
+
 test('the word count follows everyone\'s typing and counts the selected words', async ({ openUser }) => {
   const ann = await openUser('Ann');
   const ben = await openUser('Ben');

@@ -33,6 +33,10 @@ import { useFadingCaretLabels } from './use-fading-caret-labels';
 
 // The same Markdown dialect as the server's import and export, so a shortcut makes what a `.md` file would.
 const shortcutTransformers = [...markdownTransformers];
+// Made once: AutoLinkPlugin registers its transform again whenever it gets a new array, and registering marks every
+// text node of the document for redrawing (which, on every re-render here, made typing in long documents slow and
+// could pull the keyboard back into the text from a panel that had just taken it).
+const linkMatchers = [...autoLinkMatchers];
 
 export interface DocumentEditorProps {
   readonly docName: string;
@@ -80,7 +84,7 @@ export function DocumentEditor({ docName, session, initialIdentity, isReadOnly, 
       <LinkClickPlugin />
       <SafeLinksPlugin />
       <FlatCodePlugin />
-      <AutoLinkPlugin matchers={[...autoLinkMatchers]} />
+      <AutoLinkPlugin matchers={linkMatchers} />
       <MarkdownShortcutPlugin transformers={shortcutTransformers} />
       <TitlePlugin onTitle={onTitle} />
       <WordCountPlugin />
