@@ -521,3 +521,46 @@ test('highlighted text shows highlighted for everyone and keeps its highlight in
   await expect(ben.editable.locator('mark')).toHaveCount(0);
   await expect(ben.editable.locator('p')).toHaveText('Remember the deadline');
 });
+
+test('Ctrl+H finds every match, steps through them, and replaces one or all of them for everyone', async ({ openUser }) => {
+  const ann = await openUser('Ann');
+  const ben = await openUser('Ben');
+  await focusEnd(ann);
+  await ann.page.keyboard.type('The cat sat. A Cat ran.');
+  await ann.page.keyboard.press('Enter');
+  await ann.page.keyboard.type('Last cat');
+  await expect.poll(() => documentText(ben)).toBe('The cat sat. A Cat ran.\nLast cat');
+
+  await ann.page.keyboard.press('Control+h');
+  const panel = ann.page.getByTestId('find-panel');
+  await expect(ann.page.getByTestId('find-input')).toBeFocused();
+  await ann.page.keyboard.type('cat');
+  const status = panel.getByTestId('find-status');
+  await expect(status).toHaveText('1 of 3');
+  await ann.page.keyboard.press('Enter');
+  await expect(status).toHaveText('2 of 3');
+  await ann.page.keyboard.press('Shift+Enter');
+  await ann.page.keyboard.press('Shift+Enter');
+  await expect(status).toHaveText('3 of 3');
+  await panel.getByText('Match case').click();
+  await expect(status).toHaveText('1 of 2');
+  await panel.getByRole('button', { name: /next match/i }).click();
+  await expect(status).toHaveText('2 of 2');
+
+  // Replace the current one ("Last cat"), then all that are left.
+  await ann.page.getByTestId('replace-input').fill('dog');
+  await panel.locator('button[data-action=replace]').click();
+  await expect.poll(() => documentText(ben)).toBe('The cat sat. A Cat ran.\nLast dog');
+  await expect(status).toHaveText('1 of 1');
+  await panel.getByText('Match case').click();
+  await expect(status).toHaveText('1 of 2');
+  await panel.locator('button[data-action=replace-all]').click();
+  await expect.poll(() => documentText(ben)).toBe('The dog sat. A dog ran.\nLast dog');
+  await expect(status).toHaveText('No results');
+
+  // Escape closes it and gives the keyboard back to the text; one undo takes the whole "Replace all" back.
+  await ann.page.keyboard.press('Escape');
+  await expect(panel).toHaveCount(0);
+  await ann.page.keyboard.press('Control+z');
+  await expect.poll(() => documentText(ben)).toBe('The cat sat. A Cat ran.\nLast dog');
+});

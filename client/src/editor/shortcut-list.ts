@@ -28,6 +28,7 @@ export function commandKeys(isApple: boolean) {
     indent: mod(']'),
     outdent: mod('['),
     shortcuts: mod('/'),
+    find: isApple ? '⇧⌘H' : 'Ctrl+H',
   } as const;
 }
 
@@ -68,6 +69,7 @@ export function shortcutGroups(isApple: boolean): ShortcutGroup[] {
       entries: [
         { what: 'Undo your last change', keys: [keys.undo] },
         { what: 'Redo', keys: [keys.redo] },
+        { what: 'Find and replace', keys: [keys.find] },
         { what: 'Leave the document (then Tab on)', keys: ['Esc'] },
         { what: 'This list of shortcuts', keys: [keys.shortcuts] },
       ],
@@ -93,4 +95,10 @@ export function shortcutGroups(isApple: boolean): ShortcutGroup[] {
 export function isShortcutsKey(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey'>, isApple: boolean): boolean {
   const primary = isApple ? event.metaKey && !event.ctrlKey : event.ctrlKey && !event.metaKey;
   return primary && !event.altKey && event.key === '/';
+}
+
+/** Ctrl+H (⇧⌘H on Apple devices, where ⌘H hides the window): find and replace. */
+export function isFindKey(event: Pick<KeyboardEvent, 'code' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>, isApple: boolean): boolean {
+  if (event.code !== 'KeyH' || event.altKey) return false;
+  return isApple ? event.metaKey && !event.ctrlKey && event.shiftKey : event.ctrlKey && !event.metaKey && !event.shiftKey;
 }

@@ -10,6 +10,12 @@ function Icon({ children }: { children: ReactNode }) {
 }
 
 export const toolbarIcons = {
+  find: (
+    <Icon>
+      <circle cx="8.5" cy="8.5" r="4.8" />
+      <path d="m12.2 12.2 4.3 4.3" />
+    </Icon>
+  ),
   highlight: (
     <Icon>
       <path d="m11.5 4.5 4 4-6 6H6.5v-3z" />

@@ -24,7 +24,8 @@ import { alignmentOf, isAlignAction, shortcutActionOf, shortcutLabelOf } from '.
 import { toggleBlockType, type SettableBlockType } from './block-type';
 import { LinkBubble } from './link-bubble';
 import { LinkEditor } from './link-editor';
-import { commandKeys } from './shortcut-list';
+import { FindReplacePanel } from './find-replace-panel';
+import { commandKeys, isFindKey } from './shortcut-list';
 import { ShortcutsButton } from './shortcuts-dialog';
 import { isApple } from './platform';
 import { toolbarIcons } from './toolbar-icons';
@@ -39,6 +40,12 @@ const alignmentLabels: Record<Alignment, string> = {
   right: 'Align right',
   justify: 'Justify',
 };
+
+interface FindSearch {
+  /** Tells one opening of the panel from the next: Ctrl+H again starts over with the new selection. */
+  readonly id: number;
+  readonly initialQuery: string;
+}
 
 interface LinkDraft {
   /** Tells one opening of the form from the next. */
@@ -67,6 +74,26 @@ export function Toolbar() {
   const [isEditable, setIsEditable] = useState(() => editor.isEditable());
   const [linkDraft, setLinkDraft] = useState<LinkDraft | null>(null);
   const linkDrafts = useRef(0);
+  const [findSearch, setFindSearch] = useState<FindSearch | null>(null);
+  const findSearches = useRef(0);
+
+  const openFind = useCallback(() => {
+    // The selected text (its first line) is what to look for, as in Google Docs.
+    const selected = editor.getEditorState().read(() => $getSelection()?.getTextContent() ?? '');
+    setLinkDraft(null);
+    setFindSearch({ id: ++findSearches.current, initialQuery: selected.split('\n')[0] ?? '' });
+  }, [editor]);
+  const closeFind = useCallback(() => setFindSearch(null), []);
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!isFindKey(event, isApple)) return;
+      event.preventDefault();
+      openFind();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [openFind]);
 
   const openLinkEditor = useCallback(() => {
     if (!editor.isEditable()) return;
@@ -202,11 +229,17 @@ export function Toolbar() {
           </ToolButton>
         </Group>
         <Group>
+          <ToolButton action="find" label="Find and replace" shortcut={keys.find} disabled={false} onClick={openFind}>
+            {toolbarIcons.find}
+          </ToolButton>
           <ShortcutsButton />
         </Group>
       </div>
       {linkDraft === null && isEditable && state.caretLinkKey !== null && state.linkUrl !== null && (
         <LinkBubble editor={editor} linkKey={state.caretLinkKey} url={state.linkUrl} onEdit={openLinkEditor} />
+      )}
+      {findSearch !== null && (
+        <FindReplacePanel key={findSearch.id} editor={editor} initialQuery={findSearch.initialQuery} canReplace={isEditable} onClose={closeFind} />
       )}
       {linkDraft !== null && (
         // Keyed by the draft: Ctrl+K again, for other text, opens a fresh form there, with the focus in it.

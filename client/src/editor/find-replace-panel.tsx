@@ -1,0 +1,240 @@
+// Find and replace (Ctrl+H, ⇧⌘H on Apple devices), as in Google Docs: a small panel under the toolbar that marks
+// every match in the text (CSS custom highlights, so the document itself is untouched), steps through them with
+// Enter and Shift+Enter, and replaces the current one or all of them; Escape closes it and selects the current
+// match in the text. Matches follow everyone's typing. Viewers can find but not replace.
+import { $setSelection, SKIP_SCROLL_INTO_VIEW_TAG, type LexicalEditor } from 'lexical';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import { collabUndoManagerOf } from './collab-undo-manager';
+import { $findMatches, $replaceAll, $replaceMatch, $selectionOfMatch, containsQuery, type TextMatch } from './find-matches';
+
+const MATCH_HIGHLIGHT = 'find-match';
+/** Replacing leaves the page where it is. */
+const REPLACE_TAGS = [SKIP_SCROLL_INTO_VIEW_TAG];
+const CURRENT_HIGHLIGHT = 'find-current';
+
+export interface FindReplacePanelProps {
+  readonly editor: LexicalEditor;
+  /** The selected text when the panel opened, as the first query. */
+  readonly initialQuery: string;
+  readonly canReplace: boolean;
+  readonly onClose: () => void;
+}
+
+export function FindReplacePanel({ editor, initialQuery, canReplace, onClose }: FindReplacePanelProps) {
+  const [query, setQuery] = useState(initialQuery);
+  const [replacement, setReplacement] = useState('');
+  const [matchCase, setMatchCase] = useState(false);
+  const [matches, setMatches] = useState<TextMatch[]>([]);
+  const [current, setCurrent] = useState(0);
+  const findInputRef = useRef<HTMLInputElement>(null);
+  const panelRef = useRef<HTMLDivElement>(null);
+  const ids = { find: useId(), replace: useId(), status: useId() };
+
+  // Matches follow the query and every change to the document, anyone's.
+  useEffect(() => {
+    const refresh = () => setMatches(editor.getEditorState().read(() => $findMatches(query, { matchCase })));
+    refresh();
+    return editor.registerUpdateListener(({ dirtyElements, dirtyLeaves }) => {
+      if (dirtyElements.size > 0 || dirtyLeaves.size > 0) refresh();
+    });
+  }, [editor, query, matchCase]);
+
+  // Past the last match (it was replaced, or deleted): on from the first, as a search that wraps around.
+  const currentIndex = matches.length === 0 ? -1 : current < matches.length ? current : 0;
+  const currentMatch = currentIndex < 0 ? undefined : matches[currentIndex];
+
+  useMatchHighlights(editor, matches, currentMatch, panelRef);
+
+  useEffect(() => {
+    findInputRef.current?.focus();
+    findInputRef.current?.select();
+  }, []);
+
+  const step = (by: 1 | -1) => {
+    if (matches.length === 0) return;
+    setCurrent((currentIndex + by + matches.length) % matches.length);
+  };
+
+  const close = useCallback(() => {
+    // The current match becomes the selection, so the typing goes on there.
+    if (currentMatch !== undefined) {
+      editor.update(() => {
+        const selection = $selectionOfMatch(currentMatch);
+        if (selection !== null) $setSelection(selection);
+      });
+    }
+    onClose();
+    editor.focus();
+  }, [editor, currentMatch, onClose]);
+
+  const replaceCurrent = () => {
+    if (currentMatch === undefined || !canReplace) return;
+    replaceAsOneStep(editor, () => $replaceMatch(currentMatch, replacement));
+    // The next match takes the replaced one's place in the list, unless the replacement is itself a match.
+    if (containsQuery(replacement, query, { matchCase })) setCurrent(currentIndex + 1);
+  };
+
+  const replaceEvery = () => {
+    if (matches.length === 0 || !canReplace) return;
+    replaceAsOneStep(editor, () => $replaceAll(matches, replacement));
+    // The button is disabled now that nothing matches: the keyboard goes back to the query, not to the page.
+    findInputRef.current?.focus();
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      close();
+    } else if (event.key === 'Enter' && event.target instanceof HTMLInputElement && event.target.type !== 'checkbox') {
+      event.preventDefault();
+      if (event.target.id === ids.replace && !event.shiftKey) replaceCurrent();
+      else step(event.shiftKey ? -1 : 1);
+    }
+  };
+
+  const status = query === '' ? '' : matches.length === 0 ? 'No results' : `${currentIndex + 1} of ${matches.length}`;
+
+  return (
+    <div ref={panelRef} className="find-panel popover" role="dialog" aria-label="Find and replace" data-testid="find-panel" onKeyDown={onKeyDown}>
+      <div className="find-row">
+        <label className="visually-hidden" htmlFor={ids.find}>
+          Find
+        </label>
+        <input
+          ref={findInputRef}
+          id={ids.find}
+          className="text-input find-input"
+          data-testid="find-input"
+          placeholder="Find in document"
+          value={query}
+          aria-describedby={ids.status}
+          onChange={(event) => {
+            setQuery(event.target.value);
+            setCurrent(0);
+          }}
+        />
+        <span id={ids.status} className="find-status" data-testid="find-status" role="status">
+          {status}
+        </span>
+        <button type="button" className="icon-button" aria-label="Previous match (Shift+Enter)" title="Previous (Shift+Enter)" disabled={matches.length === 0} onClick={() => step(-1)}>
+          ↑
+        </button>
+        <button type="button" className="icon-button" aria-label="Next match (Enter)" title="Next (Enter)" disabled={matches.length === 0} onClick={() => step(1)}>
+          ↓
+        </button>
+        <button type="button" className="icon-button" aria-label="Close (Esc)" title="Close (Esc)" data-action="close-find" onClick={close}>
+          ×
+        </button>
+      </div>
+      {canReplace && (
+        <div className="find-row">
+          <label className="visually-hidden" htmlFor={ids.replace}>
+            Replace with
+          </label>
+          <input
+            id={ids.replace}
+            className="text-input find-input"
+            data-testid="replace-input"
+            placeholder="Replace with"
+            value={replacement}
+            onChange={(event) => setReplacement(event.target.value)}
+          />
+          <button type="button" className="button" data-action="replace" disabled={currentMatch === undefined} onClick={replaceCurrent}>
+            Replace
+          </button>
+          <button type="button" className="button" data-action="replace-all" disabled={matches.length === 0} onClick={replaceEvery}>
+            Replace all
+          </button>
+        </div>
+      )}
+      <label className="find-option">
+        <input
+          type="checkbox"
+          checked={matchCase}
+          onChange={(event) => {
+            setMatchCase(event.target.checked);
+            setCurrent(0);
+          }}
+        />{' '}
+        Match case
+      </label>
+    </div>
+  );
+}
+
+/**
+ * Runs a replacement as an undo step of its own (Yjs would merge edits less than half a second apart), and leaves
+ * the editor without a selection: with one, Lexical would put the browser's selection back into the text when it
+ * draws the change, taking the keyboard out of the panel. Closing the panel selects the current match.
+ */
+function replaceAsOneStep(editor: LexicalEditor, $replace: () => void): void {
+  collabUndoManagerOf(editor)?.stopCapturing();
+  editor.update(
+    () => {
+      $replace();
+      $setSelection(null);
+    },
+    { tag: REPLACE_TAGS, onUpdate: () => collabUndoManagerOf(editor)?.stopCapturing() },
+  );
+}
+
+/** Marks every match, and the current one apart, and keeps the current one in view. */
+function useMatchHighlights(
+  editor: LexicalEditor,
+  matches: readonly TextMatch[],
+  currentMatch: TextMatch | undefined,
+  panelRef: RefObject<HTMLElement | null>,
+): void {
+  const canHighlight = useMemo(() => typeof CSS !== 'undefined' && 'highlights' in CSS, []);
+  useEffect(() => {
+    if (!canHighlight) return;
+    const rangeOf = (match: TextMatch) => domRangeOf(editor, match);
+    const all = matches.map(rangeOf).filter((range): range is Range => range !== null);
+    CSS.highlights.set(MATCH_HIGHLIGHT, new Highlight(...all));
+    const currentRange = currentMatch === undefined ? null : rangeOf(currentMatch);
+    if (currentRange !== null) {
+      CSS.highlights.set(CURRENT_HIGHLIGHT, new Highlight(currentRange));
+      scrollIntoViewIfNeeded(currentRange, panelRef.current);
+    } else {
+      CSS.highlights.delete(CURRENT_HIGHLIGHT);
+    }
+    return () => {
+      CSS.highlights.delete(MATCH_HIGHLIGHT);
+      CSS.highlights.delete(CURRENT_HIGHLIGHT);
+    };
+  }, [editor, canHighlight, matches, currentMatch, panelRef]);
+}
+
+/** The match's text on screen, or null while the editor has not drawn it yet. */
+function domRangeOf(editor: LexicalEditor, match: TextMatch): Range | null {
+  const first = match.segments[0];
+  const last = match.segments[match.segments.length - 1];
+  if (first === undefined || last === undefined) return null;
+  const start = textChildOf(editor.getElementByKey(first.key));
+  const end = textChildOf(editor.getElementByKey(last.key));
+  if (start === null || end === null) return null;
+  const range = document.createRange();
+  try {
+    range.setStart(start, Math.min(first.start, start.length));
+    range.setEnd(end, Math.min(last.end, end.length));
+  } catch {
+    return null;
+  }
+  return range;
+}
+
+/** The DOM text node holding a Lexical text node's characters (inside its <span>, or <strong>, <mark>, …). */
+function textChildOf(element: HTMLElement | null): Text | null {
+  if (element === null) return null;
+  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  const text = walker.nextNode();
+  return text instanceof Text ? text : null;
+}
+
+/** Scrolls the page so the match shows below the panel (which hangs under the sticky bar), a third of the way down. */
+function scrollIntoViewIfNeeded(range: Range, panel: HTMLElement | null): void {
+  const rect = range.getBoundingClientRect();
+  const top = panel?.getBoundingClientRect().bottom ?? 0;
+  if (rect.top >= top + 8 && rect.bottom <= window.innerHeight - 8) return;
+  window.scrollBy({ top: rect.top - top - (window.innerHeight - top) / 3 });
+}
