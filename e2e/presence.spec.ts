@@ -40,7 +40,7 @@ test('someone with the document open in two tabs is one person in the list, and 
   await expect(benSecondTab.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected');
   await expect(ann.page.getByTestId('editor-frame').getByText('Ben Brook', { exact: true })).toHaveCount(2);
   await expect(annPresence).toHaveCount(1);
-  await expect(annPresence).toHaveAttribute('title', 'Ben Brook (2 tabs)');
+  await expect(annPresence).toHaveAttribute('title', 'Ben Brook (2 tabs): click to go to their cursor');
 
   // In Ben's first tab, the second one is Ben himself, not another person.
   const benPresence = ben.page.getByTestId('presence').getByTestId('presence-user');
@@ -49,6 +49,25 @@ test('someone with the document open in two tabs is one person in the list, and 
   await expect(benPresence.filter({ hasText: 'Ben Brook' })).toHaveAttribute('title', 'Ben Brook (you, in another tab)');
 
   await benSecondTab.close();
-  await expect(annPresence).toHaveAttribute('title', 'Ben Brook');
+  await expect(annPresence).toHaveAttribute('title', 'Ben Brook: click to go to their cursor');
   await expect(benPresence).toHaveCount(1);
+});
+
+test("a click on someone's avatar scrolls to their cursor in a long document", async ({ openUser }) => {
+  const ann = await openUser('Ann Archer');
+  const ben = await openUser('Ben Brook');
+  await ann.page.setViewportSize({ width: 1000, height: 500 });
+  await focusEnd(ben);
+  await ben.page.keyboard.type('Ben is up here');
+  for (let line = 1; line <= 40; line++) {
+    await ann.page.keyboard.press('Control+End');
+    await ann.page.keyboard.press('Enter');
+    await ann.page.keyboard.type(`Line ${line}`);
+  }
+  // Ben's caret stays in the first line, far above Ann's window.
+  const benCaret = ann.page.getByTestId('editor-frame').locator('.ed-remote-caret', { hasText: 'Ben Brook' });
+  await expect(benCaret).toHaveCount(1);
+  await expect(benCaret).not.toBeInViewport();
+  await ann.page.getByTestId('presence').getByTestId('presence-user').filter({ hasText: 'Ben Brook' }).getByRole('button').click();
+  await expect(benCaret).toBeInViewport();
 });

@@ -1,8 +1,9 @@
 // Who else is here: one avatar per other person (initials on their colour, full name for tests and screen
-// readers), then your own avatar, which opens a small form to rename yourself.
+// readers; a click goes to their cursor), then your own avatar, which opens a small form to rename yourself.
 import type { Awareness } from 'y-protocols/awareness';
 import type { Identity } from './identity';
 import { initialsOf } from './initials';
+import { jumpToCaretOf } from './jump-to-caret';
 import { RenamePopover } from './rename-popover';
 import { useRemoteUsers, type RemoteUser } from './use-remote-users';
 
@@ -19,9 +20,11 @@ export function PresenceBar({ awareness, identity, onRename }: PresenceBarProps)
       <ul className="presence" data-testid="presence" aria-label={users.length === 0 ? 'Nobody else is here' : 'Also here'}>
         {users.map((user) => (
           <li key={user.clientId} className={user.isSelfElsewhere ? 'avatar avatar-elsewhere' : 'avatar'} data-testid="presence-user" title={titleOf(user)} style={{ backgroundColor: user.color }}>
-            <span aria-hidden="true">{initialsOf(user.name)}</span>
-            <span className="visually-hidden">{user.name}</span>
-            {user.isSelfElsewhere && <span className="visually-hidden"> (you, in another tab)</span>}
+            <button type="button" className="avatar-jump" onClick={() => jumpToCaretOf(user.name)}>
+              <span aria-hidden="true">{initialsOf(user.name)}</span>
+              <span className="visually-hidden">{user.name}</span>
+              {user.isSelfElsewhere && <span className="visually-hidden"> (you, in another tab)</span>}
+            </button>
           </li>
         ))}
       </ul>
@@ -32,5 +35,6 @@ export function PresenceBar({ awareness, identity, onRename }: PresenceBarProps)
 
 function titleOf(user: RemoteUser): string {
   if (user.isSelfElsewhere) return user.tabs === 1 ? `${user.name} (you, in another tab)` : `${user.name} (you, in ${user.tabs} other tabs)`;
-  return user.tabs === 1 ? user.name : `${user.name} (${user.tabs} tabs)`;
+  const who = user.tabs === 1 ? user.name : `${user.name} (${user.tabs} tabs)`;
+  return `${who}: click to go to their cursor`;
 }
