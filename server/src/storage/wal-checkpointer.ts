@@ -91,6 +91,7 @@ export class WalCheckpointer {
       // Referenced again, so a process with nothing else left to do waits for the last checkpoint.
       worker.ref();
       worker.postMessage('stop');
+      this.checkpointsInFlight++;
     }
     // Without a worker, closing the main connection checkpoints what is left.
     await this.exited;
