@@ -1,5 +1,5 @@
 // Presence and remote carets: who is here, where they are, and that they vanish when they leave.
-import { expect, focusEnd, test } from './fixtures';
+import { documentText, expect, focusEnd, test } from './fixtures';
 
 test('carets and presence follow people as they come and go', async ({ openUser }) => {
   const ann = await openUser('Ann Archer');
@@ -59,11 +59,17 @@ test("a click on someone's avatar scrolls to their cursor in a long document", a
   await ann.page.setViewportSize({ width: 1000, height: 500 });
   await focusEnd(ben);
   await ben.page.keyboard.type('Ben is up here');
+  // Ann types below Ben's line, not into it while it is still on its way.
+  await expect.poll(() => documentText(ann)).toBe('Ben is up here');
+  await focusEnd(ann);
   for (let line = 1; line <= 40; line++) {
     await ann.page.keyboard.press('Control+End');
     await ann.page.keyboard.press('Enter');
     await ann.page.keyboard.type(`Line ${line}`);
   }
+  // Ann's typing has settled (a keystroke still being handled would scroll her own caret back into view).
+  await expect.poll(() => documentText(ben)).toContain('Line 40');
+  await expect(ann.page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
   // Ben's caret stays in the first line, far above Ann's window.
   const benCaret = ann.page.getByTestId('editor-frame').locator('.ed-remote-caret', { hasText: 'Ben Brook' });
   await expect(benCaret).toHaveCount(1);
