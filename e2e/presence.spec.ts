@@ -77,3 +77,27 @@ test("a click on someone's avatar scrolls to their cursor in a long document", a
   await ann.page.getByTestId('presence').getByTestId('presence-user').filter({ hasText: 'Ben Brook' }).getByRole('button').click();
   await expect(benCaret).toBeInViewport();
 });
+
+test("a caret at the very start of a line is drawn whole, not cut off at the text column's edge", async ({ openUser }) => {
+  const ann = await openUser('Ann Archer');
+  const ben = await openUser('Ben Brook');
+  await focusEnd(ben);
+  await ben.page.keyboard.type('First line');
+  await ben.page.keyboard.press('Enter');
+  await ben.page.keyboard.type('Second line');
+  await expect.poll(() => documentText(ann)).toBe('First line\nSecond line');
+  await ben.page.keyboard.press('Home');
+
+  const benCaret = ann.page.getByTestId('editor-frame').locator('.ed-remote-caret', { hasText: 'Ben Brook' });
+  const textLeft = await ann.page.getByTestId('editor').locator('p').last().evaluate((p) => p.getBoundingClientRect().left);
+  // The caret now straddles the column's left edge…
+  await expect.poll(() => benCaret.evaluate((caret) => caret.getBoundingClientRect().left)).toBeLessThan(textLeft);
+  // …and all of it shows: the frame's clip (which keeps long name labels from widening the page) lies beyond it.
+  const hiddenWidth = () =>
+    benCaret.evaluate((caret) => {
+      const frame = caret.closest('.editor-frame')!.getBoundingClientRect();
+      const line = caret.getBoundingClientRect();
+      return Math.max(0, frame.left - line.left) + Math.max(0, line.right - frame.right);
+    });
+  expect(await hiddenWidth()).toBe(0);
+});
