@@ -401,6 +401,27 @@ test('two users opening a brand-new document at the same moment see exactly one 
   await expect(ben.editable.locator(':scope > *')).toHaveCount(1);
 });
 
+test("one person's undo never takes away what another wrote in a line they made", async ({ openUser }) => {
+  const ann = await openUser('Ann');
+  const ben = await openUser('Ben');
+  await focusEnd(ann);
+  await ann.page.keyboard.type('Intro text.');
+  await ann.page.keyboard.press('Enter');
+  // Ben types into the empty line Ann's Enter made.
+  await expect(ben.editable.locator(':scope > p')).toHaveCount(2);
+  await focusEnd(ben);
+  await ben.page.keyboard.type('Ben wrote this.');
+  await expect.poll(() => documentText(ann)).toBe('Intro text.\nBen wrote this.');
+
+  // Ann undoes everything she did: her line goes, Ben's stays, for both of them.
+  for (let step = 0; step < 4; step++) await ann.page.keyboard.press('Control+z');
+  await expect.poll(() => documentText(ann)).toBe('Ben wrote this.');
+  await expect.poll(() => documentText(ben)).toBe('Ben wrote this.');
+  // Redo brings Ann's words back beside Ben's.
+  for (let step = 0; step < 4; step++) await ann.page.keyboard.press('Control+Shift+z');
+  await expect.poll(() => documentText(ben)).toBe('Intro text.\nBen wrote this.');
+});
+
 test('undo takes back the last word, not the whole run of steady typing', async ({ openUser }) => {
   const ann = await openUser('Ann');
   await focusEnd(ann);

@@ -2,12 +2,14 @@
 // plugin's Yjs UndoManager merges every change that comes within 500 ms of the previous one, so steady typing became
 // one step and a single Ctrl+Z took back whole paragraphs, or text typed at two places at once. This closes the
 // current step after each key that ends a word (space, Enter, Tab) and around a paste, and before the caret moves
-// away (arrow keys, Home, End, Page Up/Down, a click), the way Google Docs does.
+// away (arrow keys, Home, End, Page Up/Down, a click), the way Google Docs does. And an undo step never takes back
+// what someone else wrote inside it (see undo-keeps-others-text.ts).
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { mergeRegister } from '@lexical/utils';
 import { COMMAND_PRIORITY_LOW, KEY_DOWN_COMMAND, PASTE_COMMAND, type LexicalEditor } from 'lexical';
 import { useEffect } from 'react';
 import { collabUndoManagerOf } from './collab-undo-manager';
+import { keepOthersTextOnUndo } from './undo-keeps-others-text';
 
 const STEP_ENDING_KEYS = new Set([' ', 'Enter', 'Tab']);
 const CARET_MOVING_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown']);
@@ -28,7 +30,18 @@ export function UndoStepsPlugin() {
   useEffect(() => {
     // A click moves the caret (or starts a selection) at the press; what was typed before it is a step of its own.
     const endStepOnPress = () => endStepNow(editor);
+    // The UndoManager appears once CollaborationPlugin has bound the editor to the doc, before the first edit,
+    // which comes as an editor update.
+    let filtered: ReturnType<typeof collabUndoManagerOf>;
+    const filterUndo = () => {
+      const manager = collabUndoManagerOf(editor);
+      if (manager === undefined || manager === filtered) return;
+      filtered = manager;
+      keepOthersTextOnUndo(manager);
+    };
+    filterUndo();
     return mergeRegister(
+      editor.registerUpdateListener(filterUndo),
       editor.registerCommand(
         KEY_DOWN_COMMAND,
         (event) => {
