@@ -90,14 +90,21 @@ export class DocumentService {
 
   /**
    * Replaces the content of `name` with `body` (PUT semantics: a document that does not exist yet is created), then
-   * waits for the commit, so the answer means "stored and sent to every open editor".
+   * waits for the commit, so the answer means "stored and sent to every open editor". The content it replaces is
+   * kept first as a version ("Before import"), as a restore keeps it: the editors' notice promises that.
    */
   async importDoc(name: string, format: ImportFormat, body: Uint8Array): Promise<DocSummary> {
-    const { registry } = this.deps;
+    const { registry, store } = this.deps;
     const { applyImport } = await import('./apply-import');
-    const exists = registry.peek(name) !== undefined || (await this.deps.store.meta(name)) !== null;
-    // A bad body must not leave a new, empty document behind: check it against a scratch doc before creating one.
-    if (!exists) applyImport(new Y.Doc(), format, body, null);
+    const exists = registry.peek(name) !== undefined || (await store.meta(name)) !== null;
+    // A bad body must neither leave a new, empty document behind nor a version of an unchanged one: check it against
+    // a scratch doc first.
+    applyImport(new Y.Doc(), format, body, null);
+    if (exists) {
+      const state = await this.committedState(name);
+      // Edits that land while it is written are replaced without being in it: a window of one storage write.
+      await store.createSnapshot({ doc: name, label: 'Before import', author: null, kind: 'restore', state });
+    }
     const room = await this.openRoom(name, () => registry.peek(name) ?? registry.open(name));
     applyImport(room.doc, format, body, ADMIN_ORIGIN);
     recordReplacement(room.doc, { kind: 'import', version: null, author: null, at: Date.now() }, ADMIN_ORIGIN);

@@ -61,10 +61,27 @@ describe('versions', () => {
     expect(unlabeled.label).toBeNull();
 
     const listed = await listVersions('named');
-    expect(listed.map((v) => v.id)).toEqual([unlabeled.id, version.id]);
+    // Newest first; between the two, the import kept what it replaced.
+    expect(listed.map((v) => v.id)).toEqual([unlabeled.id, expect.any(String), version.id]);
+    expect(listed[1]).toMatchObject({ label: 'Before import', kind: 'restore' });
     expect(await exportMarkdown(`/admin/docs/named/snapshots/${version.id}`)).toBe('first draft\n');
     expect(await exportMarkdown(`/admin/docs/named/snapshots/${unlabeled.id}`)).toBe('second draft\n');
     expect(await exportMarkdown('/admin/docs/named')).toBe('second draft\n');
+  });
+
+  it('keeps the content an import replaces as a version, and makes none for a new document or a refused body', async () => {
+    await importMarkdown(server, 'reimported', 'the original text');
+    expect(await listVersions('reimported')).toEqual([]);
+    await importMarkdown(server, 'reimported', 'the replacement');
+    const [before, ...others] = await listVersions('reimported');
+    expect(others).toEqual([]);
+    expect(before).toMatchObject({ label: 'Before import', kind: 'restore', author: null });
+    expect(await exportMarkdown(`/admin/docs/reimported/snapshots/${before!.id}`)).toBe('the original text\n');
+    expect(await exportMarkdown('/admin/docs/reimported')).toBe('the replacement\n');
+
+    const refused = await adminFetch(server, '/admin/docs/reimported/import?format=json', { method: 'PUT', body: '{not json' });
+    expect(refused.status).toBe(400);
+    expect(await listVersions('reimported')).toHaveLength(1);
   });
 
   it('restores a version as a forward edit: open editors follow and the replaced state is kept', async () => {
