@@ -166,6 +166,17 @@ test('an admin import replaces the content on every open page without a reload',
   await expect.poll(() => documentText(ann)).toBe('Imported plan\nPack light and early.\npassport\ncharger\nSee you there. Bye.');
 });
 
+test('a long document opens at its top, with the caret in the first line', async ({ openUser, tandem, docName }) => {
+  const lines = Array.from({ length: 80 }, (_, i) => `Paragraph number ${i + 1}`);
+  await adminApi(tandem).importDoc(docName, 'markdown', lines.join('\n\n'));
+  const ann = await openUser('Ann');
+  await expect(ann.editable.locator(':scope > p')).toHaveCount(80);
+  await expect(ann.editable).toBeFocused();
+  await ann.page.keyboard.type('Start: ');
+  await expect(ann.editable.locator(':scope > p').first()).toHaveText('Start: Paragraph number 1');
+  expect(await ann.page.evaluate(() => window.scrollY)).toBe(0);
+});
+
 test('"Download as Markdown" saves a file matching the document', async ({ openUser, tandem, docName }) => {
   const ann = await openUser('Ann');
   await focusEnd(ann);
@@ -247,6 +258,17 @@ test('the home page lists a document by its first heading, and by its name again
   await page.goto(`${tandem.url}/`);
   await expect(page.getByTestId('recent-doc')).toContainText(docName);
   await expect(page.getByTestId('recent-doc')).not.toContainText('Trip plan');
+});
+
+test('a heading typed just before going back to the home page is the name listed there', async ({ openUser }) => {
+  const ann = await openUser('Ann');
+  const { page } = ann;
+  await focusEnd(ann);
+  await page.keyboard.type('# Meeting notes');
+  await expect(page).toHaveTitle('Meeting notes · Tandem');
+  await page.getByRole('link', { name: 'All documents' }).click();
+  await expect(page.getByTestId('recent-doc')).toHaveCount(1);
+  await expect(page.getByTestId('recent-doc')).toContainText('Meeting notes');
 });
 
 test('a document an admin deletes tells its open pages so and leaves their home page\'s recent documents', async ({ openUser, tandem, docName }) => {

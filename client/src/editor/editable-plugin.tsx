@@ -1,6 +1,7 @@
 // Makes the editor read-only while the user may only view (a viewer token, or a connection stopped for good), and
-// puts the caret in the document the first time it may be edited, as Google Docs does, unless the person has
-// already moved the focus somewhere else (the page's own buttons, the address bar).
+// puts the caret at the start of the document the first time it may be edited, as Google Docs does (not at the end,
+// which scrolled a long document to its bottom), unless the person has already moved the focus somewhere else (the
+// page's own buttons, the address bar).
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import type { LexicalEditor } from 'lexical';
 import { useEffect, useRef } from 'react';
@@ -27,7 +28,7 @@ function focusWhenEditable(editor: LexicalEditor, onTried: () => void): () => vo
     if (root?.isContentEditable) {
       onTried();
       const active = document.activeElement;
-      if (active === null || active === document.body) editor.focus();
+      if (active === null || active === document.body) editor.focus(undefined, { defaultSelection: 'rootStart' });
     } else if (++frame < MAX_FRAMES_TO_FOCUS) {
       handle = requestAnimationFrame(tryFocus);
     }

@@ -197,9 +197,26 @@ function useDocumentTitle(docName: string, storage: Storage): TitleState {
  */
 function useRememberedTitle(docName: string, storage: Storage, title: string | null, isContentReady: boolean): void {
   const recentDocs = useMemo(() => createRecentDocs(storage), [storage]);
+  // A title still waiting for its write goes out at once when the person leaves (another page of the app, another
+  // document, the tab closing): the list on the home page showed the name from before the last edit.
+  const pending = useRef<{ docName: string; title: string | null } | null>(null);
+  const writePending = useCallback(() => {
+    if (pending.current === null) return;
+    recentDocs.remember(pending.current.docName, pending.current.title);
+    pending.current = null;
+  }, [recentDocs]);
   useEffect(() => {
     if (!isContentReady) return;
-    const timer = setTimeout(() => recentDocs.remember(docName, title), 800);
+    if (pending.current !== null && pending.current.docName !== docName) writePending();
+    pending.current = { docName, title };
+    const timer = setTimeout(writePending, 800);
     return () => clearTimeout(timer);
-  }, [recentDocs, docName, title, isContentReady]);
+  }, [docName, title, isContentReady, writePending]);
+  useEffect(() => {
+    window.addEventListener('pagehide', writePending);
+    return () => {
+      window.removeEventListener('pagehide', writePending);
+      writePending();
+    };
+  }, [writePending]);
 }
