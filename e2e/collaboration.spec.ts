@@ -210,6 +210,20 @@ test('the word count follows everyone\'s typing and counts the selected words', 
   // Where the margin is too narrow for it, it gives way to the text.
   await ann.page.setViewportSize({ width: 900, height: 700 });
   await expect(ann.page.getByTestId('word-count')).toBeHidden();
+  // The history drawer moves the text left, into the count's margin: the count keeps clear of the text, or hides.
+  await ann.page.getByTestId('history-open').click();
+  await expect(ann.page.getByTestId('history')).toBeVisible();
+  const gapToText = () =>
+    ann.page.evaluate(() => {
+      const count = document.querySelector('[data-testid=word-count]')!.getBoundingClientRect();
+      const text = document.querySelector('[data-testid=editor] [contenteditable]')!.getBoundingClientRect();
+      return count.width === 0 ? 'hidden' : text.left - count.right;
+    });
+  await ann.page.setViewportSize({ width: 1280, height: 800 });
+  await expect.poll(gapToText).toBe('hidden');
+  await ann.page.setViewportSize({ width: 1600, height: 800 });
+  await expect(ann.page.getByTestId('word-count')).toBeVisible();
+  await expect.poll(gapToText).toBeGreaterThan(0);
 });
 
 test('a web or e-mail address becomes a link as it is typed, for everyone', async ({ openUser, tandem, docName }) => {
