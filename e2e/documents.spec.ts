@@ -278,8 +278,15 @@ test('a document an admin deletes tells its open pages so and leaves their home 
   await page.keyboard.type('# Old draft');
   await expect.poll(() => page.evaluate(() => localStorage.getItem('tandem:recent-docs') ?? '')).toContain('Old draft');
 
+  await page.getByTestId('history-open').click();
+  await expect(page.getByTestId('history')).toBeVisible();
+
   await adminApi(tandem).deleteDoc(docName);
   await expect(page.getByText('This document was deleted.')).toBeVisible();
+  // Nothing claims the text is saved, and the versions, gone with it, are no longer offered.
+  await expect(page.getByTestId('save-status')).toHaveCount(0);
+  await expect(page.getByTestId('history')).toHaveCount(0);
+  await expect(page.getByTestId('history-open')).toBeDisabled();
   await page.goto(`${tandem.url}/`);
   await expect(page.getByTestId('recent-empty')).toBeVisible();
   await expect(page.getByTestId('recent-doc')).toHaveCount(0);

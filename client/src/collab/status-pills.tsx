@@ -1,4 +1,5 @@
 // The always-visible connection and save pills. Their `data-state` attributes are CONTRACT page hooks.
+import { CloseCode } from '../../../shared/close-codes';
 import type { ConnectionStatus } from './connection-controller';
 import { saveStateDescriptions, saveStateFor, saveStateLabels } from './save-state';
 
@@ -21,8 +22,9 @@ export interface StatusPillsProps {
 
 export function StatusPills({ connection, hasUnsavedEdits, isViewOnly, hasContent }: StatusPillsProps) {
   const saveState = saveStateFor(hasUnsavedEdits, connection.state);
-  // Refused before anything loaded (a bad link, a deleted document): there is nothing whose saving to report.
-  const showsSaveState = hasContent || hasUnsavedEdits || connection.detail !== 'stopped';
+  // Refused before anything loaded (a bad link, a deleted document): there is nothing whose saving to report. Nor
+  // once the document is deleted: "Saved" would claim edits are kept where nothing is.
+  const showsSaveState = (hasContent || hasUnsavedEdits || connection.detail !== 'stopped') && connection.stopCode !== CloseCode.DocumentDeleted;
   return (
     <div className="status-pills" role="status" aria-live="polite">
       <span className="pill pill-connection" data-testid="connection-status" data-state={connection.state} data-detail={connection.detail} title={connectionLabels[connection.detail]}>

@@ -3,6 +3,7 @@
 import { LexicalCollaboration } from '@lexical/react/LexicalCollaborationContext';
 import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalComposer';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { CloseCode } from '../../../shared/close-codes';
 import { editorNodes } from '../../../shared/lexical/nodes';
 import type { ReplacementNotice } from '../../../shared/replacement-notice';
 import type { CollabSession } from '../collab/collab-session';
@@ -65,6 +66,11 @@ function EditorLayout({ config, docName, storage, session, tokenSource, initialI
   const topBarRef = useRef<HTMLDivElement>(null);
   useHeightVariable(topBarRef, '--top-bar-height');
   const connection = useValue(session.connection);
+  // A deleted document's versions went with it: the drawer closes and cannot open again.
+  const isDeleted = connection.stopCode === CloseCode.DocumentDeleted;
+  useEffect(() => {
+    if (isDeleted) setIsHistoryOpen(false);
+  }, [isDeleted]);
   const hasUnsavedEdits = useValue(session.hasUnsavedEdits);
   const access = useValue(session.access);
   const isContentReady = useValue(session.isContentReady);
@@ -132,6 +138,8 @@ function EditorLayout({ config, docName, storage, session, tokenSource, initialI
                     className="button button-quiet"
                     data-testid="history-open"
                     aria-expanded={isHistoryOpen}
+                    disabled={isDeleted}
+                    title={isDeleted ? 'This document was deleted, with its versions' : undefined}
                     onClick={() => setIsHistoryOpen((open) => !open)}
                   >
                     History
