@@ -29,6 +29,8 @@ test('a visited document reloads with no network, shows its offline edits, and s
   const offlineLoad = await page.reload();
   expect(offlineLoad?.fromServiceWorker()).toBe(true);
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'offline');
+  // It says why: no network (not "Reconnecting…", which it said when the page started without one).
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-detail', 'no-network');
   await expect.poll(() => documentText(ann)).toBe('typed online\ntyped offline');
   await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'local');
 

@@ -46,7 +46,7 @@ export function openCollabSession({ docName, collabUrl, tokenSource, storage, is
   const localCopy = createLocalCopy(doc, `tandem:${docName}`, storage);
   const ledger = createUnsavedLedger(storage, docName);
   const saves = trackSaves({ provider, ledger, whenRestored: localCopy.whenRestored });
-  const controller = createConnectionController({ provider, tokenSource, window });
+  const controller = createConnectionController({ provider, tokenSource, window, isOnline: () => navigator.onLine });
   const content = trackContentReady(provider, localCopy.whenRestored);
   const access = createValueStore<Access>(isViewer ? { canEdit: false, reason: VIEW_ONLY_REASON } : { canEdit: true });
   handlePermissionDenied(provider, (reason) => access.set({ canEdit: false, reason: readableDenial(reason) }));

@@ -45,19 +45,34 @@ class FakeProvider extends ObservableV2<Events> {
 
 const closeEvent = (code: number) => ({ code, reason: '' }) as CloseEvent;
 
-function setUp(tokenSource: TokenSource = { current: () => undefined, refresh: () => Promise.resolve(null) }) {
+function setUp(tokenSource: TokenSource = { current: () => undefined, refresh: () => Promise.resolve(null) }, isOnline = () => true) {
   const provider = new FakeProvider();
   const windowEvents = new EventTarget();
   const controller = createConnectionController({
     provider: provider as unknown as WebsocketProvider,
     tokenSource,
     window: windowEvents as unknown as Window,
+    isOnline,
     random: () => 0,
   });
   return { provider, windowEvents, status: () => controller.status.get() };
 }
 
 describe('createConnectionController', () => {
+  it('says offline, not reconnecting, when the page opens without a network, and still tries to connect', () => {
+    let online = false;
+    const { provider, windowEvents, status } = setUp(undefined, () => online);
+    provider.connect();
+    provider.close(closeEvent(1006));
+    expect(status()).toMatchObject({ state: 'offline', detail: 'no-network' });
+    expect(provider.shouldConnect).toBe(true);
+    online = true;
+    windowEvents.dispatchEvent(new Event('online'));
+    expect(status().detail).toBe('reconnecting');
+    provider.open();
+    expect(status()).toMatchObject({ state: 'connected', detail: 'live' });
+  });
+
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 

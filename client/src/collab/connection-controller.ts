@@ -26,6 +26,8 @@ export interface ConnectionControllerDeps {
   readonly provider: WebsocketProvider;
   readonly tokenSource: TokenSource;
   readonly window: Pick<Window, 'addEventListener' | 'removeEventListener'>;
+  /** Whether the browser believes it has a network (navigator.onLine); only the label reads it, see report(). */
+  readonly isOnline?: () => boolean;
   readonly random?: () => number;
 }
 
@@ -33,7 +35,13 @@ export interface ConnectionControllerDeps {
 const maxRenewalsSinceSync = 3;
 const renewalWindowMs = { base: 1_000, cap: 8_000 };
 
-export function createConnectionController({ provider, tokenSource, window, random = Math.random }: ConnectionControllerDeps): ConnectionController {
+export function createConnectionController({
+  provider,
+  tokenSource,
+  window,
+  isOnline = () => true,
+  random = Math.random,
+}: ConnectionControllerDeps): ConnectionController {
   const status = createValueStore<ConnectionStatus>({ state: 'connecting', detail: 'first-connect', stopCode: null, stopReason: null });
   let hasClosedOnce = false;
   let isNetworkDown = false;
@@ -46,7 +54,9 @@ export function createConnectionController({ provider, tokenSource, window, rand
 
   const report = () => {
     if (stop !== null) return status.set({ state: 'offline', detail: 'stopped', stopCode: stop.code, stopReason: stop.reason });
-    const detail: ConnectionStatus['detail'] = isNetworkDown
+    // A page opened (or reloaded) without a network gets no offline event: the browser's own belief names the state
+    // then. It never stops the attempts, which go on (a machine with only loopback may count as offline).
+    const detail: ConnectionStatus['detail'] = isNetworkDown || (!provider.wsconnected && !isOnline())
       ? 'no-network'
       : provider.wsconnected
         ? 'live'
