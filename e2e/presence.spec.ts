@@ -101,3 +101,19 @@ test("a caret at the very start of a line is drawn whole, not cut off at the tex
     });
   expect(await hiddenWidth()).toBe(0);
 });
+
+test("a collaborator's name near the right edge hangs to the left of their caret, whole", async ({ openUser }) => {
+  const ann = await openUser('Ann Archer');
+  const ben = await openUser('Benedict Longname-Fairweather');
+  await ann.page.setViewportSize({ width: 390, height: 800 });
+  await focusEnd(ben);
+  await ben.page.keyboard.type('Ends near the right');
+  await ben.page.keyboard.press('Control+Shift+R'); // right-aligned: the caret sits at the column's right edge
+  await expect.poll(() => documentText(ann)).toBe('Ends near the right');
+  const label = ann.page.getByTestId('editor-frame').getByText('Benedict Longname-Fairweather', { exact: true });
+  await ben.page.keyboard.type('!');
+  await expect(label).toBeVisible();
+  const overhang = () =>
+    label.evaluate((name) => name.getBoundingClientRect().right - name.closest('.editor-frame')!.getBoundingClientRect().right);
+  await expect.poll(overhang).toBeLessThanOrEqual(0);
+});

@@ -1,13 +1,16 @@
 // Other people's name labels show while they type or move their caret and fade out after a few seconds of stillness,
 // as in Google Docs: a label that stayed up hid a word of the line above for as long as its owner sat still. The
 // caret keeps a small flag, so where someone is stays visible. CollaborationPlugin draws the carets and moves them
-// by changing their style, so a MutationObserver sees every move without reaching into the plugin.
+// by changing their style, so a MutationObserver sees every move without reaching into the plugin. A label that
+// would run past the editor's right edge (a caret near the end of a line, a long name) hangs to the left instead.
 import { useEffect, type RefObject } from 'react';
 
 /** How long a label stays after its caret last moved. */
 const LABEL_SHOWN_MS = 3_000;
 const CARET_CLASS = 'ed-remote-caret';
 const ACTIVE_CLASS = 'is-active';
+const NAME_CLASS = 'ed-remote-name';
+const FLIPPED_CLASS = 'is-flipped';
 
 export function useFadingCaretLabels(containerRef: RefObject<HTMLElement | null>): void {
   useEffect(() => {
@@ -15,6 +18,11 @@ export function useFadingCaretLabels(containerRef: RefObject<HTMLElement | null>
     if (container === null) return;
     const timers = new Map<HTMLElement, ReturnType<typeof setTimeout>>();
     const showLabel = (caret: HTMLElement): void => {
+      const label = caret.querySelector<HTMLElement>(`.${NAME_CLASS}`);
+      if (label !== null) {
+        // Both measured against the editor frame (the carets' offset parent): the unflipped label starts at the caret.
+        caret.classList.toggle(FLIPPED_CLASS, caret.offsetLeft + label.offsetWidth > container.clientWidth);
+      }
       caret.classList.add(ACTIVE_CLASS);
       clearTimeout(timers.get(caret));
       timers.set(
