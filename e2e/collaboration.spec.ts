@@ -415,6 +415,27 @@ test('two users opening a brand-new document at the same moment see exactly one 
   await expect(ben.editable.locator(':scope > *')).toHaveCount(1);
 });
 
+test('ticking a checklist item right after typing in the list reaches everyone', async ({ openUser }) => {
+  const ann = await openUser('Ann');
+  const ben = await openUser('Ben');
+  await focusEnd(ann);
+  await ann.page.keyboard.press('Control+Shift+9');
+  await ann.page.keyboard.type('Buy milk');
+  await ann.page.keyboard.press('Enter');
+  await ann.page.keyboard.type('Call Sam');
+  await expect.poll(() => documentText(ben)).toBe('Buy milk\nCall Sam');
+  // Ann's caret is still in the list when she ticks the first item (the box sits left of the text).
+  const annItem = ann.editable.locator('li', { hasText: 'Buy milk' });
+  const box = (await annItem.boundingBox())!;
+  await ann.page.mouse.click(box.x + 8, box.y + box.height / 2);
+  await expect(annItem).toHaveAttribute('aria-checked', 'true');
+  await expect(ben.editable.locator('li', { hasText: 'Buy milk' })).toHaveAttribute('aria-checked', 'true');
+  await expect(ben.editable.locator('li', { hasText: 'Call Sam' })).toHaveAttribute('aria-checked', 'false');
+  // And it is stored: a newcomer sees it ticked.
+  const cat = await openUser('Cat');
+  await expect(cat.editable.locator('li', { hasText: 'Buy milk' })).toHaveAttribute('aria-checked', 'true');
+});
+
 test("one person's undo never takes away what another wrote in a line they made", async ({ openUser }) => {
   const ann = await openUser('Ann');
   const ben = await openUser('Ben');

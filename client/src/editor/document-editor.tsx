@@ -77,7 +77,10 @@ export function DocumentEditor({ docName, session, initialIdentity, isReadOnly, 
         />
       </div>
       <ListPlugin />
-      <CheckListPlugin />
+      {/* Without taking the focus: the plugin focused the item inside its update, and with someone else here that
+          focus published this person's presence, whose redraw of the others' carets committed the update early;
+          the tick then changed the committed state in place and was neither drawn nor sent (the pages diverged). */}
+      <CheckListPlugin disableTakeFocusOnClick />
       <IndentPlugin />
       <CaretMarginPlugin />
       <LinkPlugin validateUrl={isSafeLinkUrl} />
