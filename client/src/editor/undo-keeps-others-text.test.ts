@@ -82,4 +82,26 @@ describe('keepOthersTextOnUndo', () => {
     expect(annRoot.toDelta()).toHaveLength(1);
     expect(((annRoot.toDelta()[0] as { insert: Y.XmlText }).insert.toDelta()[0] as { insert: Y.XmlText }).insert.toString()).toBe('Ben item');
   });
+
+  it("keeps Ann's text node when Ben typed on at the end of her words, so his words still show", () => {
+    const { ann, annRoot, benRoot, annUndo } = twoPeers();
+    keepOthersTextOnUndo(annUndo);
+    const paragraph = new Y.XmlText();
+    ann.transact(() => annRoot.insertEmbed(0, paragraph), 'ann');
+    // A text node as @lexical/yjs writes it: its properties (a map), then its text.
+    ann.transact(() => {
+      const properties = new Y.Map();
+      paragraph.insertEmbed(0, properties);
+      properties.set('__type', 'text');
+      paragraph.insert(1, 'Ann wrote');
+    }, 'ann');
+    const benParagraph = (benRoot.toDelta()[0] as { insert: Y.XmlText }).insert;
+    benParagraph.doc!.transact(() => benParagraph.insert(benParagraph.length, ' BEN'), 'ben');
+    annUndo.undo();
+    const ops = paragraph.toDelta() as Array<{ insert: unknown }>;
+    expect(ops).toHaveLength(2);
+    expect(ops[0]!.insert).toBeInstanceOf(Y.Map);
+    expect((ops[0]!.insert as Y.Map<string>).get('__type')).toBe('text');
+    expect(ops[1]!.insert).toBe(' BEN');
+  });
 });

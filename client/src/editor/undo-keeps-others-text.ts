@@ -2,8 +2,9 @@
 // container (a paragraph, a list item: in @lexical/yjs's layout, an embedded XmlText) by deleting it, and deleting a
 // container deletes everything inside it: so when Ann pressed Enter and Ben typed into the new line, Ann's Ctrl+Z
 // took Ben's sentence away from everyone. The UndoManager's delete filter now keeps any container that still holds
-// content another client wrote, with its attributes (@lexical/yjs reads a block's type from them); Ann's own text in
-// it is still undone. A step left with nothing to undo is passed over, as Yjs does: Ctrl+Z undoes the one before.
+// content another client wrote, with its attributes (@lexical/yjs reads a block's type from them), and a text node's
+// properties while its text includes another client's letters; Ann's own text in it is still undone. A step left
+// with nothing to undo is passed over, as Yjs does: Ctrl+Z undoes the one before.
 import * as Y from 'yjs';
 
 /** Whether `item` is a container holding live content (at any depth) that a client other than `ownClient` wrote. */
@@ -26,11 +27,29 @@ function isOthersLiveItem(item: Y.Item, ownClient: number): boolean {
   return item.id.client !== ownClient || holdsOthersContent(item, ownClient);
 }
 
-/** Whether undo may delete `item`: not a container holding others' content, nor an attribute of one. */
+/**
+ * Whether `item` is a text node's properties (a Y.Map embedded in a block, as @lexical/yjs writes a text node: the
+ * map, then the node's text) whose text includes someone else's letters: Ben typing on at the end of Ann's words
+ * extends Ann's text node. Without its map, the binding no longer shows that text.
+ */
+function isTextNodeOfOthersText(item: Y.Item, ownClient: number): boolean {
+  if (!(item.content instanceof Y.ContentType) || !(item.content.type instanceof Y.Map) || item.parentSub !== null) return false;
+  for (let next = item.right; next !== null && !(next.content instanceof Y.ContentType); next = next.right) {
+    if (!next.deleted && next.id.client !== ownClient) return true;
+  }
+  return false;
+}
+
+/** Whether undo must keep `item`, a container, for someone else's sake (see above). */
+function mustKeep(item: Y.Item, ownClient: number): boolean {
+  return holdsOthersContent(item, ownClient) || isTextNodeOfOthersText(item, ownClient);
+}
+
+/** Whether undo may delete `item`: not a container kept for others' content, nor an attribute of one. */
 export function mayUndoDelete(item: Y.Item, ownClient: number): boolean {
-  if (holdsOthersContent(item, ownClient)) return false;
+  if (mustKeep(item, ownClient)) return false;
   const container = item.parentSub === null ? null : (item.parent as Y.AbstractType<unknown>)._item;
-  return container === null || !holdsOthersContent(container, ownClient);
+  return container === null || !mustKeep(container, ownClient);
 }
 
 /** Makes `manager` leave alone every container that holds someone else's content when it undoes or redoes. */
