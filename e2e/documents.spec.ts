@@ -330,6 +330,8 @@ test('printing shows the document alone: no toolbar, status, word count or other
   await expect.poll(() => documentText(ann)).toBe('Printed words.');
   const benCaret = ann.page.getByTestId('editor-frame').getByText('Ben', { exact: true });
   await expect(benCaret).toBeAttached();
+  // Wide enough for the word count beside the text with the history drawer open.
+  await ann.page.setViewportSize({ width: 1600, height: 900 });
   await ann.page.getByTestId('history-open').click();
   const onScreen = [ann.page.getByTestId('toolbar'), ann.page.getByTestId('word-count'), ann.page.getByTestId('history')];
   for (const part of onScreen) await expect(part).toBeVisible();
