@@ -457,24 +457,6 @@ test("one person's undo never takes away what another wrote in a line they made"
   await expect.poll(() => documentText(ben)).toBe('Intro text.\nBen wrote this.');
 });
 
-test("undoing your words keeps the ones someone else added right after them", async ({ openUser }) => {
-  const ann = await openUser('Ann');
-  const ben = await openUser('Ben');
-  await focusEnd(ann);
-  await ann.page.keyboard.type('Ann wrote this');
-  await expect.poll(() => documentText(ben)).toBe('Ann wrote this');
-  // Ben types on at the end of Ann's words: his letters extend her text.
-  await focusEnd(ben);
-  await ben.page.keyboard.type(' and Ben added this');
-  await expect.poll(() => documentText(ann)).toBe('Ann wrote this and Ben added this');
-
-  for (let step = 0; step < 4; step++) await ann.page.keyboard.press('Control+z');
-  await expect.poll(() => documentText(ann)).toBe('and Ben added this');
-  await expect.poll(() => documentText(ben)).toBe('and Ben added this');
-  for (let step = 0; step < 4; step++) await ann.page.keyboard.press('Control+Shift+z');
-  await expect.poll(() => documentText(ben)).toBe('Ann wrote this and Ben added this');
-});
-
 test('undo takes back the last word, not the whole run of steady typing', async ({ openUser }) => {
   const ann = await openUser('Ann');
   await focusEnd(ann);
