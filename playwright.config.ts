@@ -6,7 +6,9 @@ export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
   fullyParallel: false,
-  workers: 2,
+  // One worker: every test drives two or three browsers at once already; on a slow two-core machine a second
+  // worker's browsers stalled typing past Yjs's 500 ms undo window and failed the undo tests.
+  workers: 1,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   retries: 0,
