@@ -557,6 +557,31 @@ test('alignment from the toolbar or Ctrl+Shift+E/R/L/J reaches everyone and the 
   await expect(toolbar.locator('button[data-action=align-left]')).toHaveAttribute('aria-pressed', 'true');
 });
 
+test('a key pressed the moment the caret moves acts where the caret now is, not where it was', async ({ openUser }) => {
+  const ann = await openUser('Ann');
+  const ben = await openUser('Ben');
+  await focusEnd(ann);
+  await ann.page.keyboard.type('First');
+  await ann.page.keyboard.press('Enter');
+  await ann.page.keyboard.type('Second');
+  await expect(ben.editable.locator('p')).toHaveText(['First', 'Second']);
+  // The caret moves into the first line and a key follows in the same task, before the browser's selectionchange
+  // event can tell the editor: as when a quick typist's keys outrun a busy page.
+  const pressRightAfterMoving = (init: { key: string; code: string; ctrlKey?: boolean; shiftKey?: boolean }) =>
+    ann.editable.evaluate((root, keys) => {
+      const first = root.querySelector('p span')!.firstChild!;
+      window.getSelection()!.collapse(first, 5);
+      root.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, cancelable: true, ...keys }));
+    }, init);
+
+  await pressRightAfterMoving({ key: 'E', code: 'KeyE', ctrlKey: true, shiftKey: true });
+  await expect(ben.editable.locator('p').first()).toHaveCSS('text-align', 'center');
+  await expect(ben.editable.locator('p').last()).toHaveCSS('text-align', 'start');
+
+  await pressRightAfterMoving({ key: 'Backspace', code: 'Backspace' });
+  await expect(ben.editable.locator('p')).toHaveText(['Firs', 'Second']);
+});
+
 test('highlighted text shows highlighted for everyone and keeps its highlight in the Markdown and HTML exports', async ({ openUser, tandem, docName }) => {
   const ann = await openUser('Ann');
   const ben = await openUser('Ben');

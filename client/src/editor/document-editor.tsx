@@ -21,6 +21,7 @@ import { CaretMarginPlugin } from './caret-margin-plugin';
 import { EditablePlugin } from './editable-plugin';
 import { FlatCodePlugin } from './flat-code-plugin';
 import { IndentPlugin } from './indent-plugin';
+import { KeysFollowCaretPlugin } from './keys-follow-caret-plugin';
 import { LinkClickPlugin } from './link-click-plugin';
 import { isSafeLinkUrl } from './link-url';
 import { ReplacementPlugin } from './replacement-plugin';
@@ -76,6 +77,7 @@ export function DocumentEditor({ docName, session, initialIdentity, isReadOnly, 
           ErrorBoundary={LexicalErrorBoundary}
         />
       </div>
+      <KeysFollowCaretPlugin />
       <ListPlugin />
       {/* Without taking the focus: the plugin focused the item inside its update, and with someone else here that
           focus published this person's presence, whose redraw of the others' carets committed the update early;

@@ -1,35 +1,35 @@
-// Undo in steps a person expects: a word, a line break, a paste, the typing at one place. The collaboration
-// plugin's Yjs UndoManager merges every change that comes within 500 ms of the previous one, so steady typing became
-// one step and a single Ctrl+Z took back whole paragraphs, or text typed at two places at once. This closes the
-// current step after each key that ends a word (space, Enter, Tab) and around a paste, and before the caret moves
-// away (arrow keys, Home, End, Page Up/Down, a click), the way Google Docs does. And an undo step never takes back
-// what someone else wrote inside it (see undo-keeps-others-text.ts).
+// Undo in steps a person expects: a word, a line break, a paste, a formatting shortcut, the typing at one place.
+// The collaboration plugin's Yjs UndoManager merges every change that comes within 500 ms of the previous one, so
+// steady typing became one step and a single Ctrl+Z took back whole paragraphs, or text typed at two places at
+// once. This ends the current step before the first key after a word (space, Enter, Tab), a paste or a shortcut,
+// and before the caret moves away (arrow keys, Home, End, Page Up/Down, a click or a toolbar button), the way Google
+// Docs does. Steps end by these events, not by the clock: the merge window is widened so a pause, or a busy page
+// that handles two keys half a second apart, does not cut a word in two. And an undo step never takes back what
+// someone else wrote inside it (see undo-keeps-others-text.ts).
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { mergeRegister } from '@lexical/utils';
-import { COMMAND_PRIORITY_LOW, KEY_DOWN_COMMAND, PASTE_COMMAND, type LexicalEditor } from 'lexical';
+import { COMMAND_PRIORITY_CRITICAL, COMMAND_PRIORITY_LOW, KEY_DOWN_COMMAND, PASTE_COMMAND, type LexicalEditor } from 'lexical';
 import { useEffect } from 'react';
 import { collabUndoManagerOf } from './collab-undo-manager';
 import { keepOthersTextOnUndo } from './undo-keeps-others-text';
 
 const STEP_ENDING_KEYS = new Set([' ', 'Enter', 'Tab']);
 const CARET_MOVING_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown']);
+const MODIFIER_KEYS = new Set(['Shift', 'Control', 'Alt', 'AltGraph', 'Meta', 'CapsLock']);
+/** Changes closer together than this merge into one step unless an event above ends it first. */
+export const UNDO_MERGE_WINDOW_MS = 3000;
 
 function endStepNow(editor: LexicalEditor): void {
   collabUndoManagerOf(editor)?.stopCapturing();
 }
 
-/** Closes the current undo step once the change now under way has reached the Yjs document. */
-function endStepAfterThisChange(editor: LexicalEditor): void {
-  // The key's change is applied by the events that follow keydown and synced to Yjs when the update commits; a
-  // task scheduled now runs after both.
-  setTimeout(() => endStepNow(editor), 0);
-}
-
 export function UndoStepsPlugin() {
   const [editor] = useLexicalComposerContext();
   useEffect(() => {
-    // A click moves the caret (or starts a selection) at the press; what was typed before it is a step of its own.
+    // A click moves the caret, starts a selection or presses a toolbar button: what was typed before is a step.
     const endStepOnPress = () => endStepNow(editor);
+    // Set by a key or paste whose own change belongs to the step it ends; the next key starts a new one.
+    let endsBeforeNextKey = false;
     // The UndoManager appears once CollaborationPlugin has bound the editor to the doc, before the first edit,
     // which comes as an editor update.
     let filtered: ReturnType<typeof collabUndoManagerOf>;
@@ -37,6 +37,7 @@ export function UndoStepsPlugin() {
       const manager = collabUndoManagerOf(editor);
       if (manager === undefined || manager === filtered) return;
       filtered = manager;
+      manager.captureTimeout = UNDO_MERGE_WINDOW_MS;
       keepOthersTextOnUndo(manager);
     };
     filterUndo();
@@ -45,25 +46,30 @@ export function UndoStepsPlugin() {
       editor.registerCommand(
         KEY_DOWN_COMMAND,
         (event) => {
-          // With or without modifiers (a word or line at a time, extending a selection): the caret leaves.
-          if (CARET_MOVING_KEYS.has(event.key)) endStepNow(editor);
-          else if (STEP_ENDING_KEYS.has(event.key) && !event.ctrlKey && !event.metaKey && !event.altKey) endStepAfterThisChange(editor);
+          if (MODIFIER_KEYS.has(event.key)) return false;
+          // AltGr types characters (@, €) and reports Ctrl+Alt on Windows: typing, not a shortcut.
+          const isShortcut = (event.ctrlKey || event.metaKey) && !event.getModifierState('AltGraph');
+          // With or without modifiers (a word or line at a time, extending a selection): the caret leaves. A
+          // shortcut (bold, a heading, undo itself) is a step apart from the typing before it and after it.
+          if (endsBeforeNextKey || isShortcut || CARET_MOVING_KEYS.has(event.key)) endStepNow(editor);
+          endsBeforeNextKey = isShortcut || STEP_ENDING_KEYS.has(event.key);
           return false;
         },
-        COMMAND_PRIORITY_LOW,
+        // Ahead of the handlers that take a shortcut (and stop the command there).
+        COMMAND_PRIORITY_CRITICAL,
       ),
       editor.registerCommand(
         PASTE_COMMAND,
         () => {
-          endStepNow(editor); // the paste is a step of its own, apart from the typing before it
-          endStepAfterThisChange(editor);
+          endStepNow(editor); // the paste is a step of its own, apart from the typing before it and after it
+          endsBeforeNextKey = true;
           return false;
         },
         COMMAND_PRIORITY_LOW,
       ),
       editor.registerRootListener((root, previousRoot) => {
-        previousRoot?.removeEventListener('pointerdown', endStepOnPress);
-        root?.addEventListener('pointerdown', endStepOnPress);
+        previousRoot?.ownerDocument.removeEventListener('pointerdown', endStepOnPress, true);
+        root?.ownerDocument.addEventListener('pointerdown', endStepOnPress, true);
       }),
     );
   }, [editor]);
