@@ -582,6 +582,21 @@ test('a key pressed the moment the caret moves acts where the caret now is, not 
   await expect(ben.editable.locator('p')).toHaveText(['Firs', 'Second']);
 });
 
+test('a triple click selects one paragraph: bold and typing change that line only, for everyone', async ({ openUser }) => {
+  const ann = await openUser('Ann');
+  const ben = await openUser('Ben');
+  await focusEnd(ann);
+  for (const line of ['First line', 'Second line', 'Third line']) {
+    await ann.page.keyboard.type(line);
+    if (line !== 'Third line') await ann.page.keyboard.press('Enter');
+  }
+  await ann.editable.locator('p').nth(1).click({ clickCount: 3 });
+  await ann.page.keyboard.press('Control+b');
+  await expect(ben.editable.locator('strong')).toHaveText(['Second line']);
+  await ann.page.keyboard.type('Replaced');
+  await expect(ben.editable.locator('p')).toHaveText(['First line', 'Replaced', 'Third line']);
+});
+
 test('highlighted text shows highlighted for everyone and keeps its highlight in the Markdown and HTML exports', async ({ openUser, tandem, docName }) => {
   const ann = await openUser('Ann');
   const ben = await openUser('Ben');

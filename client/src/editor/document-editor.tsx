@@ -27,6 +27,7 @@ import { isSafeLinkUrl } from './link-url';
 import { ReplacementPlugin } from './replacement-plugin';
 import { SafeLinksPlugin } from './safe-links-plugin';
 import { TitlePlugin } from './title-plugin';
+import { TripleClickPlugin } from './triple-click-plugin';
 import { bindingCatcher, UndoCaretPlugin } from './undo-caret-plugin';
 import { UndoStepsPlugin } from './undo-steps-plugin';
 import { WordCountPlugin } from './word-count-plugin';
@@ -78,6 +79,7 @@ export function DocumentEditor({ docName, session, initialIdentity, isReadOnly, 
         />
       </div>
       <KeysFollowCaretPlugin />
+      <TripleClickPlugin />
       <ListPlugin />
       {/* Without taking the focus: the plugin focused the item inside its update, and with someone else here that
           focus published this person's presence, whose redraw of the others' carets committed the update early;

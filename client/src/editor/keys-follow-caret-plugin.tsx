@@ -32,7 +32,9 @@ function $adoptDomSelection(editor: LexicalEditor): void {
   const domSelection = domSelectionInside(editor);
   if (domSelection === null) return;
   const fromDom = $createRangeSelectionFromDom(domSelection, editor);
-  if (fromDom === null || (current !== null && fromDom.is(current))) return;
+  if (fromDom === null) return;
+  // Points only: a caret's format (Ctrl+B with nothing selected makes the next letters bold) is Lexical's alone.
+  if (current !== null && fromDom.anchor.is(current.anchor) && fromDom.focus.is(current.focus)) return;
   if (fromDom.isCollapsed()) {
     const node = fromDom.anchor.getNode();
     if ($isTextNode(node)) {
