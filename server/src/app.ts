@@ -7,6 +7,7 @@ import type { WebSocket as RawWebSocket } from 'ws';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { TokenVerifier } from './auth/tokens';
+import { AllowedMethods } from './api/allowed-methods';
 import { createOriginPolicy } from './auth/origin-policy';
 import type { Config } from './config';
 import { TandemError } from './errors';
@@ -46,9 +47,16 @@ export function createApp(app: Hono, deps: AppDeps): { app: Hono; connections: C
     return c.json({ error: { code: 'internal', message: 'unexpected server error' } }, 500);
   });
   const clientPage = clientPageServer(deps.clientDir);
+  const allowedMethods = new AllowedMethods(() => app.routes);
   app.notFound((c) => {
     // A browser that follows a wrong link gets the editor's own "Page not found" screen; API clients get JSON.
     if (isPageNavigation(c)) return clientPage(c, 404);
+    const allowed = allowedMethods.of(c.req.path);
+    if (allowed.length > 0 && !allowed.includes(c.req.method)) {
+      c.header('Allow', allowed.join(', '));
+      const message = `${c.req.method} is not allowed on ${c.req.path}; it takes ${allowed.join(', ')}`;
+      return c.json({ error: { code: 'method_not_allowed', message } }, 405);
+    }
     return c.json({ error: { code: 'not_found', message: `no route for ${c.req.method} ${c.req.path}` } }, 404);
   });
 

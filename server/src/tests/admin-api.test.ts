@@ -155,6 +155,25 @@ describe('admin API errors', () => {
     await expectError(await adminFetch(server, '/admin/docs/unknown-doc/snapshots/abc/restore', { method: 'POST' }), 404, 'not_found');
   });
 
+  it('answers 405 with an Allow header for a method a route does not take, and 404 for a path no route has', async () => {
+    const listPost = await adminFetch(server, '/admin/docs', { method: 'POST', body: '{}' });
+    expect(listPost.headers.get('allow')).toBe('GET, HEAD');
+    expect(await expectError(listPost, 405, 'method_not_allowed')).toContain('POST');
+
+    const importGet = await adminFetch(server, '/admin/docs/any-doc/import?format=markdown');
+    expect(importGet.headers.get('allow')).toBe('PUT');
+    await expectError(importGet, 405, 'method_not_allowed');
+
+    const docPatch = await adminFetch(server, '/admin/docs/any-doc', { method: 'PATCH' });
+    expect(docPatch.headers.get('allow')).toBe('DELETE');
+    await expectError(docPatch, 405, 'method_not_allowed');
+
+    await expectError(await adminFetch(server, '/admin/nothing-here'), 404, 'not_found');
+    await expectError(await adminFetch(server, '/admin/docs/a/b/c/d', { method: 'POST' }), 404, 'not_found');
+    // Still behind the token: without it, the answer is 401 whatever the method.
+    await expectError(await fetch(`${server.url}/admin/docs`, { method: 'POST' }), 401, 'unauthorized');
+  });
+
   it('answers 404 for an unknown version of a known document', async () => {
     await importMarkdown(server, 'versioned', 'v');
     const message = await expectError(await adminFetch(server, '/admin/docs/versioned/snapshots/nope/export?format=json'), 404, 'not_found');
