@@ -51,6 +51,9 @@ describe('HTML export', () => {
       true,
     ]);
     expect(html.querySelector('[__lexicallisttype], [role=checkbox]')).toBeNull();
+    // A bullet has no number: Lexical's `value` on every <li> only means something in a numbered list.
+    expect(html.querySelector('ul li[value]')).toBeNull();
+    expect(Array.from(html.querySelectorAll('ol > li'), (item) => item.getAttribute('value'))).toEqual(['1', '2']);
     const code = html.querySelector('pre > code');
     expect(code?.className).toBe('language-ts');
     expect(code?.textContent).toBe('const answer = 42;\nconsole.log(answer);');

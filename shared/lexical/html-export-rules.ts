@@ -3,7 +3,7 @@
 // export markedly faster), a code block as <pre><code class="language-x"> holding its plain text, the form
 // Markdown renderers and syntax highlighters expect, and a check list as a GitHub task list (real, disabled
 // checkboxes, where Lexical wrote its internal `__lexicallisttype` attribute and ARIA roles that render as plain
-// bullets). All of them read back into Lexical through its own HTML import.
+// bullets), and bullets without Lexical's item numbers. All of them read back into Lexical through its own HTML import.
 import { CodeNode } from '@lexical/code';
 import { $isListNode, ListItemNode, ListNode } from '@lexical/list';
 import {
@@ -77,7 +77,9 @@ function exportList(editor: LexicalEditor, node: LexicalNode): DOMExportOutput {
 
 function exportListItem(editor: LexicalEditor, node: LexicalNode): DOMExportOutput {
   const parent = node.getParent();
-  if (!(node instanceof ListItemNode) || !$isListNode(parent) || parent.getListType() !== 'check') return node.exportDOM(editor);
+  if (!(node instanceof ListItemNode) || !$isListNode(parent)) return node.exportDOM(editor);
+  if (parent.getListType() === 'bullet') return withoutNumber(node.exportDOM(editor));
+  if (parent.getListType() !== 'check') return node.exportDOM(editor);
   const document = $getDocument();
   const item = document.createElement('li');
   item.className = 'task-list-item';
@@ -87,6 +89,14 @@ function exportListItem(editor: LexicalEditor, node: LexicalNode): DOMExportOutp
   if (node.getChecked() === true) box.setAttribute('checked', '');
   item.append(box);
   return { element: item };
+}
+
+/** A bullet item without Lexical's `value`: a number on an item no number is shown for (a numbered list keeps it,
+ * since it numbers the items after a nested list right). */
+function withoutNumber(output: DOMExportOutput): DOMExportOutput {
+  const { element } = output;
+  if (element !== null && 'removeAttribute' in element) element.removeAttribute('value');
+  return output;
 }
 
 function wrap(document: Document, tag: string, child: Node, style?: string): HTMLElement {
