@@ -337,6 +337,10 @@ test('Ctrl+K opens the link form just under the selected text', async ({ openUse
   await ann.page.getByTestId('link-input').press('Enter');
   await expect(form).toHaveCount(0);
   await expect(ann.editable.locator('a')).toHaveAttribute('href', 'https://example.com/');
+  // The caret waits after the new link: typing goes on beside it instead of replacing it.
+  await ann.page.keyboard.type(' today');
+  await expect(ann.editable.locator('p').last()).toHaveText('Read more here today');
+  await expect(ann.editable.locator('a')).toHaveText('here');
 
   // With the caret in the link, a bar under it shows the address and offers Edit and Remove.
   await ann.editable.locator('a').click();
@@ -351,7 +355,7 @@ test('Ctrl+K opens the link form just under the selected text', async ({ openUse
   await bubble.locator('button[data-action=remove-link]').click();
   await expect(ann.editable.locator('a')).toHaveCount(0);
   await expect(bubble).toHaveCount(0);
-  await expect(ann.editable.locator('p').last()).toHaveText('Read more here');
+  await expect(ann.editable.locator('p').last()).toHaveText('Read more here today');
 });
 
 test('a click back into the text closes the link form, and Ctrl+K then links the new selection', async ({ openUser }) => {
@@ -469,6 +473,19 @@ test('undo takes back the last word, not the whole run of steady typing', async 
   await expect.poll(() => documentText(ann)).toBe('one');
   await ann.page.keyboard.press('Control+Shift+z');
   await expect.poll(() => documentText(ann)).toBe('one two');
+});
+
+test('an indent with Tab is an undo step of its own, apart from the word typed before it', async ({ openUser }) => {
+  const ann = await openUser('Ann');
+  await focusEnd(ann);
+  await ann.page.keyboard.type('- first');
+  await ann.page.keyboard.press('Enter');
+  await ann.page.keyboard.type('second');
+  await ann.page.keyboard.press('Tab');
+  await expect(ann.editable.locator('ul ul li')).toHaveText(['second']);
+  await ann.page.keyboard.press('Control+z');
+  await expect(ann.editable.locator('ul ul')).toHaveCount(0);
+  await expect(ann.editable.locator('ul li')).toHaveText(['first', 'second']);
 });
 
 /** Types "one three", then `insert` before "three" (every key 60 ms apart, inside the UndoManager's 500 ms merge

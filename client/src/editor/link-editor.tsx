@@ -147,4 +147,11 @@ function $applyLink(url: string | null): void {
     return;
   }
   $toggleLink(url);
+  // A new link leaves the caret after it, as a word processor does: the next letter typed must not replace it.
+  const linked = $getSelection();
+  if (url !== null && $isRangeSelection(linked) && !linked.isCollapsed()) {
+    const end = linked.isBackward() ? linked.anchor : linked.focus;
+    linked.anchor.set(end.key, end.offset, end.type);
+    linked.focus.set(end.key, end.offset, end.type);
+  }
 }

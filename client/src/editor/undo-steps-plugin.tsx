@@ -3,7 +3,7 @@
 // steady typing became one step and a single Ctrl+Z took back whole paragraphs, or text typed at two places at
 // once. This ends the current step before the first key after a word (space, Enter, Tab), a paste or a shortcut,
 // and before the caret moves away (arrow keys, Home, End, Page Up/Down, a click or a toolbar button), the way Google
-// Docs does. Steps end by these events, not by the clock: the merge window is widened so a pause, or a busy page
+// Docs does (undo-step-boundaries.ts decides, key by key). Steps end by these events, not by the clock: the merge window is widened so a pause, or a busy page
 // that handles two keys half a second apart, does not cut a word in two. And an undo step never takes back what
 // someone else wrote inside it (see undo-keeps-others-text.ts).
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
@@ -11,13 +11,11 @@ import { mergeRegister } from '@lexical/utils';
 import { COMMAND_PRIORITY_CRITICAL, COMMAND_PRIORITY_LOW, KEY_DOWN_COMMAND, PASTE_COMMAND, type LexicalEditor } from 'lexical';
 import { useEffect } from 'react';
 import { collabUndoManagerOf } from './collab-undo-manager';
+import { UndoStepBoundaries } from './undo-step-boundaries';
 import { keepOthersTextOnUndo } from './undo-keeps-others-text';
 
-const STEP_ENDING_KEYS = new Set([' ', 'Enter', 'Tab']);
-const CARET_MOVING_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown']);
-const MODIFIER_KEYS = new Set(['Shift', 'Control', 'Alt', 'AltGraph', 'Meta', 'CapsLock']);
 /** Changes closer together than this merge into one step unless an event above ends it first. */
-export const UNDO_MERGE_WINDOW_MS = 3000;
+const UNDO_MERGE_WINDOW_MS = 3000;
 
 function endStepNow(editor: LexicalEditor): void {
   collabUndoManagerOf(editor)?.stopCapturing();
@@ -28,8 +26,7 @@ export function UndoStepsPlugin() {
   useEffect(() => {
     // A click moves the caret, starts a selection or presses a toolbar button: what was typed before is a step.
     const endStepOnPress = () => endStepNow(editor);
-    // Set by a key or paste whose own change belongs to the step it ends; the next key starts a new one.
-    let endsBeforeNextKey = false;
+    const boundaries = new UndoStepBoundaries();
     // The UndoManager appears once CollaborationPlugin has bound the editor to the doc, before the first edit,
     // which comes as an editor update.
     let filtered: ReturnType<typeof collabUndoManagerOf>;
@@ -46,13 +43,8 @@ export function UndoStepsPlugin() {
       editor.registerCommand(
         KEY_DOWN_COMMAND,
         (event) => {
-          if (MODIFIER_KEYS.has(event.key)) return false;
-          // AltGr types characters (@, €) and reports Ctrl+Alt on Windows: typing, not a shortcut.
-          const isShortcut = (event.ctrlKey || event.metaKey) && !event.getModifierState('AltGraph');
-          // With or without modifiers (a word or line at a time, extending a selection): the caret leaves. A
-          // shortcut (bold, a heading, undo itself) is a step apart from the typing before it and after it.
-          if (endsBeforeNextKey || isShortcut || CARET_MOVING_KEYS.has(event.key)) endStepNow(editor);
-          endsBeforeNextKey = isShortcut || STEP_ENDING_KEYS.has(event.key);
+          const keys = { key: event.key, ctrlKey: event.ctrlKey, metaKey: event.metaKey, isAltGraph: event.getModifierState('AltGraph') };
+          if (boundaries.beforeKey(keys)) endStepNow(editor);
           return false;
         },
         // Ahead of the handlers that take a shortcut (and stop the command there).
@@ -62,7 +54,7 @@ export function UndoStepsPlugin() {
         PASTE_COMMAND,
         () => {
           endStepNow(editor); // the paste is a step of its own, apart from the typing before it and after it
-          endsBeforeNextKey = true;
+          boundaries.afterPaste();
           return false;
         },
         COMMAND_PRIORITY_LOW,
