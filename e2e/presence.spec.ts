@@ -118,3 +118,33 @@ test("a collaborator's name near the right edge hangs to the left of their caret
     label.evaluate((name) => name.getBoundingClientRect().right - name.closest('.editor-frame')!.getBoundingClientRect().right);
   await expect.poll(overhang).toBeLessThanOrEqual(0);
 });
+
+test("someone else's bold or Enter in your paragraph leaves your caret by the same letters", async ({ openUser }) => {
+  const ann = await openUser('Ann');
+  const ben = await openUser('Ben');
+  await focusEnd(ann);
+  await ann.page.keyboard.type('The shared paragraph text here');
+  await expect(ben.editable.locator('p')).toHaveText(['The shared paragraph text here']);
+  await focusEnd(ben);
+
+  // Ann bolds the paragraph's first letters while Ben's caret waits at its end.
+  await ann.page.keyboard.press('Home');
+  for (let i = 0; i < 'The sh'.length; i++) await ann.page.keyboard.press('Shift+ArrowRight');
+  await ann.page.keyboard.press('Control+b');
+  await expect(ben.editable.locator('strong')).toHaveText('The sh');
+  await ben.page.keyboard.type(' now');
+  await expect(ann.editable.locator('p')).toHaveText(['The shared paragraph text here now']);
+
+  // Ann splits the paragraph before Ben's caret: it stays at the end of the second half.
+  await ann.page.keyboard.press('ArrowRight');
+  await ann.page.keyboard.press('Enter');
+  await expect(ben.editable.locator('p')).toHaveText(['The sh', 'ared paragraph text here now']);
+  await ben.page.keyboard.type('!');
+  await expect(ann.editable.locator('p')).toHaveText(['The sh', 'ared paragraph text here now!']);
+
+  // Ann turns Ben's paragraph into a bulleted list: his caret stays at its end.
+  await ann.page.keyboard.press('Control+Shift+8');
+  await expect(ben.editable.locator('li')).toHaveText(['ared paragraph text here now!']);
+  await ben.page.keyboard.type('?');
+  await expect(ann.editable.locator('li')).toHaveText(['ared paragraph text here now!?']);
+});

@@ -26,6 +26,7 @@ import { LinkClickPlugin } from './link-click-plugin';
 import { isSafeLinkUrl } from './link-url';
 import { ReplacementPlugin } from './replacement-plugin';
 import { SafeLinksPlugin } from './safe-links-plugin';
+import { SteadyCaretPlugin } from './steady-caret-plugin';
 import { TitlePlugin } from './title-plugin';
 import { TripleClickPlugin } from './triple-click-plugin';
 import { bindingCatcher, UndoCaretPlugin } from './undo-caret-plugin';
@@ -80,6 +81,7 @@ export function DocumentEditor({ docName, session, initialIdentity, isReadOnly, 
       </div>
       <KeysFollowCaretPlugin />
       <TripleClickPlugin />
+      <SteadyCaretPlugin />
       <ListPlugin />
       {/* Without taking the focus: the plugin focused the item inside its update, and with someone else here that
           focus published this person's presence, whose redraw of the others' carets committed the update early;
