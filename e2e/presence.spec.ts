@@ -148,3 +148,22 @@ test("someone else's bold or Enter in your paragraph leaves your caret by the sa
   await ben.page.keyboard.type('?');
   await expect(ann.editable.locator('li')).toHaveText(['ared paragraph text here now!?']);
 });
+
+test('a selection grown with Shift+→ keeps every step while someone types in the same paragraph', async ({ openUser }) => {
+  const ann = await openUser('Ann');
+  const ben = await openUser('Ben');
+  await focusEnd(ann);
+  await ann.page.keyboard.type('The shared paragraph text here');
+  await expect(ben.editable.locator('p')).toHaveText(['The shared paragraph text here']);
+  await focusEnd(ben);
+  await ann.page.keyboard.press('Control+Home');
+  // Ben's letters arrive while Ann's keys move the selection, before the browser has told her editor of each move.
+  let isTyping = true;
+  const benTyping = (async () => {
+    while (isTyping) await ben.page.keyboard.type('x');
+  })();
+  for (let step = 0; step < 'The shared'.length; step++) await ann.page.keyboard.press('Shift+ArrowRight');
+  isTyping = false;
+  await benTyping;
+  await expect.poll(() => ann.page.evaluate(() => window.getSelection()?.toString())).toBe('The shared');
+});

@@ -79,7 +79,7 @@ export function DocumentEditor({ docName, session, initialIdentity, isReadOnly, 
           ErrorBoundary={LexicalErrorBoundary}
         />
       </div>
-      <KeysFollowCaretPlugin />
+      <KeysFollowCaretPlugin doc={session.doc} />
       <TripleClickPlugin />
       <SteadyCaretPlugin />
       <ListPlugin />
