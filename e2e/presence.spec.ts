@@ -1,5 +1,5 @@
 // Presence and remote carets: who is here, where they are, and that they vanish when they leave.
-import { documentText, expect, focusEnd, test } from './fixtures';
+import { documentText, expect, focusEnd, test, type User } from './fixtures';
 
 test('carets and presence follow people as they come and go', async ({ openUser }) => {
   const ann = await openUser('Ann Archer');
@@ -119,13 +119,19 @@ test("a collaborator's name near the right edge hangs to the left of their caret
   await expect.poll(overhang).toBeLessThanOrEqual(0);
 });
 
-test("someone else's bold or Enter in your paragraph leaves your caret by the same letters", async ({ openUser }) => {
+/** Ann writes a paragraph; Ben, on the same document, puts his caret at its end. */
+async function annWritesBenWaitsAtTheEnd(openUser: (name: string) => Promise<User>): Promise<[User, User]> {
   const ann = await openUser('Ann');
   const ben = await openUser('Ben');
   await focusEnd(ann);
   await ann.page.keyboard.type('The shared paragraph text here');
   await expect(ben.editable.locator('p')).toHaveText(['The shared paragraph text here']);
   await focusEnd(ben);
+  return [ann, ben];
+}
+
+test("someone else's bold or Enter in your paragraph leaves your caret by the same letters", async ({ openUser }) => {
+  const [ann, ben] = await annWritesBenWaitsAtTheEnd(openUser);
 
   // Ann bolds the paragraph's first letters while Ben's caret waits at its end.
   await ann.page.keyboard.press('Home');
@@ -150,12 +156,7 @@ test("someone else's bold or Enter in your paragraph leaves your caret by the sa
 });
 
 test('a selection grown with Shift+→ keeps every step while someone types in the same paragraph', async ({ openUser }) => {
-  const ann = await openUser('Ann');
-  const ben = await openUser('Ben');
-  await focusEnd(ann);
-  await ann.page.keyboard.type('The shared paragraph text here');
-  await expect(ben.editable.locator('p')).toHaveText(['The shared paragraph text here']);
-  await focusEnd(ben);
+  const [ann, ben] = await annWritesBenWaitsAtTheEnd(openUser);
   await ann.page.keyboard.press('Control+Home');
   // Ben's letters arrive while Ann's keys move the selection, before the browser has told her editor of each move.
   let isTyping = true;
