@@ -28,14 +28,14 @@ interface LetterCaret {
   readonly atBlockStart: boolean;
 }
 
-/** Every text node of the document, in order. */
-function $textNodes(): TextNode[] {
+/** The text nodes of `from` (the whole document by default), in order; `from` itself when it is one. */
+function $textNodes(from: LexicalNode | null = $getRoot()): TextNode[] {
   const nodes: TextNode[] = [];
-  const visit = (node: LexicalNode) => {
+  const visit = (node: LexicalNode | null) => {
     if ($isTextNode(node)) nodes.push(node);
     else if ($isElementNode(node)) for (const child of node.getChildren()) visit(child);
   };
-  visit($getRoot());
+  visit(from);
   return nodes;
 }
 
@@ -84,12 +84,9 @@ function lettersOf(state: EditorState, other: EditorState, dirtyLeaves: Readonly
   const wholeBlocks = [...dirtyElements.keys()].filter((key) => isAttachedIn(state, key) && !isAttachedIn(other, key));
   return state.read(() => {
     const nodes = new Map<NodeKey, TextNode>();
-    const add = (node: LexicalNode | null) => {
-      if ($isTextNode(node) && node.isAttached()) nodes.set(node.getKey(), node);
-      else if ($isElementNode(node)) for (const child of node.getChildren()) add(child);
-    };
-    for (const key of dirtyLeaves) add($getNodeByKey(key));
-    for (const key of wholeBlocks) add($getNodeByKey(key));
+    for (const key of [...dirtyLeaves, ...wholeBlocks]) {
+      for (const node of $textNodes($getNodeByKey(key))) if (node.isAttached()) nodes.set(node.getKey(), node);
+    }
     const ordered = [...nodes.values()].sort((a, b) => (a.isBefore(b) ? -1 : 1));
     return ordered.map((node) => node.getTextContent()).join('');
   });
