@@ -30,6 +30,7 @@ export interface DocumentServiceDeps {
   store: DocumentStore;
   committer: Committer;
   logger: Logger;
+  config: { limits: { maxDocBytes: number } };
 }
 
 /** A closed room is reopened; more closes in a row than this mean something keeps unloading it. */
@@ -99,7 +100,9 @@ export class DocumentService {
     const exists = registry.peek(name) !== undefined || (await store.meta(name)) !== null;
     // A bad body must neither leave a new, empty document behind nor a version of an unchanged one: check it against
     // a scratch doc first.
-    applyImport(new Y.Doc(), format, body, null);
+    const scratch = new Y.Doc();
+    applyImport(scratch, format, body, null);
+    await this.assertFits(name, Y.encodeStateAsUpdate(scratch).byteLength);
     if (exists) {
       const state = await this.committedState(name);
       // Edits that land while it is written are replaced without being in it: a window of one storage write.
@@ -111,6 +114,22 @@ export class DocumentService {
     await this.deps.committer.drain();
     this.deps.logger.info({ doc: name, format, bytes: body.byteLength, created: !exists }, 'document imported');
     return this.summary(name);
+  }
+
+  /**
+   * Throws too_large when adding about `addedBytes` of content (an import, a restored version) would take `name` past
+   * MAX_DOC_BYTES: the replaced content stays in the document's history, so the two add up, and a document over the
+   * limit refuses every editor's next keystroke (4413).
+   */
+  async assertFits(name: string, addedBytes: number): Promise<void> {
+    const { registry, store, config } = this.deps;
+    const currentBytes = registry.peek(name)?.bytes ?? (await store.meta(name))?.bytes ?? 0;
+    const { maxDocBytes } = config.limits;
+    if (currentBytes + addedBytes <= maxDocBytes) return;
+    throw new TandemError(
+      'too_large',
+      `document ${name} would grow to about ${currentBytes + addedBytes} bytes (${currentBytes} now, ${addedBytes} added), over MAX_DOC_BYTES (${maxDocBytes} bytes)`,
+    );
   }
 
   /** Closes every connection to the document with 4410 and removes it with its versions. */

@@ -221,6 +221,29 @@ describe('admin API errors', () => {
     await expectError(res, 413, 'too_large');
   });
 
+  it('answers 413 for an import whose document would outgrow MAX_DOC_BYTES, though its body is small', async () => {
+    // One letter per paragraph: a 39 kB body, about 300 bytes a paragraph as Yjs structure.
+    const manyParagraphs = 'a\n\n'.repeat(13_000);
+    expect(manyParagraphs.length).toBeLessThan(MAX_DOC_BYTES);
+    const res = await adminFetch(server, '/admin/docs/many-blocks/import?format=markdown', { method: 'PUT', body: manyParagraphs });
+    expect(await expectError(res, 413, 'too_large')).toMatch(/MAX_DOC_BYTES/);
+    await expectError(await adminFetch(server, '/admin/docs/many-blocks/export?format=json'), 404, 'not_found');
+  });
+
+  it('answers 413 for an import that fits alone but not beside the history it replaces, keeping the content', async () => {
+    const third = 'b\n\n'.repeat(200); // about 60 kB of Yjs state: a third of the limit
+    await importMarkdown(server, 'near-limit', third);
+    const fits = (await (await adminFetch(server, '/admin/docs/near-limit/export?format=markdown')).text());
+    let refused: Response | null = null;
+    for (let attempt = 0; attempt < 10 && !refused; attempt++) {
+      const res = await adminFetch(server, '/admin/docs/near-limit/import?format=markdown', { method: 'PUT', body: third });
+      if (res.status !== 200) refused = res;
+    }
+    expect(refused, 'ten imports of a third of the limit never refused').not.toBeNull();
+    await expectError(refused!, 413, 'too_large');
+    expect(await (await adminFetch(server, '/admin/docs/near-limit/export?format=markdown')).text()).toBe(fits);
+  });
+
   it('answers 400 for a snapshot body that is not a JSON object or has a bad label', async () => {
     await importMarkdown(server, 'labels', 'x');
     for (const body of ['[1]', '{"label": 5}', 'nope']) {

@@ -56,6 +56,7 @@ export class VersionService {
     const { replaceDocContent } = await import('../../../shared/lexical/replace-doc-content');
     // replaceDocContentFromYjs in two steps, so an unreadable version fails before anything is stored or changed.
     const content: SerializedEditorState = asBadRequest(() => editorStateFromYjsUpdate(target.state));
+    await this.deps.documents.assertFits(doc, target.state.byteLength);
     const state = await this.deps.documents.committedState(doc);
     const previous = await this.deps.store.createSnapshot({
       doc,
