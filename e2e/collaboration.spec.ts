@@ -154,6 +154,33 @@ test('Tab nests a list item and Shift+Tab brings it back, without the keys leavi
   await expect(ann.page.getByTestId('toolbar').locator('button[data-action=indent]')).toHaveAttribute('title', 'Increase indent (Ctrl+])');
 });
 
+test('Shift+Tab in a code block takes one tab off each selected line, and never types one', async ({ openUser }) => {
+  const ann = await openUser('Ann');
+  const ben = await openUser('Ben');
+  await focusEnd(ann);
+  await ann.page.keyboard.type('``` ');
+  await expect(ann.editable.locator('code.ed-code-block')).toHaveCount(1);
+  await ann.page.keyboard.press('Tab');
+  await ann.page.keyboard.type('one');
+  await ann.page.keyboard.press('Enter');
+  await ann.page.keyboard.press('Tab');
+  await ann.page.keyboard.press('Tab');
+  await ann.page.keyboard.type('two');
+  const code = (user: typeof ann) => user.editable.locator('code.ed-code-block').innerText();
+  await expect.poll(() => code(ben)).toBe('\tone\n\t\ttwo');
+  await ann.page.keyboard.press('Shift+Tab'); // caret at the end of the line
+  await expect.poll(() => code(ben)).toBe('\tone\n\ttwo');
+  await ann.page.keyboard.press('Shift+Tab');
+  await ann.page.keyboard.press('Shift+Tab'); // nothing left to take off: nothing happens
+  await expect.poll(() => code(ben)).toBe('\tone\ntwo');
+  await ann.page.keyboard.type('!'); // the caret stayed at the end of its line
+  await ann.page.keyboard.press('ArrowUp');
+  await ann.page.keyboard.press('Shift+ArrowDown'); // a selection over both lines
+  await ann.page.keyboard.press('Shift+Tab');
+  await expect.poll(() => code(ben)).toBe('one\ntwo!');
+  await expect.poll(() => code(ann)).toBe('one\ntwo!');
+});
+
 test('typing at the end of a long document keeps the line clear of the window\'s bottom edge', async ({ openUser }) => {
   const ann = await openUser('Ann');
   await ann.page.setViewportSize({ width: 1000, height: 600 });
