@@ -168,3 +168,27 @@ test('a selection grown with Shift+→ keeps every step while someone types in t
   await benTyping;
   await expect.poll(() => ann.page.evaluate(() => window.getSelection()?.toString())).toBe('The shared');
 });
+
+test('renaming yourself shows the new name to the others, and closing the form gives the focus back to your avatar', async ({ openUser }) => {
+  const ann = await openUser('Ann Archer');
+  const ben = await openUser('Ben Brook');
+  const avatar = ann.page.getByTestId('self-avatar');
+  const input = ann.page.getByTestId('rename-input');
+  await avatar.click();
+  await expect(input).toBeFocused();
+  await ann.page.keyboard.type('Annie Archer'); // the old name is selected, so typing replaces it
+  await ann.page.keyboard.press('Enter');
+  await expect(ben.page.getByTestId('presence').getByTestId('presence-user').filter({ hasText: 'Annie Archer' })).toHaveCount(1);
+  await expect(avatar).toBeFocused();
+  // Escape and Cancel close it unchanged, and the keyboard goes on from the avatar.
+  await ann.page.keyboard.press('Enter');
+  await expect(input).toBeFocused();
+  await ann.page.keyboard.press('Escape');
+  await expect(input).toHaveCount(0);
+  await expect(avatar).toBeFocused();
+  await avatar.click();
+  await ann.page.getByRole('dialog', { name: 'Your display name' }).getByRole('button', { name: 'Cancel' }).click();
+  await expect(input).toHaveCount(0);
+  await expect(avatar).toBeFocused();
+  await expect(avatar).toHaveAttribute('title', 'You: Annie Archer (click to rename)');
+});

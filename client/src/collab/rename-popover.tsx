@@ -1,5 +1,7 @@
-// Your own avatar; clicking it opens an inline form to change your display name.
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+// Your own avatar; clicking it opens an inline form to change your display name. Closed from inside (Escape, Cancel,
+// Save), the form hands the focus back to the avatar, so the keyboard keeps its place.
+import { useCallback, useId, useRef, useState, type FormEvent } from 'react';
+import { useDismiss } from '../use-dismiss';
 import { cleanDisplayName, maxDisplayNameLength, type Identity } from './identity';
 import { initialsOf } from './initials';
 
@@ -7,28 +9,28 @@ export function RenamePopover({ identity, onRename }: { identity: Identity; onRe
   const [isOpen, setIsOpen] = useState(false);
   const [draft, setDraft] = useState(identity.name);
   const rootRef = useRef<HTMLDivElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
   const inputId = useId();
-
-  useEffect(() => {
-    if (!isOpen) return;
-    const closeOnOutsideClick = (event: PointerEvent) => {
-      if (!rootRef.current?.contains(event.target as Node)) setIsOpen(false);
-    };
-    document.addEventListener('pointerdown', closeOnOutsideClick);
-    return () => document.removeEventListener('pointerdown', closeOnOutsideClick);
-  }, [isOpen]);
+  const close = useCallback(() => {
+    // A click elsewhere keeps the focus it gives; only a form closed from inside gives it back to the avatar.
+    const active = document.activeElement;
+    if (active === null || active === document.body || rootRef.current?.contains(active)) buttonRef.current?.focus();
+    setIsOpen(false);
+  }, []);
+  useDismiss(rootRef, isOpen, close);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const name = cleanDisplayName(draft);
     if (name === null) return;
     onRename(name);
-    setIsOpen(false);
+    close();
   };
 
   return (
     <div className="self" ref={rootRef}>
       <button
+        ref={buttonRef}
         type="button"
         className="avatar avatar-self"
         data-testid="self-avatar"
@@ -45,7 +47,7 @@ export function RenamePopover({ identity, onRename }: { identity: Identity; onRe
         <span className="visually-hidden">Your name: {identity.name}. Rename</span>
       </button>
       {isOpen && (
-        <form className="popover rename-form" role="dialog" aria-label="Your display name" onSubmit={submit} onKeyDown={(event) => event.key === 'Escape' && setIsOpen(false)}>
+        <form className="popover rename-form" role="dialog" aria-label="Your display name" onSubmit={submit}>
           <label htmlFor={inputId}>Your name, as others see it</label>
           <input
             id={inputId}
@@ -58,7 +60,7 @@ export function RenamePopover({ identity, onRename }: { identity: Identity; onRe
             onChange={(event) => setDraft(event.target.value)}
           />
           <div className="popover-actions">
-            <button type="button" className="button button-quiet" onClick={() => setIsOpen(false)}>
+            <button type="button" className="button button-quiet" onClick={close}>
               Cancel
             </button>
             <button type="submit" className="button button-primary" disabled={cleanDisplayName(draft) === null}>
