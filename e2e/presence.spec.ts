@@ -192,3 +192,28 @@ test('renaming yourself shows the new name to the others, and closing the form g
   await expect(avatar).toBeFocused();
   await expect(avatar).toHaveAttribute('title', 'You: Annie Archer (click to rename)');
 });
+
+test("a collaborator's caret stays where they left it while they use the page around the text", async ({ openUser }) => {
+  const ann = await openUser('Ann Archer');
+  const ben = await openUser('Ben Brook');
+  await focusEnd(ann);
+  await ann.page.keyboard.type('Ann wrote this line.');
+  await expect.poll(() => documentText(ben)).toBe('Ann wrote this line.');
+  await focusEnd(ben);
+  const benCaretOnAnn = (name: string) => ann.page.getByTestId('editor-frame').getByText(name, { exact: true });
+  await expect(benCaretOnAnn('Ben Brook')).toHaveCount(1);
+  // Ben leaves the text for his name form: his editor loses the focus, and his new name reaches Ann after that.
+  await ben.page.getByTestId('self-avatar').click();
+  await ben.page.keyboard.type('Ben Bright');
+  await ben.page.keyboard.press('Enter');
+  await expect(ann.page.getByTestId('presence').getByTestId('presence-user').filter({ hasText: 'Ben Bright' })).toHaveCount(1);
+  await expect(benCaretOnAnn('Ben Bright')).toHaveCount(1);
+  // Still at the end of Ann's line, where he left it.
+  const caretLeft = await ann.page.locator('.ed-remote-caret').first().evaluate((caret) => caret.getBoundingClientRect().left);
+  const lineEnd = await ann.editable.locator('p').first().evaluate((paragraph) => {
+    const range = document.createRange();
+    range.selectNodeContents(paragraph);
+    return range.getBoundingClientRect().right;
+  });
+  expect(Math.abs(caretLeft - lineEnd)).toBeLessThan(4);
+});

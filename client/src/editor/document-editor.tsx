@@ -20,6 +20,7 @@ import { autoLinkMatchers } from './auto-link';
 import { CaretMarginPlugin } from './caret-margin-plugin';
 import { EditablePlugin } from './editable-plugin';
 import { FlatCodePlugin } from './flat-code-plugin';
+import { IdleCaretPlugin } from './idle-caret-plugin';
 import { IndentPlugin } from './indent-plugin';
 import { KeysFollowCaretPlugin } from './keys-follow-caret-plugin';
 import { LinkClickPlugin } from './link-click-plugin';
@@ -100,6 +101,7 @@ export function DocumentEditor({ docName, session, initialIdentity, isReadOnly, 
       <EditablePlugin isEditable={isEditable} />
       <UndoStepsPlugin />
       <ReplacementPlugin doc={session.doc} onReplaced={onReplaced} />
+      <IdleCaretPlugin />
       <UndoCaretPlugin doc={session.doc} awareness={session.provider.awareness} bindingOf={bindingOf} />
       <CollaborationPlugin
         id={docName}
