@@ -217,3 +217,31 @@ test("a collaborator's caret stays where they left it while they use the page ar
   });
   expect(Math.abs(caretLeft - lineEnd)).toBeLessThan(4);
 });
+
+test("a collaborator's caret moves with the text when the page re-wraps", async ({ openUser }) => {
+  const ann = await openUser('Ann Archer');
+  const ben = await openUser('Ben Brook');
+  await ann.page.setViewportSize({ width: 1280, height: 900 });
+  await focusEnd(ann);
+  await ann.page.keyboard.type('# A heading long enough to wrap onto several lines on a narrow phone screen');
+  await ann.page.keyboard.press('Enter');
+  await ann.page.keyboard.type('Body text.');
+  await expect.poll(() => documentText(ben)).toContain('Body text.');
+  await focusEnd(ben);
+  await expect(ann.page.getByTestId('editor-frame').getByText('Ben Brook', { exact: true })).toHaveCount(1);
+  /** How far Ben's caret is drawn from the end of "Body text.", in pixels, on Ann's page. */
+  const caretOffset = () =>
+    ann.page.evaluate(() => {
+      const caret = document.querySelector('.ed-remote-caret')!.getBoundingClientRect();
+      const paragraphs = document.querySelectorAll('[data-testid=editor] p');
+      const range = document.createRange();
+      range.selectNodeContents(paragraphs[paragraphs.length - 1]!);
+      const end = range.getBoundingClientRect();
+      return Math.max(Math.abs(caret.left - end.right), Math.abs(caret.top - end.top));
+    });
+  await expect.poll(caretOffset).toBeLessThan(4);
+  await ann.page.setViewportSize({ width: 390, height: 844 }); // the heading now wraps: the body text moves down
+  await expect.poll(caretOffset).toBeLessThan(4);
+  await ann.page.setViewportSize({ width: 1280, height: 900 });
+  await expect.poll(caretOffset).toBeLessThan(4);
+});

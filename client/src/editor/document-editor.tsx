@@ -18,6 +18,7 @@ import type { CollabSession } from '../collab/collab-session';
 import type { Identity } from '../collab/identity';
 import { autoLinkMatchers } from './auto-link';
 import { CaretMarginPlugin } from './caret-margin-plugin';
+import { CaretsFollowLayoutPlugin } from './carets-follow-layout-plugin';
 import { EditablePlugin } from './editable-plugin';
 import { FlatCodePlugin } from './flat-code-plugin';
 import { IdleCaretPlugin } from './idle-caret-plugin';
@@ -61,7 +62,7 @@ export function DocumentEditor({ docName, session, initialIdentity, isReadOnly, 
   // `editor` hook element rather than in it, so collaborators' names never count as document text.
   const cursorsContainerRef = useRef<HTMLDivElement>(null);
   useFadingCaretLabels(cursorsContainerRef);
-  const [{ syncCursorPositionsFn, bindingOf }] = useState(() => bindingCatcher(syncCursorPositions));
+  const [{ syncCursorPositionsFn, bindingOf, redraw: redrawCarets }] = useState(() => bindingCatcher(syncCursorPositions));
   // Lets the others' presence lists show this person's tabs as one person (see use-remote-users.ts).
   const [awarenessData] = useState(() => ({ browserId: initialIdentity.browserId }));
   return (
@@ -102,6 +103,7 @@ export function DocumentEditor({ docName, session, initialIdentity, isReadOnly, 
       <UndoStepsPlugin />
       <ReplacementPlugin doc={session.doc} onReplaced={onReplaced} />
       <IdleCaretPlugin />
+      <CaretsFollowLayoutPlugin redraw={redrawCarets} />
       <UndoCaretPlugin doc={session.doc} awareness={session.provider.awareness} bindingOf={bindingOf} />
       <CollaborationPlugin
         id={docName}

@@ -6,7 +6,7 @@
 // ones CollaborationPlugin keeps in this user's awareness state, read as the step's first transaction starts (the
 // caret before) and as each of its transactions ends (the caret after). Undoing a step makes a redo step, and
 // redoing makes an undo step again: the new step takes over the carets of the one it replays.
-import { $getAnchorAndFocusForUserState, type SyncCursorPositionsFn } from '@lexical/yjs';
+import { $getAnchorAndFocusForUserState, type Provider, type SyncCursorPositionsFn } from '@lexical/yjs';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import {
   $createRangeSelection,
@@ -55,17 +55,25 @@ export interface UndoCaretPluginProps {
 }
 
 /**
- * A SyncCursorPositionsFn for CollaborationPlugin that delegates to `sync` and keeps the binding it is called with:
- * the plugin does not expose its binding otherwise, and it calls this once the binding exists.
+ * A SyncCursorPositionsFn for CollaborationPlugin that delegates to `sync` and keeps the binding and provider it is
+ * called with: the plugin does not expose its binding otherwise, and it calls this once the binding exists. `redraw`
+ * syncs the carets again with them (a no-op before the first call).
  */
-export function bindingCatcher(sync: SyncCursorPositionsFn): { syncCursorPositionsFn: SyncCursorPositionsFn; bindingOf: () => CollabBinding | null } {
-  let binding: CollabBinding | null = null;
+export function bindingCatcher(sync: SyncCursorPositionsFn): {
+  syncCursorPositionsFn: SyncCursorPositionsFn;
+  bindingOf: () => CollabBinding | null;
+  redraw: () => void;
+} {
+  let caught: { binding: CollabBinding; provider: Provider } | null = null;
   return {
-    syncCursorPositionsFn: (caught, provider, options) => {
-      binding = caught;
-      sync(caught, provider, options);
+    syncCursorPositionsFn: (binding, provider, options) => {
+      caught = { binding, provider };
+      sync(binding, provider, options);
     },
-    bindingOf: () => binding,
+    bindingOf: () => caught?.binding ?? null,
+    redraw: () => {
+      if (caught) sync(caught.binding, caught.provider);
+    },
   };
 }
 
