@@ -78,7 +78,7 @@ export class ConfigError extends Error {
 const SECRET_KEYS = new Set(['AUTH_SECRET', 'ADMIN_TOKEN']);
 
 /** `KEY="value"` for an error message, without secrets: a secret's value is left out, a URL's password masked. */
-function describeValue(key: string, value: string): string {
+export function describeValue(key: string, value: string): string {
   if (SECRET_KEYS.has(key)) return `${key} (${value.length} characters)`;
   return `${key}=${JSON.stringify(value.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@]*):[^@/]*@/i, '$1:***@'))}`;
 }

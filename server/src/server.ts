@@ -5,7 +5,6 @@ import { createNodeWebSocket } from '@hono/node-ws';
 import { Hono } from 'hono';
 import type { WebSocket as RawWebSocket } from 'ws';
 import type { UpgradeWebSocket } from 'hono/ws';
-import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,7 +20,7 @@ import { createLogger, type Logger } from './logger';
 import { createMetrics, type Metrics } from './metrics/metrics';
 import { Committer } from './rooms/committer';
 import { RoomRegistry, type RoomObserver } from './rooms/registry';
-import { SqliteStore } from './storage/sqlite-store';
+import { openStore } from './storage/open-store';
 import type { DocumentStore } from './storage/storage';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -64,12 +63,8 @@ export interface StartOptions {
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const metrics = createMetrics();
-  mkdirSync(config.dataDir, { recursive: true });
   // The PostgreSQL and Redis clients are loaded only when configured, so the embedded default stays lean.
-  const store: DocumentStore = config.databaseUrl
-    ? new (await import('./storage/postgres-store')).PostgresStore({ connectionString: config.databaseUrl, schema: config.databaseSchema })
-    : new SqliteStore({ path: path.join(config.dataDir, 'tandem.db'), onWarning: (message) => logger.warn(message) });
-  await store.ready();
+  const store = await openStore(config, logger);
   const fanout: Fanout = config.redisUrl
     ? new (await import('./fanout/redis-fanout')).RedisFanout({ url: config.redisUrl, logger })
     : new LocalFanout();

@@ -1,7 +1,7 @@
 // Starting the real entry point with a bad environment or a taken port: one line on stderr that names the cause,
 // a non-zero exit, and no stack trace.
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,6 +47,26 @@ describe('startup errors', () => {
     expect(code).toBe(2);
     expect(stderr.trimEnd().split('\n')).toEqual([
       expect.stringMatching(/^tandem: Invalid configuration: PORT="eighty" is invalid .*; IDLE_UNLOAD_MS="-5" is invalid/),
+    ]);
+  });
+
+  it('stops with one line naming DATA_DIR when the store cannot be made there (exit 1)', async () => {
+    dataDir = await mkdtemp(path.join(tmpdir(), 'tandem-startup-'));
+    const underAFile = path.join(dataDir, 'a-file', 'data');
+    await writeFile(path.join(dataDir, 'a-file'), 'not a directory');
+    const { code, stderr } = await runToExit({ DATA_DIR: underAFile });
+    expect(code).toBe(1);
+    expect(stderr.trimEnd().split('\n')).toEqual([
+      expect.stringMatching(new RegExp(`^tandem: failed to start: DATA_DIR="${underAFile}" cannot be used: ENOTDIR`)),
+    ]);
+  });
+
+  it('stops with one line naming DATABASE_URL, password masked, when the database cannot be reached (exit 1)', async () => {
+    dataDir = await mkdtemp(path.join(tmpdir(), 'tandem-startup-'));
+    const { code, stderr } = await runToExit({ DATA_DIR: dataDir, DATABASE_URL: 'postgres://tandem:secret@127.0.0.1:1/none' });
+    expect(code).toBe(1);
+    expect(stderr.trimEnd().split('\n')).toEqual([
+      'tandem: failed to start: DATABASE_URL="postgres://tandem:***@127.0.0.1:1/none" cannot be used: connect ECONNREFUSED 127.0.0.1:1',
     ]);
   });
 
