@@ -1,7 +1,9 @@
 // Where the admin CLI sends its requests: a running server (TANDEM_URL), or the database directly. Directly means
 // the server's own core (storage, rooms, admin API) started inside the CLI process on a private loopback port,
 // against DATA_DIR or DATABASE_URL, for as long as one command runs: every command behaves exactly as over HTTP.
-import { ConfigError, loadConfig } from '../config';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { ConfigError, describeValue, loadConfig } from '../config';
 import { createLogger } from '../logger';
 import { routeModules } from '../modules';
 import { startServer } from '../server';
@@ -27,6 +29,7 @@ export async function connectAdmin(
   config: CliConfig,
   env: Record<string, string | undefined>,
   note: (line: string) => void,
+  { mayCreateDatabase }: { mayCreateDatabase: boolean },
 ): Promise<AdminConnection> {
   const viaServer = (): AdminConnection => ({ client: new AdminClient(config), describe: config.serverUrl, close: async () => {} });
   if (mode === 'server') return viaServer();
@@ -35,7 +38,7 @@ export async function connectAdmin(
     const where = env.DATABASE_URL ? 'the PostgreSQL database (DATABASE_URL)' : `${env.DATA_DIR || './data'}`;
     note(`no server at ${config.serverUrl}; opening ${where} directly`);
   }
-  return openDirect(config, env);
+  return openDirect(config, env, mayCreateDatabase);
 }
 
 async function answers(serverUrl: string): Promise<boolean> {
@@ -47,7 +50,7 @@ async function answers(serverUrl: string): Promise<boolean> {
   }
 }
 
-async function openDirect(cliConfig: CliConfig, env: Record<string, string | undefined>): Promise<AdminConnection> {
+async function openDirect(cliConfig: CliConfig, env: Record<string, string | undefined>, mayCreateDatabase: boolean): Promise<AdminConnection> {
   let serverConfig;
   try {
     // Loopback and a free port: nothing outside this process can reach it, so no AUTH_SECRET is needed.
@@ -55,6 +58,12 @@ async function openDirect(cliConfig: CliConfig, env: Record<string, string | und
   } catch (error) {
     if (error instanceof ConfigError) throw new CliError(error.message, 2, { cause: error });
     throw error;
+  }
+  // A mistyped DATA_DIR would otherwise get a new, empty database (and admin token), and `list` would answer
+  // "no documents" as if everything were gone. Only a command that makes documents may start one.
+  const databaseFile = path.resolve(serverConfig.dataDir, 'tandem.db');
+  if (!serverConfig.databaseUrl && !mayCreateDatabase && !existsSync(databaseFile)) {
+    throw new CliError(`no database at ${databaseFile}: is ${describeValue('DATA_DIR', serverConfig.dataDir)} the server's DATA_DIR?`, 1);
   }
   let server;
   try {

@@ -24,6 +24,8 @@ export interface Command {
   summary: string;
   positionals: readonly string[];
   options: ParseArgsOptionsConfig;
+  /** Makes documents (import): run on the database directly, it may create a database where there is none yet. */
+  createsDocuments?: boolean;
   run(input: CommandInput): Promise<void>;
 }
 

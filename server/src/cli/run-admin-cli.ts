@@ -50,7 +50,9 @@ export async function runAdminCli(argv: readonly string[], { env, io, stderr }: 
     if (positionals.length !== command.positionals.length) throw usageError(`usage: npm run admin -- ${command.usage}`);
     const config = loadCliConfig(env);
     const mode = values.direct ? 'direct' : command.name === 'token' || env.TANDEM_URL ? 'server' : 'auto';
-    const connection = await connectAdmin(mode, config, env, (line) => stderr.write(`${PROGRAM}: ${line}\n`));
+    const connection = await connectAdmin(mode, config, env, (line) => stderr.write(`${PROGRAM}: ${line}\n`), {
+      mayCreateDatabase: command.createsDocuments === true,
+    });
     try {
       await command.run({ args: positionals, values, config, client: connection.client, io });
     } finally {

@@ -1,7 +1,7 @@
 // The admin CLI as users run it (node --import tsx server/src/cli/admin.ts …) against a real server: tables for
 // people, JSON for scripts, files for exports, one readable line and a non-zero exit for every failure.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -185,6 +185,22 @@ describe('admin CLI', () => {
     const run = await runCli(['list'], { env: { TANDEM_URL: url } });
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(`tandem-admin: cannot reach Tandem at ${url}: is it running?\n`);
+  });
+
+  it('refuses to read a DATA_DIR that holds no database, instead of making an empty one there', async () => {
+    const parent = mkdtempSync(path.join(tmpdir(), 'tandem-cli-typo-'));
+    try {
+      const typo = path.join(parent, 'dtaa');
+      const env = { DATA_DIR: typo, TANDEM_URL: await closedPortUrl(), ADMIN_TOKEN: '' };
+      for (const args of [['list', '--direct'], ['export', 'notes', '--format', 'markdown', '--direct']]) {
+        const run = await runCli(args, { env });
+        expect(run.code).toBe(1);
+        expect(run.stderr).toBe(`tandem-admin: no database at ${path.join(typo, 'tandem.db')}: is DATA_DIR="${typo}" the server's DATA_DIR?\n`);
+      }
+      expect(existsSync(typo)).toBe(false);
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
+    }
   });
 
   it('works on the database directly with --direct, and a server started later serves what it wrote', async () => {

@@ -12,6 +12,7 @@ export const importCommand: Command = {
   name: 'import',
   usage: 'import <doc> --format markdown|json|yjs [-i file]',
   summary: 'replace the content of a document from a file or stdin (live editors see it)',
+  createsDocuments: true,
   positionals: ['doc'],
   options: { format: { type: 'string', short: 'f' }, input: { type: 'string', short: 'i' } },
   async run({ args: [doc = ''], values, client, io }) {
