@@ -100,7 +100,7 @@ class Connection implements PeerSocket, KeptAlive {
       this.alive = true;
     });
     ws.on('close', this.onClose);
-    ws.on('error', (error) => deps.logger.debug({ err: error, doc }, 'socket error'));
+    ws.on('error', this.onError);
     this.handshakeTimer = setTimeout(() => {
       if (!this.heardFrom) this.close(CloseCode.PongTimeout, 'no message within the handshake window');
     }, deps.config.limits.handshakeTimeoutMs);
@@ -210,6 +210,22 @@ class Connection implements PeerSocket, KeptAlive {
     }
   }
 
+  /**
+   * ws reports a frame it refuses (over MAX_MESSAGE_BYTES, a bad opcode, invalid UTF-8 in a close reason) here, and
+   * closes the connection itself with the fitting code: counted and logged like the closes this server decides.
+   */
+  private readonly onError = (error: Error & { code?: string }): void => {
+    const { logger, metrics } = this.deps;
+    if (this.closed || !error.code?.startsWith('WS_ERR_')) {
+      logger.debug({ err: error, doc: this.doc }, 'socket error');
+      return;
+    }
+    this.closed = true;
+    const code = wsCloseCodeOf(error);
+    metrics.closes.inc({ code: String(code) });
+    logger.info({ doc: this.doc, session: this.session?.id, code, reason: error.message }, 'closing connection');
+  };
+
   private readonly onMessage = (data: RawData, isBinary: boolean): void => {
     this.heardFrom = true;
     if (!isBinary) {
@@ -252,3 +268,10 @@ class Connection implements PeerSocket, KeptAlive {
 }
 
 export { RoomClosedError };
+
+/** The close code ws sends for a frame it refused: kept on the error under its `status-code` symbol (1002 if absent). */
+function wsCloseCodeOf(error: Error): number {
+  const key = Object.getOwnPropertySymbols(error).find((symbol) => symbol.description === 'status-code');
+  const code = key === undefined ? undefined : (error as unknown as Record<symbol, unknown>)[key];
+  return typeof code === 'number' ? code : 1002;
+}

@@ -101,6 +101,9 @@ describe('malformed frames', () => {
 
   it(`closes a connection that sends a message over MAX_MESSAGE_BYTES (${MAX_MESSAGE_BYTES}) with 1009`, async () => {
     const t = await target('oversized');
+    const closedTooBig = async () =>
+      (await server.ctx.metrics.closes.get()).values.find((v) => v.labels.code === String(CloseCode.MessageTooBig))?.value ?? 0;
+    const closedBefore = await closedTooBig();
     const attacker = await attack(t.doc);
     const d = new Y.Doc();
     d.getText('t').insert(0, 'x'.repeat(MAX_MESSAGE_BYTES));
@@ -113,6 +116,8 @@ describe('malformed frames', () => {
     fragmented.ws.send(part, { binary: true, fin: false });
     fragmented.ws.send(part, { binary: true, fin: true });
     await expectClosedWith(fragmented, CloseCode.MessageTooBig);
+    // Counted like the closes the server decides itself.
+    expect(await closedTooBig()).toBe(closedBefore + 2);
     expect(await storedTextOf(t.doc)).not.toContain('xxxx');
     await expectServerUnharmed(server, t);
   });
