@@ -58,13 +58,15 @@ export interface StartOptions {
   routes?: RouteModule[];
   observers?: (ctx: ServerContext) => RoomObserver[];
   clientDir?: string;
+  /** Hold the SQLite DATA_DIR so no second server opens it (default true; the admin CLI's direct mode passes false). */
+  lockDataDir?: boolean;
 }
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const metrics = createMetrics();
   // The PostgreSQL and Redis clients are loaded only when configured, so the embedded default stays lean.
-  const store = await openStore(config, logger);
+  const store = await openStore(config, logger, { lockDataDir: options.lockDataDir ?? true });
   const fanout: Fanout = config.redisUrl
     ? new (await import('./fanout/redis-fanout')).RedisFanout({ url: config.redisUrl, logger })
     : new LocalFanout();

@@ -67,7 +67,8 @@ async function openDirect(cliConfig: CliConfig, env: Record<string, string | und
   }
   let server;
   try {
-    server = await startServer(serverConfig, { logger: createLogger(serverConfig.logLevel, 'stderr'), routes: routeModules });
+    // Beside a running server on the same DATA_DIR on purpose (see the README), so it does not claim the directory.
+    server = await startServer(serverConfig, { logger: createLogger(serverConfig.logLevel, 'stderr'), routes: routeModules, lockDataDir: false });
   } catch (cause) {
     throw new CliError(`cannot open the database: ${cause instanceof Error ? cause.message : String(cause)}`, 1, { cause });
   }

@@ -5,10 +5,15 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { describeValue, type Config } from '../config';
 import type { Logger } from '../logger';
+import { lockDataDir } from './data-dir-lock';
 import { SqliteStore } from './sqlite-store';
 import type { DocumentStore } from './storage';
 
-export async function openStore(config: Config, logger: Logger): Promise<DocumentStore> {
+/**
+ * `lockDataDir`: hold DATA_DIR for this process (data-dir-lock.ts). The admin CLI working on the database directly
+ * does not: it runs beside the server on purpose.
+ */
+export async function openStore(config: Config, logger: Logger, { lockDataDir: shouldLock }: { lockDataDir: boolean }): Promise<DocumentStore> {
   // DATA_DIR holds the admin token too, so it is made whichever store keeps the documents.
   attempt(`${describeValue('DATA_DIR', config.dataDir)} cannot be used`, () => mkdirSync(config.dataDir, { recursive: true }));
   if (config.databaseUrl) {
@@ -23,10 +28,16 @@ export async function openStore(config: Config, logger: Logger): Promise<Documen
     return store;
   }
   const file = path.join(config.dataDir, 'tandem.db');
-  const store = attempt(
-    `${describeValue('DATA_DIR', config.dataDir)} cannot be used: ${file}`,
-    () => new SqliteStore({ path: file, onWarning: (message) => logger.warn(message) }),
-  );
+  const unusable = `${describeValue('DATA_DIR', config.dataDir)} cannot be used`;
+  const lock = shouldLock ? attempt(unusable, () => lockDataDir(config.dataDir)) : undefined;
+  const store = attempt(`${unusable}: ${file}`, () => {
+    try {
+      return new SqliteStore({ path: file, lock, onWarning: (message) => logger.warn(message) });
+    } catch (error) {
+      lock?.release();
+      throw error;
+    }
+  });
   await store.ready();
   return store;
 }

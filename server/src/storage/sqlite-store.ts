@@ -2,6 +2,7 @@
 // transaction and can never interleave with another; the async signatures only satisfy DocumentStore.
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
+import type { DataDirLock } from './data-dir-lock';
 import { DeferredDocMeta, type DocMetaChange } from './deferred-doc-meta';
 import { WalCheckpointer } from './wal-checkpointer';
 import type {
@@ -65,6 +66,8 @@ export interface SqliteStoreOptions {
   checkpoints?: { checkEveryMs?: number; idleMs?: number; maxWalBytes?: number; retireAfterMs?: number };
   /** Told when background checkpoints fail and commits checkpoint on the event loop again. */
   onWarning?: (message: string) => void;
+  /** The server's hold on its DATA_DIR (see data-dir-lock.ts), released when the store closes. */
+  lock?: DataDirLock;
 }
 
 /** How long a document's updatedAt and byte count may wait in memory before they are written (deferred-doc-meta.ts). */
@@ -88,8 +91,10 @@ export class SqliteStore implements DocumentStore {
   private metaTimer: NodeJS.Timeout | null = null;
   private readonly writeMetaTx;
   private readonly onWarning: (message: string) => void;
+  private readonly lock: DataDirLock | null;
 
   constructor(options: SqliteStoreOptions) {
+    this.lock = options.lock ?? null;
     this.db = new Database(options.path);
     this.db.pragma('journal_mode = WAL');
     // NORMAL in WAL mode survives process crashes (SIGKILL); only a power loss may drop the last commits.
@@ -269,6 +274,7 @@ export class SqliteStore implements DocumentStore {
     if (this.db.open) this.writePendingMeta();
     await this.checkpointer?.stop();
     if (this.db.open) this.db.close();
+    this.lock?.release();
   }
 
   private scheduleMetaWrite(): void {

@@ -70,6 +70,21 @@ describe('startup errors', () => {
     ]);
   });
 
+  it('stops with one line when another server already uses the DATA_DIR, and starts there once it is gone', async () => {
+    dataDir = await mkdtemp(path.join(tmpdir(), 'tandem-startup-'));
+    running = await spawnServer({ DATA_DIR: dataDir });
+    const { code, stderr } = await runToExit({ DATA_DIR: dataDir, PORT: '0' });
+    expect(code).toBe(1);
+    expect(stderr.trimEnd().split('\n')).toEqual([
+      `tandem: failed to start: DATA_DIR="${dataDir}" cannot be used: another Tandem server is using it (one server per DATA_DIR; instances that share documents use DATABASE_URL and REDIS_URL)`,
+    ]);
+    // Killed outright, the first server leaves no lock behind.
+    running.child.kill('SIGKILL');
+    await running.exited;
+    running = await spawnServer({ DATA_DIR: dataDir });
+    expect((await fetch(`${running.url}/healthz`)).status).toBe(200);
+  });
+
   it('stops with one line when the port is taken, instead of an unhandled error event (exit 1)', async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'tandem-startup-'));
     running = await spawnServer({ DATA_DIR: path.join(dataDir, 'first') });
