@@ -289,6 +289,33 @@ test('pasting from a web page keeps its links but turns a javascript: one into p
   await expect(ben.editable.locator('a')).toHaveAttribute('href', 'https://example.com/');
 });
 
+test('lists pasted from Word stay lists, nested as they were, without typed-out bullets', async ({ openUser }) => {
+  const ann = await openUser('Ann');
+  const ben = await openUser('Ben');
+  await focusEnd(ann);
+  // As Word puts a list on the clipboard: paragraphs styled mso-list, each starting with its marker typed out.
+  const item = (text: string, marker: string, level: number, list: string) =>
+    `<p class=MsoListParagraphCxSpMiddle style='text-indent:-.25in;mso-list:${list} level${level} lfo1'><![if !supportLists]>`
+    + `<span style='font-family:Symbol'>${marker}<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp; </span></span>`
+    + `<![endif]>${text}<o:p></o:p></p>`;
+  const html = '<html xmlns:o="urn:schemas-microsoft-com:office:office"><body><!--StartFragment-->'
+    + '<p class=MsoNormal>Agenda<o:p></o:p></p>'
+    + item('Word bullet <b>one</b>', '·', 1, 'l0') + item('Nested under one', 'o', 2, 'l0') + item('Word bullet two', '·', 1, 'l0')
+    + item('Numbered one', '1.', 1, 'l1') + item('Numbered two', '2.', 1, 'l1')
+    + '<!--EndFragment--></body></html>';
+  await pasteHtml(ann, html, 'Agenda\n·  Word bullet one\no  Nested under one\n·  Word bullet two\n1. Numbered one\n2. Numbered two');
+  await expect.poll(() => documentText(ben)).toBe('Agenda\nWord bullet one\nNested under one\nWord bullet two\nNumbered one\nNumbered two');
+  for (const user of [ann, ben]) {
+    await expect(user.editable.locator('ul > li:not(:has(ul))')).toHaveText(['Word bullet one', 'Nested under one', 'Word bullet two']);
+    await expect(user.editable.locator('ul ul li')).toHaveText(['Nested under one']);
+    await expect(user.editable.locator('ol li')).toHaveText(['Numbered one', 'Numbered two']);
+    await expect(user.editable.locator('ul strong, ul b, ul .ed-bold')).toHaveText(['one']);
+  }
+  // One undo takes the whole paste back.
+  await ann.page.keyboard.press('Control+z');
+  await expect.poll(() => documentText(ben)).toBe('');
+});
+
 test('code pasted from a documentation page is one code block, not a block inside a block', async ({ openUser }) => {
   const ann = await openUser('Ann');
   const ben = await openUser('Ben');

@@ -34,6 +34,7 @@ import { TripleClickPlugin } from './triple-click-plugin';
 import { bindingCatcher, UndoCaretPlugin } from './undo-caret-plugin';
 import { UndoStepsPlugin } from './undo-steps-plugin';
 import { WordCountPlugin } from './word-count-plugin';
+import { WordListPastePlugin } from './word-list-paste-plugin';
 import { useFadingCaretLabels } from './use-fading-caret-labels';
 
 // The same Markdown dialect as the server's import and export, so a shortcut makes what a `.md` file would.
@@ -95,6 +96,7 @@ export function DocumentEditor({ docName, session, initialIdentity, isReadOnly, 
       <LinkClickPlugin />
       <SafeLinksPlugin />
       <FlatCodePlugin />
+      <WordListPastePlugin />
       <AutoLinkPlugin matchers={linkMatchers} />
       <MarkdownShortcutPlugin transformers={shortcutTransformers} />
       <TitlePlugin onTitle={onTitle} />
