@@ -61,6 +61,11 @@ describe('convertWordLists', () => {
     expect(shape(convertWordLists(html)!)).toEqual([{ ul: ['One'] }, 'p:Between', { ul: ['Two'] }]);
   });
 
+  it("keeps Word's numbered headings as headings", () => {
+    const heading = `<h1 style='mso-list:l3 level1 lfo4'><![if !supportLists]><span>1.<span>&nbsp;&nbsp;</span></span><![endif]>Scope</h1>`;
+    expect(shape(convertWordLists(heading + wordItem('Item', '·')) ?? '')).toEqual([expect.stringMatching(/^h1:1\.\s+Scope$/), { ul: ['Item'] }]);
+  });
+
   it('leaves HTML without Word lists alone', () => {
     expect(convertWordLists('<ul><li>Already a list</li></ul><p>text</p>')).toBeNull();
     expect(convertWordLists('<p style="mso-margin-top-alt:auto">Word, but no list</p>')).toBeNull();

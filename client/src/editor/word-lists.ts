@@ -19,7 +19,8 @@ interface WordListItem {
 export function convertWordLists(html: string): string | null {
   if (!/mso-list/i.test(html)) return null;
   const page = new DOMParser().parseFromString(html, 'text/html');
-  const items = Array.from(page.querySelectorAll<HTMLElement>('p, h1, h2, h3, h4, h5, h6')).flatMap((paragraph): WordListItem[] => {
+  // Paragraphs only: Word's numbered headings ("1.2 Scope") stay headings, their numbers typed out as they look.
+  const items = Array.from(page.querySelectorAll<HTMLElement>('p')).flatMap((paragraph): WordListItem[] => {
     const style = LIST_PARAGRAPH_STYLE.exec(paragraph.getAttribute('style') ?? '');
     if (!style) return [];
     const marker = takeMarker(paragraph);
