@@ -175,6 +175,42 @@ test('after someone restores a version, the others are told, their history lists
   await expect(undoRestore).toHaveCount(0);
 });
 
+test('words someone typed against the text a restore replaced are kept in a version of their own', async ({ openUser, tandem, docName }) => {
+  const ann = await openUser('Ann');
+  const ben = await openUser('Ben');
+  await focusEnd(ann);
+  await ann.page.keyboard.type('# Draft');
+  await ann.page.keyboard.press('Enter');
+  await ann.page.keyboard.type('The first words.');
+  await ann.page.getByTestId('history-open').click();
+  const history = ann.page.getByTestId('history');
+  await history.getByLabel('Name this version').fill('First draft');
+  await history.locator('button[data-action=create-version]').click();
+  await expect(versionTitled(ann.page, 'First draft')).toHaveCount(1);
+  await focusEnd(ann);
+  await ann.page.keyboard.type(' Then a rewrite.');
+  await expect.poll(() => documentText(ben)).toBe('Draft\nThe first words. Then a rewrite.');
+
+  // Ben's words are on their way (his network is down) when Ann restores the first draft.
+  await ben.context.setOffline(true);
+  await expect(ben.page.getByTestId('connection-status')).toHaveAttribute('data-state', 'offline');
+  await focusEnd(ben);
+  await ben.page.keyboard.type(' Ben adds this.');
+  await versionTitled(ann.page, 'First draft').locator('button[data-action=restore]').click();
+  await expect.poll(() => documentText(ann)).toBe('Draft\nThe first words.');
+  await ben.context.setOffline(false);
+  // They were written into the paragraph the restore replaced, so the document cannot show them…
+  await expect.poll(() => documentText(ben)).toBe('Draft\nThe first words.');
+  // …but they are not lost: a version holds the text as it was, with them in it.
+  const label = 'Edits made during the restore of First draft';
+  await expect.poll(async () => (await adminApi(tandem).listSnapshots(docName)).map((v) => v.label), { timeout: 20_000 }).toContain(label);
+  await ann.page.keyboard.press('Escape');
+  await expect(history).toHaveCount(0);
+  await ann.page.getByTestId('history-open').click();
+  await versionTitled(ann.page, label).locator('button[data-action=preview]').click();
+  await expect(history.getByTestId('version-preview')).toContainText('The first words. Then a rewrite. Ben adds this.');
+});
+
 test('the history panel takes the keyboard when opened and gives it back to the History button when closed', async ({ openUser }) => {
   const ann = await openUser('Ann');
   // A new document puts the caret in the text once it is editable; the panel is opened after that.

@@ -13,6 +13,7 @@ import type { RoomRegistry } from '../rooms/registry';
 import type { Room } from '../rooms/room';
 import type { DocumentStore } from '../storage/storage';
 import type { ExportFormat, ImportFormat } from './document-format';
+import { keepEditsCrossingReplacement } from './edits-crossing-replacement';
 import type { RenderedDocument } from './render-document';
 
 export interface DocSummary {
@@ -77,10 +78,30 @@ export class DocumentService {
 
   /** The document's full Yjs state with everything received so far committed (a version never holds unsaved edits). */
   async committedState(name: string): Promise<Uint8Array> {
+    return Y.encodeStateAsUpdate((await this.committedRoom(name)).doc);
+  }
+
+  /**
+   * committedState for a replacement (restore, import) about to be made: from this moment, edits that cross it are
+   * kept in a version labelled `crossingLabel` (see edits-crossing-replacement.ts).
+   */
+  async stateBeforeReplacing(name: string, crossingLabel: string): Promise<Uint8Array> {
+    const room = await this.committedRoom(name);
+    const state = Y.encodeStateAsUpdate(room.doc);
+    const { store, logger } = this.deps;
+    keepEditsCrossingReplacement({
+      room,
+      replaced: state,
+      logger,
+      save: (copy) => store.createSnapshot({ doc: name, label: crossingLabel, author: null, kind: 'restore', state: copy }),
+    });
+    return state;
+  }
+
+  private async committedRoom(name: string): Promise<Room> {
     const room = await this.openExisting(name);
     await this.deps.committer.drain();
-    const live = room.closed ? await this.openExisting(name) : room;
-    return Y.encodeStateAsUpdate(live.doc);
+    return room.closed ? this.openExisting(name) : room;
   }
 
   async exportDoc(name: string, format: ExportFormat): Promise<RenderedDocument> {
@@ -104,8 +125,8 @@ export class DocumentService {
     applyImport(scratch, format, body, null);
     await this.assertFits(name, Y.encodeStateAsUpdate(scratch).byteLength);
     if (exists) {
-      const state = await this.committedState(name);
-      // Edits that land while it is written are replaced without being in it: a window of one storage write.
+      const state = await this.stateBeforeReplacing(name, 'Edits made during the import');
+      // Edits made against the replaced content that land from here on are kept by stateBeforeReplacing's watch.
       await store.createSnapshot({ doc: name, label: 'Before import', author: null, kind: 'restore', state });
     }
     const room = await this.openRoom(name, () => registry.peek(name) ?? registry.open(name));

@@ -70,6 +70,8 @@ export class Room implements CommitListener {
   private isSoleMessage = false;
   /** While a frame holding exactly one update message is handled: that frame, the same bytes a peer needs. */
   private soleUpdateFrame: Uint8Array | null = null;
+  /** Told every peer update this room applies, as it came (see watchPeerUpdates). */
+  private readonly peerUpdateWatchers = new Set<(update: Uint8Array) => void>();
   /**
    * SyncStep2 for a client that has nothing (the common cold-load case), kept until the document changes, so
    * a crowd joining a large document costs one encoding.
@@ -181,6 +183,16 @@ export class Room implements CommitListener {
     }
   }
 
+  /**
+   * Calls `watcher` with every update from a peer (a session, another instance) once this room has applied it, as the
+   * peer sent it: unlike the document's own 'update' event, which re-encodes what integrated (an insert into a
+   * deleted block comes out deleted), these bytes still say what the peer meant. Returns the unsubscribe.
+   */
+  watchPeerUpdates(watcher: (update: Uint8Array) => void): () => void {
+    this.peerUpdateWatchers.add(watcher);
+    return () => this.peerUpdateWatchers.delete(watcher);
+  }
+
   /** Closes every session with `code` (document deleted, shutdown). */
   closeAll(code: number, reason: string): void {
     for (const session of Array.from(this.sessions)) this.closeSession(session, code, reason);
@@ -207,6 +219,7 @@ export class Room implements CommitListener {
       switch (message.kind) {
         case 'update':
           Y.applyUpdate(this.doc, message.payload, FANOUT_ORIGIN);
+          this.tellPeerUpdateWatchers(message.payload);
           break;
         case 'awareness':
           this.presence.applyFromInstance(message.payload, message.from);
@@ -219,7 +232,9 @@ export class Room implements CommitListener {
           else this.answerCatchUp(message);
           break;
         case 'sync-reply':
-          if (message.to === fanout.instanceId) Y.applyUpdate(this.doc, message.payload, FANOUT_ORIGIN);
+          if (message.to !== fanout.instanceId) return;
+          Y.applyUpdate(this.doc, message.payload, FANOUT_ORIGIN);
+          this.tellPeerUpdateWatchers(message.payload);
           break;
       }
     } catch (error) {
@@ -358,6 +373,7 @@ export class Room implements CommitListener {
       // Updates whose claimed struct counts applyUpdate cannot be trusted with are decoded in full first.
       if (!canApplyDirectly(update)) Y.decodeUpdate(update);
       Y.applyUpdate(this.doc, update, session.origin);
+      this.tellPeerUpdateWatchers(update);
     } catch {
       this.reject(session, CloseCode.ProtocolViolation, 'update does not decode');
     }
@@ -397,7 +413,13 @@ export class Room implements CommitListener {
     this.noteChange(update.byteLength);
     this.lastChangeAt = Date.now();
     this.flushed();
+    this.tellPeerUpdateWatchers(update);
     return true;
+  }
+
+  private tellPeerUpdateWatchers(update: Uint8Array): void {
+    if (this.peerUpdateWatchers.size === 0) return;
+    for (const watcher of this.peerUpdateWatchers) watcher(update);
   }
 
   /**

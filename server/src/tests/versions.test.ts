@@ -1,6 +1,7 @@
 // Named versions through the admin API: create, list, export, and restore as a forward edit that open editors
 // follow, keeping the replaced state as a 'restore' version.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
 import { connectClient, waitSynced, type TestClient } from '../test-support/clients';
 import { startTestServer, type TestServer } from '../test-support/test-server';
 import { adminFetch, expectError, importMarkdown, markdownOf } from './admin-test-helpers';
@@ -107,6 +108,34 @@ describe('versions', () => {
     expect(listed[0]).toMatchObject({ id: result.previous.id, kind: 'restore' });
     expect(listed.map((v) => v.id)).toContain(good.id);
     expect(await exportMarkdown(`/admin/docs/restore-me/snapshots/${result.previous.id}`)).toBe('a bad edit\n');
+  });
+
+  it('keeps edits made against the content a restore replaces in a version of their own', async () => {
+    await importMarkdown(server, 'crossing', '# Plan\n\nold words');
+    const v1 = await createVersion('crossing', 'V1');
+    await importMarkdown(server, 'crossing', '# Plan\n\nnewer words');
+    const a = connectClient(server.wsUrl, 'crossing');
+    clients.push(a);
+    await waitSynced(a);
+    await vi.waitFor(() => expect(markdownOf(a.doc)).toBe('# Plan\n\nnewer words'));
+    // A types while the restore is on its way to it: the edit reaches the server after the restore, made against
+    // a paragraph the restore deleted, so the live document cannot show it.
+    a.provider.disconnect();
+    const paragraph = a.doc.get('root', Y.XmlText).toDelta()[1].insert as Y.XmlText;
+    paragraph.insert(paragraph.length, ' typed meanwhile');
+    const res = await adminFetch(server, `/admin/docs/crossing/snapshots/${v1.id}/restore`, { method: 'POST' });
+    expect(res.status).toBe(200);
+    a.provider.connect();
+    await vi.waitFor(() => expect(markdownOf(a.doc)).toBe('# Plan\n\nold words'));
+
+    const crossing = await vi.waitFor(async () => {
+      const found = (await listVersions('crossing')).find((v) => v.label === 'Edits made during the restore of V1');
+      if (!found) throw new Error('no version with the crossing edits yet');
+      return found;
+    }, { timeout: 10_000, interval: 200 });
+    expect(crossing.kind).toBe('restore');
+    expect(await exportMarkdown(`/admin/docs/crossing/snapshots/${crossing.id}`)).toBe('# Plan\n\nnewer words typed meanwhile\n');
+    expect(await exportMarkdown('/admin/docs/crossing')).toBe('# Plan\n\nold words\n');
   });
 
   it('names the restore version by time when the restored version has no label', async () => {

@@ -57,18 +57,19 @@ export class VersionService {
     // replaceDocContentFromYjs in two steps, so an unreadable version fails before anything is stored or changed.
     const content: SerializedEditorState = asBadRequest(() => editorStateFromYjsUpdate(target.state));
     await this.deps.documents.assertFits(doc, target.state.byteLength);
-    const state = await this.deps.documents.committedState(doc);
+    const version = target.meta.label ?? describeTime(target.meta.createdAt);
+    const state = await this.deps.documents.stateBeforeReplacing(doc, `Edits made during the restore of ${version}`);
     const previous = await this.deps.store.createSnapshot({
       doc,
-      label: `Before restoring ${target.meta.label ?? describeTime(target.meta.createdAt)}`,
+      label: `Before restoring ${version}`,
       author,
       kind: 'restore',
       state,
     });
-    // Edits that land while `previous` is written are replaced without being in it: a window of one storage write.
+    // Edits that land from here on, while `previous` is written or after the replacement, made against the old
+    // content, are kept by stateBeforeReplacing's watch.
     const room = await this.deps.documents.openExisting(doc);
     asBadRequest(() => replaceDocContent(room.doc, { format: 'json', state: content }, ADMIN_ORIGIN));
-    const version = target.meta.label ?? describeTime(target.meta.createdAt);
     recordReplacement(room.doc, { kind: 'restore', version, author, at: Date.now() }, ADMIN_ORIGIN);
     await this.deps.committer.drain();
     this.deps.logger.info({ doc, version: id, previous: previous.id }, 'version restored');
