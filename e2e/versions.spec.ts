@@ -226,3 +226,26 @@ test('the history panel takes the keyboard when opened and gives it back to the 
   await expect(ann.page.getByTestId('history')).toHaveCount(0);
   await expect(open).toBeFocused();
 });
+
+test('a version previews in full even when the history lists many versions', async ({ openUser, tandem, docName }) => {
+  const ann = await openUser('Ann');
+  await focusEnd(ann);
+  await ann.page.keyboard.type('Words worth keeping.');
+  await expect(ann.page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+  for (let i = 1; i <= 12; i++) {
+    const response = await fetch(`${tandem.url}/api/docs/${docName}/snapshots`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ label: `Version ${i}` }),
+    });
+    expect(response.status).toBe(201);
+  }
+  await ann.page.getByTestId('history-open').click();
+  await expect(ann.page.getByTestId('history').getByTestId('version')).toHaveCount(12);
+  await versionTitled(ann.page, 'Version 1').locator('button[data-action=preview]').click();
+  const preview = ann.page.getByTestId('version-preview');
+  await expect(preview).toContainText('Words worth keeping.');
+  await preview.scrollIntoViewIfNeeded();
+  await expect(preview.getByText('Words worth keeping.')).toBeInViewport();
+  expect((await preview.boundingBox())!.height).toBeGreaterThan(60);
+});
