@@ -204,7 +204,11 @@ test('words someone typed against the text a restore replaced are kept in a vers
   // …but they are not lost: a version holds the text as it was, with them in it.
   const label = 'Edits made during the restore of First draft';
   await expect.poll(async () => (await adminApi(tandem).listSnapshots(docName)).map((v) => v.label), { timeout: 20_000 }).toContain(label);
+  // Escape in the text is the first step out of the editor: it leaves the panel open.
+  await expect(ann.editable).toBeFocused();
   await ann.page.keyboard.press('Escape');
+  await expect(history).toBeVisible();
+  await ann.page.getByTestId('history-close').click();
   await expect(history).toHaveCount(0);
   await ann.page.getByTestId('history-open').click();
   await versionTitled(ann.page, label).locator('button[data-action=preview]').click();

@@ -82,10 +82,12 @@ export function HistoryPanel({ api, canEdit, changes, doc, awareness, onRestorin
     }
   }, []);
 
-  // Escape closes the preview when one is open, else the panel; not when something else (the link editor) took it.
+  // Escape closes the preview when one is open, else the panel; not when something else (the link editor) took it,
+  // nor while typing in the document, where Escape is the first step out of the editor (then Tab).
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key !== 'Escape' || event.defaultPrevented) return;
+      if (event.target instanceof Element && event.target.closest('[contenteditable="true"]')) return;
       if (preview !== null) setPreview(null);
       else onClose();
     };
