@@ -253,3 +253,23 @@ test('a version previews in full even when the history lists many versions', asy
   await expect(preview.getByText('Words worth keeping.')).toBeInViewport();
   expect((await preview.boundingBox())!.height).toBeGreaterThan(60);
 });
+
+test('a history panel opened offline lists the versions by itself once the connection returns', async ({ openUser, tandem, docName }) => {
+  const ann = await openUser('Ann');
+  await focusEnd(ann);
+  await ann.page.keyboard.type('Words worth keeping.');
+  await expect(ann.page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+  const response = await fetch(`${tandem.url}/api/docs/${docName}/snapshots`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ label: 'Kept' }),
+  });
+  expect(response.status).toBe(201);
+  await ann.context.setOffline(true);
+  await expect(ann.page.getByTestId('connection-status')).toHaveAttribute('data-state', 'offline');
+  await ann.page.getByTestId('history-open').click();
+  await expect(ann.page.getByTestId('history-error')).toBeVisible();
+  await ann.context.setOffline(false);
+  await expect(versionTitled(ann.page, 'Kept')).toHaveCount(1);
+  await expect(ann.page.getByTestId('history-error')).toHaveCount(0);
+});

@@ -34,7 +34,7 @@ interface Preview {
 export interface HistoryPanelProps {
   readonly api: DocApi;
   readonly canEdit: boolean;
-  /** Changes when the document's content was replaced (by anyone): the list is read again. */
+  /** Changes when the document's content was replaced (by anyone) or the connection came back: the list is read again. */
   readonly changes: number;
   /** The live document: an offered Undo of a restore is withdrawn once anyone edits after it. */
   readonly doc: Y.Doc;

@@ -66,6 +66,11 @@ function EditorLayout({ config, docName, storage, session, tokenSource, initialI
   const topBarRef = useRef<HTMLDivElement>(null);
   useHeightVariable(topBarRef, '--top-bar-height');
   const connection = useValue(session.connection);
+  // Counts the times the connection came back: an open history panel reads its list again (it may have failed offline).
+  const [connects, setConnects] = useState(0);
+  useEffect(() => {
+    if (connection.state === 'connected') setConnects((count) => count + 1);
+  }, [connection.state]);
   // A deleted document's versions went with it: the drawer closes and cannot open again.
   const isDeleted = connection.stopCode === CloseCode.DocumentDeleted;
   useEffect(() => {
@@ -166,7 +171,7 @@ function EditorLayout({ config, docName, storage, session, tokenSource, initialI
             <HistoryPanel
               api={api}
               canEdit={access.canEdit}
-              changes={replacements}
+              changes={replacements + connects}
               doc={session.doc}
               awareness={session.provider.awareness}
               onRestoring={() => (ownRestoreAskedAt.current = Date.now())}
