@@ -173,6 +173,13 @@ test('after someone restores a version, the others are told, their history lists
   await ann.page.keyboard.type(' and more');
   await expect.poll(() => documentText(ben)).toBe('Title\none and more');
   await expect(undoRestore).toHaveCount(0);
+
+  // Ann restores after him: Ben's notice ("Everyone now sees that version") is no longer true, and goes.
+  const benNotice = ben.page.getByTestId('history').locator('.history-notice');
+  await expect(benNotice).toContainText('Restored “v1”');
+  await versionTitled(ann.page, 'v1').locator('button[data-action=restore]').click();
+  await expect(ben.page.getByTestId('replaced-banner')).toContainText('Ann restored the version “v1”.');
+  await expect(benNotice).toHaveCount(0);
 });
 
 test('words someone typed against the text a restore replaced are kept in a version of their own', async ({ openUser, tandem, docName }) => {

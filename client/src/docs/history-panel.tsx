@@ -16,6 +16,11 @@ import { announceVersionsChanged, watchVersionsChanged } from './versions-signal
 interface Notice {
   readonly text: string;
   readonly undo?: RestoreUndo;
+  /**
+   * For a notice about this person's restore: the replacement recorded before it. Once the restore has arrived, a
+   * later replacement (someone else's restore or import) makes the notice untrue, and it goes.
+   */
+  readonly replacedBefore?: number | null;
 }
 
 /** Undoing a restore brings back the version kept just before it; offered only until the document changes again. */
@@ -129,7 +134,7 @@ export function HistoryPanel({ api, canEdit, changes, doc, awareness, onRestorin
         onRestoring();
         const previousId = await api.restoreSnapshot(snapshot.id);
         const undo = previousId === null ? undefined : { versionId: previousId, replacedBefore };
-        setNotice({ text: `Restored “${titleOf(snapshot)}”. Everyone in the document now sees that version.`, undo });
+        setNotice({ text: `Restored “${titleOf(snapshot)}”. Everyone in the document now sees that version.`, undo, replacedBefore });
         setPreview(null);
       } finally {
         // Also after a failure: the version may be gone, or the server may have added one.
@@ -145,20 +150,38 @@ export function HistoryPanel({ api, canEdit, changes, doc, awareness, onRestorin
     const restoreArrived = () => (readReplacement(doc)?.at ?? null) !== undo.replacedBefore;
     let hasArrived = restoreArrived();
     const onUpdate = () => {
-      if (hasArrived) setNotice((current) => (current?.undo === undo ? { text: current.text } : current));
+      if (hasArrived) setNotice((current) => (current?.undo === undo ? { text: current.text, replacedBefore: current.replacedBefore } : current));
       else hasArrived = restoreArrived();
     };
     doc.on('update', onUpdate);
     return () => doc.off('update', onUpdate);
   }, [doc, undo]);
 
+  // A notice about this person's restore goes once someone replaces the content again after it.
+  const replacedBefore = notice?.replacedBefore;
+  useEffect(() => {
+    if (replacedBefore === undefined) return;
+    /** The replacement the notice is about, once it has arrived here. */
+    let ours: number | null | undefined;
+    const onUpdate = () => {
+      const latest = readReplacement(doc)?.at ?? null;
+      if (latest === replacedBefore) return;
+      if (ours === undefined) ours = latest;
+      else if (latest !== ours) setNotice((current) => (current?.replacedBefore === replacedBefore ? null : current));
+    };
+    onUpdate();
+    doc.on('update', onUpdate);
+    return () => doc.off('update', onUpdate);
+  }, [doc, replacedBefore]);
+
   // Restoring the version kept just before: the restore is a forward edit, so this is how it is taken back.
   const undoRestore = (versionId: string) =>
     run(versionId, async () => {
       try {
+        const replacedBefore = readReplacement(doc)?.at ?? null;
         onRestoring();
         await api.restoreSnapshot(versionId);
-        setNotice({ text: 'Restore undone: the document is as it was before.' });
+        setNotice({ text: 'Restore undone: the document is as it was before.', replacedBefore });
       } finally {
         setSnapshots(await api.listSnapshots());
       }
