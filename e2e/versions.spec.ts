@@ -160,6 +160,9 @@ test('after someone restores a version, the others are told, their history lists
   // Ben takes his restore back from the panel's notice: the content from before it returns for both.
   await ben.page.getByTestId('history').locator('button[data-action=undo-restore]').click();
   for (const user of [ann, ben]) await expect.poll(() => documentText(user)).toBe('Title\none two');
+  // Named for what it was, on Ann's page and in the versions kept.
+  await expect(ann.page.getByTestId('replaced-banner')).toContainText('Ben undid the restore of “v1”');
+  await expect(versionTitled(ann.page, 'Before undoing the restore of v1')).toHaveCount(1);
   await focusEnd(ann);
   await ann.page.keyboard.type('!');
   await expect.poll(() => documentText(ben)).toBe('Title\none two!');

@@ -5,6 +5,7 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { useEffect } from 'react';
 import type * as Y from 'yjs';
 import { watchReplacement, type ReplacementNotice } from '../../../shared/replacement-notice';
+import { restoreUndoneBy } from '../../../shared/restore-labels';
 import { collabUndoManagerOf } from './collab-undo-manager';
 
 export function ReplacementPlugin({ doc, onReplaced }: { doc: Y.Doc; onReplaced: (notice: ReplacementNotice) => void }) {
@@ -24,5 +25,7 @@ export function ReplacementPlugin({ doc, onReplaced }: { doc: Y.Doc; onReplaced:
 export function describeReplacement(notice: ReplacementNotice): string {
   const who = notice.author ?? 'Someone';
   if (notice.kind === 'import') return `${notice.author === null ? 'An administrator' : who} replaced the document with an imported file.`;
+  const undone = notice.version === null ? null : restoreUndoneBy(notice.version);
+  if (undone !== null) return `${who} undid the restore of “${undone}”: the document is as it was before.`;
   return `${who} restored the version “${notice.version ?? 'an earlier version'}”.`;
 }

@@ -4,6 +4,7 @@
 // (Lexical) load on first use, so a server that only relays edits never holds them in memory.
 import type { SerializedEditorState } from 'lexical';
 import { recordReplacement } from '../../../shared/replacement-notice';
+import { beforeRestoringLabel, restoreUndoneBy } from '../../../shared/restore-labels';
 import { asBadRequest } from '../documents/as-bad-request';
 import type { ExportFormat } from '../documents/document-format';
 import type { DocumentService } from '../documents/document-service';
@@ -58,10 +59,12 @@ export class VersionService {
     const content: SerializedEditorState = asBadRequest(() => editorStateFromYjsUpdate(target.state));
     await this.deps.documents.assertFits(doc, target.state.byteLength);
     const version = target.meta.label ?? describeTime(target.meta.createdAt);
-    const state = await this.deps.documents.stateBeforeReplacing(doc, `Edits made during the restore of ${version}`);
+    const undone = restoreUndoneBy(version);
+    const crossingLabel = undone === null ? `Edits made during the restore of ${version}` : `Edits made while the restore of ${undone} was undone`;
+    const state = await this.deps.documents.stateBeforeReplacing(doc, crossingLabel);
     const previous = await this.deps.store.createSnapshot({
       doc,
-      label: `Before restoring ${version}`,
+      label: beforeRestoringLabel(version),
       author,
       kind: 'restore',
       state,
