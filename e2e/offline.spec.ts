@@ -47,4 +47,7 @@ test('status shows offline while the network is cut, then connected and saved af
   await expect(ann.page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
   await ann.page.keyboard.type(' and more');
   await expect(ann.page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+  // Screen readers hear the connection change, not Saving…/Saved after every letter.
+  await expect(ann.page.getByTestId('connection-status')).toHaveAttribute('role', 'status');
+  await expect(ann.page.locator(':is([aria-live], [role=status], [role=alert]) [data-testid=save-status]')).toHaveCount(0);
 });

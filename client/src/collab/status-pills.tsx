@@ -26,8 +26,10 @@ export function StatusPills({ connection, hasUnsavedEdits, isViewOnly, hasConten
   // once the document is deleted: "Saved" would claim edits are kept where nothing is.
   const showsSaveState = (hasContent || hasUnsavedEdits || connection.detail !== 'stopped') && connection.stopCode !== CloseCode.DocumentDeleted;
   return (
-    <div className="status-pills" role="status" aria-live="polite">
-      <span className="pill pill-connection" data-testid="connection-status" data-state={connection.state} data-detail={connection.detail} title={connectionLabels[connection.detail]}>
+    // Only the connection is announced to screen readers: the save pill turns Saving… and back with every keystroke,
+    // which read out twice per letter. Its state still shows, and going offline is announced with the connection.
+    <div className="status-pills">
+      <span className="pill pill-connection" role="status" aria-live="polite" data-testid="connection-status" data-state={connection.state} data-detail={connection.detail} title={connectionLabels[connection.detail]}>
         <span className="pill-dot" aria-hidden="true" />
         <span className="pill-text">{connectionLabels[connection.detail]}</span>
       </span>
