@@ -120,6 +120,11 @@ function registerClient(app: Hono, clientDir: string, page: ClientPage): void {
   if (built) app.use('/assets/*', serveStatic({ root: relativeRoot }));
   app.get('/', (c) => page(c));
   app.get('/d/:doc', (c) => page(c));
+  // A link with a trailing slash (typed, or from a tool that adds one) goes to the document, not to a 404 page.
+  app.get('/d/:doc/', (c) => {
+    const url = new URL(c.req.url);
+    return c.redirect(`/d/${encodeURIComponent(c.req.param('doc'))}${url.search}`, 301);
+  });
   // The offline shell's worker: always revalidated, so a deploy's new worker is found on the next visit.
   const revalidate = (_file: string, c: Context) => c.header('Cache-Control', 'no-cache');
   if (built) app.get('/sw.js', serveStatic({ root: relativeRoot, onFound: revalidate }));

@@ -155,6 +155,12 @@ describe('admin API errors', () => {
     await expectError(await adminFetch(server, '/admin/docs/unknown-doc/snapshots/abc/restore', { method: 'POST' }), 404, 'not_found');
   });
 
+  it('sends a document link with a trailing slash to the document page, keeping its query', async () => {
+    const res = await fetch(`${server.url}/d/meeting-notes/?name=Ann`, { redirect: 'manual', headers: { Accept: 'text/html' } });
+    expect(res.status).toBe(301);
+    expect(res.headers.get('location')).toBe('/d/meeting-notes?name=Ann');
+  });
+
   it('answers 405 with an Allow header for a method a route does not take, and 404 for a path no route has', async () => {
     const listPost = await adminFetch(server, '/admin/docs', { method: 'POST', body: '{}' });
     expect(listPost.headers.get('allow')).toBe('GET, HEAD');
