@@ -10,6 +10,7 @@ import type * as Y from 'yjs';
 import { formatExtension } from '../../../shared/export-formats';
 import { ApiError, type DocApi, type ExportFormat } from './doc-api';
 import { exportLocally } from './local-export';
+import { fileNameFor } from './file-name';
 import { saveBlob } from './save-blob';
 
 const formats: ReadonlyArray<{ format: ExportFormat; label: string }> = [
@@ -149,10 +150,4 @@ function moveFocusWithArrows(event: KeyboardEvent<HTMLElement>): void {
   if (target === undefined || items.length === 0) return;
   event.preventDefault();
   items[target]?.focus();
-}
-
-/** The title when there is one ("Trip plan" → "Trip plan"), made safe for file systems; else the doc name. */
-function fileNameFor(title: string, docName: string): string {
-  const cleaned = title.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 80);
-  return cleaned === '' ? docName : cleaned;
 }
