@@ -46,3 +46,25 @@ test('a visited document reloads with no network, shows its offline edits, and s
   const ben = await openUser('Ben');
   await expect.poll(() => documentText(ben)).toBe('typed online\ntyped offline and gone');
 });
+
+test('a new document started with no network says it waits for the connection, then opens', async ({ openUser, tandem }) => {
+  const ann = await openUser('Ann');
+  const { page, context } = ann;
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await page.goto(`${tandem.url}/`);
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  await context.setOffline(true);
+  await page.getByRole('button', { name: 'New document' }).click();
+  await expect(page).toHaveURL(/\/d\//);
+  await expect(page.getByTestId('waiting-banner')).toContainText('Waiting for the connection');
+  // Nothing here is saved or unsaved yet: no "Saved" claim.
+  await expect(page.getByTestId('save-status')).toHaveCount(0);
+  await context.setOffline(false);
+  await expect(page.getByTestId('waiting-banner')).toHaveCount(0, { timeout: 20_000 });
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+  await focusEnd(ann);
+  await page.keyboard.type('first words');
+  await expect.poll(() => documentText(ann)).toBe('first words');
+});

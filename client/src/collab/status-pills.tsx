@@ -22,9 +22,9 @@ export interface StatusPillsProps {
 
 export function StatusPills({ connection, hasUnsavedEdits, isViewOnly, hasContent }: StatusPillsProps) {
   const saveState = saveStateFor(hasUnsavedEdits, connection.state);
-  // Refused before anything loaded (a bad link, a deleted document): there is nothing whose saving to report. Nor
-  // once the document is deleted: "Saved" would claim edits are kept where nothing is.
-  const showsSaveState = (hasContent || hasUnsavedEdits || connection.detail !== 'stopped') && connection.stopCode !== CloseCode.DocumentDeleted;
+  // Nothing loaded yet (still connecting, offline with a document this device never held, refused): there is nothing
+  // whose saving to report. Nor once the document is deleted: "Saved" would claim edits are kept where nothing is.
+  const showsSaveState = (hasContent || hasUnsavedEdits) && connection.stopCode !== CloseCode.DocumentDeleted;
   return (
     // Only the connection is announced to screen readers: the save pill turns Saving… and back with every keystroke,
     // which read out twice per letter. Its state still shows, and going offline is announced with the connection.

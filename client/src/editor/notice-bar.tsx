@@ -21,6 +21,16 @@ export function NoticeBar({ connection, access, hasContent }: NoticeBarProps) {
       </div>
     );
   }
+  if (!hasContent && connection.state === 'offline') {
+    // A document this browser has never held (a new one, a link opened offline) has nothing to show until the server
+    // answers: the page says so, rather than an editor that ignores every key.
+    return (
+      <div className="notice notice-info" role="status" data-testid="waiting-banner">
+        <strong>Waiting for the connection.</strong> This document is not on this device yet; it opens as soon as the server
+        can be reached.
+      </div>
+    );
+  }
   if (!access.canEdit) {
     return (
       <div className="notice notice-info" role="status" data-testid="view-only">
