@@ -14,8 +14,9 @@ import type { DocumentStore } from './storage';
  * does not: it runs beside the server on purpose.
  */
 export async function openStore(config: Config, logger: Logger, { lockDataDir: shouldLock }: { lockDataDir: boolean }): Promise<DocumentStore> {
+  const unusable = `${describeValue('DATA_DIR', config.dataDir)} cannot be used`;
   // DATA_DIR holds the admin token too, so it is made whichever store keeps the documents.
-  attempt(`${describeValue('DATA_DIR', config.dataDir)} cannot be used`, () => mkdirSync(config.dataDir, { recursive: true }));
+  attempt(unusable, () => mkdirSync(config.dataDir, { recursive: true }));
   if (config.databaseUrl) {
     const { PostgresStore } = await import('./postgres-store');
     const store = new PostgresStore({ connectionString: config.databaseUrl, schema: config.databaseSchema });
@@ -28,7 +29,6 @@ export async function openStore(config: Config, logger: Logger, { lockDataDir: s
     return store;
   }
   const file = path.join(config.dataDir, 'tandem.db');
-  const unusable = `${describeValue('DATA_DIR', config.dataDir)} cannot be used`;
   const lock = shouldLock ? attempt(unusable, () => lockDataDir(config.dataDir)) : undefined;
   const store = attempt(`${unusable}: ${file}`, () => {
     try {
