@@ -1,11 +1,11 @@
 // Opens the configured store at start: embedded SQLite under DATA_DIR, or PostgreSQL at DATABASE_URL. A failure
 // names the setting to fix (a DATA_DIR under a file or without write access, an unreachable or unknown database), in
 // one line, since the start stops on it.
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { describeValue, type Config } from '../config';
 import type { Logger } from '../logger';
 import { lockDataDir } from './data-dir-lock';
+import { makeDirectory } from './make-directory';
 import { SqliteStore } from './sqlite-store';
 import type { DocumentStore } from './storage';
 
@@ -16,7 +16,7 @@ import type { DocumentStore } from './storage';
 export async function openStore(config: Config, logger: Logger, { lockDataDir: shouldLock }: { lockDataDir: boolean }): Promise<DocumentStore> {
   const unusable = `${describeValue('DATA_DIR', config.dataDir)} cannot be used`;
   // DATA_DIR holds the admin token too, so it is made whichever store keeps the documents.
-  attempt(unusable, () => mkdirSync(config.dataDir, { recursive: true }));
+  attempt(unusable, () => makeDirectory(config.dataDir));
   if (config.databaseUrl) {
     const { PostgresStore } = await import('./postgres-store');
     const store = new PostgresStore({ connectionString: config.databaseUrl, schema: config.databaseSchema });

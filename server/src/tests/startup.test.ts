@@ -1,6 +1,7 @@
 // Starting the real entry point with a bad environment or a taken port: one line on stderr that names the cause,
 // a non-zero exit, and no stack trace.
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -58,6 +59,14 @@ describe('startup errors', () => {
     expect(code).toBe(1);
     expect(stderr.trimEnd().split('\n')).toEqual([
       expect.stringMatching(new RegExp(`^tandem: failed to start: DATA_DIR="${underAFile}" cannot be used: ENOTDIR`)),
+    ]);
+  });
+
+  it.runIf(existsSync('/proc/self'))('stops with one line naming DATA_DIR under /proc, where mkdir cannot answer plainly (exit 1)', async () => {
+    const { code, stderr } = await runToExit({ DATA_DIR: '/proc/tandem-data' });
+    expect(code).toBe(1);
+    expect(stderr.trimEnd().split('\n')).toEqual([
+      expect.stringMatching(/^tandem: failed to start: DATA_DIR="\/proc\/tandem-data" cannot be used: ENOENT/),
     ]);
   });
 
