@@ -125,6 +125,24 @@ test('keyboard shortcuts set headings, lists and strikethrough, and the others s
   await expect(ann.page.getByTestId('toolbar').locator('button[data-action=bullet]')).toHaveAttribute('title', 'Bulleted list (Ctrl+Shift+8)');
 });
 
+test('Backspace at the start of a heading on the first line makes it normal text, keeping its words', async ({ openUser }) => {
+  const ann = await openUser('Ann');
+  const ben = await openUser('Ben');
+  await focusEnd(ann);
+  await ann.page.keyboard.type('Title');
+  await ann.page.keyboard.press('Control+Alt+1');
+  await expect(ben.editable.locator('h1')).toHaveText('Title');
+  await ann.page.keyboard.press('Home');
+  await ann.page.keyboard.press('Backspace');
+  await expect(ben.editable.locator('h1')).toHaveCount(0);
+  await expect(ben.editable.locator('p')).toHaveText(['Title']);
+  // Elsewhere in the heading, Backspace deletes a letter as usual.
+  await ann.page.keyboard.press('Control+Alt+2');
+  await ann.page.keyboard.press('End');
+  await ann.page.keyboard.press('Backspace');
+  await expect(ben.editable.locator('h2')).toHaveText('Titl');
+});
+
 test('Tab nests a list item and Shift+Tab brings it back, without the keys leaving the editor', async ({ openUser }) => {
   const ann = await openUser('Ann');
   const ben = await openUser('Ben');

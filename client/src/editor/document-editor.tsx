@@ -20,6 +20,7 @@ import { autoLinkMatchers } from './auto-link';
 import { CaretMarginPlugin } from './caret-margin-plugin';
 import { CaretsFollowLayoutPlugin } from './carets-follow-layout-plugin';
 import { EditablePlugin } from './editable-plugin';
+import { FirstLineBackspacePlugin } from './first-line-backspace-plugin';
 import { FlatCodePlugin } from './flat-code-plugin';
 import { IdleCaretPlugin } from './idle-caret-plugin';
 import { IndentPlugin } from './indent-plugin';
@@ -91,6 +92,7 @@ export function DocumentEditor({ docName, session, initialIdentity, isReadOnly, 
           the tick then changed the committed state in place and was neither drawn nor sent (the pages diverged). */}
       <CheckListPlugin disableTakeFocusOnClick />
       <IndentPlugin />
+      <FirstLineBackspacePlugin />
       <CaretMarginPlugin />
       <LinkPlugin validateUrl={isSafeLinkUrl} />
       <LinkClickPlugin />
