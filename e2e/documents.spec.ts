@@ -290,6 +290,11 @@ test('a document an admin deletes tells its open pages so and leaves their home 
   await page.goto(`${tandem.url}/`);
   await expect(page.getByTestId('recent-empty')).toBeVisible();
   await expect(page.getByTestId('recent-doc')).toHaveCount(0);
+  // The old link says so as well, instead of opening a new, empty document under the name.
+  await page.goto(`${tandem.url}/d/${docName}`);
+  await expect(page.getByText('This document was deleted.')).toBeVisible();
+  await expect(page.getByTestId('editor')).toHaveAttribute('data-readonly', 'true');
+  expect(await adminApi(tandem).listDocs()).not.toContain(docName);
 });
 
 test('"New document" on the home page opens an empty document with the caret in it, ready for typing', async ({ browser, tandem }) => {

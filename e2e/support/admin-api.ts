@@ -16,6 +16,8 @@ export interface SnapshotInfo {
 }
 
 export interface AdminApi {
+  /** Names of the stored documents. */
+  listDocs(): Promise<string[]>;
   exportDoc(doc: string, format: ExportFormat): Promise<string>;
   importDoc(doc: string, format: 'markdown' | 'json', body: string): Promise<unknown>;
   listSnapshots(doc: string): Promise<SnapshotInfo[]>;
@@ -37,6 +39,7 @@ export function adminApi(server: Pick<TandemServer, 'url' | 'dataDir'>): AdminAp
   };
   const docPath = (doc: string) => `/docs/${encodeURIComponent(doc)}`;
   return {
+    listDocs: async () => ((await (await request('GET', '/docs')).json()) as Array<{ name: string }>).map((doc) => doc.name),
     exportDoc: async (doc, format) => (await request('GET', `${docPath(doc)}/export?format=${format}`)).text(),
     importDoc: async (doc, format, body) => (await request('PUT', `${docPath(doc)}/import?format=${format}`, body)).json(),
     listSnapshots: async (doc) => (await request('GET', `${docPath(doc)}/snapshots`)).json() as Promise<SnapshotInfo[]>,

@@ -3,7 +3,6 @@
 // fanned out like any peer's edit and every open editor shows it at once. Must not write to storage directly.
 // The conversions (Lexical) load on first use, so a server that only relays edits never holds them in memory.
 import * as Y from 'yjs';
-import { CloseCode } from '../../../shared/close-codes';
 import { recordReplacement } from '../../../shared/replacement-notice';
 import { TandemError, notFound } from '../errors';
 import type { Logger } from '../logger';
@@ -124,6 +123,8 @@ export class DocumentService {
     const scratch = new Y.Doc();
     applyImport(scratch, format, body, null);
     await this.assertFits(name, Y.encodeStateAsUpdate(scratch).byteLength);
+    // Importing is how an admin creates a deleted document again.
+    if (!exists) await store.clearDeletion(name);
     if (exists) {
       const state = await this.stateBeforeReplacing(name, 'Edits made during the import');
       // Edits made against the replaced content that land from here on are kept by stateBeforeReplacing's watch.
@@ -155,7 +156,7 @@ export class DocumentService {
 
   /** Closes every connection to the document with 4410 and removes it with its versions. */
   async deleteDoc(name: string): Promise<void> {
-    if (!(await this.deps.registry.delete(name, CloseCode.DocumentDeleted))) throw noDocument(name);
+    if (!(await this.deps.registry.delete(name))) throw noDocument(name);
     this.deps.logger.info({ doc: name }, 'document deleted');
   }
 

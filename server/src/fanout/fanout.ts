@@ -1,7 +1,7 @@
 // The fan-out seam: how rooms on several server instances share live traffic. Local (single instance, a no-op
 // bus) and Redis. A frame published here has already been committed to storage by the publishing instance.
 
-export type FanoutKind = 'update' | 'awareness' | 'sync-request' | 'sync-reply';
+export type FanoutKind = 'update' | 'awareness' | 'sync-request' | 'sync-reply' | 'deleted';
 
 export interface FanoutMessage {
   kind: FanoutKind;
@@ -9,7 +9,7 @@ export interface FanoutMessage {
   from: string;
   /** For sync-reply: the instance that asked. */
   to?: string;
-  /** Opaque payload: a Yjs update, an awareness update, or a state vector. */
+  /** Opaque payload: a Yjs update, an awareness update, or a state vector (empty for `deleted`). */
   payload: Uint8Array;
 }
 

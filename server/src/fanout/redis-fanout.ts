@@ -26,7 +26,7 @@ export interface RedisFanoutOptions {
   maxRetryDelayMs?: number;
 }
 
-const KINDS: readonly FanoutKind[] = ['update', 'awareness', 'sync-request', 'sync-reply'];
+const KINDS: readonly FanoutKind[] = ['update', 'awareness', 'sync-request', 'sync-reply', 'deleted'];
 const KIND_CODES = new Map(KINDS.map((kind, code) => [kind, code]));
 const NAME = /^[A-Za-z0-9._:-]{1,128}$/;
 const NO_BYTES = Buffer.alloc(0);

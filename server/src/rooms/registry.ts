@@ -2,6 +2,7 @@
 // documents, compacts their update logs, and unloads them when idle. A room is only ever removed after its
 // updates are committed and while nobody is in it, so a reconnect never sees an empty or stale document.
 import * as Y from 'yjs';
+import { CloseCode } from '../../../shared/close-codes';
 import type { Fanout } from '../fanout/fanout';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics/metrics';
@@ -30,6 +31,16 @@ export interface RegistryDeps {
   seedUpdate: Uint8Array;
   observers?: RoomObserver[];
 }
+
+/** The document was deleted (DocumentStore.isDeleted): it is not opened, and not created again by opening it. */
+export class DocumentDeletedError extends Error {
+  override name = 'DocumentDeletedError';
+  constructor(readonly doc: string) {
+    super(`document "${doc}" was deleted`);
+  }
+}
+
+const NO_BYTES = new Uint8Array(0);
 
 export class RoomRegistry {
   /** Loads from storage so far (tests assert single-flight with it). */
@@ -78,16 +89,29 @@ export class RoomRegistry {
     return this.open(name);
   }
 
-  /** Closes the document's connections with `code`, drops it from memory and storage. */
-  async delete(name: string, code: number): Promise<boolean> {
+  /**
+   * Closes the document's connections with 4410, drops it from memory and storage, and tells the other instances
+   * to close theirs (their later appends to it are dropped by the store).
+   */
+  async delete(name: string): Promise<boolean> {
     const room = this.rooms.get(name);
     if (room) {
-      room.closeAll(code, 'document deleted');
+      room.closeAll(CloseCode.DocumentDeleted, 'document deleted');
       await this.deps.committer.drain();
       this.remove(room);
     }
-    return this.deps.store.delete(name);
+    const existed = await this.deps.store.delete(name);
+    if (existed) this.deps.fanout.publish(name, { kind: 'deleted', payload: NO_BYTES });
+    return existed;
   }
+
+  /** Another instance deleted the document: its connections here close with 4410, and the room goes. */
+  private readonly deletedElsewhere = (room: Room): void => {
+    if (this.rooms.get(room.name) !== room) return;
+    room.closeAll(CloseCode.DocumentDeleted, 'document deleted');
+    this.remove(room);
+    this.deps.logger.info({ doc: room.name }, 'document deleted by another instance');
+  };
 
   /**
    * Drops, in every loaded room, the presence announced by instances whose liveness key expired (they died
@@ -124,6 +148,8 @@ export class RoomRegistry {
     await this.unloading.get(name);
     const started = performance.now();
     const stored = await store.load(name);
+    // Opening a deleted name must not seed it anew: a client still holding the document would then fill it again.
+    if (!stored && (await store.isDeleted(name))) throw new DocumentDeletedError(name);
     this.loads++;
     const room = new Room(name, {
       committer: this.deps.committer,
@@ -133,6 +159,7 @@ export class RoomRegistry {
       limits: this.deps.limits,
       onEmpty: (r) => this.scheduleUnload(r),
       onCommitted: (r, rows) => this.afterCommit(r, rows),
+      onDeletedElsewhere: this.deletedElsewhere,
     });
     if (stored) room.loadStored(stored.updates, stored.bytes);
     this.storedRows.set(name, stored?.updates.length ?? 0);

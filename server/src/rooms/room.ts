@@ -40,6 +40,8 @@ export interface RoomDeps {
   onEmpty(room: Room): void;
   /** A flush committed `rows` updates of this room. */
   onCommitted(room: Room, rows: number): void;
+  /** Another instance deleted the document (a `deleted` fan-out message). */
+  onDeletedElsewhere?(room: Room): void;
 }
 
 export class RoomClosedError extends Error {
@@ -235,6 +237,9 @@ export class Room implements CommitListener {
           if (message.to !== fanout.instanceId) return;
           Y.applyUpdate(this.doc, message.payload, FANOUT_ORIGIN);
           this.tellPeerUpdateWatchers(message.payload);
+          break;
+        case 'deleted':
+          this.deps.onDeletedElsewhere?.(this);
           break;
       }
     } catch (error) {

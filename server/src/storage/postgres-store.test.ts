@@ -54,7 +54,7 @@ describe.skipIf(postgres.url === null)(postgres.title('PostgresStore'), () => {
       await client.connect();
       const { rows } = await client.query(`SELECT version FROM "${fresh}".tandem_migrations ORDER BY version`);
       await client.end();
-      expect(rows).toEqual([{ version: 1 }]);
+      expect(rows).toEqual([{ version: 1 }, { version: 2 }]);
       await expect(stores[0]!.ready()).resolves.toBeUndefined();
     } finally {
       await Promise.all(stores.map((store) => store.close()));

@@ -61,6 +61,16 @@ const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX snapshots_doc_created ON ${s}.snapshots (doc, created_at DESC, seq DESC);
     `,
   },
+  {
+    version: 2,
+    name: 'deleted documents',
+    sql: (s) => `
+      CREATE TABLE ${s}.deleted_documents (
+        name text PRIMARY KEY,
+        deleted_at bigint NOT NULL
+      );
+    `,
+  },
 ];
 
 const LATEST_VERSION = Math.max(...MIGRATIONS.map((migration) => migration.version));
@@ -160,16 +170,21 @@ export class PostgresStore implements DocumentStore {
       // their ids rise in commit order. A compactor can then never read id N while a smaller id of the same doc
       // is still uncommitted, which is what makes `DELETE ... id <= upToSeq` exact (see compact). (2) Rows are
       // locked in name order, so two instances whose batches share documents cannot deadlock.
-      await client.query(
+      // Deleted documents get no row, and so none of their updates are written (see isDeleted).
+      const upserted = await client.query<{ name: string }>(
         `INSERT INTO ${s}.documents (name, created_at, updated_at, bytes)
-         SELECT name, $2, $2, bytes FROM unnest($1::text[], $3::bigint[]) AS batch (name, bytes) ORDER BY name
+         SELECT name, $2, $2, bytes FROM unnest($1::text[], $3::bigint[]) AS batch (name, bytes)
+         WHERE NOT EXISTS (SELECT 1 FROM ${s}.deleted_documents deleted WHERE deleted.name = batch.name)
+         ORDER BY name
          ON CONFLICT (name) DO UPDATE SET
            updated_at = GREATEST(EXCLUDED.updated_at, documents.updated_at + 1),
-           bytes = documents.bytes + EXCLUDED.bytes`,
+           bytes = documents.bytes + EXCLUDED.bytes
+         RETURNING name`,
         [docs, now, docs.map((doc) => added.get(doc))],
       );
-      for (let start = 0; start < batch.length; start += ROWS_PER_INSERT) {
-        const rows = batch.slice(start, start + ROWS_PER_INSERT);
+      const kept = upserted.rows.length === docs.length ? batch : withDocs(batch, new Set(upserted.rows.map((row) => row.name)));
+      for (let start = 0; start < kept.length; start += ROWS_PER_INSERT) {
+        const rows = kept.slice(start, start + ROWS_PER_INSERT);
         // VALUES are inserted, and their ids drawn, in list order: order within one doc is kept.
         const values = rows.map((_, i) => `($${2 * i + 1}, $${2 * i + 2})`).join(', ');
         await client.query(
@@ -239,8 +254,25 @@ export class PostgresStore implements DocumentStore {
       // The documents row goes first (its lock orders this against appends and compactions); updates cascade.
       const removed = await client.query(`DELETE FROM ${s}.documents WHERE name = $1`, [doc]);
       await client.query(`DELETE FROM ${s}.snapshots WHERE doc = $1`, [doc]);
-      return (removed.rowCount ?? 0) > 0;
+      const existed = (removed.rowCount ?? 0) > 0;
+      if (existed) {
+        await client.query(
+          `INSERT INTO ${s}.deleted_documents (name, deleted_at) VALUES ($1, $2)
+           ON CONFLICT (name) DO UPDATE SET deleted_at = EXCLUDED.deleted_at`,
+          [doc, this.#now()],
+        );
+      }
+      return existed;
     });
+  }
+
+  async isDeleted(doc: string): Promise<boolean> {
+    const { rowCount } = await this.#pool.query(`SELECT 1 FROM ${this.#s}.deleted_documents WHERE name = $1`, [doc]);
+    return (rowCount ?? 0) > 0;
+  }
+
+  async clearDeletion(doc: string): Promise<void> {
+    await this.#pool.query(`DELETE FROM ${this.#s}.deleted_documents WHERE name = $1`, [doc]);
   }
 
   async createSnapshot(snapshot: NewSnapshot): Promise<SnapshotMeta> {
@@ -378,4 +410,9 @@ function toSnapshotMeta(row: SnapshotRow): SnapshotMeta {
     createdAt: Number(row.created_at),
     bytes: row.bytes,
   };
+}
+
+/** The entries of `batch` whose document is in `docs`, in batch order. */
+function withDocs(batch: readonly PendingAppend[], docs: ReadonlySet<string>): PendingAppend[] {
+  return batch.filter(({ doc }) => docs.has(doc));
 }

@@ -41,6 +41,10 @@ CREATE TABLE IF NOT EXISTS snapshots (
   data BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS snapshots_doc ON snapshots (doc, created_at);
+CREATE TABLE IF NOT EXISTS deleted_documents (
+  name TEXT PRIMARY KEY,
+  deleted_at INTEGER NOT NULL
+) WITHOUT ROWID;
 `;
 
 interface SnapshotRow {
@@ -92,6 +96,11 @@ export class SqliteStore implements DocumentStore {
   private readonly writeMetaTx;
   private readonly onWarning: (message: string) => void;
   private readonly lock: DataDirLock | null;
+  /**
+   * Names deleted and not created again, so appends to them are dropped without a query on the keystroke path. One
+   * server per DATA_DIR (data-dir-lock.ts) makes this process the only writer that deletes while rooms are live.
+   */
+  private readonly deletedNames: Set<string>;
 
   constructor(options: SqliteStoreOptions) {
     this.lock = options.lock ?? null;
@@ -146,7 +155,13 @@ export class SqliteStore implements DocumentStore {
            SELECT id FROM snapshots WHERE doc = ? AND kind = ? ORDER BY created_at DESC, rowid DESC LIMIT ?)`,
       ),
       ping: db.prepare('SELECT 1'),
+      insertDeleted: db.prepare<[string, number]>(
+        'INSERT INTO deleted_documents (name, deleted_at) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET deleted_at = excluded.deleted_at',
+      ),
+      isDeleted: db.prepare<[string], { one: number }>('SELECT 1 AS one FROM deleted_documents WHERE name = ?'),
+      clearDeleted: db.prepare<[string]>('DELETE FROM deleted_documents WHERE name = ?'),
     };
+    this.deletedNames = new Set(db.prepare<[], { name: string }>('SELECT name FROM deleted_documents').all().map((row) => row.name));
     const s = this.statements;
     this.appendTx = db.transaction((batch: readonly PendingAppend[], metaDue: ReadonlyMap<string, DocMetaChange>) => {
       for (const { doc, update } of batch) this.appendRow(doc, update);
@@ -165,10 +180,12 @@ export class SqliteStore implements DocumentStore {
       const bytes = s.sumBytes.get(doc)?.bytes ?? 0;
       s.setBytes.run(bytes, now, doc);
     });
-    this.deleteTx = db.transaction((doc: string) => {
+    this.deleteTx = db.transaction((doc: string, now: number) => {
       s.deleteUpdates.run(doc);
       s.deleteSnapshots.run(doc);
-      return s.deleteDoc.run(doc).changes > 0;
+      const existed = s.deleteDoc.run(doc).changes > 0;
+      if (existed) s.insertDeleted.run(doc, now);
+      return existed;
     });
   }
 
@@ -200,6 +217,7 @@ export class SqliteStore implements DocumentStore {
   }
 
   appendBatchNow(batch: readonly PendingAppend[]): void {
+    if (this.deletedNames.size > 0) batch = batch.filter(({ doc }) => !this.deletedNames.has(doc));
     if (batch.length === 0) return;
     const now = this.now();
     const plan = this.docMeta.plan(batch, now);
@@ -237,7 +255,19 @@ export class SqliteStore implements DocumentStore {
 
   async delete(doc: string): Promise<boolean> {
     this.docMeta.forget(doc);
-    return this.deleteTx(doc);
+    const existed = this.deleteTx(doc, this.now());
+    if (existed) this.deletedNames.add(doc);
+    return existed;
+  }
+
+  async isDeleted(doc: string): Promise<boolean> {
+    // The table, not the set: the admin CLI in direct mode may have deleted it from another process.
+    return this.statements.isDeleted.get(doc) !== undefined;
+  }
+
+  async clearDeletion(doc: string): Promise<void> {
+    this.statements.clearDeleted.run(doc);
+    this.deletedNames.delete(doc);
   }
 
   async createSnapshot(snapshot: NewSnapshot): Promise<SnapshotMeta> {

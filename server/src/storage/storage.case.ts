@@ -216,8 +216,41 @@ export function describeStorageContract(name: string, makeStore: () => Promise<S
       expect(await store.listSnapshots(other)).toHaveLength(1);
     });
 
-    it('answers false when deleting a document that never existed', async () => {
-      expect(await store.delete(docName('never'))).toBe(false);
+    it('answers false when deleting a document that never existed, and remembers no deletion of it', async () => {
+      const doc = docName('never');
+      expect(await store.delete(doc)).toBe(false);
+      expect(await store.isDeleted(doc)).toBe(false);
+    });
+
+    it('remembers a deletion: later appends to the document are dropped, the rest of their batch is kept', async () => {
+      const doc = docName('deleted');
+      const other = docName('deleted-other');
+      const writer = new TextWriter();
+      await store.appendBatch(writer.write('before').map((update) => ({ doc, update })));
+      expect(await store.isDeleted(doc)).toBe(false);
+      await store.delete(doc);
+      expect(await store.isDeleted(doc)).toBe(true);
+
+      // A client that still held the document sends it back.
+      const resent = writer.write(' again');
+      await store.appendBatch([...resent.map((update) => ({ doc, update })), { doc: other, update: resent[0]! }]);
+
+      expect(await store.load(doc)).toBeNull();
+      expect(await store.meta(doc)).toBeNull();
+      expect((await store.list()).map((meta) => meta.name)).not.toContain(doc);
+      expect((await store.load(other))?.updates).toEqual([resent[0]]);
+    });
+
+    it('lets a deleted name be used again once its deletion is cleared', async () => {
+      const doc = docName('reused');
+      await store.appendBatch(new TextWriter().write('old').map((update) => ({ doc, update })));
+      await store.delete(doc);
+      await store.clearDeletion(doc);
+
+      expect(await store.isDeleted(doc)).toBe(false);
+      const fresh = new TextWriter().write('new');
+      await store.appendBatch(fresh.map((update) => ({ doc, update })));
+      expect(textOf((await store.load(doc))!.updates)).toBe('new');
     });
 
     it('stores a snapshot and returns its meta and state', async () => {

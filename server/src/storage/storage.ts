@@ -53,7 +53,7 @@ export interface DocumentStore {
   load(doc: string): Promise<StoredUpdates | null>;
   /**
    * Appends every update in one transaction (group commit). Creates documents that do not exist yet and bumps
-   * their updatedAt and bytes. Order within one doc is preserved.
+   * their updatedAt and bytes. Order within one doc is preserved. Updates of deleted documents are dropped.
    */
   appendBatch(batch: readonly PendingAppend[]): Promise<void>;
   /**
@@ -70,8 +70,19 @@ export interface DocumentStore {
   rowCount(doc: string): Promise<number>;
   list(): Promise<DocMeta[]>;
   meta(doc: string): Promise<DocMeta | null>;
-  /** Deletes the document, its updates and its snapshots. Resolves false if it did not exist. */
+  /**
+   * Deletes the document, its updates and its snapshots, and remembers that it was deleted (see isDeleted). Resolves
+   * false if it did not exist.
+   */
   delete(doc: string): Promise<boolean>;
+  /**
+   * Whether `doc` was deleted and not created again since (clearDeletion). Appends to such a document are dropped,
+   * so a client still holding it (offline at the time, or a stock client that reconnects after 4410) cannot bring it
+   * back.
+   */
+  isDeleted(doc: string): Promise<boolean>;
+  /** Lets the name of a deleted document be used again (an admin import creates it anew). */
+  clearDeletion(doc: string): Promise<void>;
 
   createSnapshot(snapshot: NewSnapshot): Promise<SnapshotMeta>;
   /** Newest first. */

@@ -145,6 +145,33 @@ describe('admin API documents', () => {
   });
 });
 
+describe('admin API deletion', () => {
+  it('keeps a deleted document deleted when a client that was away at the time comes back with it; an import creates it anew', async () => {
+    await importMarkdown(server, 'kept-deleted', 'secret plans');
+    const away = client('kept-deleted');
+    await waitSynced(away);
+    away.provider.disconnect(); // offline while the admin deletes, with the document in memory
+    const refusals: number[] = [];
+    away.provider.on('connection-close', (event) => {
+      if (event?.code === CloseCode.DocumentDeleted) refusals.push(event.code);
+    });
+
+    expect((await adminFetch(server, '/admin/docs/kept-deleted', { method: 'DELETE' })).status).toBe(200);
+    away.provider.connect();
+
+    // Refused before it can send the text back; nothing is created under the name.
+    await vi.waitFor(() => expect(refusals).toEqual([CloseCode.DocumentDeleted]), { timeout: 10_000, interval: 20 });
+    await expectError(await adminFetch(server, '/admin/docs/kept-deleted/export?format=markdown'), 404, 'not_found');
+    const listed = (await (await adminFetch(server, '/admin/docs')).json()) as Array<{ name: string }>;
+    expect(listed.map((doc) => doc.name)).not.toContain('kept-deleted');
+    away.destroy();
+
+    await importMarkdown(server, 'kept-deleted', 'a fresh start');
+    const exported = await adminFetch(server, '/admin/docs/kept-deleted/export?format=markdown');
+    expect(await exported.text()).toBe('a fresh start\n');
+  });
+});
+
 describe('admin API errors', () => {
   it('answers 404 for an unknown document', async () => {
     for (const path of ['/export?format=markdown', '/snapshots', '/snapshots/abc/export?format=json']) {

@@ -13,7 +13,7 @@ import type { Logger } from '../logger';
 import type { Metrics } from '../metrics/metrics';
 import type { PeerSocket } from '../rooms/peer-socket';
 import { RoomClosedError, type Room } from '../rooms/room';
-import type { RoomRegistry } from '../rooms/registry';
+import { DocumentDeletedError, type RoomRegistry } from '../rooms/registry';
 import { Session, type SessionIdentity } from '../rooms/session';
 import { ConnectionLimits } from './connection-limits';
 import type { ConnectionSet, KeptAlive } from './connection-set';
@@ -174,6 +174,12 @@ class Connection implements PeerSocket, KeptAlive {
       this.early = [];
       for (const frame of early) room.receive(session, frame);
     } catch (error) {
+      if (error instanceof DocumentDeletedError) {
+        // A client that still holds the document (a stock one reconnects after 4410) is told again, and nothing is
+        // created.
+        this.close(CloseCode.DocumentDeleted, 'document deleted');
+        return;
+      }
       deps.metrics.internalErrors.inc({ where: 'connect' });
       deps.logger.error({ err: error, doc: this.doc }, 'could not open the document');
       this.close(CloseCode.InternalError, 'could not open the document');

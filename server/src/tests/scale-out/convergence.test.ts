@@ -2,11 +2,13 @@
 // see each other's presence, and an instance that loads a document late catches up on content and presence.
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { CloseCode } from '../../../../shared/close-codes';
 import { connectClient, waitSynced, type TestClient } from '../../test-support/clients';
 import { createCluster, EVENTUALLY, SPAWNING_TEST_TIMEOUT_MS, type ScaleOutCluster } from '../../test-support/scale-out-cluster';
 import type { ServerProcess } from '../../test-support/server-process';
 import { findTestService } from '../../test-support/services';
 
+const ADMIN_TOKEN = `scale-out-admin-${randomUUID()}`;
 const postgres = findTestService('TEST_DATABASE_URL');
 const redis = findTestService('TEST_REDIS_URL');
 
@@ -24,7 +26,7 @@ describe.skipIf(postgres.url === null || redis.url === null)(redis.title(postgre
 
   beforeAll(async () => {
     cluster = createCluster({ databaseUrl: postgres.requireUrl(), redisUrl: redis.requireUrl() });
-    [a, b] = await Promise.all([cluster.start(), cluster.start()]);
+    [a, b] = await Promise.all([cluster.start({ env: { ADMIN_TOKEN } }), cluster.start({ env: { ADMIN_TOKEN } })]);
   }, SPAWNING_TEST_TIMEOUT_MS);
   afterEach(() => {
     for (const client of clients) client.destroy();
@@ -89,6 +91,39 @@ describe.skipIf(postgres.url === null || redis.url === null)(redis.title(postgre
 
     cat.text.insert(cat.text.length, 'and on C.');
     await waitConverged([ann, ben, cat]);
+  });
+
+  it('closes a document deleted through one instance on every instance, and keeps it deleted when their clients come back', async () => {
+    const doc = uniqueDoc('deleted');
+    const ann = connect(a, doc);
+    const ben = connect(b, doc);
+    await waitSynced(ann, ben);
+    ann.text.insert(0, 'secret plans');
+    await waitConverged([ann, ben]);
+    const refusals = (client: TestClient) => {
+      const codes: number[] = [];
+      client.provider.on('connection-close', (event) => {
+        if (event?.code === CloseCode.DocumentDeleted) codes.push(event.code);
+      });
+      return codes;
+    };
+    const annRefusals = refusals(ann);
+    const benRefusals = refusals(ben);
+
+    const res = await fetch(`${a.url}/admin/docs/${doc}`, { method: 'DELETE', headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } });
+    expect(res.status).toBe(200);
+
+    await vi.waitFor(() => expect([annRefusals.length, benRefusals.length]).toEqual([1, 1]), EVENTUALLY);
+    // A client that comes back with the document (a stock client stops after 4410; this one is told to go on) is
+    // refused again by either instance, before it can send the text back.
+    ann.provider.connect();
+    ben.provider.connect();
+    await vi.waitFor(() => expect([annRefusals.length, benRefusals.length]).toEqual([2, 2]), EVENTUALLY);
+    expect((await cluster.loadStored(doc)).getText('t').toString()).toBe('');
+    for (const instance of [a, b]) {
+      const exported = await fetch(`${instance.url}/admin/docs/${doc}/export?format=text`, { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } });
+      expect(exported.status).toBe(404);
+    }
   });
 });
 
