@@ -59,6 +59,65 @@ test('two people typing a word each at the same spot, letter by letter in turns,
   expect(['Hi sunmoon', 'Hi moonsun']).toContain(await documentText(ann));
 });
 
+test('two people typing in a new format at the same spot at once keep the rest of the line once, and a third person\'s word whole', async ({ openUser }) => {
+  const ann = await openUser('Ann');
+  const ben = await openUser('Ben');
+  const cat = await openUser('Cat');
+  await focusEnd(ann);
+  await ann.page.keyboard.type('The plan is simple and cheap');
+  for (const user of [ben, cat]) await expect.poll(() => documentText(user)).toBe('The plan is simple and cheap');
+  // Ben and Cat go offline: the three edits below are then concurrent, however fast the network would have been.
+  for (const user of [ben, cat]) {
+    await user.context.setOffline(true);
+    await expect(user.page.getByTestId('connection-status')).toHaveAttribute('data-state', 'offline');
+  }
+  // Ann and Ben each split the line after "The plan " by typing in a new format; Cat finishes the word "simple".
+  await caretAt(ann, 'The plan '.length);
+  await ann.page.keyboard.press('Control+b');
+  await ann.page.keyboard.type('really ');
+  await caretAt(ben, 'The plan '.length);
+  await ben.page.keyboard.press('Control+i');
+  await ben.page.keyboard.type('truly ');
+  await caretAt(cat, 'The plan is simple'.length);
+  await cat.page.keyboard.type('st');
+
+  for (const user of [ben, cat]) await user.context.setOffline(false);
+  await expect.poll(async () => new Set(await Promise.all([ann, ben, cat].map(documentText))).size, { timeout: 20_000 }).toBe(1);
+  expect(['The plan really truly is simplest and cheap', 'The plan truly really is simplest and cheap']).toContain(await documentText(ann));
+  await expect(cat.editable.locator('.ed-bold')).toHaveText('really ');
+  await expect(cat.editable.locator('.ed-italic')).toHaveText('truly ');
+});
+
+test('two people removing the same bold at once keep the line once, and a third person\'s word whole', async ({ openUser }) => {
+  const ann = await openUser('Ann');
+  const ben = await openUser('Ben');
+  const cat = await openUser('Cat');
+  await focusEnd(ann);
+  await ann.page.keyboard.type('The plan ');
+  await ann.page.keyboard.press('Control+b');
+  await ann.page.keyboard.type('really');
+  await ann.page.keyboard.press('Control+b');
+  await ann.page.keyboard.type(' is simple');
+  for (const user of [ben, cat]) await expect(user.editable.locator('.ed-bold')).toHaveText('really');
+  for (const user of [ben, cat]) {
+    await user.context.setOffline(true);
+    await expect(user.page.getByTestId('connection-status')).toHaveAttribute('data-state', 'offline');
+  }
+  // Ann and Ben each take the bold off "really" (the line becomes one run of plain text); Cat finishes "simple".
+  for (const user of [ann, ben]) {
+    await user.editable.locator('.ed-bold').dblclick(); // selects the word, from inside the bold run
+    await user.page.keyboard.press('Control+b');
+    await expect(user.editable.locator('.ed-bold')).toHaveCount(0);
+  }
+  await caretAt(cat, 'The plan really is simple'.length);
+  await cat.page.keyboard.type('st');
+
+  for (const user of [ben, cat]) await user.context.setOffline(false);
+  await expect.poll(async () => new Set(await Promise.all([ann, ben, cat].map(documentText))).size, { timeout: 20_000 }).toBe(1);
+  expect(await documentText(ann)).toBe('The plan really is simplest');
+  for (const user of [ann, ben, cat]) await expect(user.editable.locator('.ed-bold')).toHaveCount(0);
+});
+
 test('formatting by one user appears for the others', async ({ openUser }) => {
   const ann = await openUser('Ann');
   const ben = await openUser('Ben');
@@ -749,3 +808,10 @@ test('Ctrl+H finds every match, steps through them, and replaces one or all of t
   await ann.page.keyboard.press('Control+z');
   await expect.poll(() => documentText(ben)).toBe('The cat sat. A Cat ran.\nLast dog');
 });
+
+/** Puts the caret `offset` characters into the first line, with the keys a person would press. */
+async function caretAt(user: User, offset: number): Promise<void> {
+  await user.editable.click();
+  await user.page.keyboard.press('Home');
+  for (let i = 0; i < offset; i++) await user.page.keyboard.press('ArrowRight');
+}

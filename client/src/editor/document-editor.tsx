@@ -24,6 +24,7 @@ import { FirstLineBackspacePlugin } from './first-line-backspace-plugin';
 import { FlatCodePlugin } from './flat-code-plugin';
 import { IdleCaretPlugin } from './idle-caret-plugin';
 import { IndentPlugin } from './indent-plugin';
+import { keepLettersInPlace } from './keep-letters-in-place';
 import { KeysFollowCaretPlugin } from './keys-follow-caret-plugin';
 import { LinkClickPlugin } from './link-click-plugin';
 import { isSafeLinkUrl } from './link-url';
@@ -64,7 +65,13 @@ export function DocumentEditor({ docName, session, initialIdentity, isReadOnly, 
   // `editor` hook element rather than in it, so collaborators' names never count as document text.
   const cursorsContainerRef = useRef<HTMLDivElement>(null);
   useFadingCaretLabels(cursorsContainerRef);
-  const [{ syncCursorPositionsFn, bindingOf, redraw: redrawCarets }] = useState(() => bindingCatcher(syncCursorPositions));
+  const [{ syncCursorPositionsFn, bindingOf, redraw: redrawCarets }] = useState(() =>
+    // The first caret sync comes with the binding, before this person can type (focus is an awareness change).
+    bindingCatcher((binding, provider, options) => {
+      keepLettersInPlace(binding);
+      syncCursorPositions(binding, provider, options);
+    }),
+  );
   // Lets the others' presence lists show this person's tabs as one person (see use-remote-users.ts).
   const [awarenessData] = useState(() => ({ browserId: initialIdentity.browserId }));
   return (
