@@ -67,10 +67,7 @@ test('two people typing in a new format at the same spot at once keep the rest o
   await ann.page.keyboard.type('The plan is simple and cheap');
   for (const user of [ben, cat]) await expect.poll(() => documentText(user)).toBe('The plan is simple and cheap');
   // Ben and Cat go offline: the three edits below are then concurrent, however fast the network would have been.
-  for (const user of [ben, cat]) {
-    await user.context.setOffline(true);
-    await expect(user.page.getByTestId('connection-status')).toHaveAttribute('data-state', 'offline');
-  }
+  await goOffline(ben, cat);
   // Ann and Ben each split the line after "The plan " by typing in a new format; Cat finishes the word "simple".
   await caretAt(ann, 'The plan '.length);
   await ann.page.keyboard.press('Control+b');
@@ -81,11 +78,15 @@ test('two people typing in a new format at the same spot at once keep the rest o
   await caretAt(cat, 'The plan is simple'.length);
   await cat.page.keyboard.type('st');
 
-  for (const user of [ben, cat]) await user.context.setOffline(false);
-  await expect.poll(async () => new Set(await Promise.all([ann, ben, cat].map(documentText))).size, { timeout: 20_000 }).toBe(1);
+  await comeBackAndConverge([ben, cat], [ann, ben, cat]);
   expect(['The plan really truly is simplest and cheap', 'The plan truly really is simplest and cheap']).toContain(await documentText(ann));
   await expect(cat.editable.locator('.ed-bold')).toHaveText('really ');
   await expect(cat.editable.locator('.ed-italic')).toHaveText('truly ');
+  // Ann's undo takes back her word and its bold, and nothing else.
+  await ann.editable.locator('.ed-bold').click();
+  await ann.page.keyboard.press('Control+z');
+  await expect.poll(() => documentText(cat)).toBe('The plan truly is simplest and cheap');
+  await expect(cat.editable.locator('.ed-bold')).toHaveCount(0);
 });
 
 test('two people removing the same bold at once keep the line once, and a third person\'s word whole', async ({ openUser }) => {
@@ -99,10 +100,7 @@ test('two people removing the same bold at once keep the line once, and a third 
   await ann.page.keyboard.press('Control+b');
   await ann.page.keyboard.type(' is simple');
   for (const user of [ben, cat]) await expect(user.editable.locator('.ed-bold')).toHaveText('really');
-  for (const user of [ben, cat]) {
-    await user.context.setOffline(true);
-    await expect(user.page.getByTestId('connection-status')).toHaveAttribute('data-state', 'offline');
-  }
+  await goOffline(ben, cat);
   // Ann and Ben each take the bold off "really" (the line becomes one run of plain text); Cat finishes "simple".
   for (const user of [ann, ben]) {
     await user.editable.locator('.ed-bold').dblclick(); // selects the word, from inside the bold run
@@ -112,8 +110,7 @@ test('two people removing the same bold at once keep the line once, and a third 
   await caretAt(cat, 'The plan really is simple'.length);
   await cat.page.keyboard.type('st');
 
-  for (const user of [ben, cat]) await user.context.setOffline(false);
-  await expect.poll(async () => new Set(await Promise.all([ann, ben, cat].map(documentText))).size, { timeout: 20_000 }).toBe(1);
+  await comeBackAndConverge([ben, cat], [ann, ben, cat]);
   expect(await documentText(ann)).toBe('The plan really is simplest');
   for (const user of [ann, ben, cat]) await expect(user.editable.locator('.ed-bold')).toHaveCount(0);
 });
@@ -814,4 +811,18 @@ async function caretAt(user: User, offset: number): Promise<void> {
   await user.editable.click();
   await user.page.keyboard.press('Home');
   for (let i = 0; i < offset; i++) await user.page.keyboard.press('ArrowRight');
+}
+
+/** Cuts the network of `users` and waits until their pages say so: what they do next is concurrent with the rest. */
+async function goOffline(...users: User[]): Promise<void> {
+  for (const user of users) {
+    await user.context.setOffline(true);
+    await expect(user.page.getByTestId('connection-status')).toHaveAttribute('data-state', 'offline');
+  }
+}
+
+/** Gives `offline` their network back and waits until every page in `everyone` shows the same text. */
+async function comeBackAndConverge(offline: User[], everyone: User[]): Promise<void> {
+  for (const user of offline) await user.context.setOffline(false);
+  await expect.poll(async () => new Set(await Promise.all(everyone.map(documentText))).size, { timeout: 20_000 }).toBe(1);
 }
