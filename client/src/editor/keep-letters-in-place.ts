@@ -56,7 +56,7 @@ export function keepLettersInPlace(binding: Binding | object): void {
   installedOn.add(elementClass);
   const diffChildren = elementClass.syncChildrenFromLexical;
   elementClass.syncChildrenFromLexical = function (this: CollabElement, binding, next, prevNodeMap, ...rest) {
-    const seen = prevNodeMap === null ? null : $writeSplitsInPlace(this, binding, next, prevNodeMap);
+    const seen = prevNodeMap === null ? null : $writeRunChangesInPlace(this, binding, next, prevNodeMap);
     diffChildren.call(this, binding, next, seen ?? prevNodeMap, ...rest);
   };
   const applyDelta = elementClass.applyChildrenYjsDelta;
@@ -105,7 +105,7 @@ function matchChildrenToYjs(element: CollabElement): void {
  * as the binding's diff should see it (nodes added by a split present, joined ones gone, the changed node already
  * changed); null when there is none.
  */
-function $writeSplitsInPlace(element: CollabElement, binding: Binding, next: ElementNode, prevNodeMap: NodeMap): NodeMap | null {
+function $writeRunChangesInPlace(element: CollabElement, binding: Binding, next: ElementNode, prevNodeMap: NodeMap): NodeMap | null {
   const prev = element.getPrevNode(prevNodeMap);
   // A split adds nodes, a join removes them. The root holds blocks only, never text.
   if (prev === null || $isRootNode(next) || next.__size === prev.__size) return null;

@@ -54,8 +54,16 @@ export class RoomClosedError extends Error {
  */
 const MAX_KEYSTROKE_UPDATE_BYTES = 16 * 1024;
 
+/** How long a loaded room may hold its stored update unapplied when no client asks for it first (see loadStored). */
+const STORED_APPLY_DELAY_MS = 250;
+
 export class Room implements CommitListener {
-  readonly doc = new Y.Doc();
+  private readonly ydoc = new Y.Doc();
+  /**
+   * A compacted stored state not applied yet (see loadStored), with its state vector. Applied by the first use of
+   * `doc`, right after the first reply made from it, or STORED_APPLY_DELAY_MS after the load, whichever comes first.
+   */
+  private storedToApply: { update: Uint8Array; stateVector: Uint8Array } | null = null;
   readonly presence: RoomPresence;
   readonly sessions = new Set<Session>();
   /** Estimated encoded size of the document: stored bytes plus every update applied since. */
@@ -84,7 +92,7 @@ export class Room implements CommitListener {
     readonly name: string,
     private readonly deps: RoomDeps,
   ) {
-    this.presence = new RoomPresence(this.doc, {
+    this.presence = new RoomPresence(this.ydoc, {
       doc: name,
       fanout: deps.fanout,
       metrics: deps.metrics,
@@ -92,15 +100,49 @@ export class Room implements CommitListener {
       broadcast: (frame) => this.broadcast(frame, null, 'awareness'),
       reject: (session, code, reason) => this.reject(session, code, reason),
     });
-    this.doc.on('update', this.onDocUpdate);
+    this.ydoc.on('update', this.onDocUpdate);
   }
 
-  /** Applies stored updates without re-storing or broadcasting them. */
+  /** The document, with everything stored in it. */
+  get doc(): Y.Doc {
+    if (this.storedToApply !== null) this.applyStored();
+    return this.ydoc;
+  }
+
+  /**
+   * Takes the stored updates without re-storing or broadcasting them. A compacted log is one update holding the whole
+   * document: it is the answer to a fresh client as it is, and its state vector is the server's SyncStep1, so the
+   * first client of a large document gets both without waiting for Yjs to apply it (a third of a cold load of the
+   * 260,000-edit trace). It is applied once that reply is sent, and before anything else reads or changes the document.
+   */
   loadStored(updates: readonly Uint8Array[], bytes: number): void {
-    Y.transact(this.doc, () => {
+    this.bytes = bytes;
+    if (updates.length === 1) {
+      const update = updates[0]!;
+      this.fullStateFrame = encodeSyncStep2(update);
+      this.storedToApply = { update, stateVector: Y.encodeStateVectorFromUpdate(update) };
+      // Normally applied once the first client has its reply (sendSyncStep2); this covers a load nobody asks about.
+      setTimeout(this.applyStoredNow, STORED_APPLY_DELAY_MS).unref();
+      return;
+    }
+    this.applyStoredUpdates(updates);
+  }
+
+  private readonly applyStoredNow = (): void => {
+    if (this.storedToApply !== null && !this.closed) this.applyStored();
+  };
+
+  private applyStored(): void {
+    const { update } = this.storedToApply!;
+    this.storedToApply = null;
+    this.applyStoredUpdates([update]);
+  }
+
+  private applyStoredUpdates(updates: readonly Uint8Array[]): void {
+    Y.transact(this.ydoc, () => {
       for (const update of updates) {
         try {
-          Y.applyUpdate(this.doc, update, STORAGE_ORIGIN);
+          Y.applyUpdate(this.ydoc, update, STORAGE_ORIGIN);
         } catch (error) {
           // Nothing that fails to apply is stored on purpose; should a row fail anyway, the document still opens
           // with everything else (and what Yjs integrated of that row), instead of refusing every connection.
@@ -109,9 +151,11 @@ export class Room implements CommitListener {
         }
       }
     }, STORAGE_ORIGIN);
-    this.bytes = bytes;
-    // A compacted log is one update holding the whole document: the answer to a fresh client, ready-made.
-    if (updates.length === 1) this.fullStateFrame = encodeSyncStep2(updates[0]!);
+  }
+
+  /** The document's state vector, read from the stored update while that is not applied yet. */
+  private stateVector(): Uint8Array {
+    return this.storedToApply?.stateVector ?? Y.encodeStateVector(this.ydoc);
   }
 
   /** Applies a change made by the server itself (seed, import, restore): committed and broadcast like any other. */
@@ -122,7 +166,7 @@ export class Room implements CommitListener {
   join(session: Session): void {
     if (this.closed) throw new RoomClosedError(`room ${this.name} is closed`);
     this.sessions.add(session);
-    this.send(session, encodeSyncStep1(Y.encodeStateVector(this.doc)));
+    this.send(session, encodeSyncStep1(this.stateVector()));
     const everyone = this.presence.everyoneFrame();
     if (everyone) this.send(session, everyone);
     if (session.identity.role === 'viewer') this.tellReadOnly(session);
@@ -207,9 +251,10 @@ export class Room implements CommitListener {
 
   destroy(): void {
     this.closed = true;
-    this.doc.off('update', this.onDocUpdate);
+    this.storedToApply = null;
+    this.ydoc.off('update', this.onDocUpdate);
     this.presence.destroy();
-    this.doc.destroy();
+    this.ydoc.destroy();
   }
 
   // --- fan-out from other instances -------------------------------------------------------------------------
@@ -264,7 +309,7 @@ export class Room implements CommitListener {
 
   /** Asks the other instances for what this room lacks (and offers what it has, presence included). */
   requestCatchUp(): void {
-    this.deps.fanout.publish(this.name, { kind: 'sync-request', payload: Y.encodeStateVector(this.doc) });
+    this.deps.fanout.publish(this.name, { kind: 'sync-request', payload: this.stateVector() });
     // After an outage, peers may have expired our users (our liveness key lapsed): announce them again.
     const presence = this.presence.localUpdate();
     if (presence) this.deps.fanout.publish(this.name, { kind: 'awareness', payload: presence });
@@ -357,6 +402,8 @@ export class Room implements CommitListener {
     }
     this.fullStateFrame ??= encodeSyncStep2(Y.encodeStateAsUpdate(this.doc));
     this.send(session, this.fullStateFrame);
+    // The stored update went out as it is: the server's copy is built after the send, not before it.
+    if (this.storedToApply !== null) setImmediate(this.applyStoredNow);
   }
 
   private applyClientUpdate(session: Session, update: Uint8Array): void {

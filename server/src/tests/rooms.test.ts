@@ -80,5 +80,11 @@ describe('rooms', () => {
     clients.push(reader);
     await waitSynced(reader);
     await waitForText(reader, expected);
+    // The one stored row answered the reader before the server applied it; an edit now builds on all of it.
+    reader.text.insert(reader.text.length, 'and more');
+    const second = connectClient(s.wsUrl, 'compacted');
+    clients.push(second);
+    await waitSynced(second);
+    await waitForText(second, `${expected}and more`);
   });
 });
