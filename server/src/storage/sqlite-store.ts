@@ -217,7 +217,8 @@ export class SqliteStore implements DocumentStore {
   }
 
   appendBatchNow(batch: readonly PendingAppend[]): void {
-    if (this.deletedNames.size > 0) batch = batch.filter(({ doc }) => !this.deletedNames.has(doc));
+    // Copied only when it holds a deleted document: the keystroke path allocates nothing for this check.
+    if (this.deletedNames.size > 0 && this.holdsDeleted(batch)) batch = batch.filter(({ doc }) => !this.deletedNames.has(doc));
     if (batch.length === 0) return;
     const now = this.now();
     const plan = this.docMeta.plan(batch, now);
@@ -328,6 +329,11 @@ export class SqliteStore implements DocumentStore {
    */
   private appendRow(doc: string, update: Uint8Array): void {
     this.lastSeq = this.statements.insertUpdate.get(doc, this.lastSeq, doc, update)!.seq;
+  }
+
+  private holdsDeleted(batch: readonly PendingAppend[]): boolean {
+    for (const { doc } of batch) if (this.deletedNames.has(doc)) return true;
+    return false;
   }
 
   /** Writes every waiting updatedAt and byte count in one transaction. */
