@@ -28,6 +28,13 @@ export function createMetrics() {
       buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
       registers,
     }),
+    compactionSeconds: new client.Histogram({
+      name: 'tandem_compaction_seconds',
+      help: "Time to merge a document's update log into one row, by what it was built from (memory or storage)",
+      labelNames: ['source'],
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+      registers,
+    }),
     commitFailures: new client.Counter({ name: 'tandem_commit_failures_total', help: 'Failed storage commits (retried)', registers }),
     fanoutPeers: new DeferredHistogram({
       name: 'tandem_broadcast_fanout',

@@ -257,16 +257,39 @@ export class RoomRegistry {
 
   /** Merges the stored log into one update. Rows appended while this runs are kept (see DocumentStore.compact). */
   private async compact(name: string): Promise<void> {
+    if (this.compactFromMemory(name)) return;
     const { store } = this.deps;
+    const stopTimer = this.deps.metrics.compactionSeconds.startTimer({ source: 'storage' });
     const stored = await store.load(name);
     if (!stored || stored.updates.length < 2) return;
     const merged = mergeToState(stored.updates);
     await store.compact(name, stored.lastSeq, merged);
+    stopTimer();
     const rows = await store.rowCount(name);
     if (this.storedRows.has(name)) this.storedRows.set(name, rows);
     const room = this.rooms.get(name);
     if (room) room.bytes = room.bytes - stored.bytes + merged.byteLength;
     this.deps.logger.debug({ doc: name, merged: stored.updates.length, bytes: merged.byteLength }, 'compacted');
+  }
+
+  /**
+   * A loaded document already holds every stored row, when the store can vouch that all of them came through this
+   * process (see DocumentStore.replaceLogNow): its encoded state replaces the log. Encoding the 260,000-edit trace
+   * document takes about 2 ms; merging its stored rows, which applies them all to a scratch document, took 10 to
+   * 30 ms, on the event loop that relays keystrokes. True when done.
+   */
+  private compactFromMemory(name: string): boolean {
+    const { store, metrics } = this.deps;
+    const room = this.rooms.get(name);
+    if (!room || !store.replaceLogNow) return false;
+    const stopTimer = metrics.compactionSeconds.startTimer({ source: 'memory' });
+    const state = room.stateToCompact();
+    if (!state || !store.replaceLogNow(name, state)) return false;
+    stopTimer();
+    this.storedRows.set(name, 1);
+    room.bytes = state.byteLength;
+    this.deps.logger.debug({ doc: name, bytes: state.byteLength }, 'compacted from memory');
+    return true;
   }
 }
 

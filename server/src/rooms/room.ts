@@ -72,6 +72,8 @@ export class Room implements CommitListener {
   lastChangeAt = 0;
   closed = false;
   private uncommitted = 0;
+  /** A stored update failed to apply at load: the document in memory may lack part of what is stored. */
+  private hasSkippedStoredRow = false;
   private deferred: Array<{ session: Session; stateVector: Uint8Array }> = [];
   /** Catch-up requests of other instances, held (like `deferred`) until nothing of this room is uncommitted. */
   private deferredCatchUps: FanoutMessage[] = [];
@@ -146,6 +148,7 @@ export class Room implements CommitListener {
         } catch (error) {
           // Nothing that fails to apply is stored on purpose; should a row fail anyway, the document still opens
           // with everything else (and what Yjs integrated of that row), instead of refusing every connection.
+          this.hasSkippedStoredRow = true;
           this.deps.metrics.internalErrors.inc({ where: 'load-update' });
           this.deps.logger.error({ err: error, doc: this.name, bytes: update.byteLength }, 'a stored update did not apply; skipped it');
         }
@@ -156,6 +159,15 @@ export class Room implements CommitListener {
   /** The document's state vector, read from the stored update while that is not applied yet. */
   private stateVector(): Uint8Array {
     return this.storedToApply?.stateVector ?? Y.encodeStateVector(this.ydoc);
+  }
+
+  /**
+   * The whole document as one update, to replace its stored log with (see Registry.compact); null when the document
+   * in memory may not hold every stored row (one failed to apply at load) or holds changes not committed yet.
+   */
+  stateToCompact(): Uint8Array | null {
+    if (this.closed || this.hasSkippedStoredRow || this.uncommitted > 0) return null;
+    return Y.encodeStateAsUpdate(this.doc);
   }
 
   /** Applies a change made by the server itself (seed, import, restore): committed and broadcast like any other. */

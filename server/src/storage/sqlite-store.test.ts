@@ -120,3 +120,72 @@ describe('SqliteStore shared by two processes (a server and the admin CLI openin
     }
   });
 });
+
+describe('SqliteStore replacing a log with the state held in memory (replaceLogNow)', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'tandem-sqlite-replace-'));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('replaces every row with the state, and later appends follow it', async () => {
+    const store = new SqliteStore({ path: path.join(dir, 'tandem.db') });
+    try {
+      const writer = new TextWriter();
+      await store.appendBatch(writer.write('a', 'b', 'c').map((update) => ({ doc: 'live', update })));
+      const state = Y.encodeStateAsUpdate(writer.doc);
+      expect(store.replaceLogNow('live', state)).toBe(true);
+      expect((await store.load('live'))!.updates).toEqual([state]);
+      expect((await store.meta('live'))?.bytes).toBe(state.byteLength);
+      await store.appendBatch(writer.write('d').map((update) => ({ doc: 'live', update })));
+      expect(textOf((await store.load('live'))!.updates)).toBe('abcd');
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('refuses once another process has written to the file, so a row it wrote is never replaced', async () => {
+    const dbPath = path.join(dir, 'tandem.db');
+    const server = new SqliteStore({ path: dbPath });
+    const cli = new SqliteStore({ path: dbPath });
+    try {
+      const serverWriter = new TextWriter();
+      await server.appendBatch(serverWriter.write('server ').map((update) => ({ doc: 'shared', update })));
+      // The other process's row: the server's document in memory never saw it.
+      await cli.appendBatch(new TextWriter().write('cli ').map((update) => ({ doc: 'shared', update })));
+      expect(server.replaceLogNow('shared', Y.encodeStateAsUpdate(serverWriter.doc))).toBe(false);
+      expect(textOf((await server.load('shared'))!.updates)).toContain('cli');
+      // Only the other process's commits count: after a restart, the server vouches for its rows again.
+      await server.close();
+      const restarted = new SqliteStore({ path: dbPath });
+      try {
+        const doc = new Y.Doc();
+        for (const update of (await restarted.load('shared'))!.updates) Y.applyUpdate(doc, update);
+        expect(restarted.replaceLogNow('shared', Y.encodeStateAsUpdate(doc))).toBe(true);
+        expect(await restarted.rowCount('shared')).toBe(1);
+        expect(textOf((await restarted.load('shared'))!.updates)).toContain('cli');
+      } finally {
+        await restarted.close();
+      }
+    } finally {
+      await cli.close();
+      await server.close();
+    }
+  });
+
+  it('does not bring back a deleted document', async () => {
+    const store = new SqliteStore({ path: path.join(dir, 'tandem.db') });
+    try {
+      const writer = new TextWriter();
+      await store.appendBatch(writer.write('gone').map((update) => ({ doc: 'deleted', update })));
+      await store.delete('deleted');
+      expect(store.replaceLogNow('deleted', Y.encodeStateAsUpdate(writer.doc))).toBe(false);
+      expect(await store.load('deleted')).toBeNull();
+      expect(await store.list()).toEqual([]);
+    } finally {
+      await store.close();
+    }
+  });
+});

@@ -83,6 +83,7 @@ export class SqliteStore implements DocumentStore {
   private readonly statements;
   private readonly appendTx;
   private readonly compactTx;
+  private readonly replaceLogTx;
   private readonly deleteTx;
   private lastTimestamp = 0;
   /**
@@ -101,6 +102,13 @@ export class SqliteStore implements DocumentStore {
    * server per DATA_DIR (data-dir-lock.ts) makes this process the only writer that deletes while rooms are live.
    */
   private readonly deletedNames: Set<string>;
+  /**
+   * SQLite's data_version as this connection first read it: it changes once another connection commits (the admin
+   * CLI opening the database directly). Checkpoints, PASSIVE as the checkpoint thread runs them, leave it alone.
+   */
+  private readonly dataVersionAtOpen: number;
+  /** Another process has written since this store opened (see replaceLogNow); stays true once seen. */
+  private hasOtherWriter = false;
 
   constructor(options: SqliteStoreOptions) {
     this.lock = options.lock ?? null;
@@ -161,6 +169,7 @@ export class SqliteStore implements DocumentStore {
       isDeleted: db.prepare<[string], { one: number }>('SELECT 1 AS one FROM deleted_documents WHERE name = ?'),
       clearDeleted: db.prepare<[string]>('DELETE FROM deleted_documents WHERE name = ?'),
     };
+    this.dataVersionAtOpen = this.dataVersion();
     this.deletedNames = new Set(db.prepare<[], { name: string }>('SELECT name FROM deleted_documents').all().map((row) => row.name));
     const s = this.statements;
     this.appendTx = db.transaction((batch: readonly PendingAppend[], metaDue: ReadonlyMap<string, DocMetaChange>) => {
@@ -179,6 +188,18 @@ export class SqliteStore implements DocumentStore {
       this.appendRow(doc, merged);
       const bytes = s.sumBytes.get(doc)?.bytes ?? 0;
       s.setBytes.run(bytes, now, doc);
+    });
+    this.replaceLogTx = db.transaction((doc: string, state: Uint8Array, now: number): boolean => {
+      // Read under the write lock (an IMMEDIATE transaction): no other process can commit between this and the delete.
+      if (this.dataVersion() !== this.dataVersionAtOpen) {
+        this.hasOtherWriter = true;
+        return false;
+      }
+      if (!s.meta.get(doc)) return false; // deleted: do not bring it back
+      s.deleteUpdates.run(doc);
+      this.appendRow(doc, state);
+      s.setBytes.run(state.byteLength, now, doc);
+      return true;
     });
     this.deleteTx = db.transaction((doc: string, now: number) => {
       s.deleteUpdates.run(doc);
@@ -237,6 +258,14 @@ export class SqliteStore implements DocumentStore {
     this.writePendingMeta();
     this.compactTx(doc, upToSeq, merged, this.now());
     this.checkpointer?.noteCommit(merged.byteLength);
+  }
+
+  replaceLogNow(doc: string, state: Uint8Array): boolean {
+    if (this.hasOtherWriter) return false;
+    this.writePendingMeta();
+    const isReplaced = this.replaceLogTx.immediate(doc, state, this.now());
+    if (isReplaced) this.checkpointer?.noteCommit(state.byteLength);
+    return isReplaced;
   }
 
   async rowCount(doc: string): Promise<number> {
@@ -343,6 +372,10 @@ export class SqliteStore implements DocumentStore {
     if (this.docMeta.pending.size === 0) return;
     this.writeMetaTx(this.docMeta.pending);
     this.docMeta.flushed(Date.now());
+  }
+
+  private dataVersion(): number {
+    return this.db.pragma('data_version', { simple: true }) as number;
   }
 
   /** Strictly increasing ms timestamps, so "newest first" and updatedAt order are well defined within a ms. */

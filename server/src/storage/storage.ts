@@ -66,6 +66,13 @@ export interface DocumentStore {
    * a higher id (appended meanwhile) are kept. Must never delete a row it did not merge.
    */
   compact(doc: string, upToSeq: number, merged: Uint8Array): Promise<void>;
+  /**
+   * Replaces every row of `doc` by `state`, the whole document as this process holds it in memory, in one
+   * transaction, finished when it returns. Only a store whose every row came through this process can promise that
+   * `state` holds them all (embedded SQLite, while no other process has written to its file); it answers false
+   * when it cannot, or when `doc` was deleted, and changes nothing. The caller then merges the stored rows (compact).
+   */
+  replaceLogNow?(doc: string, state: Uint8Array): boolean;
   /** Number of update rows of `doc` (the compaction trigger). */
   rowCount(doc: string): Promise<number>;
   list(): Promise<DocMeta[]>;

@@ -1,5 +1,8 @@
 // Room lifecycle: single-flight loads, unloading when idle, reconnects that race an unload.
+import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { TextWriter } from '../storage/storage.case';
+import { SqliteStore } from '../storage/sqlite-store';
 import { connectClient, waitForText, waitSynced, type TestClient } from '../test-support/clients';
 import { startTestServer, type TestServer } from '../test-support/test-server';
 
@@ -72,6 +75,9 @@ describe('rooms', () => {
     await vi.waitFor(() => expect(s.ctx.registry.peek('compacted')?.doc.getText('t').toString()).toBe(expected));
     await s.ctx.committer.drain();
     await vi.waitFor(async () => expect(await s.ctx.store.rowCount('compacted')).toBeLessThan(50));
+    // Built from the document in memory, not by merging the stored rows again.
+    expect(await compactions(s, 'memory')).toBeGreaterThan(0);
+    expect(await compactions(s, 'storage')).toBe(0);
     writer.destroy();
     clients = [];
     await vi.waitFor(() => expect(s.ctx.registry.peek('compacted')).toBeUndefined());
@@ -87,4 +93,38 @@ describe('rooms', () => {
     await waitSynced(second);
     await waitForText(second, `${expected}and more`);
   });
+
+  it('keeps what another process stored beside the server through compactions of the live document', async () => {
+    server = await startTestServer({ COMPACT_AFTER_UPDATES: '20', IDLE_UNLOAD_MS: '100' });
+    const s = server;
+    const writer = connectClient(s.wsUrl, 'beside');
+    clients.push(writer);
+    await waitSynced(writer);
+    writer.text.insert(0, 'server;');
+    await s.ctx.committer.drain();
+    // The admin CLI opening the database directly: the server's document in memory never sees this row.
+    const cli = new SqliteStore({ path: path.join(s.dataDir, 'tandem.db') });
+    await cli.appendBatch(new TextWriter().write('cli;').map((update) => ({ doc: 'beside', update })));
+    await cli.close();
+    for (let i = 0; i < 60; i++) writer.text.insert(writer.text.length, `${i} `);
+    await vi.waitFor(() => expect(s.ctx.registry.peek('beside')?.doc.getText('t').toString()).toContain('59 '));
+    await s.ctx.committer.drain();
+    await vi.waitFor(async () => expect(await s.ctx.store.rowCount('beside')).toBeLessThan(30));
+    expect(await compactions(s, 'storage')).toBeGreaterThan(0);
+    writer.destroy();
+    clients = [];
+    await vi.waitFor(() => expect(s.ctx.registry.peek('beside')).toBeUndefined());
+    const reader = connectClient(s.wsUrl, 'beside');
+    clients.push(reader);
+    await waitSynced(reader);
+    await vi.waitFor(() => expect(reader.text.toString()).toContain('59 '));
+    expect(reader.text.toString()).toContain('cli;');
+    expect(reader.text.toString()).toContain('server;');
+  });
 });
+
+/** How many compactions the server has made from `source` (its tandem_compaction_seconds histogram). */
+async function compactions(s: TestServer, source: 'memory' | 'storage'): Promise<number> {
+  const metric = await s.ctx.metrics.compactionSeconds.get();
+  return metric.values.find((v) => v.metricName === 'tandem_compaction_seconds_count' && v.labels.source === source)?.value ?? 0;
+}
