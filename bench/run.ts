@@ -13,6 +13,7 @@ import { formatResultTable } from './report-table';
 import { createColdLoadScenario } from './scenarios/cold-load';
 import { createExportScenario } from './scenarios/export';
 import { createFanoutScenario } from './scenarios/fanout';
+import { createLargeDocScenario } from './scenarios/large-doc';
 import { createScaleOutScenario } from './scenarios/scale-out';
 import {
   CaseSkipped,
@@ -32,7 +33,13 @@ const tracePath = '/work/shared/data/automerge-paper.json.gz';
 const caseTimeoutMs = 180_000;
 
 function createScenarios(): AnyScenario[] {
-  return [createFanoutScenario(), createColdLoadScenario(tracePath), createExportScenario(), createScaleOutScenario()];
+  return [
+    createFanoutScenario(),
+    createColdLoadScenario(tracePath),
+    createLargeDocScenario(tracePath),
+    createExportScenario(),
+    createScaleOutScenario(),
+  ];
 }
 
 function log(message: string): void {

@@ -20,9 +20,10 @@ export interface ClientCommands {
     params: { fromSeq: number; expectedLength: number; timeoutMs: number };
     result: { arrivals: (number | null)[][] };
   };
-  /** Opens the writer (with awareness, like an editing user) and waits until it is synced. */
+  /** Opens the writer (with awareness, like an editing user), waits until it is synced, then pushes `seedUpdate`
+   * (when not null) as one update: the document the readers will open. */
   'open-writer': {
-    params: Target & { syncTimeoutMs: number };
+    params: Target & { seedUpdate: Uint8Array | null; syncTimeoutMs: number };
     result: { syncMs: number };
   };
   /** Appends one character every intervalMs, `count` times; returns the wall-clock send time of each. */

@@ -94,12 +94,13 @@ class ClientWorker {
       return { arrivals };
     },
 
-    'open-writer': async ({ kind, wsUrl, doc, syncTimeoutMs }) => {
+    'open-writer': async ({ kind, wsUrl, doc, seedUpdate, syncTimeoutMs }) => {
       const startMs = performance.now();
       const ydoc = new Y.Doc();
       const client = connectClient(kind, wsUrl, doc, ydoc, { hasAwareness: true });
       this.clients.push(client);
       await withTimeout(client.whenSynced, syncTimeoutMs, 'syncing the writer');
+      if (seedUpdate) Y.applyUpdate(ydoc, seedUpdate);
       this.writerText = ydoc.getText(benchTextName);
       return { syncMs: performance.now() - startMs };
     },

@@ -26,6 +26,20 @@ interface FanoutCase extends ScenarioCase {
   n: number;
 }
 
+/** What the document holds before anyone types: `update`, whose text has `length` characters. */
+export interface FanoutSeed {
+  update: Uint8Array;
+  length: number;
+}
+
+/** One fan-out measurement: N readers, `keystrokes` timed keystrokes, into an empty or a seeded document. */
+export interface FanoutRun {
+  scenario: string;
+  n: number;
+  keystrokes: number;
+  seed: FanoutSeed | null;
+}
+
 function summarizeLatencies(sendTimes: readonly number[], arrivals: readonly (number | null)[][]) {
   const latencies: number[] = [];
   for (const readerArrivals of arrivals) {
@@ -68,9 +82,16 @@ class FanoutClients {
     return new FanoutClients(await SplitWorkers.start(repoRoot, 'writer'));
   }
 
-  /** Connects the writer, then the readers; resolves with each reader process's time to get all synced. */
-  async connect(target: { kind: ClientKind; wsUrl: string; doc: string }, readerCounts: number[]): Promise<number[]> {
-    await this.workers.writer.call('open-writer', { ...target, syncTimeoutMs }, syncTimeoutMs + 5_000);
+  /**
+   * Connects the writer (which pushes `seedUpdate` first, when given), then the readers; resolves with each reader
+   * process's time to get all synced.
+   */
+  async connect(
+    target: { kind: ClientKind; wsUrl: string; doc: string },
+    readerCounts: number[],
+    seedUpdate: Uint8Array | null,
+  ): Promise<number[]> {
+    await this.workers.writer.call('open-writer', { ...target, seedUpdate, syncTimeoutMs }, syncTimeoutMs + 5_000);
     const synced = await Promise.all(
       this.workers.readers.map((worker, i) =>
         worker.call('open-readers', { ...target, count: readerCounts[i] ?? 0, syncTimeoutMs }, syncTimeoutMs * 2),
@@ -98,19 +119,26 @@ class FanoutClients {
   }
 }
 
-async function runFanoutCase(context: ScenarioContext, testCase: FanoutCase): Promise<ResultRow> {
-  const { server, options } = context;
-  const doc = `bench-fanout-${testCase.n}-${Date.now().toString(36)}`;
+/** Keystrokes of one timed fan-out round: --seconds of typing. */
+export function fanoutKeystrokes(typingSeconds: number): number {
+  return Math.round((typingSeconds * 1000) / keystrokeIntervalMs);
+}
+
+export async function runFanout(context: ScenarioContext, run: FanoutRun): Promise<ResultRow> {
+  const { server } = context;
+  const { n, keystrokes } = run;
+  const doc = `bench-${run.scenario}-${n}-${Date.now().toString(36)}`;
   const target = { kind: server.target.clientKind, wsUrl: server.wsUrl, doc };
-  const keystrokes = Math.round((options.typingSeconds * 1000) / keystrokeIntervalMs);
-  const readerCounts = [Math.ceil(testCase.n / 2), Math.floor(testCase.n / 2)];
+  const readerCounts = [Math.ceil(n / 2), Math.floor(n / 2)];
+  // Readers number keystrokes by the text's length, so the seed's characters come first.
+  const firstSeq = (run.seed?.length ?? 0) + warmupKeystrokes;
   const clients = await FanoutClients.start(context.repoRoot);
   try {
-    const readerSyncMs = await clients.connect(target, readerCounts);
-    context.log(`${testCase.n} readers synced in ${Math.max(...readerSyncMs).toFixed(0)} ms`);
+    const readerSyncMs = await clients.connect(target, readerCounts, run.seed?.update ?? null);
+    context.log(`${n} readers synced in ${Math.max(...readerSyncMs).toFixed(0)} ms`);
     await sleep(settleMs);
     await clients.type(warmupKeystrokes);
-    await clients.collect(warmupKeystrokes, warmupKeystrokes);
+    await clients.collect(firstSeq, firstSeq);
     await sleep(settleMs);
 
     const clientPids = clients.workers.pids;
@@ -124,14 +152,14 @@ async function runFanoutCase(context: ScenarioContext, testCase: FanoutCase): Pr
     const serverSends = (await server.probe?.finish()) ?? null;
     const serverEnd = sampleProcesses([server.pid]);
     const clientEnd = sampleProcesses(clientPids);
-    const arrivals = await clients.collect(warmupKeystrokes, warmupKeystrokes + keystrokes);
+    const arrivals = await clients.collect(firstSeq, firstSeq + keystrokes);
     const peakRssBytes = rssWatcher.stop();
 
     const summary = summarizeLatencies(sendTimes, arrivals);
     return {
       server: server.target.name,
-      scenario: 'fanout',
-      n: testCase.n,
+      scenario: run.scenario,
+      n,
       p50Ms: summary.p50Ms,
       p99Ms: summary.p99Ms,
       deliveredPct: summary.deliveredPct,
@@ -186,7 +214,7 @@ function sendsNote(rows: readonly Pick<ResultRow, 'details'>[]): string {
 const roundFigure = (ms: number | null): string => (ms === null ? '–' : ms.toFixed(1));
 
 /** One server's rounds of one case as one row: the median of each figure, peak memory, the worst delivery. */
-function combineFanoutRounds(rows: ResultRow[]): ResultRow {
+export function combineFanoutRounds(rows: ResultRow[]): ResultRow {
   const first = rows[0]!;
   const medianOf = (pick: (row: ResultRow) => number | null): number | null =>
     median(rows.flatMap((row) => (pick(row) === null ? [] : [pick(row)!])));
@@ -222,6 +250,13 @@ function judgeFanoutTarget(rows: ResultRow[]): ResultRow[] {
   return rows.map((row) => (row === tandem ? { ...row, note: `${verdict}; ${row.note}` } : row));
 }
 
+/** A round that lost more than MAX_STEAL_PCT of its CPU time to other guests while typing is run again. */
+export function fanoutDisturbance([row]: ResultRow[]): { reason: string; severity: number } | null {
+  const stealPct = row?.details?.stealPct;
+  if (typeof stealPct !== 'number' || stealPct <= MAX_STEAL_PCT) return null;
+  return { reason: `${stealPct.toFixed(0)} % of the CPU time went to other guests while typing`, severity: stealPct };
+}
+
 export function createFanoutScenario(): Scenario<FanoutCase> {
   return {
     name: 'fanout',
@@ -229,12 +264,9 @@ export function createFanoutScenario(): Scenario<FanoutCase> {
     supports: () => true,
     cases: (options) => options.fanoutReaders.map((n) => ({ label: `N=${n}`, n })),
     serverEnv: () => ({}),
-    run: runFanoutCase,
-    disturbance: ([row]) => {
-      const stealPct = row?.details?.stealPct;
-      if (typeof stealPct !== 'number' || stealPct <= MAX_STEAL_PCT) return null;
-      return { reason: `${stealPct.toFixed(0)} % of the CPU time went to other guests while typing`, severity: stealPct };
-    },
+    run: (context, testCase) =>
+      runFanout(context, { scenario: 'fanout', n: testCase.n, keystrokes: fanoutKeystrokes(context.options.typingSeconds), seed: null }),
+    disturbance: fanoutDisturbance,
     rounds: (options) => options.rounds,
     combineRounds: combineFanoutRounds,
     judge: judgeFanoutTarget,
