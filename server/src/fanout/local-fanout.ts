@@ -18,6 +18,10 @@ export class LocalBus {
   members(): ReadonlySet<LocalFanout> {
     return this.#members;
   }
+
+  get size(): number {
+    return this.#members.size;
+  }
 }
 
 export interface LocalFanoutOptions {
@@ -50,6 +54,8 @@ export class LocalFanout implements Fanout {
   }
 
   publish(doc: string, message: Omit<FanoutMessage, 'from'>): void {
+    // A lone server (the default) publishes every keystroke to nobody: nothing to copy.
+    if (this.#bus.size === 1) return;
     const sent: FanoutMessage = { ...message, from: this.instanceId };
     for (const member of this.#bus.members()) {
       if (member !== this) member.#deliver(doc, sent);

@@ -66,6 +66,14 @@ export class Room implements CommitListener {
   private storedToApply: { update: Uint8Array; stateVector: Uint8Array } | null = null;
   readonly presence: RoomPresence;
   readonly sessions = new Set<Session>();
+  /**
+   * The same sessions in join order, for the loops on the keystroke path: looping over an array allocates nothing,
+   * where a Set's iterator allocates an entry per session. Replaced, never changed in place, so a loop that a leave
+   * interrupts goes on over the sessions it started with.
+   */
+  private peers: readonly Session[] = [];
+  /** Sessions owed a durable ack (see flushed), each once. */
+  private acksOwed: Session[] = [];
   /** Estimated encoded size of the document: stored bytes plus every update applied since. */
   bytes = 0;
   /** ms since epoch of the last local change (session or admin), for automatic versions. */
@@ -178,6 +186,7 @@ export class Room implements CommitListener {
   join(session: Session): void {
     if (this.closed) throw new RoomClosedError(`room ${this.name} is closed`);
     this.sessions.add(session);
+    this.peers = [...this.peers, session];
     this.send(session, encodeSyncStep1(this.stateVector()));
     const everyone = this.presence.everyoneFrame();
     if (everyone) this.send(session, everyone);
@@ -186,6 +195,7 @@ export class Room implements CommitListener {
 
   leave(session: Session): void {
     if (!this.sessions.delete(session)) return;
+    this.peers = this.peers.filter((peer) => peer !== session);
     this.deferred = this.deferred.filter((d) => d.session !== session);
     this.presence.removeSession(session);
     if (this.sessions.size === 0) this.deps.onEmpty(this);
@@ -341,7 +351,10 @@ export class Room implements CommitListener {
     const sender = origin.kind === 'session' ? origin.session : null;
     this.broadcast(entry.frame, sender);
     this.deps.fanout.publish(this.name, { kind: 'update', payload: entry.update });
-    if (sender?.wantsAck) sender.ackOwed = true;
+    if (sender?.wantsAck && !sender.ackOwed) {
+      sender.ackOwed = true;
+      this.acksOwed.push(sender);
+    }
   }
 
   flushed(): void {
@@ -350,24 +363,34 @@ export class Room implements CommitListener {
     // Acks and deferred sync replies go out only when nothing of this room is still uncommitted, so a state
     // vector or a SyncStep2 never covers an update that a crash could still lose.
     if (this.uncommitted === 0 && !this.closed) {
-      const deferred = this.deferred;
-      this.deferred = [];
-      for (const { session, stateVector } of deferred) this.sendSyncStep2(session, stateVector);
-      const catchUps = this.deferredCatchUps;
-      this.deferredCatchUps = [];
-      for (const request of catchUps) this.answerCatchUp(request);
-      let ack: Uint8Array | null = null;
-      for (const session of this.sessions) {
-        if (!session.ackOwed) continue;
-        session.ackOwed = false;
-        ack ??= encodeAck(Y.encodeStateVector(this.doc));
-        this.send(session, ack);
-      }
+      if (this.deferred.length > 0 || this.deferredCatchUps.length > 0) this.answerDeferred();
+      if (this.acksOwed.length > 0) this.sendAcks();
     }
     this.deps.onCommitted(this, rows);
   }
 
   // --- internals -------------------------------------------------------------------------------------------
+
+  /** Answers the sync requests and catch-up requests held while updates of this room were uncommitted. */
+  private answerDeferred(): void {
+    const deferred = this.deferred;
+    this.deferred = [];
+    for (const { session, stateVector } of deferred) this.sendSyncStep2(session, stateVector);
+    const catchUps = this.deferredCatchUps;
+    this.deferredCatchUps = [];
+    for (const request of catchUps) this.answerCatchUp(request);
+  }
+
+  /** Tells every session owed an ack the state vector that now covers its committed updates. */
+  private sendAcks(): void {
+    const owed = this.acksOwed;
+    this.acksOwed = [];
+    const ack = encodeAck(Y.encodeStateVector(this.doc));
+    for (const session of owed) {
+      session.ackOwed = false;
+      if (this.sessions.has(session)) this.send(session, ack);
+    }
+  }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === STORAGE_ORIGIN) return;
@@ -501,8 +524,12 @@ export class Room implements CommitListener {
 
   private broadcast(frame: Uint8Array, except: Session | null, type: 'update' | 'awareness' = 'update'): void {
     let peers = 0;
-    for (const session of this.sessions) {
+    const sessions = this.peers;
+    for (let i = 0; i < sessions.length; i++) {
+      const session = sessions[i]!;
       if (session === except) continue;
+      // A session closed during this loop (a slow reader) is skipped from then on.
+      if (this.peers !== sessions && !this.sessions.has(session)) continue;
       if (this.send(session, frame)) peers++;
     }
     const { metrics } = this.deps;

@@ -50,4 +50,19 @@ describe('DeferredDocMeta', () => {
     expect(meta.pending.size).toBe(0);
     expect(meta.plan([append('a', 1)], 20).due.size).toBe(1);
   });
+
+  it('keeps the same books for one row committed without a plan (a keystroke) as for a plan of it', () => {
+    const planned = new DeferredDocMeta(1_000);
+    const lone = new DeferredDocMeta(1_000);
+    for (const meta of [planned, lone]) meta.committed(meta.plan([append('a', 10)], 0), 0);
+    for (const [now, bytes] of [[100, 3], [200, 4], [300, 5]] as const) {
+      expect(lone.isDue('a', now)).toBe(false);
+      planned.committed(planned.plan([append('a', bytes)], now), now);
+      lone.committedOneWaiting('a', bytes, now);
+    }
+    expect([...lone.pending]).toEqual([...planned.pending]);
+    expect([...lone.pending]).toEqual([['a', { updatedAt: 300, bytes: 12 }]]);
+    expect(lone.isDue('a', 1_000)).toBe(true);
+    expect(lone.isDue('b', 300)).toBe(true);
+  });
 });

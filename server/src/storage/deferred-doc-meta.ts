@@ -32,10 +32,29 @@ export class DeferredDocMeta {
     }
     const due = new Map<string, DocMetaChange>();
     for (const [doc, change] of changes) {
-      const writtenAt = this.writtenAt.get(doc);
-      if (writtenAt === undefined || now - writtenAt >= this.intervalMs) due.set(doc, change);
+      if (this.isDue(doc, now)) due.set(doc, change);
     }
     return { changes, due };
+  }
+
+  /** Whether a commit of `doc` at `now` writes its row (as `plan` would decide). */
+  isDue(doc: string, now: number): boolean {
+    const writtenAt = this.writtenAt.get(doc);
+    return writtenAt === undefined || now - writtenAt >= this.intervalMs;
+  }
+
+  /**
+   * One row of `doc`, of `bytes`, committed at `now` when its row was not due: the change waits. The same as `plan`
+   * and `committed` for that one row, without a plan's maps (a keystroke's commit).
+   */
+  committedOneWaiting(doc: string, bytes: number, now: number): void {
+    const waiting = this.waiting.get(doc);
+    if (waiting) {
+      waiting.updatedAt = now;
+      waiting.bytes += bytes;
+    } else {
+      this.waiting.set(doc, { updatedAt: now, bytes });
+    }
   }
 
   /** The batch of `plan` committed: its due rows are written, the rest of its changes wait. */

@@ -242,11 +242,18 @@ export class SqliteStore implements DocumentStore {
     if (this.deletedNames.size > 0 && this.holdsDeleted(batch)) batch = batch.filter(({ doc }) => !this.deletedNames.has(doc));
     if (batch.length === 0) return;
     const now = this.now();
+    const lone = batch.length === 1 ? batch[0]! : null;
+    if (lone && !this.docMeta.isDue(lone.doc, now)) {
+      // A lone row with no metadata due (most keystrokes) is one statement, atomic on its own: SQLite's implicit
+      // transaction does the same locking and WAL write without running BEGIN and COMMIT as statements of their own.
+      this.appendRow(lone.doc, lone.update);
+      this.checkpointer?.noteCommit(lone.update.byteLength);
+      this.docMeta.committedOneWaiting(lone.doc, lone.update.byteLength, now);
+      if (!this.metaTimer) this.scheduleMetaWrite();
+      return;
+    }
     const plan = this.docMeta.plan(batch, now);
-    // A lone row with no metadata due (most keystrokes) is one statement, atomic on its own: SQLite's implicit
-    // transaction does the same locking and WAL write without running BEGIN and COMMIT as statements of their own.
-    if (batch.length === 1 && plan.due.size === 0) this.appendRow(batch[0]!.doc, batch[0]!.update);
-    else this.appendTx(batch, plan.due);
+    this.appendTx(batch, plan.due);
     this.checkpointer?.noteCommit(batch.reduce((sum, { update }) => sum + update.byteLength, 0));
     // Committed: only now does the bookkeeping change, so a failed commit (retried by the committer) counts nothing
     // twice.
