@@ -80,8 +80,11 @@ export class Room implements CommitListener {
   lastChangeAt = 0;
   closed = false;
   private uncommitted = 0;
-  /** A stored update failed to apply at load: the document in memory may lack part of what is stored. */
-  private hasSkippedStoredRow = false;
+  /**
+   * The document in memory may lack part of what is stored: a stored update failed to apply at load, or a committed
+   * keystroke failed to apply (see commitBeforeApply).
+   */
+  private mayLackStoredRows = false;
   private deferred: Array<{ session: Session; stateVector: Uint8Array }> = [];
   /** Catch-up requests of other instances, held (like `deferred`) until nothing of this room is uncommitted. */
   private deferredCatchUps: FanoutMessage[] = [];
@@ -156,7 +159,7 @@ export class Room implements CommitListener {
         } catch (error) {
           // Nothing that fails to apply is stored on purpose; should a row fail anyway, the document still opens
           // with everything else (and what Yjs integrated of that row), instead of refusing every connection.
-          this.hasSkippedStoredRow = true;
+          this.mayLackStoredRows = true;
           this.deps.metrics.internalErrors.inc({ where: 'load-update' });
           this.deps.logger.error({ err: error, doc: this.name, bytes: update.byteLength }, 'a stored update did not apply; skipped it');
         }
@@ -171,11 +174,14 @@ export class Room implements CommitListener {
 
   /**
    * The whole document as one update, to replace its stored log with (see Registry.compact); null when the document
-   * in memory may not hold every stored row (one failed to apply at load) or holds changes not committed yet.
+   * in memory may not hold every stored row, holds changes not committed yet, or holds back content it cannot
+   * integrate yet (Yjs would encode that too, and this room drops it: see dropPendingFrom).
    */
   stateToCompact(): Uint8Array | null {
-    if (this.closed || this.hasSkippedStoredRow || this.uncommitted > 0) return null;
-    return Y.encodeStateAsUpdate(this.doc);
+    if (this.closed || this.uncommitted > 0) return null;
+    const doc = this.doc; // applies a stored update still waiting, which may fail and set mayLackStoredRows
+    if (this.mayLackStoredRows || pendingBytes(doc) > 0) return null;
+    return Y.encodeStateAsUpdate(doc);
   }
 
   /** Applies a change made by the server itself (seed, import, restore): committed and broadcast like any other. */
@@ -491,6 +497,7 @@ export class Room implements CommitListener {
       Y.applyUpdate(this.doc, update, session.origin);
     } catch (error) {
       // isIntegrableAppend admitted it, so Yjs failing here is a bug: stored and sent, the update is not in memory.
+      this.mayLackStoredRows = true;
       this.deps.metrics.internalErrors.inc({ where: 'apply-committed' });
       this.deps.logger.error({ err: error, doc: this.name, session: session.id }, 'a committed update did not apply');
       this.reject(session, CloseCode.InternalError, 'unexpected server error');

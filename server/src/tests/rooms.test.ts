@@ -1,10 +1,12 @@
 // Room lifecycle: single-flight loads, unloading when idle, reconnects that race an unload.
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
 import { TextWriter } from '../storage/storage.case';
 import { SqliteStore } from '../storage/sqlite-store';
 import { connectClient, waitForText, waitSynced, type TestClient } from '../test-support/clients';
 import { startTestServer, type TestServer } from '../test-support/test-server';
+import { joinedAttacker, updateFrame } from './hardening/attacker';
 
 let server: TestServer | undefined;
 let clients: TestClient[] = [];
@@ -122,6 +124,51 @@ describe('rooms', () => {
     expect(reader.text.toString()).toContain('server;');
   });
 });
+
+describe('compaction of a live document', () => {
+  it('never stores what Yjs holds back from an update that arrives as the log is compacted', async () => {
+    server = await startTestServer({ COMPACT_AFTER_UPDATES: '1' });
+    const s = server;
+    const writer = connectClient(s.wsUrl, 'held-back');
+    clients.push(writer);
+    await waitSynced(writer);
+    writer.text.insert(0, 'known');
+    await vi.waitFor(() => expect(s.ctx.registry.peek('held-back')?.doc.getText('t').toString()).toBe('known'));
+    await s.ctx.committer.drain();
+    // One frame: a keystroke that integrates, merged with characters that depend on one the server never got.
+    const room = s.ctx.registry.peek('held-back')!;
+    const typist = new Y.Doc();
+    Y.applyUpdate(typist, Y.encodeStateAsUpdate(room.doc));
+    const typed = updateOf(typist, () => typist.getText('t').insert(5, '!'));
+    const orphan = new Y.Doc();
+    orphan.getText('t').insert(0, 'never sent');
+    const orphanFrom = Y.encodeStateVector(orphan);
+    const orphaned = updateOf(orphan, () => orphan.getText('t').insert(0, 'held back'));
+    expect(Y.encodeStateAsUpdate(orphan, orphanFrom)).toEqual(orphaned);
+    const attacker = await joinedAttacker(s.wsUrl, 'held-back');
+    attacker.send(updateFrame(Y.mergeUpdates([typed, orphaned])));
+    expect(await attacker.roundTrip()).toBe('open');
+    attacker.ws.terminate();
+    await s.ctx.committer.drain();
+    await vi.waitFor(() => expect(writer.text.toString()).toBe('known!'));
+    await vi.waitFor(async () => expect(await s.ctx.store.rowCount('held-back')).toBe(1));
+    const stored = new Y.Doc();
+    for (const update of (await s.ctx.store.load('held-back'))!.updates) Y.applyUpdate(stored, update);
+    expect(stored.getText('t').toString()).toBe('known!');
+    // Stored, it would be held back again on every load and slow every later edit of the document.
+    expect(stored.store.pendingStructs).toBeNull();
+  });
+});
+
+/** The update `change` makes to `doc`. */
+function updateOf(doc: Y.Doc, change: () => void): Uint8Array {
+  const updates: Uint8Array[] = [];
+  const record = (update: Uint8Array) => updates.push(update);
+  doc.on('update', record);
+  change();
+  doc.off('update', record);
+  return Y.mergeUpdates(updates);
+}
 
 /** How many compactions the server has made from `source` (its tandem_compaction_seconds histogram). */
 async function compactions(s: TestServer, source: 'memory' | 'storage'): Promise<number> {
