@@ -30,11 +30,13 @@ export async function buildServer() {
     sourcemap: 'linked',
     logLevel: 'warning',
   });
-  // Started as a worker thread by URL next to the bundle (see server/src/storage/wal-checkpointer.ts); replaced in one
+  // Started as worker threads by URL next to the bundle (see wal-checkpointer.ts, state-merger.ts); each replaced in one
   // step, so a running server starting its worker never finds the file half written.
-  const worker = path.join(outdir, 'sqlite-checkpoint-worker.mjs');
-  copyFileSync(path.join(root, 'server/src/storage/sqlite-checkpoint-worker.mjs'), `${worker}.tmp`);
-  renameSync(`${worker}.tmp`, worker);
+  for (const source of ['server/src/storage/sqlite-checkpoint-worker.mjs', 'server/src/rooms/state-merge-worker.mjs']) {
+    const worker = path.join(outdir, path.basename(source));
+    copyFileSync(path.join(root, source), `${worker}.tmp`);
+    renameSync(`${worker}.tmp`, worker);
+  }
   return serverBundle;
 }
 

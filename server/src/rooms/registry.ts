@@ -1,7 +1,6 @@
 // The live rooms of this instance: opens them single-flight (ten cold connects → one load), seeds brand-new
 // documents, compacts their update logs, and unloads them when idle. A room is only ever removed after its
 // updates are committed and while nobody is in it, so a reconnect never sees an empty or stale document.
-import * as Y from 'yjs';
 import { CloseCode } from '../../../shared/close-codes';
 import type { Fanout } from '../fanout/fanout';
 import type { Logger } from '../logger';
@@ -10,6 +9,7 @@ import type { DocumentStore } from '../storage/storage';
 import type { Committer } from './committer';
 import { SEED_ORIGIN } from './origins';
 import { Room, type RoomLimits } from './room';
+import { StateMerger } from './state-merger';
 
 export interface RoomObserver {
   /** Updates of `room` were committed. */
@@ -52,8 +52,14 @@ export class RoomRegistry {
   private readonly storedRows = new Map<string, number>();
   private readonly compacting = new Set<string>();
   private aliveAtLastSweep: ReadonlySet<string> = new Set();
+  /** Merges stored logs for compaction on a worker thread, off the event loop. */
+  private readonly merger: StateMerger;
 
-  constructor(private readonly deps: RegistryDeps) {}
+  constructor(private readonly deps: RegistryDeps) {
+    this.merger = new StateMerger({
+      onFallback: (reason) => deps.logger.warn({ reason }, 'the merge thread failed; compactions merge on the event loop'),
+    });
+  }
 
   /** The room for `name`, loading (and, if new, seeding) it once however many callers ask at the same time. */
   open(name: string): Promise<Room> {
@@ -141,6 +147,7 @@ export class RoomRegistry {
       await this.notifyUnloading(room);
       this.remove(room);
     }
+    await this.merger.close();
   }
 
   private async load(name: string): Promise<Room> {
@@ -262,7 +269,7 @@ export class RoomRegistry {
     const stopTimer = this.deps.metrics.compactionSeconds.startTimer({ source: 'storage' });
     const stored = await store.load(name);
     if (!stored || stored.updates.length < 2) return;
-    const merged = mergeToState(stored.updates);
+    const merged = await this.merger.merge(stored.updates);
     await store.compact(name, stored.lastSeq, merged);
     stopTimer();
     const rows = await store.rowCount(name);
@@ -291,15 +298,4 @@ export class RoomRegistry {
     this.deps.logger.debug({ doc: name, bytes: state.byteLength }, 'compacted from memory');
     return true;
   }
-}
-
-/** Applies updates to a scratch document and encodes its state: deleted content is garbage-collected. */
-export function mergeToState(updates: readonly Uint8Array[]): Uint8Array {
-  const doc = new Y.Doc();
-  Y.transact(doc, () => {
-    for (const update of updates) Y.applyUpdate(doc, update);
-  });
-  const state = Y.encodeStateAsUpdate(doc);
-  doc.destroy();
-  return state;
 }
