@@ -103,7 +103,8 @@ test('two people removing the same bold at once keep the line once, and a third 
   await goOffline(ben, cat);
   // Ann and Ben each take the bold off "really" (the line becomes one run of plain text); Cat finishes "simple".
   for (const user of [ann, ben]) {
-    await user.editable.locator('.ed-bold').dblclick(); // selects the word, from inside the bold run
+    // Selects the word, from inside the bold run; bold toggles what Lexical has selected, so wait until it has it.
+    await selecting(user.page, 'really', () => user.editable.locator('.ed-bold').dblclick());
     await user.page.keyboard.press('Control+b');
     await expect(user.editable.locator('.ed-bold')).toHaveCount(0);
   }
@@ -431,6 +432,11 @@ test('Ctrl+/ lists the keyboard shortcuts; Escape closes the list and the typing
  * could come too late), and resolves a task after the event, once Lexical's update has run.
  */
 async function selectByKeys(page: Page, keys: string, expected: string): Promise<void> {
+  await selecting(page, expected, () => page.keyboard.press(keys));
+}
+
+/** Runs `act` (a key press, a double click) and waits until the browser has selected `expected` and Lexical has it. */
+async function selecting(page: Page, expected: string, act: () => Promise<void>): Promise<void> {
   await page.evaluate((text) => {
     (window as unknown as { selected: Promise<void> }).selected = new Promise<void>((resolve) => {
       document.addEventListener('selectionchange', function onChange() {
@@ -440,7 +446,7 @@ async function selectByKeys(page: Page, keys: string, expected: string): Promise
       });
     });
   }, expected);
-  await page.keyboard.press(keys);
+  await act();
   await page.evaluate(() => (window as unknown as { selected: Promise<void> }).selected);
 }
 
