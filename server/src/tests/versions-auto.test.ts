@@ -104,6 +104,22 @@ describe('automatic versions', () => {
     expect(await autoVersions(server, 'unchanged')).toEqual([]);
   });
 
+  it('stores one after deletions alone since the newest version, which leave the state vector as it was', async () => {
+    const server = await start({ AUTO_VERSION_IDLE_MS: '60000', IDLE_UNLOAD_MS: '50' });
+    const c = await open(server, 'deleted-since');
+    c.text.insert(0, 'keep this, drop that');
+    await vi.waitFor(() => expect(server.ctx.registry.peek('deleted-since')?.hasUncommitted).toBe(false));
+    const res = await adminFetch(server, '/admin/docs/deleted-since/snapshots', { method: 'POST', body: '{"label":"before"}' });
+    expect(res.status).toBe(201);
+    c.text.delete('keep this'.length, ', drop that'.length);
+    await vi.waitFor(() => expect(server.ctx.registry.peek('deleted-since')?.doc.getText('t').toString()).toBe('keep this'));
+    c.destroy();
+    await vi.waitFor(() => expect(server.ctx.registry.peek('deleted-since')).toBeUndefined());
+    const [version] = await autoVersions(server, 'deleted-since');
+    expect(version).toBeDefined();
+    expect(await versionText(server, 'deleted-since', version!.id)).toBe('keep this');
+  });
+
   it('keeps only the newest AUTO_VERSION_KEEP of them', async () => {
     const server = await start({ AUTO_VERSION_IDLE_MS: '100', AUTO_VERSION_KEEP: '2' });
     const c = await open(server, 'pruned');
