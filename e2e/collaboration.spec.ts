@@ -1,7 +1,7 @@
 // Several people editing one document at the same time, each in their own browser context.
 import type { Page } from '@playwright/test';
 import { adminApi } from './support/admin-api';
-import { documentText, expect, focusEnd, test, type User } from './fixtures';
+import { documentText, expect, focusEnd, selectByKeys, selecting, test, type User } from './fixtures';
 
 test('three users typing at once end with identical text containing every character', async ({ openUser }) => {
   const users = await Promise.all(['Ann', 'Ben', 'Cat'].map((name) => openUser(name)));
@@ -132,13 +132,12 @@ test('formatting by one user appears for the others', async ({ openUser }) => {
   await ann.page.keyboard.press('Enter');
   await ann.page.keyboard.press('Enter');
   await ann.page.keyboard.type('see link');
-  await ann.page.keyboard.press('Shift+Home');
+  await selectByKeys(ann.page, 'Shift+Home', 'see link');
   await ann.page.getByTestId('toolbar').locator('button[data-action=link]').click();
-  const linkInput = ann.page.getByRole('textbox', { name: /link|url/i });
-  if (await linkInput.isVisible().catch(() => false)) {
-    await linkInput.fill('https://example.com');
-    await linkInput.press('Enter');
-  }
+  const linkInput = ann.page.getByTestId('link-input');
+  await expect(linkInput).toBeVisible();
+  await linkInput.fill('https://example.com');
+  await linkInput.press('Enter');
 
   await expect(ben.editable.locator('h1')).toHaveText('Title');
   await expect(ben.editable.locator('strong, b, .editor-text-bold').first()).toHaveText('bold words');
@@ -424,31 +423,6 @@ test('Ctrl+/ lists the keyboard shortcuts; Escape closes the list and the typing
   await ann.page.mouse.click(5, 5);
   await expect(dialog).toHaveCount(0);
 });
-
-/**
- * Presses `keys` and waits until the browser has selected `expected` and Lexical has taken that selection. Lexical
- * reads a new selection from the document's selectionchange event, which the browser may deliver after the next key
- * press it is sent; so the listener is in place before the keys are pressed (an evaluate started alongside the press
- * could come too late), and resolves a task after the event, once Lexical's update has run.
- */
-async function selectByKeys(page: Page, keys: string, expected: string): Promise<void> {
-  await selecting(page, expected, () => page.keyboard.press(keys));
-}
-
-/** Runs `act` (a key press, a double click) and waits until the browser has selected `expected` and Lexical has it. */
-async function selecting(page: Page, expected: string, act: () => Promise<void>): Promise<void> {
-  await page.evaluate((text) => {
-    (window as unknown as { selected: Promise<void> }).selected = new Promise<void>((resolve) => {
-      document.addEventListener('selectionchange', function onChange() {
-        if (window.getSelection()?.toString() !== text) return;
-        document.removeEventListener('selectionchange', onChange);
-        setTimeout(resolve, 0);
-      });
-    });
-  }, expected);
-  await act();
-  await page.evaluate(() => (window as unknown as { selected: Promise<void> }).selected);
-}
 
 test('Ctrl+K opens the link form just under the selected text', async ({ openUser }) => {
   const ann = await openUser('Ann');
@@ -812,11 +786,26 @@ test('Ctrl+H finds every match, steps through them, and replaces one or all of t
   await expect.poll(() => documentText(ben)).toBe('The cat sat. A Cat ran.\nLast dog');
 });
 
-/** Puts the caret `offset` characters into the first line, with the keys a person would press. */
+/**
+ * Puts the caret `offset` characters into the first line, with the keys a person would press, and waits until it is
+ * there (see focusEnd): a format key pressed next applies where the caret is.
+ */
 async function caretAt(user: User, offset: number): Promise<void> {
   await user.editable.click();
   await user.page.keyboard.press('Home');
   for (let i = 0; i < offset; i++) await user.page.keyboard.press('ArrowRight');
+  await expect
+    .poll(() =>
+      user.editable.evaluate((root) => {
+        const selection = window.getSelection();
+        if (selection === null || !selection.isCollapsed || selection.anchorNode === null || !root.contains(selection.anchorNode)) return -1;
+        const beforeCaret = document.createRange();
+        beforeCaret.selectNodeContents(root);
+        beforeCaret.setEnd(selection.anchorNode, selection.anchorOffset);
+        return beforeCaret.toString().length;
+      }),
+    )
+    .toBe(offset);
 }
 
 /** Cuts the network of `users` and waits until their pages say so: what they do next is concurrent with the rest. */

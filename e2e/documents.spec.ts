@@ -2,7 +2,7 @@
 // open pages live, and the editor's Download menu hands over the document as the server holds it.
 import { readFile } from 'node:fs/promises';
 import { adminApi } from './support/admin-api';
-import { documentText, expect, focusEnd, test, type User } from './fixtures';
+import { documentText, expect, focusEnd, selectByKeys, test, type User } from './fixtures';
 
 /** Non-empty lines, each trimmed, with inner runs of whitespace collapsed: text compared modulo layout. */
 function normalizeText(text: string): string {
@@ -58,7 +58,7 @@ async function typeFormattedDocument(user: User): Promise<void> {
   await page.keyboard.press('Enter');
 
   await page.keyboard.type('Details on the website');
-  await page.keyboard.press('Control+Shift+ArrowLeft'); // selects "website"
+  await selectByKeys(page, 'Control+Shift+ArrowLeft', 'website');
   await page.getByTestId('toolbar').locator('button[data-action=link]').click();
   const linkInput = page.getByTestId('link-input');
   await expect(linkInput).toBeVisible();
@@ -250,8 +250,11 @@ test('the home page lists a document by its first heading, and by its name again
   await expect(page.getByTestId('recent-doc')).toContainText('Trip plan');
 
   await page.goto(`${tandem.url}/d/${docName}?name=Ann`);
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected');
   await page.locator('[data-testid=editor] h1').click();
-  await page.getByTestId('toolbar').locator('button[data-action=h1]').click(); // the heading becomes a paragraph
+  const headingButton = page.getByTestId('toolbar').locator('button[data-action=h1]');
+  await expect(headingButton).toHaveAttribute('aria-pressed', 'true'); // the editor has the caret in the heading
+  await headingButton.click(); // the heading becomes a paragraph
   await expect(page.locator('[data-testid=editor] h1')).toHaveCount(0);
   await expect(page).toHaveTitle(`${docName} · Tandem`);
   await expect.poll(remembered).not.toContain('Trip plan');

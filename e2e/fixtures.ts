@@ -78,3 +78,28 @@ export async function focusEnd(user: User): Promise<void> {
     )
     .toBe(true);
 }
+
+/**
+ * Presses `keys` and waits until the browser has selected `expected` and Lexical has taken that selection. Lexical
+ * reads a new selection from the document's selectionchange event, which the browser may deliver after the next key
+ * press it is sent; so the listener is in place before the keys are pressed (an evaluate started alongside the press
+ * could come too late), and resolves a task after the event, once Lexical's update has run.
+ */
+export async function selectByKeys(page: Page, keys: string, expected: string): Promise<void> {
+  await selecting(page, expected, () => page.keyboard.press(keys));
+}
+
+/** Runs `act` (a key press, a double click) and waits until the browser has selected `expected` and Lexical has it. */
+export async function selecting(page: Page, expected: string, act: () => Promise<void>): Promise<void> {
+  await page.evaluate((text) => {
+    (window as unknown as { selected: Promise<void> }).selected = new Promise<void>((resolve) => {
+      document.addEventListener('selectionchange', function onChange() {
+        if (window.getSelection()?.toString() !== text) return;
+        document.removeEventListener('selectionchange', onChange);
+        setTimeout(resolve, 0);
+      });
+    });
+  }, expected);
+  await act();
+  await page.evaluate(() => (window as unknown as { selected: Promise<void> }).selected);
+}

@@ -45,7 +45,10 @@ test('status shows offline while the network is cut, then connected and saved af
   await ann.context.setOffline(false);
   await expect(ann.page.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected', { timeout: 20_000 });
   await expect(ann.page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+  // The menu gave the focus back to its button: back into the text, then type.
+  await focusEnd(ann);
   await ann.page.keyboard.type(' and more');
+  await expect.poll(() => documentText(ann)).toContain('typed while offline and more');
   await expect(ann.page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
   // Screen readers hear the connection change, not Saving…/Saved after every letter.
   await expect(ann.page.getByTestId('connection-status')).toHaveAttribute('role', 'status');

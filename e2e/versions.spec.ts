@@ -210,6 +210,7 @@ test('words someone typed against the text a restore replaced are kept in a vers
   await versionTitled(ann.page, 'First draft').locator('button[data-action=restore]').click();
   await expect.poll(() => documentText(ann)).toBe('The first words.');
   await ben.context.setOffline(false);
+  await expect(ben.page.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected', { timeout: 20_000 });
   // They were written into the paragraph the restore replaced, so the document cannot show them…
   await expect.poll(() => documentText(ben)).toBe('The first words.');
   // …but they are not lost: a version holds the text as it was, with them in it.
@@ -269,6 +270,7 @@ test('a history panel opened offline lists the versions by itself once the conne
   await ann.page.getByTestId('history-open').click();
   await expect(ann.page.getByTestId('history-error')).toBeVisible();
   await ann.context.setOffline(false);
+  await expect(ann.page.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected', { timeout: 20_000 });
   await expect(versionTitled(ann.page, 'Kept')).toHaveCount(1);
   await expect(ann.page.getByTestId('history-error')).toHaveCount(0);
 });
