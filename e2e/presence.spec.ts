@@ -100,7 +100,7 @@ test("a caret at the very start of a line is drawn whole, not cut off at the tex
       const line = caret.getBoundingClientRect();
       return Math.max(0, frame.left - line.left) + Math.max(0, line.right - frame.right);
     });
-  expect(await hiddenWidth()).toBe(0);
+  await expect.poll(hiddenWidth).toBe(0);
 });
 
 test("a collaborator's name near the right edge hangs to the left of their caret, whole", async ({ openUser }) => {
@@ -209,13 +209,14 @@ test("a collaborator's caret stays where they left it while they use the page ar
   await expect(ann.page.getByTestId('presence').getByTestId('presence-user').filter({ hasText: 'Ben Bright' })).toHaveCount(1);
   await expect(benCaretOnAnn('Ben Bright')).toHaveCount(1);
   // Still at the end of Ann's line, where he left it.
-  const caretLeft = await ann.page.locator('.ed-remote-caret').first().evaluate((caret) => caret.getBoundingClientRect().left);
-  const lineEnd = await ann.editable.locator('p').first().evaluate((paragraph) => {
-    const range = document.createRange();
-    range.selectNodeContents(paragraph);
-    return range.getBoundingClientRect().right;
-  });
-  expect(Math.abs(caretLeft - lineEnd)).toBeLessThan(4);
+  const caretLeft = () => ann.page.locator('.ed-remote-caret').first().evaluate((caret) => caret.getBoundingClientRect().left);
+  const lineEnd = () =>
+    ann.editable.locator('p').first().evaluate((paragraph) => {
+      const range = document.createRange();
+      range.selectNodeContents(paragraph);
+      return range.getBoundingClientRect().right;
+    });
+  await expect.poll(async () => Math.abs((await caretLeft()) - (await lineEnd()))).toBeLessThan(4);
 });
 
 test("a collaborator's caret moves with the text when the page re-wraps", async ({ openUser }) => {

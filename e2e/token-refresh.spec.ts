@@ -66,7 +66,7 @@ test('an editor whose token expires fetches a fresh one from tokenUrl, reconnect
   // At expiry the server closes the socket with 4401 and the page asks the token URL for a fresh token.
   await expect.poll(() => pending.length, { timeout: 15_000 }).toBe(1);
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'offline');
-  expect(sockets[0]?.isClosed()).toBe(true);
+  await expect.poll(() => sockets[0]?.isClosed()).toBe(true);
   await page.keyboard.type(' while renewing.');
   await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'local');
 
