@@ -48,9 +48,9 @@ export class StateMerger {
       this.fallBack(error instanceof Error ? error.message : String(error));
       return mergeOnLoop(updates);
     }
-    // Each in a buffer of its own: a row read from storage may be a view into a larger (pooled) buffer, which
-    // posting would copy whole.
-    const copies = updates.map((update) => update.slice());
+    // Each copied into a buffer of its own: a row read from storage may be a view into a larger (pooled) buffer,
+    // which posting would copy whole (and a Buffer's slice() is such a view, not a copy).
+    const copies = updates.map((update) => new Uint8Array(update));
     const id = this.nextId++;
     const merged = new Promise<Uint8Array>((resolve, reject) => this.pending.set(id, { updates: copies, resolve, reject }));
     worker.ref();
