@@ -18,7 +18,12 @@ export async function buildServer() {
   const outdir = path.dirname(serverBundle);
   mkdirSync(outdir, { recursive: true });
   await build({
-    entryPoints: [path.join(root, 'server/src/main.ts')],
+    // The export renderer's thread is an entry of its own (dist/server/render-worker.mjs, see document-renderer.ts),
+    // sharing chunks with the server.
+    entryPoints: {
+      main: path.join(root, 'server/src/main.ts'),
+      'render-worker': path.join(root, 'server/src/documents/render-worker.ts'),
+    },
     bundle: true,
     platform: 'node',
     format: 'esm',

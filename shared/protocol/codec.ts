@@ -114,6 +114,14 @@ export const encodeUpdate = (update: Uint8Array) => encodeWith(MessageType.Sync,
 export const encodeAwareness = (update: Uint8Array) => encodeWith(MessageType.Awareness, null, update);
 export const encodeAck = (stateVector: Uint8Array) => encodeWith(MessageType.Ack, null, stateVector);
 
+/** The update a frame made by encodeSyncStep2 carries: a view into the frame, not a copy. */
+export function syncStep2Update(frame: Uint8Array): Uint8Array {
+  const decoder = decoding.createDecoder(frame);
+  decoding.readVarUint(decoder);
+  decoding.readVarUint(decoder);
+  return decoding.readVarUint8Array(decoder);
+}
+
 /**
  * True when `frame` is exactly what encodeUpdate(update) produces, a client's frame that can go to peers as it is.
  * Each of its three varints is at least its minimal length, so a total of exactly the minimal length (with the

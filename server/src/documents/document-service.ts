@@ -12,6 +12,7 @@ import type { RoomRegistry } from '../rooms/registry';
 import type { Room } from '../rooms/room';
 import type { DocumentStore } from '../storage/storage';
 import type { ExportFormat, ImportFormat } from './document-format';
+import type { DocumentRenderer } from './document-renderer';
 import { keepEditsCrossingReplacement } from './edits-crossing-replacement';
 import type { RenderedDocument } from './render-document';
 
@@ -29,6 +30,7 @@ export interface DocumentServiceDeps {
   registry: RoomRegistry;
   store: DocumentStore;
   committer: Committer;
+  renderer: DocumentRenderer;
   logger: Logger;
   config: { limits: { maxDocBytes: number } };
 }
@@ -104,9 +106,8 @@ export class DocumentService {
   }
 
   async exportDoc(name: string, format: ExportFormat): Promise<RenderedDocument> {
-    const { renderDocument } = await import('./render-document');
     const room = await this.openExisting(name);
-    return renderDocument(room.doc, format, (heading) => heading ?? name);
+    return this.deps.renderer.render(room.encodedState(), format, { untitled: name });
   }
 
   /**

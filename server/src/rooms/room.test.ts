@@ -115,4 +115,26 @@ describe('Room', () => {
     const decoded = decodeFrame(socket.frames.at(-1)!);
     expect(decoded.ok && decoded.messages[0]?.type).toBe('sync-step2');
   });
+
+  it('gives exports the stored state as loaded, then the document as it changes, never a stale copy', async () => {
+    const { room, store, session } = setUp();
+    const textOf = (state: Uint8Array): string => {
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, state);
+      return doc.getText('t').toString();
+    };
+    room.loadStored([typedUpdate('stored')], 0);
+    expect(textOf(room.encodedState())).toBe('stored');
+    // A client that has nothing gets the full state from the same cache.
+    room.receive(session, encodeSyncStep1(Y.encodeStateVector(new Y.Doc())));
+    expect(textOf(room.encodedState())).toBe('stored');
+
+    const edit = new Y.Doc();
+    Y.applyUpdate(edit, room.encodedState());
+    const before = Y.encodeStateVector(edit);
+    edit.getText('t').insert(6, ' and typed');
+    room.receive(session, encodeUpdate(Y.encodeStateAsUpdate(edit, before)));
+    store.release();
+    await expect.poll(() => textOf(room.encodedState())).toBe('stored and typed');
+  });
 });

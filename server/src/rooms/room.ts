@@ -12,6 +12,7 @@ import {
   encodeSyncStep2,
   encodeUpdate,
   isEncodedUpdate,
+  syncStep2Update,
   type ClientMessage,
 } from '../../../shared/protocol/codec';
 import type { Fanout, FanoutMessage } from '../fanout/fanout';
@@ -97,7 +98,7 @@ export class Room implements CommitListener {
   private readonly peerUpdateWatchers = new Set<(update: Uint8Array) => void>();
   /**
    * SyncStep2 for a client that has nothing (the common cold-load case), kept until the document changes, so
-   * a crowd joining a large document costs one encoding.
+   * a crowd joining a large document costs one encoding. Exports read the state from it too (see encodedState).
    */
   private fullStateFrame: Uint8Array | null = null;
 
@@ -182,6 +183,19 @@ export class Room implements CommitListener {
     const doc = this.doc; // applies a stored update still waiting, which may fail and set mayLackStoredRows
     if (this.mayLackStoredRows || pendingBytes(doc) > 0) return null;
     return Y.encodeStateAsUpdate(doc);
+  }
+
+  /**
+   * The whole document as one update (what an export renders), without encoding it again while it has not changed:
+   * a view into the cached full-state reply. Encoding a 10,000-paragraph document takes the event loop 35 to 80 ms.
+   */
+  encodedState(): Uint8Array {
+    return syncStep2Update(this.fullState());
+  }
+
+  private fullState(): Uint8Array {
+    this.fullStateFrame ??= encodeSyncStep2(Y.encodeStateAsUpdate(this.doc));
+    return this.fullStateFrame;
   }
 
   /** Applies a change made by the server itself (seed, import, restore): committed and broadcast like any other. */
@@ -441,8 +455,7 @@ export class Room implements CommitListener {
       this.send(session, encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector)));
       return;
     }
-    this.fullStateFrame ??= encodeSyncStep2(Y.encodeStateAsUpdate(this.doc));
-    this.send(session, this.fullStateFrame);
+    this.send(session, this.fullState());
     // The stored update went out as it is: the server's copy is built after the send, not before it.
     if (this.storedToApply !== null) setImmediate(this.applyStoredNow);
   }

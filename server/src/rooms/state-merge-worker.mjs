@@ -1,10 +1,11 @@
 // Merges documents' update logs on a thread of its own (see state-merger.ts). Plain JavaScript because it starts as a
-// worker thread, outside tsx and Vite. Messages in: { id, updates: Uint8Array[] }. Posts { id, state } (the merged
-// state, its buffer transferred) or { id, error } when the updates do not apply.
+// worker thread, outside tsx and Vite; it speaks workers/worker-protocol.ts by hand. Messages in:
+// { id, job: Uint8Array[] }. Posts { id, result } (the merged state, its buffer transferred) or { id, error: { message } }
+// when the updates do not apply.
 import { parentPort } from 'node:worker_threads';
 import * as Y from 'yjs';
 
-parentPort.on('message', ({ id, updates }) => {
+parentPort.on('message', ({ id, job: updates }) => {
   let state;
   try {
     // As mergeToState in merge-to-state.ts: a scratch document, so deleted content is garbage-collected.
@@ -15,8 +16,8 @@ parentPort.on('message', ({ id, updates }) => {
     state = Y.encodeStateAsUpdate(doc);
     doc.destroy();
   } catch (error) {
-    parentPort.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
+    parentPort.postMessage({ id, error: { message: error instanceof Error ? error.message : String(error) } });
     return;
   }
-  parentPort.postMessage({ id, state }, [state.buffer]);
+  parentPort.postMessage({ id, result: state }, [state.buffer]);
 });

@@ -7,6 +7,7 @@ import { recordReplacement } from '../../../shared/replacement-notice';
 import { beforeRestoringLabel, restoreUndoneBy } from '../../../shared/restore-labels';
 import { asBadRequest } from '../documents/as-bad-request';
 import type { ExportFormat } from '../documents/document-format';
+import type { DocumentRenderer } from '../documents/document-renderer';
 import type { DocumentService } from '../documents/document-service';
 import type { RenderedDocument } from '../documents/render-document';
 import { notFound } from '../errors';
@@ -20,6 +21,7 @@ export interface VersionServiceDeps {
   documents: DocumentService;
   store: DocumentStore;
   committer: Committer;
+  renderer: DocumentRenderer;
   logger: Logger;
 }
 
@@ -47,8 +49,7 @@ export class VersionService {
 
   async exportVersion(doc: string, id: string, format: ExportFormat): Promise<RenderedDocument> {
     const { meta, state } = await this.get(doc, id);
-    const { renderDocument } = await import('../documents/render-document');
-    return renderDocument(state, format, (heading) => `${heading ?? doc} (${meta.label ?? describeTime(meta.createdAt)})`);
+    return this.deps.renderer.render(state, format, { untitled: doc, suffix: ` (${meta.label ?? describeTime(meta.createdAt)})` });
   }
 
   async restore(doc: string, id: string, author: string | null): Promise<RestoreResult> {
