@@ -18,11 +18,11 @@ export async function buildServer() {
   const outdir = path.dirname(serverBundle);
   mkdirSync(outdir, { recursive: true });
   await build({
-    // The export renderer's thread is an entry of its own (dist/server/render-worker.mjs, see document-renderer.ts),
+    // The conversion thread is an entry of its own (dist/server/conversion-worker.mjs, see document-converter.ts),
     // sharing chunks with the server.
     entryPoints: {
       main: path.join(root, 'server/src/main.ts'),
-      'render-worker': path.join(root, 'server/src/documents/render-worker.ts'),
+      'conversion-worker': path.join(root, 'server/src/documents/conversion-worker.ts'),
     },
     bundle: true,
     platform: 'node',

@@ -12,7 +12,7 @@ import { CloseCode } from '../../shared/close-codes';
 import { seedUpdate } from '../../shared/lexical/seed-update';
 import { adminTokenPath, resolveAdminToken } from './admin/admin-token';
 import { createApp } from './app';
-import { DocumentRenderer } from './documents/document-renderer';
+import { DocumentConverter } from './documents/document-converter';
 import { TokenVerifier } from './auth/tokens';
 import type { Config } from './config';
 import type { Fanout } from './fanout/fanout';
@@ -37,8 +37,8 @@ export interface ServerContext {
   fanout: Fanout;
   registry: RoomRegistry;
   committer: Committer;
-  /** Renders exports on a worker thread. */
-  renderer: DocumentRenderer;
+  /** Runs exports' and imports' conversions on a worker thread. */
+  converter: DocumentConverter;
   verifier: TokenVerifier | null;
   metrics: Metrics;
   logger: Logger;
@@ -93,8 +93,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     fanout,
     registry,
     committer,
-    renderer: new DocumentRenderer({
-      onFallback: (reason) => logger.warn({ reason }, 'the export thread failed; exports render on the event loop'),
+    converter: new DocumentConverter({
+      onFallback: (reason) => logger.warn({ reason }, 'the conversion thread failed; conversions run on the event loop'),
     }),
     verifier: config.authSecret ? new TokenVerifier(config.authSecret) : null,
     metrics,
@@ -158,7 +158,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         server.close();
         connections.stop();
         await registry.shutdown(CloseCode.GoingAway);
-        await ctx.renderer.close();
+        await ctx.converter.close();
         for (const client of nodeWs.wss.clients) client.terminate();
         (server as { closeAllConnections?: () => void }).closeAllConnections?.();
         await fanout.close();

@@ -17,5 +17,4 @@ export const editorNodes: ReadonlyArray<Klass<LexicalNode>> = [
   CodeHighlightNode,
 ];
 
-/** The Y.Doc shared-type key that @lexical/yjs binds the editor root to (CollaborationPlugin's default). */
-export const LEXICAL_ROOT_KEY = 'root';
+export { LEXICAL_ROOT_KEY } from './root-key';

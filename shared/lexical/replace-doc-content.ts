@@ -20,8 +20,8 @@ import { bindHeadlessEditor } from './headless-binding';
 import { $importMarkdown } from './markdown-to-editor-state';
 import { LEXICAL_ROOT_KEY } from './nodes';
 import { $readYjsLayout, UnknownLayout } from './read-yjs-layout';
+import { replaceRootWith } from './replace-root';
 import { docFromYjsUpdate, editorStateFromYDoc } from './yjs-to-editor-state';
-import { transactCapturingUpdate } from './transact-capturing-update';
 
 /** New content for a document. A JSON `state` may be given as text; it is parsed and checked either way. */
 export type ImportSource =
@@ -37,7 +37,7 @@ export type ImportSource =
  * `doc` untouched. Synchronous.
  */
 export function replaceDocContent(doc: Y.Doc, source: ImportSource, origin: unknown): Uint8Array {
-  return replaceRoot(doc, contentWriter(source), origin);
+  return replaceRootWith(doc, contentUpdate(source), origin);
 }
 
 /**
@@ -46,6 +46,20 @@ export function replaceDocContent(doc: Y.Doc, source: ImportSource, origin: unkn
  * Yjs update of a Tandem document with at least one block throw `ConversionError`.
  */
 export function replaceDocContentFromYjs(doc: Y.Doc, state: Uint8Array, origin: unknown): Uint8Array {
+  return replaceRootWith(doc, contentUpdateFromYjs(state), origin);
+}
+
+/**
+ * The first half of a replacement, and nearly all its work: `source` written as blocks into a fresh doc, as a Yjs
+ * update that replaceRootWith (replace-root.ts) moves into any document. It needs no live doc, so it can run on another thread.
+ * Throws `ConversionError` for a bad source.
+ */
+export function contentUpdate(source: ImportSource): Uint8Array {
+  return createContentUpdate(contentWriter(source));
+}
+
+/** contentUpdate for the content of a full Yjs state; throws `ConversionError` as replaceDocContentFromYjs does. */
+export function contentUpdateFromYjs(state: Uint8Array): Uint8Array {
   const source = docFromYjsUpdate(state, { requireComplete: true });
   let sourceRoot: Y.XmlText;
   try {
@@ -57,7 +71,7 @@ export function replaceDocContentFromYjs(doc: Y.Doc, state: Uint8Array, origin: 
   if (sourceRoot.length === 0) throw new ConversionError('the Yjs document holds no Tandem content');
   try {
     // Straight from the source's layout into the writing editor: no JSON in between.
-    return replaceRoot(doc, () => $readYjsLayout($getEditor(), sourceRoot), origin);
+    return createContentUpdate(() => $readYjsLayout($getEditor(), sourceRoot));
   } catch (error) {
     if (error instanceof ConversionError) throw error;
     // Lexical refusing the structure it read (say, text straight under the root) means the upload is malformed.
@@ -65,21 +79,7 @@ export function replaceDocContentFromYjs(doc: Y.Doc, state: Uint8Array, origin: 
       throw new ConversionError('the Yjs document does not hold a Tandem document', { cause: error });
     }
   }
-  return replaceDocContent(doc, { format: 'json', state: editorStateFromYDoc(source) }, origin);
-}
-
-/** Runs the replace transaction on `doc` with the blocks `$fill` writes; see replaceDocContent. */
-function replaceRoot(doc: Y.Doc, $fill: () => void, origin: unknown): Uint8Array {
-  const content = createContentUpdate($fill);
-  const root = doc.get(LEXICAL_ROOT_KEY, Y.XmlText);
-  const produced = transactCapturingUpdate(doc, () => {
-    // One range delete: @lexical/yjs's own diff would delete block by block, which Yjs makes quadratic.
-    root.delete(0, root.length);
-    // The new blocks were inserted into an empty root, so they integrate as one run among the tombstones.
-    Y.applyUpdate(doc, content);
-  }, origin);
-  if (produced === null) throw new Error('replaceDocContent: the import produced no Yjs update');
-  return produced;
+  return contentUpdate({ format: 'json', state: editorStateFromYDoc(source) });
 }
 
 /**

@@ -1,9 +1,10 @@
 // Documents as data: list, export, import and delete, for the admin and user APIs (no HTTP here). Reads and writes
 // go through the live room, loading a stored document when needed, so an import is committed, broadcast and
 // fanned out like any peer's edit and every open editor shows it at once. Must not write to storage directly.
-// The conversions (Lexical) load on first use, so a server that only relays edits never holds them in memory.
+// The conversions (Lexical) run on the conversion thread (document-converter.ts), off the event loop.
 import * as Y from 'yjs';
-import { recordReplacement } from '../../../shared/replacement-notice';
+import { replaceRootWith } from '../../../shared/lexical/replace-root';
+import { recordReplacement, type ReplacementNotice } from '../../../shared/replacement-notice';
 import { TandemError, notFound } from '../errors';
 import type { Logger } from '../logger';
 import type { Committer } from '../rooms/committer';
@@ -12,7 +13,7 @@ import type { RoomRegistry } from '../rooms/registry';
 import type { Room } from '../rooms/room';
 import type { DocumentStore } from '../storage/storage';
 import type { ExportFormat, ImportFormat } from './document-format';
-import type { DocumentRenderer } from './document-renderer';
+import type { DocumentConverter } from './document-converter';
 import { keepEditsCrossingReplacement } from './edits-crossing-replacement';
 import type { RenderedDocument } from './render-document';
 
@@ -30,7 +31,7 @@ export interface DocumentServiceDeps {
   registry: RoomRegistry;
   store: DocumentStore;
   committer: Committer;
-  renderer: DocumentRenderer;
+  converter: DocumentConverter;
   logger: Logger;
   config: { limits: { maxDocBytes: number } };
 }
@@ -107,7 +108,7 @@ export class DocumentService {
 
   async exportDoc(name: string, format: ExportFormat): Promise<RenderedDocument> {
     const room = await this.openExisting(name);
-    return this.deps.renderer.render(room.encodedState(), format, { untitled: name });
+    return this.deps.converter.render(room.encodedState(), format, { untitled: name });
   }
 
   /**
@@ -116,14 +117,12 @@ export class DocumentService {
    * kept first as a version ("Before import"), as a restore keeps it: the editors' notice promises that.
    */
   async importDoc(name: string, format: ImportFormat, body: Uint8Array): Promise<DocSummary> {
-    const { registry, store } = this.deps;
-    const { applyImport } = await import('./apply-import');
+    const { registry, store, converter } = this.deps;
     const exists = registry.peek(name) !== undefined || (await store.meta(name)) !== null;
-    // A bad body must neither leave a new, empty document behind nor a version of an unchanged one: check it against
-    // a scratch doc first.
-    const scratch = new Y.Doc();
-    applyImport(scratch, format, body, null);
-    await this.assertFits(name, Y.encodeStateAsUpdate(scratch).byteLength);
+    // Converted first, on the conversion thread: a bad body must neither leave a new, empty document behind nor a
+    // version of an unchanged one.
+    const content = await converter.content(format, body);
+    await this.assertFits(name, content.byteLength);
     // Importing is how an admin creates a deleted document again.
     if (!exists) await store.clearDeletion(name);
     if (exists) {
@@ -132,11 +131,19 @@ export class DocumentService {
       await store.createSnapshot({ doc: name, label: 'Before import', author: null, kind: 'restore', state });
     }
     const room = await this.openRoom(name, () => registry.peek(name) ?? registry.open(name));
-    applyImport(room.doc, format, body, ADMIN_ORIGIN);
-    recordReplacement(room.doc, { kind: 'import', version: null, author: null, at: Date.now() }, ADMIN_ORIGIN);
-    await this.deps.committer.drain();
+    await this.replaceContent(room, content, { kind: 'import', version: null, author: null, at: Date.now() });
     this.deps.logger.info({ doc: name, format, bytes: body.byteLength, created: !exists }, 'document imported');
     return this.summary(name);
+  }
+
+  /**
+   * Puts `content` (from DocumentConverter.content) in place of the room's blocks, notes the replacement for the
+   * editors, and waits for the commit, so the caller's answer means "stored and sent to every open editor".
+   */
+  async replaceContent(room: Room, content: Uint8Array, replacement: ReplacementNotice): Promise<void> {
+    replaceRootWith(room.doc, content, ADMIN_ORIGIN);
+    recordReplacement(room.doc, replacement, ADMIN_ORIGIN);
+    await this.deps.committer.drain();
   }
 
   /**

@@ -26,20 +26,26 @@ export interface CrossingEditsWatch {
 
 /** Starts watching; call it before anything of the replacement is awaited, so no edit slips past. */
 export function keepEditsCrossingReplacement({ room, replaced, save, logger }: CrossingEditsWatch): void {
-  const copy = new Y.Doc();
-  Y.applyUpdate(copy, replaced);
-  let stateVector = Y.encodeStateVector(copy);
+  // Built by the first edit that comes: applying a large document's state takes the event loop hundreds of ms, and
+  // most replacements see no edit at all.
+  let copy: Y.Doc | null = null;
+  let stateVector: Uint8Array | null = null;
   let isCaught = false;
   let saveTimer: NodeJS.Timeout | undefined;
   // A peer's edit as it was sent, here or from another instance (not the replacement itself, a load or the seed).
   const stopWatching = room.watchPeerUpdates((update) => {
+    if (copy === null) {
+      copy = new Y.Doc();
+      Y.applyUpdate(copy, replaced);
+      stateVector = Y.encodeStateVector(copy);
+    }
     try {
       Y.applyUpdate(copy, update);
     } catch (error) {
       logger.warn({ err: error, doc: room.name }, 'an edit did not apply to the copy of a replaced document');
     }
     const next = Y.encodeStateVector(copy);
-    if (equalBytes(next, stateVector)) return; // pending there: made after the replacement reached its author
+    if (equalBytes(next, stateVector!)) return; // pending there: made after the replacement reached its author
     stateVector = next;
     isCaught = true;
     clearTimeout(saveTimer);
@@ -56,8 +62,8 @@ export function keepEditsCrossingReplacement({ room, replaced, save, logger }: C
     clearTimeout(saveTimer);
     clearTimeout(windowTimer);
     room.doc.off('destroy', finish);
-    const state = isCaught ? Y.encodeStateAsUpdate(copy) : null;
-    copy.destroy();
+    const state = isCaught && copy ? Y.encodeStateAsUpdate(copy) : null;
+    copy?.destroy();
     if (!state) return;
     save(state).then(
       () => logger.info({ doc: room.name }, 'kept edits that crossed a replacement in a version'),

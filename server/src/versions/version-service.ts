@@ -1,27 +1,21 @@
 // Named versions of a document: full Yjs states stored beside its update log. Restoring is a forward edit: the
 // current state is kept as a 'restore' version first, then the old content replaces the live content like any
 // import, so open editors follow and nothing of the history is lost. Knows nothing of HTTP. The conversions
-// (Lexical) load on first use, so a server that only relays edits never holds them in memory.
-import type { SerializedEditorState } from 'lexical';
-import { recordReplacement } from '../../../shared/replacement-notice';
+// (Lexical) run on the conversion thread (document-converter.ts).
 import { beforeRestoringLabel, restoreUndoneBy } from '../../../shared/restore-labels';
-import { asBadRequest } from '../documents/as-bad-request';
 import type { ExportFormat } from '../documents/document-format';
-import type { DocumentRenderer } from '../documents/document-renderer';
+import type { DocumentConverter } from '../documents/document-converter';
 import type { DocumentService } from '../documents/document-service';
 import type { RenderedDocument } from '../documents/render-document';
 import { notFound } from '../errors';
 import type { Logger } from '../logger';
-import type { Committer } from '../rooms/committer';
-import { ADMIN_ORIGIN } from '../rooms/origins';
 import type { DocumentStore, SnapshotMeta } from '../storage/storage';
 import { toVersionInfo, type VersionInfo } from './version-info';
 
 export interface VersionServiceDeps {
   documents: DocumentService;
   store: DocumentStore;
-  committer: Committer;
-  renderer: DocumentRenderer;
+  converter: DocumentConverter;
   logger: Logger;
 }
 
@@ -49,16 +43,14 @@ export class VersionService {
 
   async exportVersion(doc: string, id: string, format: ExportFormat): Promise<RenderedDocument> {
     const { meta, state } = await this.get(doc, id);
-    return this.deps.renderer.render(state, format, { untitled: doc, suffix: ` (${meta.label ?? describeTime(meta.createdAt)})` });
+    return this.deps.converter.render(state, format, { untitled: doc, suffix: ` (${meta.label ?? describeTime(meta.createdAt)})` });
   }
 
   async restore(doc: string, id: string, author: string | null): Promise<RestoreResult> {
     const target = await this.get(doc, id);
-    const { editorStateFromYjsUpdate } = await import('../../../shared/lexical/yjs-to-editor-state');
-    const { replaceDocContent } = await import('../../../shared/lexical/replace-doc-content');
-    // replaceDocContentFromYjs in two steps, so an unreadable version fails before anything is stored or changed.
-    const content: SerializedEditorState = asBadRequest(() => editorStateFromYjsUpdate(target.state));
-    await this.deps.documents.assertFits(doc, target.state.byteLength);
+    // Converted first, on the conversion thread, so an unreadable version fails before anything is stored or changed.
+    const content = await this.deps.converter.content('yjs', target.state);
+    await this.deps.documents.assertFits(doc, content.byteLength);
     const version = target.meta.label ?? describeTime(target.meta.createdAt);
     const undone = restoreUndoneBy(version);
     const crossingLabel = undone === null ? `Edits made during the restore of ${version}` : `Edits made while the restore of ${undone} was undone`;
@@ -73,9 +65,7 @@ export class VersionService {
     // Edits that land from here on, while `previous` is written or after the replacement, made against the old
     // content, are kept by stateBeforeReplacing's watch.
     const room = await this.deps.documents.openExisting(doc);
-    asBadRequest(() => replaceDocContent(room.doc, { format: 'json', state: content }, ADMIN_ORIGIN));
-    recordReplacement(room.doc, { kind: 'restore', version, author, at: Date.now() }, ADMIN_ORIGIN);
-    await this.deps.committer.drain();
+    await this.deps.documents.replaceContent(room, content, { kind: 'restore', version, author, at: Date.now() });
     this.deps.logger.info({ doc, version: id, previous: previous.id }, 'version restored');
     return { restored: toVersionInfo(target.meta), previous: toVersionInfo(previous) };
   }

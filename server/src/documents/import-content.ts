@@ -1,0 +1,28 @@
+// An uploaded body as new content: the conversion layer's contentUpdate, ready for replaceRootWith to put in place of
+// a document's blocks. The heavy half of an import, so it runs on the conversion thread (see document-converter.ts).
+// A body that is not a document is a bad_request.
+import { contentUpdate, contentUpdateFromYjs } from '../../../shared/lexical/replace-doc-content';
+import { badRequest } from '../errors';
+import { asBadRequest } from './as-bad-request';
+import type { ImportFormat } from './document-format';
+
+export function importContent(format: ImportFormat, body: Uint8Array): Uint8Array {
+  return asBadRequest(() => {
+    switch (format) {
+      case 'yjs':
+        return contentUpdateFromYjs(body);
+      case 'markdown':
+        return contentUpdate({ format: 'markdown', text: decodeUtf8(body, 'Markdown') });
+      case 'json':
+        return contentUpdate({ format: 'json', state: decodeUtf8(body, 'JSON') });
+    }
+  });
+}
+
+function decodeUtf8(body: Uint8Array, what: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(body);
+  } catch (cause) {
+    throw badRequest(`the ${what} body is not valid UTF-8`, cause);
+  }
+}

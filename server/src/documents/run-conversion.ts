@@ -1,0 +1,23 @@
+// One conversion job, as the conversion thread runs it (conversion-worker.ts) and as the event loop runs it when the
+// thread cannot (document-converter.ts). The conversions load on first use: Lexical is memory a server whose thread
+// does the work never holds on its event loop.
+import type { ExportFormat, ImportFormat } from './document-format';
+import type { RenderedDocument, TitleRule } from './render-document';
+
+/** Bytes in, plain data out, so a job and its result cross to a thread and back. */
+export type ConversionJob =
+  /** A document's state (one Yjs update) in an export format that needs rendering. */
+  | { kind: 'render'; state: Uint8Array; format: Exclude<ExportFormat, 'yjs'>; title: TitleRule }
+  /** An uploaded body (or a version's state, as 'yjs') as new content: see importContent. */
+  | { kind: 'content'; format: ImportFormat; body: Uint8Array };
+
+export type ConversionResult = RenderedDocument | Uint8Array;
+
+export async function runConversion(job: ConversionJob): Promise<ConversionResult> {
+  if (job.kind === 'render') {
+    const { renderDocument } = await import('./render-document');
+    return renderDocument(job.state, job.format, job.title);
+  }
+  const { importContent } = await import('./import-content');
+  return importContent(job.format, job.body);
+}
