@@ -1,12 +1,12 @@
 // Bundles the server (server/src/main.ts and what it imports from server/ and shared/) into dist/server/main.mjs,
 // which `npm start` runs with plain node: no TypeScript loader at run time, so the server starts faster and uses
 // about a third less memory. Packages stay external (loaded from node_modules); lazily imported modules (the
-// PostgreSQL store, the Redis fan-out, the export renderers) become chunks of their own, loaded when first needed.
+// PostgreSQL store, the Redis fan-out, the conversions) become chunks of their own, loaded when first needed.
 // A rebuild never deletes chunks: a server still running from an earlier build loads its chunks (content-hashed
 // names) long after it started, and a rebuild under it, by a second instance's `npm start` say, must not break its
 // exports. Only code that changed adds files. Run directly or import buildServer().
 import { build } from 'esbuild';
-import { copyFileSync, mkdirSync, renameSync } from 'node:fs';
+import { copyFileSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -17,7 +17,7 @@ export const serverBundle = path.join(root, 'dist/server/main.mjs');
 export async function buildServer() {
   const outdir = path.dirname(serverBundle);
   mkdirSync(outdir, { recursive: true });
-  await build({
+  const { outputFiles } = await build({
     // The conversion thread is an entry of its own (dist/server/conversion-worker.mjs, see document-converter.ts),
     // sharing chunks with the server.
     entryPoints: {
@@ -34,7 +34,15 @@ export async function buildServer() {
     outExtension: { '.js': '.mjs' },
     sourcemap: 'linked',
     logLevel: 'warning',
+    write: false,
   });
+  // Each file replaced in one step, chunks before the entries that import them: a running server that starts its
+  // conversion thread (conversion-worker.mjs, a fixed name) or loads a chunk never finds a file half written.
+  const isEntry = (file) => /[/\\](main|conversion-worker)\.mjs$/.test(file.path);
+  for (const file of [...outputFiles.filter((f) => !isEntry(f)), ...outputFiles.filter(isEntry)]) {
+    writeFileSync(`${file.path}.tmp`, file.contents);
+    renameSync(`${file.path}.tmp`, file.path);
+  }
   // Started as worker threads by URL next to the bundle (see wal-checkpointer.ts, state-merger.ts); each replaced in one
   // step, so a running server starting its worker never finds the file half written.
   for (const source of ['server/src/storage/sqlite-checkpoint-worker.mjs', 'server/src/rooms/state-merge-worker.mjs']) {

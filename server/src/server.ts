@@ -157,8 +157,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         clearInterval(presenceSweep);
         server.close();
         connections.stop();
-        await registry.shutdown(CloseCode.GoingAway);
+        // Before the rooms go: a conversion still running fails (503) instead of finishing into a closed registry.
         await ctx.converter.close();
+        await registry.shutdown(CloseCode.GoingAway);
         for (const client of nodeWs.wss.clients) client.terminate();
         (server as { closeAllConnections?: () => void }).closeAllConnections?.();
         await fanout.close();

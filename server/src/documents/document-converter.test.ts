@@ -126,4 +126,13 @@ describe('DocumentConverter', () => {
       expect((failure as TandemError).message).toMatch(cause);
     }
   });
+
+  it('fails conversions still running when it closes, as unavailable, rather than running them again', async () => {
+    const converter = newConverter();
+    const running = converter.render(everyFormatState(), 'markdown', { untitled: 'x' }).catch((e: unknown) => e);
+    await converter.close();
+    const failure = await running;
+    expect(failure).toBeInstanceOf(TandemError);
+    expect((failure as TandemError).code).toBe('unavailable');
+  });
 });

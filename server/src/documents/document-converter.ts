@@ -4,7 +4,7 @@
 // loop hands over bytes and gets bytes back; what stays on it is encoding a document's state (see
 // Room.encodedState) and putting new content in place (replaceRootWith). The thread comes and goes with the work (see
 // OnDemandWorker); should it fail, conversions run on the event loop, as before.
-import { badRequest } from '../errors';
+import { badRequest, TandemError } from '../errors';
 import { OnDemandWorker } from '../workers/on-demand-worker';
 import type { WorkerError } from '../workers/worker-protocol';
 import { formatContentType, type ExportFormat, type ImportFormat } from './document-format';
@@ -65,9 +65,14 @@ export class DocumentConverter {
     return (await this.worker.run({ kind: 'content', format, body: ownCopy(body) })) as Uint8Array;
   }
 
-  /** Ends the thread; conversions still running finish on the event loop. */
+  /** A stored version's state as new content for a restore; throws bad_request when it is not a document. */
+  async versionContent(state: Uint8Array): Promise<Uint8Array> {
+    return (await this.worker.run({ kind: 'version', state: ownCopy(state) })) as Uint8Array;
+  }
+
+  /** Ends the thread. Conversions still running fail as unavailable: the server is shutting down. */
   close(): Promise<void> {
-    return this.worker.close();
+    return this.worker.close({ pending: () => new TandemError('unavailable', 'the server is shutting down') });
   }
 }
 

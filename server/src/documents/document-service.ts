@@ -118,11 +118,12 @@ export class DocumentService {
    */
   async importDoc(name: string, format: ImportFormat, body: Uint8Array): Promise<DocSummary> {
     const { registry, store, converter } = this.deps;
-    const exists = registry.peek(name) !== undefined || (await store.meta(name)) !== null;
     // Converted first, on the conversion thread: a bad body must neither leave a new, empty document behind nor a
     // version of an unchanged one.
     const content = await converter.content(format, body);
     await this.assertFits(name, content.byteLength);
+    // Only now, after the seconds a large conversion takes: someone may have created (opened) or deleted it meanwhile.
+    const exists = registry.peek(name) !== undefined || (await store.meta(name)) !== null;
     // Importing is how an admin creates a deleted document again.
     if (!exists) await store.clearDeletion(name);
     if (exists) {

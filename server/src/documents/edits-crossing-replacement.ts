@@ -34,18 +34,19 @@ export function keepEditsCrossingReplacement({ room, replaced, save, logger }: C
   let saveTimer: NodeJS.Timeout | undefined;
   // A peer's edit as it was sent, here or from another instance (not the replacement itself, a load or the seed).
   const stopWatching = room.watchPeerUpdates((update) => {
-    if (copy === null) {
-      copy = new Y.Doc();
-      Y.applyUpdate(copy, replaced);
-      stateVector = Y.encodeStateVector(copy);
-    }
     try {
+      if (copy === null) {
+        copy = new Y.Doc();
+        Y.applyUpdate(copy, replaced);
+        stateVector = Y.encodeStateVector(copy);
+      }
       Y.applyUpdate(copy, update);
     } catch (error) {
       logger.warn({ err: error, doc: room.name }, 'an edit did not apply to the copy of a replaced document');
     }
+    if (copy === null || stateVector === null) return; // the replaced state itself did not apply: nothing to keep
     const next = Y.encodeStateVector(copy);
-    if (equalBytes(next, stateVector!)) return; // pending there: made after the replacement reached its author
+    if (equalBytes(next, stateVector)) return; // pending there: made after the replacement reached its author
     stateVector = next;
     isCaught = true;
     clearTimeout(saveTimer);

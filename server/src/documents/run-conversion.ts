@@ -8,8 +8,10 @@ import type { RenderedDocument, TitleRule } from './render-document';
 export type ConversionJob =
   /** A document's state (one Yjs update) in an export format that needs rendering. */
   | { kind: 'render'; state: Uint8Array; format: Exclude<ExportFormat, 'yjs'>; title: TitleRule }
-  /** An uploaded body (or a version's state, as 'yjs') as new content: see importContent. */
-  | { kind: 'content'; format: ImportFormat; body: Uint8Array };
+  /** An uploaded body as new content: see importContent. */
+  | { kind: 'content'; format: ImportFormat; body: Uint8Array }
+  /** A stored version's state as new content, for a restore: see versionContent. */
+  | { kind: 'version'; state: Uint8Array };
 
 export type ConversionResult = RenderedDocument | Uint8Array;
 
@@ -18,6 +20,6 @@ export async function runConversion(job: ConversionJob): Promise<ConversionResul
     const { renderDocument } = await import('./render-document');
     return renderDocument(job.state, job.format, job.title);
   }
-  const { importContent } = await import('./import-content');
-  return importContent(job.format, job.body);
+  const { importContent, versionContent } = await import('./import-content');
+  return job.kind === 'content' ? importContent(job.format, job.body) : versionContent(job.state);
 }

@@ -49,7 +49,7 @@ export class VersionService {
   async restore(doc: string, id: string, author: string | null): Promise<RestoreResult> {
     const target = await this.get(doc, id);
     // Converted first, on the conversion thread, so an unreadable version fails before anything is stored or changed.
-    const content = await this.deps.converter.content('yjs', target.state);
+    const content = await this.deps.converter.versionContent(target.state);
     await this.deps.documents.assertFits(doc, content.byteLength);
     const version = target.meta.label ?? describeTime(target.meta.createdAt);
     const undone = restoreUndoneBy(version);

@@ -63,8 +63,11 @@ export class OnDemandWorker<Job, Result> {
     return result;
   }
 
-  /** Ends the thread; jobs still running finish on the event loop. */
-  async close(): Promise<void> {
+  /**
+   * Ends the thread. Jobs still running finish on the event loop, or, given `pending`, fail with the error it makes
+   * (a server shutting down should not start them again).
+   */
+  async close(options: { pending?: () => Error } = {}): Promise<void> {
     const worker = this.worker;
     this.jobsOnLoop = true;
     if (this.retireTimer) clearTimeout(this.retireTimer);
@@ -72,7 +75,10 @@ export class OnDemandWorker<Job, Result> {
       this.worker = null;
       await worker.terminate();
     }
-    this.runPendingOnLoop();
+    if (!options.pending) return this.runPendingOnLoop();
+    const pending = Array.from(this.pending.values());
+    this.pending.clear();
+    for (const job of pending) job.reject(options.pending());
   }
 
   private startWorker(): Worker {
@@ -88,6 +94,11 @@ export class OnDemandWorker<Job, Result> {
     let reason: string | null = null;
     worker.on('error', (error: unknown) => {
       reason ??= error instanceof Error ? error.message : String(error);
+    });
+    // A reply that cannot be read names no job: the thread is ended, and its jobs run on the loop (see 'exit').
+    worker.on('messageerror', (error: Error) => {
+      reason ??= `a reply from the ${this.options.name} worker could not be read: ${error.message}`;
+      void worker.terminate();
     });
     worker.on('exit', (code) => {
       if (this.worker !== worker) return; // retired or closed
