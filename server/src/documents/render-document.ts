@@ -27,7 +27,7 @@ export function titleFrom(rule: TitleRule, heading: string | null): string {
 
 /**
  * Renders `state` (a document as one Yjs update) in `format`; `title` names the document inside formats that carry
- * one (HTML). Throws bad_request if `state` is unreadable. Runs on the renderer's thread (see document-renderer.ts).
+ * one (HTML). Throws bad_request if `state` is unreadable. Runs on the conversion thread (see document-converter.ts).
  */
 export async function renderDocument(state: Uint8Array, format: ExportFormat, title: TitleRule): Promise<RenderedDocument> {
   const contentType = formatContentType[format];

@@ -1,5 +1,5 @@
-// A worker thread for work too heavy for the event loop that relays keystrokes (merging an update log, rendering an
-// export). It starts with its first job and exits after a quiet spell, so a server with nothing heavy to do holds no
+// A worker thread for work too heavy for the event loop that relays keystrokes (merging an update log, converting a
+// document). It starts with its first job and exits after a quiet spell, so a server with nothing heavy to do holds no
 // second isolate. Should the thread fail, jobs run on the event loop instead: slower, and nothing is lost.
 //
 // The script answers `{ id, job }` with `{ id, result }` or `{ id, error: WorkerError }` (see worker-protocol.ts).
@@ -7,7 +7,7 @@ import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { WorkerError, WorkerReply } from './worker-protocol';
 
 export interface OnDemandWorkerOptions<Job, Result> {
-  /** What the thread does, for the fallback's reason ("merge", "render"). */
+  /** What the thread does, for the fallback's reason ("merge", "conversion"). */
   name: string;
   /** The worker script. */
   url: URL;
