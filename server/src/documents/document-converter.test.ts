@@ -127,6 +127,33 @@ describe('DocumentConverter', () => {
     }
   });
 
+  it('applies the edits that crossed a replacement to the replaced state on its thread, and says when none integrated', async () => {
+    const converter = newConverter();
+    const author = new Y.Doc();
+    Y.applyUpdate(author, everyFormatState());
+    const replaced = Y.encodeStateAsUpdate(author);
+    const before = Y.encodeStateVector(author);
+    const paragraph = author.get('root', Y.XmlText).toDelta()[1].insert as Y.XmlText;
+    paragraph.insert(0, 'crossing ');
+    const crossing = Y.encodeStateAsUpdate(author, before);
+    // An edit that needs content the replaced state never had (the new blocks) is held back, not integrated.
+    const afterwards = new Y.Doc();
+    afterwards.get('root', Y.XmlText).insert(0, 'new');
+    const dependent = Y.encodeStateAsUpdate(afterwards);
+    const later = new Y.Doc();
+    Y.applyUpdate(later, dependent);
+    later.get('root', Y.XmlText).insert(3, ' words');
+    const heldBack = Y.encodeStateAsUpdate(later, Y.encodeStateVector(afterwards));
+
+    expect(await converter.crossingEdits(replaced, [heldBack])).toBeNull();
+    expect(converter.hasWorker).toBe(true);
+    const kept = await converter.crossingEdits(replaced, [heldBack, crossing]);
+    expect(kept).not.toBeNull();
+    const version = new Y.Doc();
+    Y.applyUpdate(version, kept!);
+    expect((version.get('root', Y.XmlText).toDelta()[1].insert as Y.XmlText).toString()).toMatch(/^crossing /);
+  });
+
   it('fails conversions still running when it closes, as unavailable, rather than running them again', async () => {
     const converter = newConverter();
     const running = converter.render(everyFormatState(), 'markdown', { untitled: 'x' }).catch((e: unknown) => e);

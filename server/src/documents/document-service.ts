@@ -95,6 +95,7 @@ export class DocumentService {
       room,
       replaced: state,
       logger,
+      applyEdits: (replaced, edits) => this.deps.converter.crossingEdits(replaced, edits),
       save: (copy) => store.createSnapshot({ doc: name, label: crossingLabel, author: null, kind: 'restore', state: copy }),
     });
     return state;

@@ -2,79 +2,114 @@
 // A replacement deletes every block and writes new ones. Someone typing at that moment sends updates made against
 // the old blocks; they arrive after it and land inside deleted blocks: gone from the document, and not in the
 // "Before …" version either, which was taken before they came (4 of 6 restores lost words of someone typing a word
-// every 60 ms). So for a while every edit that reaches the room is also applied to a copy of the replaced state.
-// Edits made against the old content integrate there; if any did, the copy is stored as one more version a moment
-// after the last of them (at most 15 s on), and the words can be found and copied back. Edits made after the
-// replacement reached their author depend on the new content and stay pending in the copy, which changes nothing.
-import * as Y from 'yjs';
+// every 60 ms). So for a while every edit that reaches the room is kept too. Once the edits pause, they are applied
+// to a copy of the replaced state on the conversion thread (stateWithCrossingEdits): edits made against the old
+// content integrate there, and if any did, the copy is stored as one more version, where the words can be found and
+// copied back. Edits made after the replacement reached their author depend on the new content and stay pending in
+// the copy, which changes nothing. Built on the event loop, that copy of a 10,000-paragraph document stalled every
+// keystroke on the server for 0.75 s, at the first edit after each replacement.
 import type { Logger } from '../logger';
 import type { Room } from '../rooms/room';
+import { stateWithCrossingEdits } from './crossing-edits-state';
 
 /** Long enough for what was in flight when the replacement went out, and for a client's first reconnect. */
 export const CROSSING_EDITS_WINDOW_MS = 15_000;
-/** The copy is stored this long after the last edit that integrated in it (or when the window closes). */
-const QUIET_BEFORE_SAVING_MS = 1_000;
+/** The edits are checked this long after the last of them (or when the window closes). */
+const QUIET_BEFORE_CHECKING_MS = 1_000;
+/** Edits kept at most; past it the watch checks what it has and ends (a keystroke is tens of bytes). */
+const MAX_KEPT_EDIT_BYTES = 8 * 1024 * 1024;
 
 export interface CrossingEditsWatch {
   room: Room;
   /** The full state the replacement is about to replace. */
   replaced: Uint8Array;
+  /** stateWithCrossingEdits, off the event loop (DocumentConverter.crossingEdits). */
+  applyEdits(replaced: Uint8Array, edits: Uint8Array[]): Promise<Uint8Array | null>;
   /** Stores the copy with the crossing edits in it. */
   save(state: Uint8Array): Promise<unknown>;
   logger: Logger;
 }
 
 /** Starts watching; call it before anything of the replacement is awaited, so no edit slips past. */
-export function keepEditsCrossingReplacement({ room, replaced, save, logger }: CrossingEditsWatch): void {
-  // Built by the first edit that comes: applying a large document's state takes the event loop hundreds of ms, and
-  // most replacements see no edit at all.
-  let copy: Y.Doc | null = null;
-  let stateVector: Uint8Array | null = null;
-  let isCaught = false;
-  let saveTimer: NodeJS.Timeout | undefined;
+export function keepEditsCrossingReplacement({ room, replaced, applyEdits, save, logger }: CrossingEditsWatch): void {
+  const edits: Uint8Array[] = [];
+  let keptBytes = 0;
+  /** How many of `edits` the last check covered. */
+  let checked = 0;
+  let isChecking = false;
+  /** The window closed (or the room went) while a check ran: the next outcome is the last. */
+  let isLastCheck = false;
+  let isFinished = false;
+  let quietTimer: NodeJS.Timeout | undefined;
+
   // A peer's edit as it was sent, here or from another instance (not the replacement itself, a load or the seed).
   const stopWatching = room.watchPeerUpdates((update) => {
-    try {
-      if (copy === null) {
-        copy = new Y.Doc();
-        Y.applyUpdate(copy, replaced);
-        stateVector = Y.encodeStateVector(copy);
-      }
-      Y.applyUpdate(copy, update);
-    } catch (error) {
-      logger.warn({ err: error, doc: room.name }, 'an edit did not apply to the copy of a replaced document');
+    if (keptBytes + update.byteLength > MAX_KEPT_EDIT_BYTES) {
+      void check(true);
+      return;
     }
-    if (copy === null || stateVector === null) return; // the replaced state itself did not apply: nothing to keep
-    const next = Y.encodeStateVector(copy);
-    if (equalBytes(next, stateVector)) return; // pending there: made after the replacement reached its author
-    stateVector = next;
-    isCaught = true;
-    clearTimeout(saveTimer);
-    saveTimer = setTimeout(finish, QUIET_BEFORE_SAVING_MS);
-    saveTimer.unref();
+    // Copied: the update may be a view into the frame it came in.
+    edits.push(update.slice());
+    keptBytes += update.byteLength;
+    clearTimeout(quietTimer);
+    quietTimer = setTimeout(() => void check(false), QUIET_BEFORE_CHECKING_MS);
+    quietTimer.unref();
   });
-  const windowTimer = setTimeout(() => finish(), CROSSING_EDITS_WINDOW_MS);
+  const windowTimer = setTimeout(() => void check(true), CROSSING_EDITS_WINDOW_MS);
   windowTimer.unref();
-  let isFinished = false;
-  function finish(): void {
+  // The room may unload first (nobody left): what came until then is checked.
+  const onDestroy = (): void => void check(true);
+  room.doc.on('destroy', onDestroy);
+
+  async function check(isLast: boolean): Promise<void> {
     if (isFinished) return;
+    if (isLast) {
+      isLastCheck = true;
+      stopWatching();
+    }
+    if (isChecking) return; // its outcome looks at isLastCheck
+    if (checked === edits.length) {
+      if (isLastCheck) finish();
+      return;
+    }
+    isChecking = true;
+    const count = edits.length;
+    const state = await stateWith(edits.slice(0, count));
+    isChecking = false;
+    checked = count;
+    if (state) {
+      finish();
+      save(state).then(
+        () => logger.info({ doc: room.name }, 'kept edits that crossed a replacement in a version'),
+        (error: unknown) => logger.error({ err: error, doc: room.name }, 'could not store edits that crossed a replacement'),
+      );
+      return;
+    }
+    // Nothing integrated yet; edits that came during the check are checked once they pause, or at the end.
+    if (isLastCheck) await check(true);
+  }
+
+  async function stateWith(kept: Uint8Array[]): Promise<Uint8Array | null> {
+    try {
+      return await applyEdits(replaced, kept);
+    } catch (error) {
+      // The thread is gone (the server is shutting down, say): the edits are still worth the event loop's time.
+      logger.warn({ err: error, doc: room.name }, 'checking the edits that crossed a replacement on the event loop');
+      try {
+        return stateWithCrossingEdits(replaced, kept);
+      } catch (cause) {
+        logger.warn({ err: cause, doc: room.name }, 'the replaced state did not apply: its crossing edits are not kept');
+        return null;
+      }
+    }
+  }
+
+  function finish(): void {
     isFinished = true;
     stopWatching();
-    clearTimeout(saveTimer);
+    clearTimeout(quietTimer);
     clearTimeout(windowTimer);
-    room.doc.off('destroy', finish);
-    const state = isCaught && copy ? Y.encodeStateAsUpdate(copy) : null;
-    copy?.destroy();
-    if (!state) return;
-    save(state).then(
-      () => logger.info({ doc: room.name }, 'kept edits that crossed a replacement in a version'),
-      (error: unknown) => logger.error({ err: error, doc: room.name }, 'could not store edits that crossed a replacement'),
-    );
+    room.doc.off('destroy', onDestroy);
+    edits.length = 0;
   }
-  // The room may unload first (nobody left): what was caught is stored then.
-  room.doc.on('destroy', finish);
-}
-
-function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.byteLength === b.byteLength && a.every((byte, i) => byte === b[i]);
 }

@@ -11,14 +11,20 @@ export type ConversionJob =
   /** An uploaded body as new content: see importContent. */
   | { kind: 'content'; format: ImportFormat; body: Uint8Array }
   /** A stored version's state as new content, for a restore: see versionContent. */
-  | { kind: 'version'; state: Uint8Array };
+  | { kind: 'version'; state: Uint8Array }
+  /** A replaced state with the edits that crossed the replacement: see stateWithCrossingEdits. */
+  | { kind: 'crossing'; replaced: Uint8Array; edits: Uint8Array[] };
 
-export type ConversionResult = RenderedDocument | Uint8Array;
+export type ConversionResult = RenderedDocument | Uint8Array | null;
 
 export async function runConversion(job: ConversionJob): Promise<ConversionResult> {
   if (job.kind === 'render') {
     const { renderDocument } = await import('./render-document');
     return renderDocument(job.state, job.format, job.title);
+  }
+  if (job.kind === 'crossing') {
+    const { stateWithCrossingEdits } = await import('./crossing-edits-state');
+    return stateWithCrossingEdits(job.replaced, job.edits);
   }
   const { importContent, versionContent } = await import('./import-content');
   return job.kind === 'content' ? importContent(job.format, job.body) : versionContent(job.state);
