@@ -20,3 +20,15 @@ export function replaceRootWith(doc: Y.Doc, content: Uint8Array, origin: unknown
   if (produced === null) throw new Error('replaceRootWith: the replacement produced no Yjs update');
   return produced;
 }
+
+/**
+ * Deletes up to `count` blocks from the end of `doc` in one transaction tagged `origin`, keeping at least `keep`, and
+ * returns how many it deleted. For replacing a large document a run at a time: when a transaction ends, Yjs collects
+ * the content of what it deleted, a cost that grows with the blocks.
+ */
+export function deleteLastBlocks(doc: Y.Doc, count: number, keep: number, origin: unknown): number {
+  const root = doc.get(LEXICAL_ROOT_KEY, Y.XmlText);
+  const deleted = Math.min(count, Math.max(0, root.length - keep));
+  if (deleted > 0) doc.transact(() => root.delete(root.length - deleted, deleted), origin);
+  return deleted;
+}

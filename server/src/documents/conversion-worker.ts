@@ -12,6 +12,9 @@ serveJobs<ConversionJob, ConversionResult>({
     error instanceof TandemError
       ? { message: error.message, kind: error.code }
       : { message: error instanceof Error ? error.message : String(error) },
-  // New content goes back without a copy; it is the thread's own buffer.
-  transferOf: (result) => (result instanceof Uint8Array ? [result.buffer as ArrayBuffer] : []),
+  // New content goes back without a copy; its buffers are the thread's own.
+  transferOf: (result) => {
+    const bytes = Array.isArray(result) ? result : result instanceof Uint8Array ? [result] : [];
+    return Array.from(new Set(bytes.map((piece) => piece.buffer as ArrayBuffer)));
+  },
 });

@@ -39,6 +39,12 @@ function viewInto(bytes: Uint8Array): Uint8Array {
   return larger.subarray(32, 32 + bytes.byteLength);
 }
 
+/** New content in pieces put in place of `doc`'s blocks, as DocumentService.replaceContent does. */
+function putInPlace(doc: Y.Doc, pieces: Uint8Array[]): void {
+  replaceRootWith(doc, pieces[0]!, null);
+  for (const piece of pieces.slice(1)) Y.applyUpdate(doc, piece);
+}
+
 const renderedFormats: ExportFormat[] = ['markdown', 'html', 'json', 'text'];
 
 describe('DocumentConverter', () => {
@@ -99,7 +105,7 @@ describe('DocumentConverter', () => {
     expect(converter.hasWorker).toBe(true);
     const live = new Y.Doc();
     Y.applyUpdate(live, createSeedUpdate());
-    replaceRootWith(live, content, null);
+    putInPlace(live, content);
     const onLoop = new Y.Doc();
     Y.applyUpdate(onLoop, createSeedUpdate());
     replaceDocContent(onLoop, { format: 'markdown', text: EVERY_FORMAT_MARKDOWN }, null);
@@ -113,7 +119,7 @@ describe('DocumentConverter', () => {
     const version = everyFormatState();
     const live = new Y.Doc();
     Y.applyUpdate(live, createSeedUpdate());
-    replaceRootWith(live, await converter.content('yjs', viewInto(version)), null);
+    putInPlace(live, await converter.content('yjs', viewInto(version)));
     expect((await renderDocument(Y.encodeStateAsUpdate(live), 'markdown', { untitled: 'x' })).body).toBe(`${EVERY_FORMAT_MARKDOWN}\n`);
     for (const [format, body, cause] of [
       ['yjs', new Uint8Array([1, 2, 3, 250, 255, 255]), /not a Yjs update/],

@@ -61,14 +61,17 @@ export class DocumentConverter {
     return (await this.worker.run({ kind: 'render', state: ownCopy(state), format, title })) as RenderedDocument;
   }
 
-  /** `body` in `format` as new content for replaceRootWith; throws bad_request when it is not a document. */
-  async content(format: ImportFormat, body: Uint8Array): Promise<Uint8Array> {
-    return (await this.worker.run({ kind: 'content', format, body: ownCopy(body) })) as Uint8Array;
+  /**
+   * `body` in `format` as new content, in pieces for DocumentService.replaceContent; throws bad_request when it is not
+   * a document.
+   */
+  async content(format: ImportFormat, body: Uint8Array): Promise<Uint8Array[]> {
+    return (await this.worker.run({ kind: 'content', format, body: ownCopy(body) })) as Uint8Array[];
   }
 
-  /** A stored version's state as new content for a restore; throws bad_request when it is not a document. */
-  async versionContent(state: Uint8Array): Promise<Uint8Array> {
-    return (await this.worker.run({ kind: 'version', state: ownCopy(state) })) as Uint8Array;
+  /** A stored version's state as new content for a restore, as `content`; throws bad_request when it is not a document. */
+  async versionContent(state: Uint8Array): Promise<Uint8Array[]> {
+    return (await this.worker.run({ kind: 'version', state: ownCopy(state) })) as Uint8Array[];
   }
 
   /**

@@ -15,7 +15,8 @@ export type ConversionJob =
   /** A replaced state with the edits that crossed the replacement: see stateWithCrossingEdits. */
   | { kind: 'crossing'; replaced: Uint8Array; edits: Uint8Array[] };
 
-export type ConversionResult = RenderedDocument | Uint8Array | null;
+/** A rendering, new content in pieces (importContent), or a crossing-edits state (null: none integrated). */
+export type ConversionResult = RenderedDocument | Uint8Array[] | Uint8Array | null;
 
 export async function runConversion(job: ConversionJob): Promise<ConversionResult> {
   if (job.kind === 'render') {

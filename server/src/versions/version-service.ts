@@ -2,6 +2,7 @@
 // current state is kept as a 'restore' version first, then the old content replaces the live content like any
 // import, so open editors follow and nothing of the history is lost. Knows nothing of HTTP. The conversions
 // (Lexical) run on the conversion thread (document-converter.ts).
+import { byteLengthOf } from '../../../shared/lexical/content-pieces';
 import { beforeRestoringLabel, restoreUndoneBy } from '../../../shared/restore-labels';
 import type { ExportFormat } from '../documents/document-format';
 import type { DocumentConverter } from '../documents/document-converter';
@@ -50,7 +51,7 @@ export class VersionService {
     const target = await this.get(doc, id);
     // Converted first, on the conversion thread, so an unreadable version fails before anything is stored or changed.
     const content = await this.deps.converter.versionContent(target.state);
-    await this.deps.documents.assertFits(doc, content.byteLength);
+    await this.deps.documents.assertFits(doc, byteLengthOf(content));
     const version = target.meta.label ?? describeTime(target.meta.createdAt);
     const undone = restoreUndoneBy(version);
     const crossingLabel = undone === null ? `Edits made during the restore of ${version}` : `Edits made while the restore of ${undone} was undone`;
