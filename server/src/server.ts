@@ -13,6 +13,7 @@ import { seedUpdate } from '../../shared/lexical/seed-update';
 import { adminTokenPath, resolveAdminToken } from './admin/admin-token';
 import { createApp } from './app';
 import { DocumentConverter } from './documents/document-converter';
+import { DocumentReplacements } from './documents/document-replacements';
 import { TokenVerifier } from './auth/tokens';
 import type { Config } from './config';
 import type { Fanout } from './fanout/fanout';
@@ -39,6 +40,8 @@ export interface ServerContext {
   committer: Committer;
   /** Runs exports' and imports' conversions on a worker thread. */
   converter: DocumentConverter;
+  /** Imports and restores, one at a time per document, and the crossing-edits watches they leave. */
+  replacements: DocumentReplacements;
   verifier: TokenVerifier | null;
   metrics: Metrics;
   logger: Logger;
@@ -93,6 +96,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     fanout,
     registry,
     committer,
+    replacements: new DocumentReplacements(),
     converter: new DocumentConverter({
       onFallback: (reason) => logger.warn({ reason }, 'the conversion thread failed; conversions run on the event loop'),
     }),
@@ -160,6 +164,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         // Before the rooms go: a conversion still running fails (503) instead of finishing into a closed registry.
         await ctx.converter.close();
         await registry.shutdown(CloseCode.GoingAway);
+        // The rooms' going ended the crossing-edits watches: what they caught is stored while storage is still open.
+        await ctx.replacements.settle();
         for (const client of nodeWs.wss.clients) client.terminate();
         (server as { closeAllConnections?: () => void }).closeAllConnections?.();
         await fanout.close();

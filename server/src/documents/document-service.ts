@@ -15,6 +15,7 @@ import type { Room } from '../rooms/room';
 import type { DocumentStore } from '../storage/storage';
 import type { ExportFormat, ImportFormat } from './document-format';
 import type { DocumentConverter } from './document-converter';
+import type { DocumentReplacements } from './document-replacements';
 import { keepEditsCrossingReplacement } from './edits-crossing-replacement';
 import type { RenderedDocument } from './render-document';
 
@@ -33,6 +34,7 @@ export interface DocumentServiceDeps {
   store: DocumentStore;
   committer: Committer;
   converter: DocumentConverter;
+  replacements: DocumentReplacements;
   logger: Logger;
   config: { limits: { maxDocBytes: number } };
 }
@@ -91,15 +93,21 @@ export class DocumentService {
   async stateBeforeReplacing(name: string, crossingLabel: string): Promise<Uint8Array> {
     const room = await this.committedRoom(name);
     const state = Y.encodeStateAsUpdate(room.doc);
-    const { store, logger } = this.deps;
-    keepEditsCrossingReplacement({
+    const { store, logger, replacements } = this.deps;
+    const watch = keepEditsCrossingReplacement({
       room,
       replaced: state,
       logger,
       applyEdits: (replaced, edits) => this.deps.converter.crossingEdits(replaced, edits),
       save: (copy) => store.createSnapshot({ doc: name, label: crossingLabel, author: null, kind: 'restore', state: copy }),
     });
+    replacements.track(watch);
     return state;
+  }
+
+  /** Runs `replace` (an import's or restore's changes to `name`) after every one queued before it has finished. */
+  oneReplacementAtATime<T>(name: string, replace: () => Promise<T>): Promise<T> {
+    return this.deps.replacements.oneAtATime(name, replace);
   }
 
   private async committedRoom(name: string): Promise<Room> {
@@ -123,6 +131,11 @@ export class DocumentService {
     // Converted first, on the conversion thread: a bad body must neither leave a new, empty document behind nor a
     // version of an unchanged one.
     const content = await converter.content(format, body);
+    return this.oneReplacementAtATime(name, () => this.importContent(name, format, body.byteLength, content));
+  }
+
+  private async importContent(name: string, format: ImportFormat, bodyBytes: number, content: Uint8Array[]): Promise<DocSummary> {
+    const { registry, store } = this.deps;
     await this.assertFits(name, byteLengthOf(content));
     // Only now, after the seconds a large conversion takes: someone may have created (opened) or deleted it meanwhile.
     const exists = registry.peek(name) !== undefined || (await store.meta(name)) !== null;
@@ -135,7 +148,7 @@ export class DocumentService {
     }
     const room = await this.openRoom(name, () => registry.peek(name) ?? registry.open(name));
     await this.replaceContent(room, content, { kind: 'import', version: null, author: null, at: Date.now() });
-    this.deps.logger.info({ doc: name, format, bytes: body.byteLength, created: !exists }, 'document imported');
+    this.deps.logger.info({ doc: name, format, bytes: bodyBytes, created: !exists }, 'document imported');
     return this.summary(name);
   }
 

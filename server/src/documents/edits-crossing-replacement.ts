@@ -30,8 +30,13 @@ export interface CrossingEditsWatch {
   logger: Logger;
 }
 
-/** Starts watching; call it before anything of the replacement is awaited, so no edit slips past. */
-export function keepEditsCrossingReplacement({ room, replaced, applyEdits, save, logger }: CrossingEditsWatch): void {
+/**
+ * Starts watching; call it before anything of the replacement is awaited, so no edit slips past. Resolves once the
+ * watch has ended and stored what it caught.
+ */
+export function keepEditsCrossingReplacement({ room, replaced, applyEdits, save, logger }: CrossingEditsWatch): Promise<void> {
+  let ended: () => void = () => {};
+  const whenEnded = new Promise<void>((resolve) => (ended = resolve));
   const edits: Uint8Array[] = [];
   let keptBytes = 0;
   /** How many of `edits` the last check covered. */
@@ -69,20 +74,21 @@ export function keepEditsCrossingReplacement({ room, replaced, applyEdits, save,
     }
     if (isChecking) return; // its outcome looks at isLastCheck
     if (checked === edits.length) {
-      if (isLastCheck) finish();
+      if (isLastCheck) finish(null);
       return;
     }
     isChecking = true;
-    const count = edits.length;
-    const state = await stateWith(edits.slice(0, count));
+    let count: number;
+    let state: Uint8Array | null;
+    // Edits that came while the thread worked are in the version too, when there is one to store.
+    do {
+      count = edits.length;
+      state = await stateWith(edits.slice(0, count));
+    } while (state !== null && edits.length > count);
     isChecking = false;
     checked = count;
     if (state) {
-      finish();
-      save(state).then(
-        () => logger.info({ doc: room.name }, 'kept edits that crossed a replacement in a version'),
-        (error: unknown) => logger.error({ err: error, doc: room.name }, 'could not store edits that crossed a replacement'),
-      );
+      finish(state);
       return;
     }
     // Nothing integrated yet; edits that came during the check are checked once they pause, or at the end.
@@ -104,12 +110,24 @@ export function keepEditsCrossingReplacement({ room, replaced, applyEdits, save,
     }
   }
 
-  function finish(): void {
+  function finish(caught: Uint8Array | null): void {
     isFinished = true;
     stopWatching();
     clearTimeout(quietTimer);
     clearTimeout(windowTimer);
     room.doc.off('destroy', onDestroy);
     edits.length = 0;
+    if (!caught) {
+      ended();
+      return;
+    }
+    save(caught)
+      .then(
+        () => logger.info({ doc: room.name }, 'kept edits that crossed a replacement in a version'),
+        (error: unknown) => logger.error({ err: error, doc: room.name }, 'could not store edits that crossed a replacement'),
+      )
+      .finally(ended);
   }
+
+  return whenEnded;
 }

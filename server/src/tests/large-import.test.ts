@@ -51,6 +51,13 @@ describe('large imports', () => {
     expect(await exportedMarkdown('large-live')).toBe(`${LARGE_AGAIN}\n`);
   });
 
+  it('puts two imports into one document one after the other: it ends as one of them, whole', async () => {
+    await importMarkdown(server, 'large-twice', LARGE);
+    const third = largeMarkdown('came from a third import.');
+    await Promise.all([importMarkdown(server, 'large-twice', LARGE_AGAIN), importMarkdown(server, 'large-twice', third)]);
+    expect([`${LARGE_AGAIN}\n`, `${third}\n`]).toContain(await exportedMarkdown('large-twice'));
+  });
+
   it('stores every piece of an import into a document nobody has open, though its room unloads meanwhile', async () => {
     await importMarkdown(server, 'large-alone', 'small');
     await importMarkdown(server, 'large-alone', LARGE);

@@ -51,8 +51,12 @@ export class VersionService {
     const target = await this.get(doc, id);
     // Converted first, on the conversion thread, so an unreadable version fails before anything is stored or changed.
     const content = await this.deps.converter.versionContent(target.state);
+    return this.deps.documents.oneReplacementAtATime(doc, () => this.replaceWith(doc, target.meta, content, author));
+  }
+
+  private async replaceWith(doc: string, target: SnapshotMeta, content: Uint8Array[], author: string | null): Promise<RestoreResult> {
     await this.deps.documents.assertFits(doc, byteLengthOf(content));
-    const version = target.meta.label ?? describeTime(target.meta.createdAt);
+    const version = target.label ?? describeTime(target.createdAt);
     const undone = restoreUndoneBy(version);
     const crossingLabel = undone === null ? `Edits made during the restore of ${version}` : `Edits made while the restore of ${undone} was undone`;
     const state = await this.deps.documents.stateBeforeReplacing(doc, crossingLabel);
@@ -67,8 +71,8 @@ export class VersionService {
     // content, are kept by stateBeforeReplacing's watch.
     const room = await this.deps.documents.openExisting(doc);
     await this.deps.documents.replaceContent(room, content, { kind: 'restore', version, author, at: Date.now() });
-    this.deps.logger.info({ doc, version: id, previous: previous.id }, 'version restored');
-    return { restored: toVersionInfo(target.meta), previous: toVersionInfo(previous) };
+    this.deps.logger.info({ doc, version: target.id, previous: previous.id }, 'version restored');
+    return { restored: toVersionInfo(target), previous: toVersionInfo(previous) };
   }
 
   private async get(doc: string, id: string): Promise<{ meta: SnapshotMeta; state: Uint8Array }> {
