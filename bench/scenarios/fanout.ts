@@ -1,6 +1,7 @@
 // Fan-out latency: one writer types a character every 20 ms into one doc watched by N passive readers.
 // Measures, for every (reader, keystroke), the time from the writer's insert to the reader observing it.
 import { SplitWorkers } from '../client-process';
+import { comparePairedRounds } from '../paired-rounds';
 import { median, percentile } from '../percentile';
 import { cpuPercentBetween, PeakRssWatcher, sampleMachineCpu, sampleProcesses, stealPercentBetween } from '../process-stats';
 import type { SendTimings } from '../send-probe';
@@ -247,7 +248,23 @@ function judgeFanoutTarget(rows: ResultRow[]): ResultRow[] {
   const verdict = tenths(tandem.p99Ms) <= tenths(best.p99Ms!)
     ? `target met: p99 ≤ ${best.server}'s ${roundFigure(best.p99Ms)}`
     : `target MISSED by ${((tenths(tandem.p99Ms) - tenths(best.p99Ms!)) / 10).toFixed(1)} ms (${best.server}: ${roundFigure(best.p99Ms)})`;
-  return rows.map((row) => (row === tandem ? { ...row, note: `${verdict}; ${row.note}` } : row));
+  return rows.map((row) => (row === tandem ? { ...row, note: `${verdict}${pairedNote(tandem, best)}; ${row.note}` } : row));
+}
+
+/**
+ * How the verdict would hold up: round by round against the better reference (the servers take turns within a
+ * round), how often Tandem's p99 was lower, and the median difference with a 90 % bootstrap interval. An interval
+ * that spans zero means the rounds cannot tell the two apart.
+ */
+function pairedNote(tandem: ResultRow, best: ResultRow): string {
+  const p99sOf = (row: ResultRow): Array<number | null> =>
+    ((row.details?.rounds as Array<{ p99Ms: number | null }> | undefined) ?? []).map((round) => round.p99Ms);
+  const compared = comparePairedRounds(p99sOf(tandem), p99sOf(best));
+  if (!compared) return '';
+  const signed = (ms: number): string => `${ms > 0 ? '+' : ''}${ms.toFixed(1)}`;
+  const [low, high] = compared.interval;
+  return ` (round by round: lower in ${compared.lowerRounds} of ${compared.rounds}, median difference`
+    + ` ${signed(compared.medianDifference)} ms, 90 % interval ${signed(low)} to ${signed(high)})`;
 }
 
 /** A round that lost more than MAX_STEAL_PCT of its CPU time to other guests while typing is run again. */
