@@ -8,5 +8,11 @@ import { AutoVersioner } from './versions/auto-versioner';
 export const routeModules: RouteModule[] = [adminRoutes, userRoutes];
 
 export const observerModules = (ctx: ServerContext): RoomObserver[] => [
-  new AutoVersioner({ store: ctx.store, metrics: ctx.metrics, logger: ctx.logger, ...ctx.config.versions }),
+  new AutoVersioner({
+    store: ctx.store,
+    metrics: ctx.metrics,
+    logger: ctx.logger,
+    ...ctx.config.versions,
+    isReplacing: (doc) => ctx.replacements.isReplacing(doc),
+  }),
 ];

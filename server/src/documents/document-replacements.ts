@@ -22,6 +22,11 @@ export class DocumentReplacements {
     }
   }
 
+  /** True while a replacement of `doc` is queued or running (its new content may be half in place). */
+  isReplacing(doc: string): boolean {
+    return this.queues.has(doc);
+  }
+
   /** Keeps `watch` (a crossing-edits watch, until it has stored what it caught) for settle(). */
   track(watch: Promise<void>): void {
     this.watches.add(watch);

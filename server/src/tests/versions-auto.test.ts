@@ -1,5 +1,6 @@
 // Automatic versions against a real server with short timers: after an edit and a pause, during continuous
-// editing, when a document unloads; never for untouched or unchanged documents; old ones pruned.
+// editing, when a document unloads; never for untouched or unchanged documents, nor halfway through an import; old
+// ones pruned.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { connectClient, waitSynced, type TestClient } from '../test-support/clients';
@@ -118,6 +119,23 @@ describe('automatic versions', () => {
     const [version] = await autoVersions(server, 'deleted-since');
     expect(version).toBeDefined();
     expect(await versionText(server, 'deleted-since', version!.id)).toBe('keep this');
+  });
+
+  it('waits while an import puts its content in place, so no version holds half of it', async () => {
+    const server = await start({ AUTO_VERSION_IDLE_MS: '1', AUTO_VERSION_INTERVAL_MS: '1' });
+    const large = Array.from({ length: 1_500 }, (_, i) => `Paragraph ${i} has **bold** words.`).join('\n\n');
+    const put = (body: string) => adminFetch(server, '/admin/docs/whole/import?format=markdown', { method: 'PUT', body });
+    expect((await put('small')).status).toBe(200);
+    const c = await open(server, 'whole');
+    expect((await put(large)).status).toBe(200);
+    const markdownOf = async (id: string) =>
+      (await adminFetch(server, `/admin/docs/whole/snapshots/${id}/export?format=markdown`)).text();
+    await vi.waitFor(async () => {
+      const versions = await autoVersions(server, 'whole');
+      expect(await Promise.all(versions.map((v) => markdownOf(v.id)))).toContain(`${large}\n`);
+    }, { timeout: 10_000, interval: 200 });
+    for (const version of await autoVersions(server, 'whole')) expect(['small\n', `${large}\n`]).toContain(await markdownOf(version.id));
+    c.destroy();
   });
 
   it('keeps only the newest AUTO_VERSION_KEEP of them', async () => {

@@ -16,6 +16,11 @@ export interface AutoVersionerDeps {
   idleMs: number;
   intervalMs: number;
   keep: number;
+  /**
+   * True while an import or restore puts new content into `doc`, a piece per event-loop turn: a version then would
+   * hold half of it, so the version waits (or, when the room unloads meanwhile, is left to the room loaded again).
+   */
+  isReplacing(doc: string): boolean;
 }
 
 interface PendingVersion {
@@ -48,17 +53,22 @@ export class AutoVersioner implements RoomObserver {
   }
 
   async roomUnloading(room: Room): Promise<void> {
-    await this.take(room);
+    await this.take(room, { unloading: true });
     this.newest.delete(room.name);
   }
 
   /** Stores the pending version of `room`, if any. Never rejects: a failed auto version is logged and counted. */
-  private take(room: Room): Promise<void> {
+  private take(room: Room, { unloading = false } = {}): Promise<void> {
     const pending = this.pending.get(room);
     if (!pending) return this.writing.get(room.name) ?? Promise.resolve();
     this.pending.delete(room);
     clearTimeout(pending.idle);
     clearTimeout(pending.deadline);
+    if (this.deps.isReplacing(room.name)) {
+      // The replacement's next piece commits to this room (arming a version again) or to the one loaded again.
+      if (!unloading) this.roomCommitted(room);
+      return this.writing.get(room.name) ?? Promise.resolve();
+    }
     if (room.closed) {
       this.newest.delete(room.name); // deleted: there is nothing left to version
       return Promise.resolve();
