@@ -1,42 +1,47 @@
 // The server's one configuration object: every environment variable is read and validated here, once.
 // Nothing else reads process.env. A bad value is reported as one line naming the variable and what it accepts.
-import { z } from 'zod';
+// zod/mini: the same checks as zod's classic API at a fraction of its code (the build bundles only what is used).
+import * as z from 'zod/mini';
+import { en } from 'zod/locales';
+
+z.config(en());
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
-
-const boolFlag = z.enum(['true', 'false']).transform((v) => v === 'true');
-const positiveInt = z.coerce.number().int().positive();
 
 /** Shortest AUTH_SECRET and ADMIN_TOKEN accepted (the admin CLI refuses a shorter secret the same way). */
 export const MIN_SECRET_LENGTH = 16;
 
+const boolFlag = z.pipe(z.enum(['true', 'false']), z.transform((v) => v === 'true'));
+const positiveInt = z.coerce.number().check(z.int(), z.positive());
+const secret = z.string().check(z.minLength(MIN_SECRET_LENGTH, `must be at least ${MIN_SECRET_LENGTH} characters`));
+
 const schema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
-  HOST: z.string().min(1).default('127.0.0.1'),
-  DATA_DIR: z.string().min(1).default('./data'),
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres://').optional(),
-  DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case identifier like tandem').default('public'),
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis://').optional(),
-  AUTH_SECRET: z.string().min(MIN_SECRET_LENGTH, `must be at least ${MIN_SECRET_LENGTH} characters`).optional(),
-  ALLOW_ANONYMOUS: boolFlag.default(false),
-  ADMIN_TOKEN: z.string().min(MIN_SECRET_LENGTH, `must be at least ${MIN_SECRET_LENGTH} characters`).optional(),
-  ALLOWED_ORIGINS: z.string().optional(),
-  MAX_MESSAGE_BYTES: positiveInt.default(8 * 1024 * 1024),
-  MAX_DOC_BYTES: positiveInt.default(32 * 1024 * 1024),
-  RATE_LIMIT_MESSAGES: positiveInt.default(200),
-  RATE_LIMIT_BYTES: positiveInt.default(4 * 1024 * 1024),
-  MAX_CONNECTIONS_PER_IP: positiveInt.default(500),
-  MAX_CONNECTIONS_PER_DOC: positiveInt.default(1000),
-  MAX_BUFFERED_BYTES: positiveInt.default(16 * 1024 * 1024),
-  MAX_AWARENESS_BYTES: positiveInt.default(16 * 1024),
-  HANDSHAKE_TIMEOUT_MS: positiveInt.default(10_000),
-  PING_INTERVAL_MS: positiveInt.default(30_000),
-  IDLE_UNLOAD_MS: z.coerce.number().int().min(0).default(30_000),
-  COMPACT_AFTER_UPDATES: positiveInt.default(500),
-  AUTO_VERSION_IDLE_MS: positiveInt.default(2 * 60_000),
-  AUTO_VERSION_INTERVAL_MS: positiveInt.default(30 * 60_000),
-  AUTO_VERSION_KEEP: positiveInt.default(50),
-  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  PORT: z._default(z.coerce.number().check(z.int(), z.minimum(0), z.maximum(65535)), 8787),
+  HOST: z._default(z.string().check(z.minLength(1)), '127.0.0.1'),
+  DATA_DIR: z._default(z.string().check(z.minLength(1)), './data'),
+  DATABASE_URL: z.optional(z.string().check(z.regex(/^postgres(ql)?:\/\//, 'must start with postgres://'))),
+  DATABASE_SCHEMA: z._default(z.string().check(z.regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case identifier like tandem')), 'public'),
+  REDIS_URL: z.optional(z.string().check(z.regex(/^rediss?:\/\//, 'must start with redis://'))),
+  AUTH_SECRET: z.optional(secret),
+  ALLOW_ANONYMOUS: z._default(boolFlag, false),
+  ADMIN_TOKEN: z.optional(secret),
+  ALLOWED_ORIGINS: z.optional(z.string()),
+  MAX_MESSAGE_BYTES: z._default(positiveInt, 8 * 1024 * 1024),
+  MAX_DOC_BYTES: z._default(positiveInt, 32 * 1024 * 1024),
+  RATE_LIMIT_MESSAGES: z._default(positiveInt, 200),
+  RATE_LIMIT_BYTES: z._default(positiveInt, 4 * 1024 * 1024),
+  MAX_CONNECTIONS_PER_IP: z._default(positiveInt, 500),
+  MAX_CONNECTIONS_PER_DOC: z._default(positiveInt, 1000),
+  MAX_BUFFERED_BYTES: z._default(positiveInt, 16 * 1024 * 1024),
+  MAX_AWARENESS_BYTES: z._default(positiveInt, 16 * 1024),
+  HANDSHAKE_TIMEOUT_MS: z._default(positiveInt, 10_000),
+  PING_INTERVAL_MS: z._default(positiveInt, 30_000),
+  IDLE_UNLOAD_MS: z._default(z.coerce.number().check(z.int(), z.minimum(0)), 30_000),
+  COMPACT_AFTER_UPDATES: z._default(positiveInt, 500),
+  AUTO_VERSION_IDLE_MS: z._default(positiveInt, 2 * 60_000),
+  AUTO_VERSION_INTERVAL_MS: z._default(positiveInt, 30 * 60_000),
+  AUTO_VERSION_KEEP: z._default(positiveInt, 50),
+  LOG_LEVEL: z._default(z.enum(['debug', 'info', 'warn', 'error']), 'info'),
 });
 
 export interface Config {

@@ -1,7 +1,7 @@
 // Access tokens: HS256 JWTs (jose) carrying sub, name, doc (name, prefix* or *), role and exp. Verification
-// returns data, never throws; minting is for the admin CLI and tests.
-import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
-import { z } from 'zod';
+// returns data, never throws; minting is for the admin CLI and tests. jose is loaded only where tokens are used (a
+// server with AUTH_SECRET, the CLI), so a server without one does not hold its code.
+import * as z from 'zod/mini';
 import type { Role } from '../rooms/session';
 
 export interface AccessClaims {
@@ -18,28 +18,38 @@ export type TokenCheck =
   | { ok: false; reason: 'missing' | 'invalid' | 'expired' | 'wrong-doc' };
 
 const claimsSchema = z.object({
-  sub: z.string().min(1).max(256),
-  name: z.string().max(128).optional(),
-  doc: z.string().min(1).max(129),
+  sub: z.string().check(z.minLength(1), z.maxLength(256)),
+  name: z.optional(z.string().check(z.maxLength(128))),
+  doc: z.string().check(z.minLength(1), z.maxLength(129)),
   role: z.enum(['editor', 'viewer']),
   exp: z.number(),
 });
+
+type Jose = typeof import('jose');
+let jose: Promise<Jose> | undefined;
+
+function loadJose(): Promise<Jose> {
+  jose ??= import('jose');
+  return jose;
+}
 
 export class TokenVerifier {
   private readonly key: Uint8Array;
 
   constructor(secret: string) {
     this.key = new TextEncoder().encode(secret);
+    loadJose().catch(() => undefined); // starts loading now, so the first connection does not wait (a failure shows in verify)
   }
 
   /** Checks `token` and that it grants access to `doc`. */
   async verify(token: string | null | undefined, doc: string): Promise<TokenCheck> {
     if (!token) return { ok: false, reason: 'missing' };
+    const { jwtVerify, errors } = await loadJose();
     let payload: unknown;
     try {
       ({ payload } = await jwtVerify(token, this.key, { algorithms: ['HS256'], requiredClaims: ['exp'] }));
     } catch (error) {
-      return { ok: false, reason: error instanceof joseErrors.JWTExpired ? 'expired' : 'invalid' };
+      return { ok: false, reason: error instanceof errors.JWTExpired ? 'expired' : 'invalid' };
     }
     const parsed = claimsSchema.safeParse(payload);
     if (!parsed.success) return { ok: false, reason: 'invalid' };
@@ -69,6 +79,7 @@ export interface MintOptions {
 export async function mintToken(options: MintOptions): Promise<string> {
   const claims: Record<string, string> = { doc: options.doc, role: options.role };
   if (options.name) claims.name = options.name;
+  const { SignJWT } = await loadJose();
   return new SignJWT(claims)
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(options.sub)
