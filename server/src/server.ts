@@ -96,7 +96,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     fanout,
     registry,
     committer,
-    replacements: new DocumentReplacements(),
+    replacements: new DocumentReplacements(fanout),
     converter: new DocumentConverter({
       onFallback: (reason) => logger.warn({ reason }, 'the conversion thread failed; conversions run on the event loop'),
     }),

@@ -135,6 +135,41 @@ export function describeFanoutContract(name: string, makePair: () => Promise<Fan
       await vi.waitFor(() => expect(calls).toBe(2));
     });
 
+    it("runs one instance's exclusive section of a document at a time, and other documents' meanwhile", async () => {
+      const doc = fanoutDoc('exclusive');
+      const events: string[] = [];
+      let endFirst = (): void => undefined;
+      const first = a.exclusive(doc, async () => {
+        events.push('a starts');
+        await new Promise<void>((resolve) => (endFirst = resolve));
+        events.push('a ends');
+        return 'a';
+      });
+      await vi.waitFor(() => expect(events).toEqual(['a starts']));
+      const second = b.exclusive(doc, async () => {
+        events.push('b starts');
+        return 'b';
+      });
+      // Another document is not held up: this section starts and ends while A still holds `doc`.
+      expect(await b.exclusive(fanoutDoc('other'), async () => 'other')).toBe('other');
+      expect(events).toEqual(['a starts']);
+      endFirst();
+      expect(await Promise.all([first, second])).toEqual(['a', 'b']);
+      expect(events).toEqual(['a starts', 'a ends', 'b starts']);
+    });
+
+    it('frees the section when it throws, and lets everything published before it reach the next holder first', async () => {
+      const doc = fanoutDoc('handover');
+      const atB = recorder();
+      await b.subscribe(doc, atB.handler);
+      await expect(a.exclusive(doc, async () => {
+        for (let i = 0; i < 50; i++) a.publish(doc, { kind: 'update', payload: bytes(i) });
+        throw new Error('the import failed');
+      })).rejects.toThrow('the import failed');
+      const seenAtStart = await b.exclusive(doc, async () => atB.received.length);
+      expect(seenAtStart).toBe(50);
+    });
+
     it('treats publish as fire-and-forget, even after close', async () => {
       expect(() => a.publish(fanoutDoc('nobody'), { kind: 'awareness', payload: bytes(1) })).not.toThrow();
       await a.close();

@@ -31,5 +31,12 @@ export interface Fanout {
    * without saying goodbye. Rejects while the bus is unreachable: then nobody can be declared dead.
    */
   aliveInstances(): Promise<Set<string>>;
+  /**
+   * Runs `run` while no other instance runs one for `doc`: a document's imports and restores, which put their content
+   * in over many event-loop turns, so two at once on different instances would interleave. Whatever the other
+   * instances published before `run` starts has reached this instance's handlers by then.
+   * @throws Error when the bus cannot tell (unreachable), or another instance holds `doc` too long.
+   */
+  exclusive<T>(doc: string, run: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }

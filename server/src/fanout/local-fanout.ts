@@ -1,11 +1,19 @@
 // In-process fan-out. A lone server has no peers, so by default a publish reaches nobody. Several LocalFanouts
 // given one LocalBus act as separate instances in one process (tests, multi-instance simulations).
 import { randomUUID } from 'node:crypto';
+import { SerialByKey } from '../serial-by-key';
 import type { Fanout, FanoutHandler, FanoutMessage } from './fanout';
 
 /** The in-process instances that hear each other's publishes. */
 export class LocalBus {
   readonly #members = new Set<LocalFanout>();
+  /** The exclusive sections of each document, one at a time. */
+  readonly #sections = new SerialByKey();
+
+  /** Runs `run` once every section of `doc` queued before it, by any member, has ended. */
+  exclusive<T>(doc: string, run: () => Promise<T>): Promise<T> {
+    return this.#sections.run(doc, run);
+  }
 
   join(member: LocalFanout): void {
     this.#members.add(member);
@@ -72,6 +80,11 @@ export class LocalFanout implements Fanout {
   /** The instances on this bus, this one included. */
   async aliveInstances(): Promise<Set<string>> {
     return new Set([...this.#bus.members()].map((member) => member.instanceId));
+  }
+
+  /** Serialized on the bus: across its members (instances in one process), deliveries before it come first. */
+  exclusive<T>(doc: string, run: () => Promise<T>): Promise<T> {
+    return this.#bus.exclusive(doc, run);
   }
 
   async close(): Promise<void> {

@@ -7,7 +7,7 @@ import type { Logger } from '../logger';
 import type { Fanout, FanoutHandler, FanoutKind, FanoutMessage } from './fanout';
 
 /** Where a counted failure happened; a bounded set, fit for a metric label. */
-export type FanoutErrorSource = 'connection' | 'publish' | 'subscribe' | 'heartbeat' | 'decode' | 'handler';
+export type FanoutErrorSource = 'connection' | 'publish' | 'subscribe' | 'heartbeat' | 'decode' | 'handler' | 'lock';
 
 export interface RedisFanoutOptions {
   url: string;
@@ -16,7 +16,7 @@ export interface RedisFanoutOptions {
   logger?: Pick<Logger, 'info' | 'warn'>;
   /** Every failure, for metrics. Logging is separate: at most one warning per source per outage. */
   onError?: (source: FanoutErrorSource, error: Error) => void;
-  /** Prefix of channels and keys (`<prefix>:doc:<name>`, `<prefix>:instance:<id>`). Default `tandem`. */
+  /** Prefix of channels and keys (`<prefix>:doc:<name>`, `<prefix>:instance:<id>`, `<prefix>:lock:<name>`). Default `tandem`. */
   prefix?: string;
   /** How often this instance renews its liveness key. Default 5000. */
   heartbeatMs?: number;
@@ -31,6 +31,16 @@ const KIND_CODES = new Map(KINDS.map((kind, code) => [kind, code]));
 const NAME = /^[A-Za-z0-9._:-]{1,128}$/;
 const NO_BYTES = Buffer.alloc(0);
 
+/** How long a document lock outlives its holder's last renewal (renewed every third of it while the section runs). */
+const LOCK_TTL_MS = 30_000;
+/** How long exclusive() waits for another instance's lock before giving up. */
+const LOCK_WAIT_MS = 120_000;
+const LOCK_RETRY_MS = 100;
+/** Deletes KEYS[1] if it still holds ARGV[1]: a lock that expired and went to another instance is not ours to free. */
+const RELEASE_LOCK = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
+/** Extends KEYS[1] to ARGV[2] ms if it still holds ARGV[1]. */
+const RENEW_LOCK = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end";
+
 export class RedisFanout implements Fanout {
   readonly instanceId: string;
   readonly #fromBytes: Buffer;
@@ -41,6 +51,7 @@ export class RedisFanout implements Fanout {
   readonly #channelPrefix: string;
   readonly #instanceKey: string;
   readonly #instancePrefix: string;
+  readonly #lockPrefix: string;
   readonly #instanceTtlMs: number;
   readonly #heartbeat: NodeJS.Timeout;
   readonly #logger: Pick<Logger, 'info' | 'warn'> | undefined;
@@ -65,6 +76,7 @@ export class RedisFanout implements Fanout {
     this.#channelPrefix = `${prefix}:doc:`;
     this.#instancePrefix = `${prefix}:instance:`;
     this.#instanceKey = this.#instancePrefix + this.instanceId;
+    this.#lockPrefix = `${prefix}:lock:`;
     this.#instanceTtlMs = options.instanceTtlMs ?? 15_000;
     this.#logger = options.logger;
     this.#onError = options.onError ?? (() => {});
@@ -163,6 +175,32 @@ export class RedisFanout implements Fanout {
       cursor = next;
     } while (cursor !== '0');
     return alive;
+  }
+
+  /**
+   * A lock per document in Redis (SET NX with an expiry, renewed while `run` runs, freed only by its holder). Once
+   * it is ours, a PING on the subscriber connection returns after every message Redis sent it before: the holder
+   * before us published its last changes before freeing the lock, so they have reached this instance's rooms.
+   */
+  async exclusive<T>(doc: string, run: () => Promise<T>): Promise<T> {
+    const key = this.#lockPrefix + doc;
+    const token = `${this.instanceId}:${randomUUID()}`;
+    const deadline = Date.now() + LOCK_WAIT_MS;
+    while ((await this.#pub.set(key, token, 'PX', LOCK_TTL_MS, 'NX')) !== 'OK') {
+      if (Date.now() >= deadline) throw new Error(`document ${doc} stayed locked by another instance for ${LOCK_WAIT_MS / 1000} s`);
+      await new Promise((resolve) => setTimeout(resolve, LOCK_RETRY_MS));
+    }
+    const renewal = setInterval(() => {
+      this.#pub.eval(RENEW_LOCK, 1, key, token, LOCK_TTL_MS).catch((error: unknown) => this.#report('lock', asError(error)));
+    }, LOCK_TTL_MS / 3);
+    try {
+      await this.#sub.ping();
+      return await run();
+    } finally {
+      clearInterval(renewal);
+      // Unfreed (Redis unreachable), the lock expires after LOCK_TTL_MS.
+      await this.#pub.eval(RELEASE_LOCK, 1, key, token).catch((error: unknown) => this.#report('lock', asError(error)));
+    }
   }
 
   async close(): Promise<void> {

@@ -7,6 +7,7 @@ import { connectClient, waitSynced, type TestClient } from '../../test-support/c
 import { createCluster, EVENTUALLY, SPAWNING_TEST_TIMEOUT_MS, type ScaleOutCluster } from '../../test-support/scale-out-cluster';
 import type { ServerProcess } from '../../test-support/server-process';
 import { findTestService } from '../../test-support/services';
+import { markdownOf } from '../admin-test-helpers';
 
 const ADMIN_TOKEN = `scale-out-admin-${randomUUID()}`;
 const postgres = findTestService('TEST_DATABASE_URL');
@@ -93,6 +94,22 @@ describe.skipIf(postgres.url === null || redis.url === null)(redis.title(postgre
     await waitConverged([ann, ben, cat]);
   });
 
+  it('puts imports into one document through two instances one after the other: it ends as one of them, whole, everywhere', async () => {
+    const doc = uniqueDoc('imports');
+    const onA = connect(a, doc);
+    const onB = connect(b, doc);
+    await waitSynced(onA, onB);
+    // Large enough to go in over several event-loop turns (see DocumentService.replaceContent), where two at once interleave.
+    const [throughA, throughB] = ['came through instance A.', 'came through instance B.'].map((words) =>
+      Array.from({ length: 1_500 }, (_, i) => `Paragraph ${i} ${words}`).join('\n\n'),
+    );
+    await Promise.all([importMarkdown(a, doc, throughA!), importMarkdown(b, doc, throughB!)]);
+
+    const stored = markdownOf(await cluster.loadStored(doc));
+    expect([throughA, throughB]).toContain(stored);
+    for (const client of [onA, onB]) await vi.waitFor(() => expect(markdownOf(client.doc)).toBe(stored), EVENTUALLY);
+  });
+
   it('closes a document deleted through one instance on every instance, and keeps it deleted when their clients come back', async () => {
     const doc = uniqueDoc('deleted');
     const ann = connect(a, doc);
@@ -126,6 +143,15 @@ describe.skipIf(postgres.url === null || redis.url === null)(redis.title(postgre
     }
   });
 });
+
+async function importMarkdown(instance: ServerProcess, doc: string, markdown: string): Promise<void> {
+  const res = await fetch(`${instance.url}/admin/docs/${doc}/import?format=markdown`, {
+    method: 'PUT',
+    body: markdown,
+    headers: { Authorization: `Bearer ${ADMIN_TOKEN}` },
+  });
+  expect(res.status, await res.clone().text()).toBe(200);
+}
 
 function uniqueDoc(label: string): string {
   return `scale-${label}-${randomUUID().slice(0, 8)}`;
