@@ -14,5 +14,6 @@ export const observerModules = (ctx: ServerContext): RoomObserver[] => [
     logger: ctx.logger,
     ...ctx.config.versions,
     isReplacing: (doc) => ctx.replacements.isReplacing(doc),
+    isReplacingAnywhere: async (doc) => !(await ctx.fanout.isQuiet(doc)),
   }),
 ];

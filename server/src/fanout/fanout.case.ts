@@ -158,6 +158,27 @@ export function describeFanoutContract(name: string, makePair: () => Promise<Fan
       expect(events).toEqual(['a starts', 'a ends', 'b starts']);
     });
 
+    it('tells every instance a document is not quiet while a section of it runs, and quiet once what it published has arrived', async () => {
+      const doc = fanoutDoc('quiet');
+      expect([await a.isQuiet(doc), await b.isQuiet(doc)]).toEqual([true, true]);
+      const atB = recorder();
+      await b.subscribe(doc, atB.handler);
+      let endSection = (): void => undefined;
+      let hasStarted = false;
+      const section = a.exclusive(doc, async () => {
+        hasStarted = true;
+        await new Promise<void>((resolve) => (endSection = resolve));
+        for (let i = 0; i < 50; i++) a.publish(doc, { kind: 'update', payload: bytes(i) });
+      });
+      await vi.waitFor(() => expect(hasStarted).toBe(true));
+      expect([await a.isQuiet(doc), await b.isQuiet(doc)]).toEqual([false, false]);
+      expect(await b.isQuiet(fanoutDoc('other'))).toBe(true);
+      endSection();
+      await section;
+      expect(await b.isQuiet(doc)).toBe(true);
+      expect(atB.received.length).toBe(50);
+    });
+
     it('frees the section when it throws, and lets everything published before it reach the next holder first', async () => {
       const doc = fanoutDoc('handover');
       const atB = recorder();

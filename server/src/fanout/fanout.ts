@@ -38,5 +38,12 @@ export interface Fanout {
    * @throws Error when the bus cannot tell (unreachable), or another instance holds `doc` too long.
    */
   exclusive<T>(doc: string, run: () => Promise<T>): Promise<T>;
+  /**
+   * True when no exclusive section of `doc` runs on any instance, and whatever the sections before published has
+   * reached this instance's handlers by the time it resolves; false while one runs. For what reads the whole document
+   * and must not see half of an import (an automatic version): it reads at once when this resolves true.
+   * @throws Error when the bus cannot tell (unreachable).
+   */
+  isQuiet(doc: string): Promise<boolean>;
   close(): Promise<void>;
 }

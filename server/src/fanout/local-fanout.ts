@@ -15,6 +15,11 @@ export class LocalBus {
     return this.#sections.run(doc, run);
   }
 
+  /** True while a section of `doc` runs or waits. */
+  isHeld(doc: string): boolean {
+    return this.#sections.has(doc);
+  }
+
   join(member: LocalFanout): void {
     this.#members.add(member);
   }
@@ -85,6 +90,11 @@ export class LocalFanout implements Fanout {
   /** Serialized on the bus: across its members (instances in one process), deliveries before it come first. */
   exclusive<T>(doc: string, run: () => Promise<T>): Promise<T> {
     return this.#bus.exclusive(doc, run);
+  }
+
+  /** Deliveries are microtasks: those of a section that ended have run before this resolves. */
+  async isQuiet(doc: string): Promise<boolean> {
+    return !this.#bus.isHeld(doc);
   }
 
   async close(): Promise<void> {

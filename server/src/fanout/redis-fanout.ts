@@ -203,6 +203,18 @@ export class RedisFanout implements Fanout {
     }
   }
 
+  /**
+   * The lock of `doc` is free, then a PING on the subscriber connection returns after whatever Redis sent it before
+   * (a section that ended published its last pieces before freeing the lock), and the lock is still free: a section
+   * that began meanwhile would have to run whole within those two round trips for its pieces to be missed.
+   */
+  async isQuiet(doc: string): Promise<boolean> {
+    const key = this.#lockPrefix + doc;
+    if ((await this.#pub.exists(key)) === 1) return false;
+    await this.#sub.ping();
+    return (await this.#pub.exists(key)) === 0;
+  }
+
   async close(): Promise<void> {
     if (this.#isClosed) return;
     this.#isClosed = true;

@@ -17,10 +17,22 @@ export interface AutoVersionerDeps {
   intervalMs: number;
   keep: number;
   /**
-   * True while an import or restore puts new content into `doc`, a piece per event-loop turn: a version then would
-   * hold half of it, so the version waits (or, when the room unloads meanwhile, is left to the room loaded again).
+   * True while an import or restore puts new content into `doc` on this instance (queued or running), a piece per
+   * event-loop turn: a version then would hold half of it, so the version waits (or, when the room unloads meanwhile,
+   * is left to the room loaded again, or to the instance that replaced it).
    */
   isReplacing(doc: string): boolean;
+  /**
+   * The same for every instance sharing the document (Fanout.isQuiet): another instance's import reaches this room
+   * piece by piece too. Resolving false, it promises that the pieces of replacements that ended are in this room.
+   * Rejects when nobody can tell (Redis down); the version is taken then, since no instance can publish meanwhile.
+   */
+  isReplacingAnywhere(doc: string): Promise<boolean>;
+}
+
+interface CapturedVersion {
+  state: Uint8Array;
+  snapshot: Y.Snapshot;
 }
 
 interface PendingVersion {
@@ -64,21 +76,15 @@ export class AutoVersioner implements RoomObserver {
     this.pending.delete(room);
     clearTimeout(pending.idle);
     clearTimeout(pending.deadline);
-    if (this.deps.isReplacing(room.name)) {
-      // The replacement's next piece commits to this room (arming a version again) or to the one loaded again.
-      if (!unloading) this.roomCommitted(room);
-      return this.writing.get(room.name) ?? Promise.resolve();
-    }
-    if (room.closed) {
-      this.newest.delete(room.name); // deleted: there is nothing left to version
-      return Promise.resolve();
-    }
-    // Captured now, synchronously: the room may be gone by the time the store answers.
-    const state = Y.encodeStateAsUpdate(room.doc);
-    const snapshot = Y.snapshot(room.doc);
+    if (this.deps.isReplacing(room.name)) return this.postpone(room, unloading);
     const previous = this.writing.get(room.name) ?? Promise.resolve();
-    const done = previous
-      .then(() => this.store(room, state, snapshot))
+    const done = this.capture(room)
+      .then(async (captured) => {
+        if (captured === 'replacing') return void this.postpone(room, unloading);
+        if (captured === null) return;
+        await previous;
+        await this.store(room, captured.state, captured.snapshot);
+      })
       .catch((error: unknown) => {
         this.deps.metrics.internalErrors.inc({ where: 'auto_version' });
         this.deps.logger.error({ err: error, doc: room.name }, 'automatic version failed');
@@ -88,6 +94,30 @@ export class AutoVersioner implements RoomObserver {
       });
     this.writing.set(room.name, done);
     return done;
+  }
+
+  /** A replacement is under way: its pieces commit to this room (arming a version again) or to the one loaded again. */
+  private postpone(room: Room, unloading: boolean): Promise<void> {
+    // Re-armed, since a replacement on another instance commits its pieces there, not here.
+    if (!unloading && !room.closed) this.roomCommitted(room);
+    return this.writing.get(room.name) ?? Promise.resolve();
+  }
+
+  /**
+   * The room's content now, read at once (the room may be gone by the time the store answers); 'replacing' while an
+   * import or restore of it is under way on any instance, null when the room was deleted.
+   */
+  private async capture(room: Room): Promise<CapturedVersion | 'replacing' | null> {
+    const isReplacingElsewhere = await this.deps.isReplacingAnywhere(room.name).catch((error: unknown) => {
+      this.deps.logger.debug({ err: error, doc: room.name }, 'cannot ask the other instances about replacements');
+      return false;
+    });
+    if (isReplacingElsewhere || this.deps.isReplacing(room.name)) return 'replacing';
+    if (room.closed) {
+      this.newest.delete(room.name); // deleted: there is nothing left to version
+      return null;
+    }
+    return { state: Y.encodeStateAsUpdate(room.doc), snapshot: Y.snapshot(room.doc) };
   }
 
   private async store(room: Room, state: Uint8Array, snapshot: Y.Snapshot): Promise<void> {

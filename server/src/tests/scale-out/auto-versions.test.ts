@@ -1,0 +1,80 @@
+// Automatic versions on one instance while another instance imports into the same document: the import reaches this
+// instance piece by piece, and a version must hold all of it or none of it.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
+import { connectClient, waitSynced, type TestClient } from '../../test-support/clients';
+import { createCluster, SPAWNING_TEST_TIMEOUT_MS, type ScaleOutCluster } from '../../test-support/scale-out-cluster';
+import type { ServerProcess } from '../../test-support/server-process';
+import { findTestService } from '../../test-support/services';
+import { markdownOf } from '../admin-test-helpers';
+
+const ADMIN_TOKEN = `scale-out-admin-${randomUUID()}`;
+const AUTH = { Authorization: `Bearer ${ADMIN_TOKEN}` };
+const postgres = findTestService('TEST_DATABASE_URL');
+const redis = findTestService('TEST_REDIS_URL');
+
+const IMPORTED_PARAGRAPHS = 1_500;
+const IMPORTED_LINE = /^Paragraph \d+ came through instance B\.$/gm;
+
+describe.skipIf(postgres.url === null || redis.url === null)(redis.title(postgres.title('scale-out automatic versions')), () => {
+  let cluster: ScaleOutCluster;
+  let a: ServerProcess;
+  let b: ServerProcess;
+  let typist: TestClient | null = null;
+
+  beforeAll(async () => {
+    cluster = createCluster({ databaseUrl: postgres.requireUrl(), redisUrl: redis.requireUrl() });
+    // A versions a document 50 ms after its edits, so it tries many times while B's import arrives.
+    [a, b] = await Promise.all([
+      cluster.start({ env: { ADMIN_TOKEN, AUTO_VERSION_IDLE_MS: '50', AUTO_VERSION_INTERVAL_MS: '50', AUTO_VERSION_KEEP: '1000' } }),
+      cluster.start({ env: { ADMIN_TOKEN } }),
+    ]);
+  }, SPAWNING_TEST_TIMEOUT_MS);
+  afterAll(async () => {
+    typist?.destroy();
+    await cluster?.stop();
+  });
+
+  it("takes no automatic version on one instance that holds part of an import made through another", async () => {
+    const doc = `scale-versions-${randomUUID().slice(0, 8)}`;
+    typist = connectClient(a.wsUrl, doc);
+    await waitSynced(typist);
+    const client = typist;
+    // Someone keeps editing through A, so A keeps taking versions while B's import goes in.
+    let edits = 0;
+    const typing = setInterval(() => client.text.insert(client.text.length, `${edits++} `), 10);
+    try {
+      const markdown = Array.from({ length: IMPORTED_PARAGRAPHS }, (_, i) => `Paragraph ${i} came through instance B.`).join('\n\n');
+      const res = await fetch(`${b.url}/admin/docs/${doc}/import?format=markdown`, { method: 'PUT', body: markdown, headers: AUTH });
+      expect(res.status, await res.clone().text()).toBe(200);
+      // A versions the imported document too, once the import is whole.
+      await vi.waitFor(async () => {
+        const counts = await importedParagraphsPerAutoVersion(doc);
+        expect(counts).toContain(IMPORTED_PARAGRAPHS);
+      }, { timeout: 20_000, interval: 100 });
+    } finally {
+      clearInterval(typing);
+    }
+    const counts = await importedParagraphsPerAutoVersion(doc);
+    expect(counts.length).toBeGreaterThan(1);
+    expect(counts.filter((count) => count !== 0 && count !== IMPORTED_PARAGRAPHS), `imported paragraphs per version: ${counts.join(', ')}`).toEqual([]);
+  });
+
+  /** For each automatic version of `doc` (read through A), how many of the imported paragraphs it holds. */
+  async function importedParagraphsPerAutoVersion(doc: string): Promise<number[]> {
+    const listed = await fetch(`${a.url}/admin/docs/${doc}/snapshots`, { headers: AUTH });
+    expect(listed.status).toBe(200);
+    const versions = (await listed.json()) as Array<{ id: string; kind: string }>;
+    const counts: number[] = [];
+    for (const version of versions.filter((v) => v.kind === 'auto')) {
+      const res = await fetch(`${a.url}/admin/docs/${doc}/snapshots/${version.id}/export?format=yjs`, { headers: AUTH });
+      expect(res.status).toBe(200);
+      const state = new Y.Doc();
+      Y.applyUpdate(state, new Uint8Array(await res.arrayBuffer()));
+      counts.push(markdownOf(state).match(IMPORTED_LINE)?.length ?? 0);
+      state.destroy();
+    }
+    return counts;
+  }
+});
