@@ -22,6 +22,7 @@ import { createLogger, type Logger } from './logger';
 import { createMetrics, type Metrics } from './metrics/metrics';
 import { Committer } from './rooms/committer';
 import { RoomRegistry, type RoomObserver } from './rooms/registry';
+import { announceServerUrl, withdrawServerUrl } from './storage/data-dir-lock';
 import { openStore } from './storage/open-store';
 import type { DocumentStore } from './storage/storage';
 
@@ -151,13 +152,24 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     adminToken: config.adminToken ? 'from ADMIN_TOKEN' : adminTokenPath(config.dataDir),
   }, 'listening');
 
+  // The server holding a SQLite DATA_DIR says where it listens, for the admin CLI (see data-dir-lock.ts).
+  const holdsDataDir = !config.databaseUrl && (options.lockDataDir ?? true);
+  if (holdsDataDir) {
+    try {
+      announceServerUrl(config.dataDir, urlOf(reachableHost(config.host), port));
+    } catch (error) {
+      logger.warn({ err: error }, 'cannot write DATA_DIR/server.url; the admin CLI needs TANDEM_URL to find this server');
+    }
+  }
+
   let closing: Promise<void> | null = null;
   return {
     ctx,
     port,
-    url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`,
+    url: urlOf(config.host, port),
     close() {
       closing ??= (async () => {
+        if (holdsDataDir) withdrawServerUrl(config.dataDir);
         clearInterval(presenceSweep);
         server.close();
         connections.stop();
@@ -174,6 +186,17 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       return closing;
     },
   };
+}
+
+function urlOf(host: string, port: number): string {
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+}
+
+/** The address a process on this machine reaches a server bound to `host` at (the loopback one for any address). */
+function reachableHost(host: string): string {
+  if (host === '0.0.0.0') return '127.0.0.1';
+  if (host === '::') return '::1';
+  return host;
 }
 
 /** Starts listening; a port in use or a host that cannot be bound is one clear error, not an unhandled event. */

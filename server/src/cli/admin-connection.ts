@@ -7,6 +7,7 @@ import { ConfigError, describeValue, loadConfig } from '../config';
 import { createLogger } from '../logger';
 import { routeModules } from '../modules';
 import { startServer } from '../server';
+import { findDataDirServer } from '../storage/data-dir-lock';
 import { AdminClient } from './admin-client';
 import type { CliConfig } from './cli-config';
 import { CliError } from './cli-error';
@@ -31,12 +32,30 @@ export async function connectAdmin(
   note: (line: string) => void,
   { mayCreateDatabase }: { mayCreateDatabase: boolean },
 ): Promise<AdminConnection> {
-  const viaServer = (): AdminConnection => ({ client: new AdminClient(config), describe: config.serverUrl, close: async () => {} });
+  const viaServer = (serverUrl = config.serverUrl): AdminConnection => ({
+    client: new AdminClient({ ...config, serverUrl }),
+    describe: serverUrl,
+    close: async () => {},
+  });
   if (mode === 'server') return viaServer();
+  const dataDir = env.DATA_DIR || './data';
+  // Only a SQLite DATA_DIR has a holder; on PostgreSQL every instance and the CLI share the database by design.
+  const holder = env.DATABASE_URL ? null : findDataDirServer(dataDir);
   if (mode === 'auto') {
+    // The server on this DATA_DIR, wherever it listens: writing beside it would reach its open editors only once
+    // it loads the document again, and edits made meanwhile into replaced blocks would be lost.
+    if (holder?.url && (await answers(holder.url))) {
+      if (holder.url !== config.serverUrl) note(`using the server that holds ${dataDir}, at ${holder.url}`);
+      return viaServer(holder.url);
+    }
     if (await answers(config.serverUrl)) return viaServer();
-    const where = env.DATABASE_URL ? 'the PostgreSQL database (DATABASE_URL)' : `${env.DATA_DIR || './data'}`;
+    if (holder) {
+      throw new CliError(`a Tandem server holds ${dataDir} but does not answer at ${holder.url ?? config.serverUrl}: set TANDEM_URL to its address (or pass --direct to open the database beside it)`, 1);
+    }
+    const where = env.DATABASE_URL ? 'the PostgreSQL database (DATABASE_URL)' : dataDir;
     note(`no server at ${config.serverUrl}; opening ${where} directly`);
+  } else if (holder) {
+    note(`a server holds ${dataDir}${holder.url ? ` (at ${holder.url})` : ''}: what this changes reaches its open editors only when it loads the document again`);
   }
   return openDirect(config, env, mayCreateDatabase);
 }

@@ -1,9 +1,15 @@
 // One server per SQLite DATA_DIR. Two servers on one database file each keep their own rooms and never see each
 // other's edits (only Redis carries edits between instances), so the second one stops at start. The lock is SQLite's
 // own exclusive lock on DATA_DIR/server.lock, held for the server's life: the operating system drops it when the
-// process ends in any way (SIGKILL included), so a crash never leaves a stale lock behind.
+// process ends in any way (SIGKILL included), so a crash never leaves a stale lock behind. The holder also writes
+// where it listens to DATA_DIR/server.url, so the admin CLI finds it on any port instead of writing to the database
+// behind its back.
 import Database from 'better-sqlite3';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+
+const LOCK_FILE = 'server.lock';
+const URL_FILE = 'server.url';
 
 export interface DataDirLock {
   release(): void;
@@ -15,7 +21,7 @@ export class DataDirInUseError extends Error {
 
 export function lockDataDir(dataDir: string): DataDirLock {
   // No busy timeout: a held lock is an answer, not something to wait for.
-  const db = new Database(path.join(dataDir, 'server.lock'), { timeout: 0 });
+  const db = new Database(path.join(dataDir, LOCK_FILE), { timeout: 0 });
   try {
     db.pragma('locking_mode = EXCLUSIVE');
     db.exec('CREATE TABLE IF NOT EXISTS held (since INTEGER NOT NULL)');
@@ -28,4 +34,46 @@ export function lockDataDir(dataDir: string): DataDirLock {
     throw error;
   }
   return { release: () => db.close() };
+}
+
+/** Tells the admin CLI where the server holding `dataDir` listens (see findDataDirServer). */
+export function announceServerUrl(dataDir: string, url: string): void {
+  writeFileSync(path.join(dataDir, URL_FILE), `${url}\n`);
+}
+
+export function withdrawServerUrl(dataDir: string): void {
+  rmSync(path.join(dataDir, URL_FILE), { force: true });
+}
+
+/**
+ * The server holding `dataDir`, when one runs, with the URL it announced (null until it listens). A URL left behind
+ * by a server that was killed is ignored: its lock went with it.
+ */
+export function findDataDirServer(dataDir: string): { url: string | null } | null {
+  const lockFile = path.join(dataDir, LOCK_FILE);
+  if (!existsSync(lockFile)) return null;
+  let db: Database.Database;
+  try {
+    db = new Database(lockFile, { timeout: 0, readonly: true, fileMustExist: true });
+  } catch {
+    return null;
+  }
+  try {
+    // A holder keeps an exclusive lock: even reading is refused, with SQLITE_BUSY.
+    db.prepare('SELECT since FROM held').all();
+    return null;
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'SQLITE_BUSY') return null;
+    return { url: announcedUrl(dataDir) };
+  } finally {
+    db.close();
+  }
+}
+
+function announcedUrl(dataDir: string): string | null {
+  try {
+    return readFileSync(path.join(dataDir, URL_FILE), 'utf8').trim() || null;
+  } catch {
+    return null;
+  }
 }

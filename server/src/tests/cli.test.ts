@@ -6,11 +6,12 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { TokenVerifier } from '../auth/tokens';
+import { connectClient, waitSynced } from '../test-support/clients';
 import { spawnServer } from '../test-support/server-process';
 import { startTestServer, type TestServer } from '../test-support/test-server';
-import { importMarkdown } from './admin-test-helpers';
+import { importMarkdown, markdownOf } from './admin-test-helpers';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const AUTH_SECRET = 'cli-test-secret-0123456789abcdef';
@@ -225,6 +226,33 @@ describe('admin CLI', () => {
         later.child.kill('SIGTERM');
         await later.exited;
       }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('finds the server that holds DATA_DIR on any port, so an import reaches its open editors at once', { timeout: 60_000 }, async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'tandem-cli-holder-'));
+    // TANDEM_URL unset: the CLI looks for a server itself, and must not open the database behind this one's back.
+    const env = { DATA_DIR: dataDir, TANDEM_URL: '', ADMIN_TOKEN: '' };
+    const running = await spawnServer({ DATA_DIR: dataDir });
+    const editor = connectClient(running.wsUrl, 'live');
+    try {
+      await waitSynced(editor);
+      const imported = await runCli(['import', 'live', '--format', 'markdown'], { env, stdin: '# Live\n\nReached the open editor.' });
+      expect(imported.code, imported.stderr).toBe(0);
+      expect(imported.stderr).toContain(`using the server that holds ${dataDir}, at ${running.url}`);
+      await vi.waitFor(() => expect(markdownOf(editor.doc)).toBe('# Live\n\nReached the open editor.'));
+    } finally {
+      editor.destroy();
+      running.child.kill('SIGTERM');
+      await running.exited;
+    }
+    try {
+      // Stopped, the server no longer holds DATA_DIR: the CLI opens the database itself, and finds the import there.
+      const exported = await runCli(['export', 'live', '--format', 'markdown'], { env: { ...env, TANDEM_URL: '', DATA_DIR: dataDir } });
+      expect(exported.stdout).toBe('# Live\n\nReached the open editor.\n');
+      expect(exported.stderr).toContain('opening');
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
