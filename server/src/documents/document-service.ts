@@ -6,7 +6,7 @@ import * as Y from 'yjs';
 import { byteLengthOf } from '../../../shared/lexical/content-pieces';
 import { deleteLastBlocks, replaceRootWith } from '../../../shared/lexical/replace-root';
 import { recordReplacement, type ReplacementNotice } from '../../../shared/replacement-notice';
-import { TandemError, notFound } from '../errors';
+import { TandemError, badRequest, notFound } from '../errors';
 import type { Logger } from '../logger';
 import type { Committer } from '../rooms/committer';
 import { ADMIN_ORIGIN } from '../rooms/origins';
@@ -127,7 +127,10 @@ export class DocumentService {
    * kept first as a version ("Before import"), as a restore keeps it: the editors' notice promises that.
    */
   async importDoc(name: string, format: ImportFormat, body: Uint8Array): Promise<DocSummary> {
-    const { registry, store, converter } = this.deps;
+    const { converter } = this.deps;
+    // An empty body is a request gone wrong (a script that lost its file, curl without --data-binary) far more often
+    // than a wish to empty the document, which a blank line still does.
+    if (body.byteLength === 0) throw badRequest(`the body is empty: send the new content of ${name} (a blank line empties it)`);
     // Converted first, on the conversion thread: a bad body must neither leave a new, empty document behind nor a
     // version of an unchanged one.
     const content = await converter.content(format, body);

@@ -234,6 +234,9 @@ describe('admin API errors', () => {
       ['json', JSON.stringify({ root: { type: 'root', children: [{ type: 'no-such-node', version: 1 }] } })],
       ['yjs', new Uint8Array([1, 2, 3, 250, 250])],
       ['markdown', new Uint8Array([0xff, 0xfe, 0x41])],
+      // No body at all (curl without --data-binary): refused, where it used to empty the document.
+      ['markdown', ''],
+      ['yjs', new Uint8Array(0)],
     ];
     for (const [format, body] of bodies) {
       const res = await adminFetch(server, `/admin/docs/intact/import?format=${format}`, { method: 'PUT', body });
