@@ -12,6 +12,10 @@ export interface AdminToken {
 
 export interface CliConfig {
   serverUrl: string;
+  /** DATA_DIR as given (the server's default `./data` when unset), for commands on the SQLite file itself. */
+  dataDir: string;
+  /** Set when the documents live in PostgreSQL. */
+  databaseUrl: string | undefined;
   authSecret: string | undefined;
   /** Read on first use, so commands that need no server (token) work without one. Throws CliError. */
   adminToken(): AdminToken;
@@ -30,6 +34,8 @@ export function loadCliConfig(env: Record<string, string | undefined>): CliConfi
   const dataDir = env.DATA_DIR || './data';
   return {
     serverUrl: url.href.replace(/\/+$/, ''),
+    dataDir,
+    databaseUrl: env.DATABASE_URL || undefined,
     authSecret: env.AUTH_SECRET || undefined,
     adminToken() {
       if (env.ADMIN_TOKEN) return { token: env.ADMIN_TOKEN, source: 'ADMIN_TOKEN' };

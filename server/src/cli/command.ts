@@ -26,6 +26,8 @@ export interface Command {
   options: ParseArgsOptionsConfig;
   /** Makes documents (import): run on the database directly, it may create a database where there is none yet. */
   createsDocuments?: boolean;
+  /** Needs neither a server nor the admin API (token, backup): it never looks for a server or opens the database. */
+  isLocal?: boolean;
   run(input: CommandInput): Promise<void>;
 }
 

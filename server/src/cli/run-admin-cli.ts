@@ -8,6 +8,7 @@ import type { CliIo, Command } from './command';
 import { deleteCommand } from './commands/delete';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
+import { backupCommand } from './commands/backup';
 import { listCommand } from './commands/list';
 import { restoreCommand } from './commands/restore';
 import { snapshotCommand } from './commands/snapshot';
@@ -24,6 +25,7 @@ export const commands: readonly Command[] = [
   snapshotsCommand,
   restoreCommand,
   deleteCommand,
+  backupCommand,
   tokenCommand,
 ];
 
@@ -49,7 +51,7 @@ export async function runAdminCli(argv: readonly string[], { env, io, stderr }: 
     }
     if (positionals.length !== command.positionals.length) throw usageError(`usage: npm run admin -- ${command.usage}`);
     const config = loadCliConfig(env);
-    const mode = values.direct ? 'direct' : command.name === 'token' || env.TANDEM_URL ? 'server' : 'auto';
+    const mode = values.direct ? 'direct' : command.isLocal || env.TANDEM_URL ? 'server' : 'auto';
     const connection = await connectAdmin(mode, config, env, (line) => stderr.write(`${PROGRAM}: ${line}\n`), {
       mayCreateDatabase: command.createsDocuments === true,
     });
@@ -99,9 +101,10 @@ function usage(): string {
     '',
     'Every command takes --json for machine-readable output.',
     `Server: TANDEM_URL (default http://127.0.0.1:8787). Admin token: ADMIN_TOKEN, else DATA_DIR/admin-token.`,
+    'With TANDEM_URL unset, the CLI uses the server that holds DATA_DIR (on any port), else the default URL.',
     'Without a server: --direct opens the database itself (DATA_DIR, or DATABASE_URL); with TANDEM_URL unset, a',
-    'command does so on its own when nothing answers at the default URL. Live editors see such changes after the',
-    'document next loads on their server.',
+    'command does so on its own when no server holds DATA_DIR and nothing answers at the default URL. Live editors',
+    'see such changes after the document next loads on their server.',
     'Tokens: AUTH_SECRET, the server\'s secret.',
     '',
   ].join('\n');

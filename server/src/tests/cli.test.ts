@@ -1,7 +1,7 @@
 // The admin CLI as users run it (node --import tsx server/src/cli/admin.ts …) against a real server: tables for
 // people, JSON for scripts, files for exports, one readable line and a non-zero exit for every failure.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -256,6 +256,53 @@ describe('admin CLI', () => {
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
+  });
+
+  it('backs up the embedded database while a server writes to it, into a file a server can start from', { timeout: 60_000 }, async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'tandem-cli-backup-'));
+    const restoredDir = mkdtempSync(path.join(tmpdir(), 'tandem-cli-restored-'));
+    const backupFile = path.join(dataDir, 'backup.db');
+    const running = await spawnServer({ DATA_DIR: dataDir });
+    const editor = connectClient(running.wsUrl, 'kept');
+    try {
+      await waitSynced(editor);
+      // Committed to the write-ahead log, not yet to tandem.db itself: a plain copy of tandem.db would miss it.
+      editor.text.insert(0, 'typed just before the backup');
+      await vi.waitFor(async () => {
+        const res = await fetch(`${running.url}/admin/docs`, { headers: { Authorization: `Bearer ${readFileSync(path.join(dataDir, 'admin-token'), 'utf8').trim()}` } });
+        expect(((await res.json()) as Array<{ name: string; bytes: number }>).find((d) => d.name === 'kept')?.bytes).toBeGreaterThan(30);
+      });
+      const backedUp = await runCli(['backup', backupFile], { env: { DATA_DIR: dataDir } });
+      expect(backedUp.code, backedUp.stderr).toBe(0);
+      expect(backedUp.stdout).toMatch(/^backed up .*tandem\.db to .*backup\.db \(/);
+      const again = await runCli(['backup', backupFile], { env: { DATA_DIR: dataDir } });
+      expect([again.code, again.stderr]).toEqual([1, `tandem-admin: ${backupFile} exists already: name a new file\n`]);
+    } finally {
+      editor.destroy();
+      running.child.kill('SIGKILL');
+      await running.exited;
+    }
+    try {
+      copyFileSync(backupFile, path.join(restoredDir, 'tandem.db'));
+      const restored = await spawnServer({ DATA_DIR: restoredDir });
+      const reader = connectClient(restored.wsUrl, 'kept');
+      try {
+        await waitSynced(reader);
+        expect(reader.text.toString()).toBe('typed just before the backup');
+      } finally {
+        reader.destroy();
+        restored.child.kill('SIGTERM');
+        await restored.exited;
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+      rmSync(restoredDir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a backup on PostgreSQL, pointing to pg_dump', async () => {
+    const run = await runCli(['backup', path.join(workDir, 'never.db')], { env: { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' } });
+    expect([run.code, run.stderr]).toEqual([1, 'tandem-admin: the documents are in PostgreSQL (DATABASE_URL): back them up with pg_dump\n']);
   });
 
   it('explains usage mistakes with exit code 2', async () => {

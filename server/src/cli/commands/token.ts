@@ -15,6 +15,7 @@ export const tokenCommand: Command = {
   usage: 'token --doc <name|prefix*|*> --role editor|viewer [--name N] [--sub id] [--ttl 1h]',
   summary: 'mint an access token with AUTH_SECRET (for ?token= links)',
   positionals: [],
+  isLocal: true,
   options: {
     doc: { type: 'string' },
     role: { type: 'string' },

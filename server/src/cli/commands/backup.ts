@@ -1,0 +1,36 @@
+// `backup <file>`: a consistent copy of the embedded database (DATA_DIR/tandem.db) in one file, made with SQLite's
+// online backup, so it is safe while a server writes to the database (copying tandem.db alone is not: in WAL mode the
+// latest commits live in tandem.db-wal until a checkpoint). On PostgreSQL, pg_dump is the tool.
+import Database from 'better-sqlite3';
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { CliError } from '../cli-error';
+import { println, type Command } from '../command';
+import { formatBytes } from '../format-table';
+
+export const backupCommand: Command = {
+  name: 'backup',
+  usage: 'backup <file>',
+  summary: 'copy the embedded database (DATA_DIR/tandem.db) into <file>, safely while the server runs',
+  positionals: ['file'],
+  options: {},
+  isLocal: true,
+  async run({ args, values, config, io }) {
+    if (config.databaseUrl) throw new CliError('the documents are in PostgreSQL (DATABASE_URL): back them up with pg_dump', 1);
+    const source = path.resolve(config.dataDir, 'tandem.db');
+    if (!existsSync(source)) throw new CliError(`no database at ${source}: is DATA_DIR the server's data folder?`, 1);
+    const target = path.resolve(args[0]!);
+    if (existsSync(target)) throw new CliError(`${target} exists already: name a new file`, 1);
+    const db = new Database(source, { fileMustExist: true });
+    try {
+      await db.backup(target);
+    } catch (error) {
+      throw new CliError(`cannot back up ${source} to ${target}: ${(error as Error).message}`, 1, { cause: error });
+    } finally {
+      db.close();
+    }
+    const bytes = statSync(target).size;
+    if (values.json) return println(io, JSON.stringify({ source, file: target, bytes }));
+    println(io, `backed up ${source} to ${target} (${formatBytes(bytes)})`);
+  },
+};
