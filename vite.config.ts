@@ -7,7 +7,15 @@ const serverUrl = process.env.TANDEM_DEV_SERVER ?? 'http://127.0.0.1:8787';
 export default defineConfig({
   root: 'client',
   plugins: [react()],
-  build: { outDir: '../dist/client', emptyOutDir: true, sourcemap: true },
+  build: {
+    outDir: '../dist/client',
+    emptyOutDir: true,
+    sourcemap: true,
+    // The editor's chunk (Lexical, Yjs and the editor: 538 kB, 169 kB gzipped) loads only on a document's page, after
+    // the list page's 231 kB; split further, Rolldown put Lexical into what the list page preloads. So the warning
+    // for chunks over 500 kB is moved past it, and still warns should the editor grow by a fifth.
+    chunkSizeWarningLimit: 650,
+  },
   server: {
     port: 5173,
     proxy: {

@@ -298,7 +298,9 @@ export class RedisFanout implements Fanout {
     this.#onError(source, error);
     if (this.#warned.has(source)) return;
     this.#warned.add(source);
-    this.#logger?.warn({ err: error, source, instanceId: this.instanceId }, 'redis fan-out failure (further ones counted, not logged)');
+    // A network failure (ECONNREFUSED, ETIMEDOUT…) is said in one line; its stack trace is ioredis's, not a clue.
+    const cause = typeof (error as { code?: unknown }).code === 'string' ? { reason: error.message } : { err: error };
+    this.#logger?.warn({ ...cause, source, instanceId: this.instanceId }, 'redis fan-out failure (further ones counted, not logged)');
   }
 }
 
