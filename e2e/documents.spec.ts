@@ -166,6 +166,43 @@ test('an admin import replaces the content on every open page without a reload',
   await expect.poll(() => documentText(ann)).toBe('Imported plan\nPack light and early.\npassport\ncharger\nSee you there. Bye.');
 });
 
+test('at the end of a long document, the notices of an import and of a deletion show in view, above the line being typed', async ({ openUser, tandem, docName }) => {
+  const lines = Array.from({ length: 80 }, (_, i) => `Paragraph number ${i + 1}`);
+  await adminApi(tandem).importDoc(docName, 'markdown', lines.join('\n\n'));
+  const ann = await openUser('Ann');
+  const { page } = ann;
+  await expect(ann.editable.locator(':scope > p')).toHaveCount(80);
+  await focusEnd(ann);
+  await page.keyboard.type(' and more');
+  await expect(ann.editable.locator(':scope > p').last()).toHaveText('Paragraph number 80 and more');
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+  // Not `editable`: once the document is deleted the text is no longer contenteditable=true.
+  const lastLine = page.locator('[data-testid=editor] [contenteditable] > p').last();
+  /** The notice is on screen, and the line with the caret is still in view, below the notice rather than under it. */
+  const expectInViewAboveLastLine = async (notice: ReturnType<typeof page.getByTestId>) => {
+    await expect(notice).toBeInViewport({ ratio: 1 });
+    await expect(lastLine).toBeInViewport({ ratio: 0.9 }); // the browser scrolls the caret's line to the edge, not past it
+    const [noticeBox, lineBox] = [await notice.boundingBox(), await lastLine.boundingBox()];
+    expect(noticeBox!.y + noticeBox!.height).toBeLessThanOrEqual(lineBox!.y);
+  };
+
+  await adminApi(tandem).importDoc(docName, 'markdown', [...lines, 'The imported end.'].join('\n\n'));
+  await expect(ann.editable.locator(':scope > p')).toHaveCount(81);
+  await focusEnd(ann);
+  expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(500);
+  await expectInViewAboveLastLine(page.getByTestId('replaced-banner'));
+
+  await adminApi(tandem).deleteDoc(docName);
+  const stopped = page.getByTestId('stopped-banner');
+  await expect(stopped).toContainText('This document was deleted.');
+  expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(500);
+  await expectInViewAboveLastLine(stopped);
+  // Dismissed, the import's notice gives its room back to the text.
+  await page.getByTestId('replaced-banner').getByRole('button', { name: 'Dismiss' }).click();
+  await expect(page.getByTestId('replaced-banner')).toHaveCount(0);
+  await expectInViewAboveLastLine(stopped);
+});
+
 test('a long document opens at its top, with the caret in the first line', async ({ openUser, tandem, docName }) => {
   const lines = Array.from({ length: 80 }, (_, i) => `Paragraph number ${i + 1}`);
   await adminApi(tandem).importDoc(docName, 'markdown', lines.join('\n\n'));
@@ -235,32 +272,57 @@ test('"Download as Markdown" saves a file matching the document', async ({ openU
   await expect(focused).not.toHaveAttribute('role', 'menuitem');
 });
 
-test('the home page lists a document by its first heading, and by its name again once the heading is gone', async ({ openUser, tandem, docName }) => {
+test('the home page lists a document by its first heading, by its first line without one, and by its name once it has no text', async ({ openUser, tandem, docName }) => {
   const ann = await openUser('Ann');
   const { page } = ann;
   const remembered = () => page.evaluate(() => localStorage.getItem('tandem:recent-docs') ?? '');
   await focusEnd(ann);
-  await page.keyboard.type('# Trip plan');
-  await page.keyboard.press('Enter');
   await page.keyboard.type('Pack light.');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('# Trip plan');
   await expect(page).toHaveTitle('Trip plan · Tandem');
   await expect.poll(remembered).toContain('Trip plan');
   await page.goto(`${tandem.url}/`);
   await expect(page.getByTestId('recent-doc')).toHaveCount(1);
   await expect(page.getByTestId('recent-doc')).toContainText('Trip plan');
 
-  await page.goto(`${tandem.url}/d/${docName}?name=Ann`);
+  await page.goto(`${tandem.url}/d/${docName}`);
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected');
   await page.locator('[data-testid=editor] h1').click();
   const headingButton = page.getByTestId('toolbar').locator('button[data-action=h1]');
   await expect(headingButton).toHaveAttribute('aria-pressed', 'true'); // the editor has the caret in the heading
-  await headingButton.click(); // the heading becomes a paragraph
+  await headingButton.click(); // the heading becomes a paragraph: the first line names the document
   await expect(page.locator('[data-testid=editor] h1')).toHaveCount(0);
+  await expect(page).toHaveTitle('Pack light. · Tandem');
+  await expect(page.getByTestId('doc-title')).toHaveText('Pack light.');
+  await expect.poll(remembered).toContain('Pack light.');
+
+  await page.keyboard.press('Control+a');
+  await page.keyboard.press('Delete');
+  await expect(ann.editable).toHaveText('');
   await expect(page).toHaveTitle(`${docName} · Tandem`);
-  await expect.poll(remembered).not.toContain('Trip plan');
+  await expect.poll(remembered).not.toContain('Pack light.');
   await page.goto(`${tandem.url}/`);
   await expect(page.getByTestId('recent-doc')).toContainText(docName);
   await expect(page.getByTestId('recent-doc')).not.toContainText('Trip plan');
+});
+
+test('a document that starts with a plain line is titled by that line, a long one cut short, in the header, the tab and the list', async ({ openUser, tandem }) => {
+  const ann = await openUser('Ann');
+  const { page } = ann;
+  await focusEnd(ann);
+  await page.keyboard.type('Shopping list for the weekend');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('eggs, bread, coffee');
+  await expect(page.getByTestId('doc-title')).toHaveText('Shopping list for the weekend');
+  await expect(page).toHaveTitle('Shopping list for the weekend · Tandem');
+
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.type('Notes from the long planning meeting about the trip, and the ');
+  await expect(page.getByTestId('doc-title')).toHaveText('Notes from the long planning meeting about the trip, and…');
+  await page.getByRole('link', { name: 'All documents' }).click();
+  await expect(page.getByTestId('recent-doc')).toContainText('Notes from the long planning meeting about the trip, and…');
+  expect(page.url()).toBe(`${tandem.url}/`);
 });
 
 test('a heading typed just before going back to the home page is the name listed there', async ({ openUser }) => {
@@ -295,9 +357,41 @@ test('a document an admin deletes tells its open pages so and leaves their home 
   await expect(page.getByTestId('recent-doc')).toHaveCount(0);
   // The old link says so as well, instead of opening a new, empty document under the name.
   await page.goto(`${tandem.url}/d/${docName}`);
-  await expect(page.getByText('This document was deleted.')).toBeVisible();
+  await expect(page.getByTestId('stopped-banner')).toHaveText(/^Could not open this document\. This document was deleted\./);
   await expect(page.getByTestId('editor')).toHaveAttribute('data-readonly', 'true');
+  // Nothing there to format, share, download, count or look back on: the page shows the reason and the way back.
+  for (const tool of ['toolbar', 'share', 'download-open', 'history-open', 'word-count', 'self-avatar']) {
+    await expect(page.getByTestId(tool), tool).toHaveCount(0);
+  }
+  await expect(page.getByRole('link', { name: 'Back to your documents' })).toBeVisible();
   expect(await adminApi(tandem).listDocs()).not.toContain(docName);
+});
+
+test('a link with ?name= pasted into the home page\'s Open box opens the document under that name', async ({ browser, tandem, docName }) => {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`${tandem.url}/`);
+  await page.getByTestId('open-doc-input').fill(`${tandem.url}/d/${docName}?name=Zed`);
+  await page.getByRole('button', { name: 'Open', exact: true }).click();
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected');
+  await expect(page.getByTestId('self-avatar')).toHaveAttribute('title', 'You: Zed (click to rename)');
+  await page.context().close();
+});
+
+test('Share copies the document\'s address, without the sharer\'s name, and the status beside it stays where it was', async ({ openUser, tandem, docName }) => {
+  const ann = await openUser('Ann');
+  const { page } = ann;
+  await ann.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: tandem.url });
+  const status = page.getByTestId('connection-status');
+  const share = page.getByTestId('share');
+  const [statusBefore, shareBefore] = [await status.boundingBox(), await share.boundingBox()];
+  await share.click();
+  await expect(share).toHaveAttribute('data-copied', 'true');
+  await expect(share).toHaveAccessibleName('Copied ✓');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${tandem.url}/d/${docName}`);
+  expect(await status.boundingBox()).toEqual(statusBefore);
+  expect(await share.boundingBox()).toEqual(shareBefore);
+  await expect(share).toHaveAccessibleName('Share');
+  expect(await status.boundingBox()).toEqual(statusBefore);
 });
 
 test('"New document" on the home page opens an empty document with the caret in it, ready for typing', async ({ browser, tandem }) => {

@@ -193,6 +193,24 @@ test('renaming yourself shows the new name to the others, and closing the form g
   await expect(avatar).toHaveAttribute('title', 'You: Annie Archer (click to rename)');
 });
 
+test('a ?name= in the address is remembered, then leaves the address (the token stays), so a rename outlives a reload', async ({ openUser, tandem, docName }) => {
+  const alice = await openUser('Alice', { query: 'token=opaque.t0k3n' }); // no AUTH_SECRET here: the token goes unchecked
+  const { page } = alice;
+  await expect(page).toHaveURL(`${tandem.url}/d/${docName}?token=opaque.t0k3n`);
+  const avatar = page.getByTestId('self-avatar');
+  await expect(avatar).toHaveAttribute('title', 'You: Alice (click to rename)');
+  await avatar.click();
+  await expect(page.getByTestId('rename-input')).toBeFocused();
+  await page.keyboard.type('Alice Smith'); // the old name is selected, so typing replaces it
+  await page.keyboard.press('Enter');
+  await expect(avatar).toHaveAttribute('title', 'You: Alice Smith (click to rename)');
+
+  await page.reload();
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected');
+  await expect(avatar).toHaveAttribute('title', 'You: Alice Smith (click to rename)');
+  await expect(page).toHaveURL(`${tandem.url}/d/${docName}?token=opaque.t0k3n`);
+});
+
 test("a collaborator's caret stays where they left it while they use the page around the text", async ({ openUser }) => {
   const ann = await openUser('Ann Archer');
   const ben = await openUser('Ben Brook');

@@ -1,6 +1,7 @@
 // Token expiry in the browser: the server closes a live connection with 4401 when its token expires; a page given
 // `?tokenUrl=` fetches a fresh token and reconnects with every edit kept, one without it stops with a banner, and a
-// token URL whose tokens the server keeps refusing makes the page back off and stop, not loop.
+// token URL whose tokens the server keeps refusing makes the page back off and stop, not loop. And sharing on such a
+// server: the page's own token never goes into a shared link, so Share says how others get an access link.
 import { test, type Browser, type BrowserContext, type Page, type Route, type WebSocket } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
 import { mintToken } from '../server/src/auth/tokens';
@@ -116,4 +117,27 @@ test('a token URL whose tokens the server refuses makes the page back off and st
   await expect(page.getByTestId('save-status')).toHaveCount(0);
   expect(issued).toBe(3);
   expect(sockets).toHaveLength(4);
+});
+
+test('Share on a page opened with an access link copies the address without the token and says each person needs their own', async ({ browser }) => {
+  const doc = newDoc();
+  const token = await mint(doc, 'Ann', 3600);
+  const { page } = await newPage(browser);
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: tandem.url });
+  await open(page, doc, `token=${token}`, 'Ann');
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected');
+
+  await page.getByTestId('share').click();
+  const note = page.getByTestId('access-link-note');
+  await expect(note).toBeVisible();
+  await expect(note).toContainText('Each person needs an access link of their own');
+  await expect(note).toContainText(`npm run admin -- token --doc ${doc} --role editor`);
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toBe(`${tandem.url}/d/${doc}`);
+  expect(copied).not.toContain(token);
+  // It stays to be read, and Escape puts it away.
+  await expect(page.getByTestId('share')).toHaveAttribute('data-copied', 'true');
+  await page.keyboard.press('Escape');
+  await expect(note).toHaveCount(0);
+  await expect(page.getByTestId('share')).toHaveAccessibleName('Share');
 });

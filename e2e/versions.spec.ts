@@ -243,6 +243,26 @@ test('the history panel takes the keyboard when opened and gives it back to the 
   await expect(open).toBeFocused();
 });
 
+test('with the history panel open, the text is centred in the room left of it, narrower where that room is', async ({ openUser }) => {
+  const ann = await openUser('Ann');
+  const { page } = ann;
+  await page.getByTestId('history-open').click();
+  const panel = page.getByTestId('history');
+  await expect(panel).toBeVisible();
+  const text = page.getByTestId('editor');
+  for (const width of [1000, 1280, 1600]) {
+    await page.setViewportSize({ width, height: 800 });
+    await expect
+      .poll(async () => {
+        const [textBox, panelBox] = [await text.boundingBox(), await panel.boundingBox()];
+        const leftGap = textBox!.x;
+        const rightGap = panelBox!.x - (textBox!.x + textBox!.width);
+        return { width, isUnderPanel: rightGap < 0, isOffCentre: Math.abs(leftGap - rightGap) > 1 };
+      })
+      .toEqual({ width, isUnderPanel: false, isOffCentre: false });
+  }
+});
+
 test('a version previews in full even when the history lists many versions', async ({ openUser, tandem, docName }) => {
   const ann = await openUser('Ann');
   await focusEnd(ann);

@@ -3,7 +3,7 @@ import { readClientConfig } from './config';
 
 const at = (path: string, protocol = 'http:') => {
   const url = new URL(path, `${protocol}//tandem.example:8787`);
-  return { pathname: url.pathname, search: url.search, protocol: url.protocol, host: url.host, origin: url.origin };
+  return { pathname: url.pathname, search: url.search, hash: url.hash, protocol: url.protocol, host: url.host, origin: url.origin };
 };
 
 describe('readClientConfig', () => {
@@ -24,6 +24,13 @@ describe('readClientConfig', () => {
     expect(config).toMatchObject({ nameParam: 'Ada', token: 'abc', collabUrl: 'ws://tandem.example:8787/collab' });
     expect(readClientConfig(at('/d/x', 'https:')).collabUrl).toBe('wss://tandem.example:8787/collab');
     expect(readClientConfig(at('/d/x?name=')).nameParam).toBeUndefined();
+  });
+
+  it('gives the address without ?name=, every other parameter kept as written, and none when there is no name', () => {
+    expect(readClientConfig(at('/d/x?name=Ada&token=a.b_c-d')).addressWithoutName).toBe('/d/x?token=a.b_c-d');
+    expect(readClientConfig(at('/d/x?token=t&name=Ada%20Lovelace&tokenUrl=%2Ft%3Fdoc%3Dx#top')).addressWithoutName).toBe('/d/x?token=t&tokenUrl=%2Ft%3Fdoc%3Dx#top');
+    expect(readClientConfig(at('/d/x?name=')).addressWithoutName).toBe('/d/x');
+    expect(readClientConfig(at('/d/x?token=t')).addressWithoutName).toBeUndefined();
   });
 
   it('takes a token URL on the page’s own origin only', () => {

@@ -1,6 +1,7 @@
 // The client's one reader of the page address: which screen to show, and the display name, token and token URL
 // passed in the query. Everything else receives these values; no other module looks at `location`.
 import { parseDocName } from '../../shared/doc-name';
+import { filterQuery } from './query-filter';
 
 export type Route =
   | { kind: 'home' }
@@ -12,6 +13,11 @@ export interface ClientConfig {
   readonly route: Route;
   /** `?name=`: a display name to use (and remember) instead of the stored one. */
   readonly nameParam: string | undefined;
+  /**
+   * The page's address (path, query, hash) without `?name=`, when it has one: once the name is remembered, the
+   * editor puts this in the address bar, so that a reload does not undo a rename. Undefined when there is no name.
+   */
+  readonly addressWithoutName: string | undefined;
   /** `?token=`: a JWT for the WebSocket and the user API. */
   readonly token: string | undefined;
   /**
@@ -25,18 +31,24 @@ export interface ClientConfig {
   readonly origin: string;
 }
 
-type PageLocation = Pick<Location, 'pathname' | 'search' | 'protocol' | 'host' | 'origin'>;
+type PageLocation = Pick<Location, 'pathname' | 'search' | 'hash' | 'protocol' | 'host' | 'origin'>;
 
 export function readClientConfig(location: PageLocation): ClientConfig {
   const query = new URLSearchParams(location.search);
   return Object.freeze({
     route: routeFor(location.pathname),
     nameParam: nonEmpty(query.get('name')),
+    addressWithoutName: query.has('name') ? addressWithout('name', location) : undefined,
     token: nonEmpty(query.get('token')),
     tokenUrl: sameOriginUrl(query.get('tokenUrl'), location.origin),
     collabUrl: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/collab`,
     origin: location.origin,
   });
+}
+
+function addressWithout(param: string, { pathname, search, hash }: PageLocation): string {
+  const kept = filterQuery(search, (other) => other !== param);
+  return `${pathname}${kept === '' ? '' : `?${kept}`}${hash}`;
 }
 
 function routeFor(pathname: string): Route {

@@ -19,7 +19,7 @@ export function DocList({ storage }: { storage: Storage }) {
     return () => window.removeEventListener('storage', refresh);
   }, [recentDocs]);
 
-  const open = (docName: string) => window.location.assign(docPath(docName));
+  const open = (docName: string, query = '') => window.location.assign(query === '' ? docPath(docName) : `${docPath(docName)}?${query}`);
 
   return (
     <div className="home">

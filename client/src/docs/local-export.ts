@@ -5,16 +5,16 @@
 import type * as Y from 'yjs';
 import { formatContentType } from '../../../shared/export-formats';
 import { editorStateToHtml } from '../../../shared/lexical/editor-state-to-html';
-import { $firstHeadingText } from '../../../shared/lexical/first-heading';
+import { $documentTitle } from '../../../shared/lexical/document-title';
 import { htmlPage } from '../../../shared/lexical/html-page';
 import { renderEditor } from '../../../shared/lexical/render-editor';
 import { editorFromYDoc } from '../../../shared/lexical/yjs-to-editor-state';
 import type { ExportFormat } from './doc-api';
 
-/** `doc` as a file of `format`; HTML is titled by the first heading, else `docName`, as the server does. */
+/** `doc` as a file of `format`; HTML is titled as the editor titles it, else by `docName`, as the server does. */
 export function exportLocally(doc: Y.Doc, format: ExportFormat, docName: string): Blob {
   const editor = editorFromYDoc(doc);
   if (format !== 'html') return new Blob([renderEditor(editor, format)], { type: formatContentType[format] });
-  const title = editor.getEditorState().read($firstHeadingText) ?? docName;
+  const title = editor.getEditorState().read($documentTitle) ?? docName;
   return new Blob([htmlPage(editorStateToHtml(editor, window), title)], { type: formatContentType.html });
 }

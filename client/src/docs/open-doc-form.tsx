@@ -2,8 +2,14 @@
 // (parseDocName) and explains a bad name inline instead of navigating to an error page.
 import { useId, useState, type FormEvent } from 'react';
 import { parseDocName } from '../../../shared/doc-name';
+import { readDocInput } from './doc-input';
 
-export function OpenDocForm({ onOpen }: { onOpen: (docName: string) => void }) {
+export interface OpenDocFormProps {
+  /** `query`: what a pasted link carried for the editor (`name=…&token=…`, without `?`), or ''. */
+  readonly onOpen: (docName: string, query: string) => void;
+}
+
+export function OpenDocForm({ onOpen }: OpenDocFormProps) {
   const [value, setValue] = useState('');
   const [error, setError] = useState<string | null>(null);
   const inputId = useId();
@@ -11,13 +17,14 @@ export function OpenDocForm({ onOpen }: { onOpen: (docName: string) => void }) {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const parsed = parseDocName(docNameFromInput(value));
+    const input = readDocInput(value);
+    const parsed = parseDocName(input.rawName);
     if (!parsed.ok) {
       setError(capitalize(parsed.reason));
       return;
     }
     setError(null);
-    onOpen(parsed.name);
+    onOpen(parsed.name, input.query);
   };
 
   return (
@@ -52,19 +59,6 @@ export function OpenDocForm({ onOpen }: { onOpen: (docName: string) => void }) {
       )}
     </form>
   );
-}
-
-/** A pasted link like `https://host/d/name?x=1` opens `name`; anything else is taken as the name itself. */
-function docNameFromInput(input: string): string {
-  const trimmed = input.trim();
-  const match = /\/d\/([^/?#]+)/.exec(trimmed);
-  if (match?.[1] === undefined) return trimmed;
-  try {
-    return decodeURIComponent(match[1]);
-  } catch {
-    // Not a valid escape: let parseDocName reject the raw text with its own message.
-    return match[1];
-  }
 }
 
 function capitalize(text: string): string {

@@ -55,12 +55,14 @@ export interface DocumentEditorProps {
   readonly isReadOnly: boolean;
   /** Whether typing is accepted now: not read-only, and the content is known. */
   readonly isEditable: boolean;
+  /** False where the document could not be opened: "0 words" would describe a document that is not there. */
+  readonly showsWordCount: boolean;
   readonly onTitle: (title: string | null) => void;
   /** Someone replaced the whole content (restored a version, imported a file). */
   readonly onReplaced: (notice: ReplacementNotice) => void;
 }
 
-export function DocumentEditor({ docName, session, initialIdentity, isReadOnly, isEditable, onTitle, onReplaced }: DocumentEditorProps) {
+export function DocumentEditor({ docName, session, initialIdentity, isReadOnly, isEditable, showsWordCount, onTitle, onReplaced }: DocumentEditorProps) {
   // Remote carets are positioned relative to this box, so they scroll with the text. They sit beside the
   // `editor` hook element rather than in it, so collaborators' names never count as document text.
   const cursorsContainerRef = useRef<HTMLDivElement>(null);
@@ -109,7 +111,7 @@ export function DocumentEditor({ docName, session, initialIdentity, isReadOnly, 
       <AutoLinkPlugin matchers={linkMatchers} />
       <MarkdownShortcutPlugin transformers={shortcutTransformers} />
       <TitlePlugin onTitle={onTitle} />
-      <WordCountPlugin />
+      {showsWordCount && <WordCountPlugin />}
       <EditablePlugin isEditable={isEditable} />
       <UndoStepsPlugin />
       <ReplacementPlugin doc={session.doc} onReplaced={onReplaced} />

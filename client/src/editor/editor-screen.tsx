@@ -21,7 +21,7 @@ import { HistoryPanel } from '../docs/history-panel';
 import { createRecentDocs } from '../docs/recent-docs';
 import { DocHeader } from './doc-header';
 import { DocumentEditor } from './document-editor';
-import { NoticeBar, ReplacementBar } from './notice-bar';
+import { NoticeBar, ReplacementBar, ViewOnlyNotice } from './notice-bar';
 import { describeReplacement } from './replacement-plugin';
 import { ShareButton } from './share-button';
 import { editorTheme } from './theme';
@@ -41,6 +41,7 @@ export function EditorScreen({ config, docName, storage }: EditorScreenProps) {
   const claims = useMemo(() => readTokenClaims(config.token), [config.token]);
   const tokenSource = useMemo(() => createTokenSource({ token: config.token, tokenUrl: config.tokenUrl }), [config.token, config.tokenUrl]);
   const [initialIdentity] = useState(() => resolveIdentity({ nameParam: config.nameParam, tokenName: claims.name, storage }));
+  useForgetNameParam(config.addressWithoutName);
   const session = useCollabSession({ docName, collabUrl: config.collabUrl, tokenSource, storage, isViewer: claims.role === 'viewer' });
   const title = useDocumentTitle(docName, storage);
 
@@ -87,6 +88,9 @@ function EditorLayout({ config, docName, storage, session, tokenSource, initialI
     [docName, tokenSource],
   );
   const isReadOnly = !access.canEdit || connection.stopReason !== null;
+  // Stopped before any content arrived (deleted, refused, too large): there is nothing to format, share, download,
+  // count or rename oneself in, so the page shows the reason and the way back, not the editing tools around them.
+  const couldNotOpen = connection.stopReason !== null && !isContentReady;
   const localCopy = useMemo(() => ({ doc: session.doc, hasUnsavedEdits: () => session.hasUnsavedEdits.get() }), [session]);
 
   const initialConfig = useMemo<InitialConfigType>(
@@ -133,29 +137,37 @@ function EditorLayout({ config, docName, storage, session, tokenSource, initialI
               title={title.value}
               docName={docName}
               status={<StatusPills connection={connection} hasUnsavedEdits={hasUnsavedEdits} isViewOnly={!access.canEdit} hasContent={isContentReady} />}
-              presence={<PresenceBar awareness={session.provider.awareness} identity={identity} onRename={rename} />}
+              presence={couldNotOpen ? null : <PresenceBar awareness={session.provider.awareness} identity={identity} onRename={rename} />}
               actions={
-                <>
-                  <ShareButton origin={config.origin} docName={docName} />
-                  <DownloadMenu api={api} docName={docName} fileTitle={title.value ?? ''} localCopy={localCopy} />
-                  <button
-                    type="button"
-                    className="button button-quiet"
-                    data-testid="history-open"
-                    aria-expanded={isHistoryOpen}
-                    disabled={isDeleted}
-                    title={isDeleted ? 'This document was deleted, with its versions' : undefined}
-                    onClick={() => setIsHistoryOpen((open) => !open)}
-                  >
-                    History
-                  </button>
-                </>
+                couldNotOpen ? null : (
+                  <>
+                    <ShareButton origin={config.origin} docName={docName} needsAccessLinks={config.token !== undefined} />
+                    <DownloadMenu api={api} docName={docName} fileTitle={title.value ?? ''} localCopy={localCopy} />
+                    <button
+                      type="button"
+                      className="button button-quiet"
+                      data-testid="history-open"
+                      aria-expanded={isHistoryOpen}
+                      disabled={isDeleted}
+                      title={isDeleted ? 'This document was deleted, with its versions' : undefined}
+                      onClick={() => setIsHistoryOpen((open) => !open)}
+                    >
+                      History
+                    </button>
+                  </>
+                )
               }
             />
-            <Toolbar />
+            {!couldNotOpen && <Toolbar />}
+            {/* In the sticky bar, so they stay in view wherever the page is scrolled (someone typing at the end of a
+                long document learns at once that their edits stopped), and take room above the text instead of
+                lying over it. */}
+            <div className="bar-notices">
+              <NoticeBar connection={connection} hasContent={isContentReady} />
+              {replacedMessage !== null && <ReplacementBar message={replacedMessage} onDismiss={() => setReplacedMessage(null)} />}
+            </div>
           </div>
-          <NoticeBar connection={connection} access={access} hasContent={isContentReady} />
-          {replacedMessage !== null && <ReplacementBar message={replacedMessage} onDismiss={() => setReplacedMessage(null)} />}
+          <ViewOnlyNotice connection={connection} access={access} hasContent={isContentReady} />
           <main className="page">
             <DocumentEditor
               docName={docName}
@@ -163,6 +175,7 @@ function EditorLayout({ config, docName, storage, session, tokenSource, initialI
               initialIdentity={initialIdentity}
               isReadOnly={isReadOnly}
               isEditable={isContentReady && !isReadOnly}
+              showsWordCount={!couldNotOpen}
               onTitle={title.set}
               onReplaced={onReplaced}
             />
@@ -184,12 +197,22 @@ function EditorLayout({ config, docName, storage, session, tokenSource, initialI
   );
 }
 
+/**
+ * Once `?name=` is remembered (resolveIdentity did it), takes it out of the address bar: left there, every reload
+ * would set the name again and undo a rename made since. The history entry is replaced, not added: Back still leaves.
+ */
+function useForgetNameParam(addressWithoutName: string | undefined): void {
+  useEffect(() => {
+    if (addressWithoutName !== undefined) window.history.replaceState(window.history.state, '', addressWithoutName);
+  }, [addressWithoutName]);
+}
+
 interface TitleState {
   readonly value: string | null;
   readonly set: (title: string | null) => void;
 }
 
-/** The title shown in the header and the browser tab: the first heading, or null while there is none. */
+/** The title shown in the header and the browser tab (see document-title.ts), or null while the document has no text. */
 function useDocumentTitle(docName: string, storage: Storage): TitleState {
   const [value, setValue] = useState<string | null>(null);
   const recentDocs = useMemo(() => createRecentDocs(storage), [storage]);
@@ -205,8 +228,8 @@ function useDocumentTitle(docName: string, storage: Storage): TitleState {
 
 /**
  * Keeps the recent list's title in step with the document once its content is known (before that the editor is
- * empty, and its missing heading would wipe the title), after typing pauses (the title changes with every keystroke
- * in the first heading). A document whose heading was removed goes back to being listed by its name.
+ * empty, and its missing title would wipe the stored one), after typing pauses (the title changes with every keystroke
+ * in the line it comes from). A document left without text goes back to being listed by its name.
  */
 function useRememberedTitle(docName: string, storage: Storage, title: string | null, isContentReady: boolean): void {
   const recentDocs = useMemo(() => createRecentDocs(storage), [storage]);

@@ -1,17 +1,17 @@
-// The line under the toolbar that explains why the document cannot be edited: the server stopped the connection
-// for good (deleted, forbidden, too large, …) or this person may only view; and, until dismissed, that someone
-// replaced the whole content (restored a version, imported a file).
+// The notices that explain why the document cannot be edited: the server stopped the connection for good (deleted,
+// forbidden, too large, …), the document is not on this device yet, or this person may only view; and, until
+// dismissed, that someone replaced the whole content (restored a version, imported a file).
 import type { Access } from '../collab/collab-session';
 import type { ConnectionStatus } from '../collab/connection-controller';
 
 export interface NoticeBarProps {
   readonly connection: ConnectionStatus;
-  readonly access: Access;
   /** The document's content has been shown: when stopped, it stays readable. */
   readonly hasContent: boolean;
 }
 
-export function NoticeBar({ connection, access, hasContent }: NoticeBarProps) {
+/** Why the connection is stopped or not there yet, or nothing. The page keeps it in view (in the sticky bar). */
+export function NoticeBar({ connection, hasContent }: NoticeBarProps) {
   if (connection.stopReason !== null) {
     return (
       <div className="notice notice-error" role="alert" data-testid="stopped-banner" data-close-code={connection.stopCode ?? undefined}>
@@ -21,7 +21,7 @@ export function NoticeBar({ connection, access, hasContent }: NoticeBarProps) {
       </div>
     );
   }
-  if (!hasContent && connection.state === 'offline') {
+  if (isWaitingForContent(connection, hasContent)) {
     // A document this browser has never held (a new one, a link opened offline) has nothing to show until the server
     // answers: the page says so, rather than an editor that ignores every key.
     return (
@@ -31,14 +31,28 @@ export function NoticeBar({ connection, access, hasContent }: NoticeBarProps) {
       </div>
     );
   }
-  if (!access.canEdit) {
-    return (
-      <div className="notice notice-info" role="status" data-testid="view-only">
-        <strong>View only.</strong> {access.reason}
-      </div>
-    );
-  }
   return null;
+}
+
+function isWaitingForContent(connection: ConnectionStatus, hasContent: boolean): boolean {
+  return !hasContent && connection.state === 'offline';
+}
+
+export interface ViewOnlyNoticeProps extends NoticeBarProps {
+  readonly access: Access;
+}
+
+/**
+ * Why this person may only view, above the text, unless NoticeBar already explains more. It scrolls away with the
+ * text: it is lasting news, and the header's "View only" pill keeps saying it.
+ */
+export function ViewOnlyNotice({ connection, access, hasContent }: ViewOnlyNoticeProps) {
+  if (access.canEdit || connection.stopReason !== null || isWaitingForContent(connection, hasContent)) return null;
+  return (
+    <div className="notice notice-info notice-in-page" role="status" data-testid="view-only">
+      <strong>View only.</strong> {access.reason}
+    </div>
+  );
 }
 
 export function ReplacementBar({ message, onDismiss }: { message: string; onDismiss: () => void }) {

@@ -1,23 +1,33 @@
 // Copies the document's address (without this page's name or token: those belong to the person sharing) and says
-// so for a moment. Where the clipboard is blocked, shows the link to copy by hand.
+// so for a moment. Where the clipboard is blocked, shows the link to copy by hand. Where the page runs on an access
+// token, says that the link opens the document only for people with an access link of their own.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { docPath } from '../doc-path';
 import { useDismiss } from '../use-dismiss';
 
 type CopyState = 'idle' | 'copied' | 'failed';
 
-export function ShareButton({ origin, docName }: { origin: string; docName: string }) {
+export interface ShareButtonProps {
+  readonly origin: string;
+  readonly docName: string;
+  /** This page opened with an access token: the server lets in only people who have one too. */
+  readonly needsAccessLinks: boolean;
+}
+
+export function ShareButton({ origin, docName, needsAccessLinks }: ShareButtonProps) {
   const [state, setState] = useState<CopyState>('idle');
   const rootRef = useRef<HTMLDivElement>(null);
   const reset = useCallback(() => setState('idle'), []);
-  useDismiss(rootRef, state === 'failed', reset);
+  // The note on access links stays until dismissed: it is read, not glanced at.
+  const isPopoverOpen = state === 'failed' || (state === 'copied' && needsAccessLinks);
+  useDismiss(rootRef, isPopoverOpen, reset);
   const link = `${origin}${docPath(docName)}`;
 
   useEffect(() => {
-    if (state !== 'copied') return;
+    if (state !== 'copied' || isPopoverOpen) return;
     const timer = setTimeout(reset, 2000);
     return () => clearTimeout(timer);
-  }, [state, reset]);
+  }, [state, isPopoverOpen, reset]);
 
   const copy = async () => {
     try {
@@ -30,20 +40,59 @@ export function ShareButton({ origin, docName }: { origin: string; docName: stri
     }
   };
 
+  const isCopied = state === 'copied';
   return (
     <div className="share menu-root" ref={rootRef}>
-      <button type="button" className="button button-primary" data-testid="share" data-copied={state === 'copied'} title={`Copy ${link}`} onClick={() => void copy()}>
-        {state === 'copied' ? 'Copied ✓' : 'Share'}
+      <button
+        type="button"
+        className="button button-primary"
+        data-testid="share"
+        data-copied={isCopied}
+        aria-expanded={needsAccessLinks ? isPopoverOpen : undefined}
+        title={needsAccessLinks ? `Copy ${link} (each person needs an access link of their own to open it)` : `Copy ${link}`}
+        onClick={() => void copy()}
+      >
+        {/* Both labels take the same cell and the hidden one keeps its room, so the button is always as wide as
+            the wider one and the pills and avatars beside it stay where they are. */}
+        <span className="swap-label">
+          <span className={isCopied ? 'swap-label-off' : undefined}>Share</span>
+          <span className={isCopied ? undefined : 'swap-label-off'}>Copied ✓</span>
+        </span>
       </button>
       <span className="visually-hidden" role="status">
-        {state === 'copied' ? 'Link copied to the clipboard' : ''}
+        {isCopied ? 'Link copied to the clipboard' : ''}
       </span>
-      {state === 'failed' && (
-        <div className="popover share-fallback" role="dialog" aria-label="Copy the link">
-          <p>Copy this link to share the document:</p>
-          <input className="text-input" readOnly value={link} autoFocus onFocus={(event) => event.target.select()} />
+      {isPopoverOpen && (
+        <div className="popover share-popover" role="dialog" aria-label={state === 'failed' ? 'Copy the link' : 'Link copied'} data-testid="share-popover">
+          {state === 'failed' ? (
+            <>
+              <p>Copy this link to share the document:</p>
+              <input className="text-input" readOnly value={link} autoFocus onFocus={(event) => event.target.select()} />
+            </>
+          ) : (
+            <p>
+              <strong>Link copied.</strong>
+            </p>
+          )}
+          {needsAccessLinks && <AccessLinkNote docName={docName} link={link} />}
         </div>
       )}
+    </div>
+  );
+}
+
+/**
+ * Why the copied link alone will not do, and how to get what will. Not this person's token in the link: that would
+ * hand out their own access, under their name, to whoever the link reaches.
+ */
+function AccessLinkNote({ docName, link }: { docName: string; link: string }) {
+  return (
+    <div className="access-link-note" data-testid="access-link-note">
+      <p>Each person needs an access link of their own: yours stays out of the link, as it would give them your access. An admin of this server makes one with</p>
+      <code>npm run admin -- token --doc {docName} --role editor --name "Their name"</code>
+      <p>
+        (<code>--role viewer</code> to read only) and sends them <code>{link}?token=</code> followed by the token it prints.
+      </p>
     </div>
   );
 }

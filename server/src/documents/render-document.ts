@@ -1,6 +1,6 @@
 // Renders a document's bytes (a live room's state or a stored version) in one export format. It only reads: a live
 // document and a version export the same way.
-import { $firstHeadingText } from '../../../shared/lexical/first-heading';
+import { $documentTitle } from '../../../shared/lexical/document-title';
 import { renderEditor } from '../../../shared/lexical/render-editor';
 import { editorFromYjsUpdate } from '../../../shared/lexical/yjs-to-editor-state';
 import { asBadRequest } from './as-bad-request';
@@ -13,16 +13,16 @@ export interface RenderedDocument {
 }
 
 /**
- * How a format that carries a title (HTML) names the document: its first heading, else `untitled`; then `suffix`
- * (a version's label, say). Plain data, so a render job can cross to a worker thread.
+ * How a format that carries a title (HTML) names the document: as the editor does (document-title.ts), else
+ * `untitled`; then `suffix` (a version's label, say). Plain data, so a render job can cross to a worker thread.
  */
 export interface TitleRule {
   untitled: string;
   suffix?: string;
 }
 
-export function titleFrom(rule: TitleRule, heading: string | null): string {
-  return `${heading ?? rule.untitled}${rule.suffix ?? ''}`;
+export function titleFrom(rule: TitleRule, documentTitle: string | null): string {
+  return `${documentTitle ?? rule.untitled}${rule.suffix ?? ''}`;
 }
 
 /**
@@ -34,6 +34,6 @@ export async function renderDocument(state: Uint8Array, format: ExportFormat, ti
   if (format === 'yjs') return { body: state, contentType };
   // One read of the state; the exports take the editor as it is instead of parsing JSON again.
   const editor = asBadRequest(() => editorFromYjsUpdate(state));
-  if (format === 'html') return { body: await editorStateToHtmlPage(editor, titleFrom(title, editor.getEditorState().read($firstHeadingText))), contentType };
+  if (format === 'html') return { body: await editorStateToHtmlPage(editor, titleFrom(title, editor.getEditorState().read($documentTitle))), contentType };
   return { body: asBadRequest(() => renderEditor(editor, format)), contentType };
 }

@@ -59,6 +59,9 @@ describe('admin API documents', () => {
     const page = await html.text();
     expect(page).toMatch(/^<!doctype html>/);
     expect(page).toContain('<title>Minutes</title>'); // the first heading, as the editor and the download name show it
+    await importMarkdown(server, 'no-heading', 'Notes for *Tuesday*\n\nSecond line');
+    const untitled = await (await adminFetch(server, '/admin/docs/no-heading/export?format=html')).text();
+    expect(untitled).toContain('<title>Notes for Tuesday</title>'); // no heading: the first line, as the editor shows it
     expect(page).toMatch(/<h1[^>]*>.*Minutes.*<\/h1>/);
     expect(page).toContain('<strong');
 

@@ -1,0 +1,29 @@
+// Reads what someone typed or pasted into the home page's Open box: a document name, or a Tandem link, whose
+// `/d/<doc>` names the document and whose query may carry what the editor page reads (the display name, the access
+// token and where to renew it): opening the link without them would lose the name or refuse the access.
+import { filterQuery } from '../query-filter';
+
+export interface DocInput {
+  /** The document's name as given, not yet checked (parseDocName does that, with its own message). */
+  readonly rawName: string;
+  /** The pasted link's `name`, `token` and `tokenUrl` parameters as written, without `?`; '' when none. */
+  readonly query: string;
+}
+
+const carriedParams: ReadonlySet<string> = new Set(['name', 'token', 'tokenUrl']);
+
+export function readDocInput(input: string): DocInput {
+  const trimmed = input.trim();
+  const match = /\/d\/([^/?#]+)\/?(\?[^#]*)?/.exec(trimmed);
+  if (match?.[1] === undefined) return { rawName: trimmed, query: '' };
+  return { rawName: safeDecode(match[1]), query: filterQuery(match[2] ?? '', (param) => carriedParams.has(param)) };
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    // Not a valid escape: parseDocName rejects the raw text with its own message.
+    return segment;
+  }
+}
