@@ -14,6 +14,6 @@ export const observerModules = (ctx: ServerContext): RoomObserver[] => [
     logger: ctx.logger,
     ...ctx.config.versions,
     isReplacing: (doc) => ctx.replacements.isReplacing(doc),
-    isReplacingAnywhere: async (doc) => !(await ctx.fanout.isQuiet(doc)),
+    whenNoReplacementAnywhere: (doc, read) => ctx.fanout.whenQuiet(doc, read),
   }),
 ];

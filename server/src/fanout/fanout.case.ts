@@ -3,7 +3,7 @@
 // a bus delivers one publisher's messages in order.
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Fanout, FanoutHandler, FanoutKind, FanoutMessage } from './fanout';
+import type { Fanout, FanoutHandler, FanoutKind, FanoutMessage, QuietRead } from './fanout';
 
 export interface FanoutPair {
   a: Fanout;
@@ -158,9 +158,12 @@ export function describeFanoutContract(name: string, makePair: () => Promise<Fan
       expect(events).toEqual(['a starts', 'a ends', 'b starts']);
     });
 
-    it('tells every instance a document is not quiet while a section of it runs, and quiet once what it published has arrived', async () => {
+    it('reads a document only while no section of it runs, and only once what a section published has arrived', async () => {
       const doc = fanoutDoc('quiet');
-      expect([await a.isQuiet(doc), await b.isQuiet(doc)]).toEqual([true, true]);
+      expect([await a.whenQuiet(doc, () => 'a read'), await b.whenQuiet(doc, () => 'b read')]).toEqual([
+        { isQuiet: true, value: 'a read' },
+        { isQuiet: true, value: 'b read' },
+      ]);
       const atB = recorder();
       await b.subscribe(doc, atB.handler);
       let endSection = (): void => undefined;
@@ -171,12 +174,16 @@ export function describeFanoutContract(name: string, makePair: () => Promise<Fan
         for (let i = 0; i < 50; i++) a.publish(doc, { kind: 'update', payload: piece(i) });
       });
       await vi.waitFor(() => expect(hasStarted).toBe(true));
-      expect([await a.isQuiet(doc), await b.isQuiet(doc)]).toEqual([false, false]);
-      expect(await b.isQuiet(fanoutDoc('other'))).toBe(true);
+      const readsDuringSection: string[] = [];
+      expect(await a.whenQuiet(doc, () => readsDuringSection.push('a'))).toEqual({ isQuiet: false });
+      expect(await b.whenQuiet(doc, () => readsDuringSection.push('b'))).toEqual({ isQuiet: false });
+      expect(readsDuringSection).toEqual([]);
+      expect(await b.whenQuiet(fanoutDoc('other'), () => 'other')).toEqual({ isQuiet: true, value: 'other' });
       endSection();
-      // Asked again and again while A publishes and frees the lock: the first "quiet" comes with all of it delivered.
-      while (!(await b.isQuiet(doc)));
-      expect(atB.received.length).toBe(50);
+      // Asked again and again while A publishes and frees the lock: the first quiet read sees all of it delivered.
+      let seen: QuietRead<number> = { isQuiet: false };
+      for (let attempt = 0; attempt < 100_000 && !seen.isQuiet; attempt++) seen = await b.whenQuiet(doc, () => atB.received.length);
+      expect(seen).toEqual({ isQuiet: true, value: 50 });
       await section;
     });
 

@@ -15,6 +15,11 @@ export interface FanoutMessage {
 
 export type FanoutHandler = (doc: string, message: FanoutMessage) => void;
 
+/** What Fanout.whenQuiet read, or that it found a section running. */
+export type QuietRead<T> = { isQuiet: true; value: T } | { isQuiet: false };
+
+export const NOT_QUIET: QuietRead<never> = Object.freeze({ isQuiet: false });
+
 export interface Fanout {
   readonly instanceId: string;
   /** Starts delivering messages of `doc` to `handler`. Resolves once subscribed. */
@@ -39,11 +44,12 @@ export interface Fanout {
    */
   exclusive<T>(doc: string, run: () => Promise<T>): Promise<T>;
   /**
-   * True when no exclusive section of `doc` runs on any instance, and whatever the sections before published has
-   * reached this instance's handlers by the time it resolves; false while one runs. For what reads the whole document
-   * and must not see half of an import (an automatic version): it reads at once when this resolves true.
+   * Calls `read` at a moment when no exclusive section of `doc` runs on any instance and whatever the sections before
+   * published has reached this instance's handlers; for what reads the whole document and must not see half of an
+   * import (an automatic version). Not quiet, and `read` not called or its result dropped, while a section runs or
+   * when one started before the moment could be confirmed.
    * @throws Error when the bus cannot tell (unreachable).
    */
-  isQuiet(doc: string): Promise<boolean>;
+  whenQuiet<T>(doc: string, read: () => T): Promise<QuietRead<T>>;
   close(): Promise<void>;
 }

@@ -2,7 +2,7 @@
 // given one LocalBus act as separate instances in one process (tests, multi-instance simulations).
 import { randomUUID } from 'node:crypto';
 import { SerialByKey } from '../serial-by-key';
-import type { Fanout, FanoutHandler, FanoutMessage } from './fanout';
+import { NOT_QUIET, type Fanout, type FanoutHandler, type FanoutMessage, type QuietRead } from './fanout';
 
 /** The in-process instances that hear each other's publishes. */
 export class LocalBus {
@@ -92,9 +92,9 @@ export class LocalFanout implements Fanout {
     return this.#bus.exclusive(doc, run);
   }
 
-  /** Deliveries are microtasks: those of a section that ended have run before this resolves. */
-  async isQuiet(doc: string): Promise<boolean> {
-    return !this.#bus.isHeld(doc);
+  /** Deliveries are microtasks: those of a section that ended have run before this does. */
+  async whenQuiet<T>(doc: string, read: () => T): Promise<QuietRead<T>> {
+    return this.#bus.isHeld(doc) ? NOT_QUIET : { isQuiet: true, value: read() };
   }
 
   async close(): Promise<void> {

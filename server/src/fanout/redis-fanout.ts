@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { Logger } from '../logger';
-import type { Fanout, FanoutHandler, FanoutKind, FanoutMessage } from './fanout';
+import { NOT_QUIET, type Fanout, type FanoutHandler, type FanoutKind, type FanoutMessage, type QuietRead } from './fanout';
 
 /** Where a counted failure happened; a bounded set, fit for a metric label. */
 export type FanoutErrorSource = 'connection' | 'publish' | 'subscribe' | 'heartbeat' | 'decode' | 'handler' | 'lock';
@@ -38,6 +38,20 @@ const LOCK_WAIT_MS = 120_000;
 const LOCK_RETRY_MS = 100;
 /** Deletes KEYS[1] if it still holds ARGV[1]: a lock that expired and went to another instance is not ours to free. */
 const RELEASE_LOCK = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
+/**
+ * Takes the lock KEYS[1] for ARGV[1] (expiring after ARGV[2] ms) unless it is taken, and then counts one more
+ * section of the document in KEYS[2] (kept ARGV[3] ms), in one step: see whenQuiet.
+ */
+const TAKE_LOCK = `if redis.call('set', KEYS[1], ARGV[1], 'PX', ARGV[2], 'NX') then
+  redis.call('incr', KEYS[2])
+  redis.call('pexpire', KEYS[2], ARGV[3])
+  return 1
+end
+return 0`;
+/** Whether the lock KEYS[1] is taken, and the count of sections KEYS[2] ('' before the first). */
+const SECTION_STATE = "return { redis.call('exists', KEYS[1]), redis.call('get', KEYS[2]) or '' }";
+/** How long a document's count of sections is kept after its last section began (a day: longer than any check). */
+const SECTION_COUNT_TTL_MS = 86_400_000;
 /** Extends KEYS[1] to ARGV[2] ms if it still holds ARGV[1]. */
 const RENEW_LOCK = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end";
 
@@ -52,6 +66,7 @@ export class RedisFanout implements Fanout {
   readonly #instanceKey: string;
   readonly #instancePrefix: string;
   readonly #lockPrefix: string;
+  readonly #sectionsPrefix: string;
   readonly #instanceTtlMs: number;
   readonly #heartbeat: NodeJS.Timeout;
   readonly #logger: Pick<Logger, 'info' | 'warn'> | undefined;
@@ -77,6 +92,7 @@ export class RedisFanout implements Fanout {
     this.#instancePrefix = `${prefix}:instance:`;
     this.#instanceKey = this.#instancePrefix + this.instanceId;
     this.#lockPrefix = `${prefix}:lock:`;
+    this.#sectionsPrefix = `${prefix}:sections:`;
     this.#instanceTtlMs = options.instanceTtlMs ?? 15_000;
     this.#logger = options.logger;
     this.#onError = options.onError ?? (() => {});
@@ -186,7 +202,8 @@ export class RedisFanout implements Fanout {
     const key = this.#lockPrefix + doc;
     const token = `${this.instanceId}:${randomUUID()}`;
     const deadline = Date.now() + LOCK_WAIT_MS;
-    while ((await this.#pub.set(key, token, 'PX', LOCK_TTL_MS, 'NX')) !== 'OK') {
+    const takeLock = () => this.#pub.eval(TAKE_LOCK, 2, key, this.#sectionsPrefix + doc, token, LOCK_TTL_MS, SECTION_COUNT_TTL_MS);
+    while ((await takeLock()) !== 1) {
       if (Date.now() >= deadline) throw new Error(`document ${doc} stayed locked by another instance for ${LOCK_WAIT_MS / 1000} s`);
       await new Promise((resolve) => setTimeout(resolve, LOCK_RETRY_MS));
     }
@@ -204,15 +221,21 @@ export class RedisFanout implements Fanout {
   }
 
   /**
-   * The lock of `doc` is free, then a PING on the subscriber connection returns after whatever Redis sent it before
-   * (a section that ended published its last pieces before freeing the lock), and the lock is still free: a section
-   * that began meanwhile would have to run whole within those two round trips for its pieces to be missed.
+   * The lock of `doc` is free; a PING on the subscriber connection then returns after whatever Redis sent it before
+   * (a section that ended published its last pieces before freeing the lock), and `read` runs at once. Then the lock
+   * must still be free and no section have begun since the first look (each one counts itself as it takes the lock):
+   * a section that began in between may have put pieces into the room before `read`, so its result is dropped. One
+   * that begins later publishes after that last look, which Redis answered after `read` had run.
    */
-  async isQuiet(doc: string): Promise<boolean> {
-    const key = this.#lockPrefix + doc;
-    if ((await this.#pub.exists(key)) === 1) return false;
+  async whenQuiet<T>(doc: string, read: () => T): Promise<QuietRead<T>> {
+    const keys = [this.#lockPrefix + doc, this.#sectionsPrefix + doc] as const;
+    const sectionState = async () => (await this.#pub.eval(SECTION_STATE, 2, ...keys)) as [number, string];
+    const [isLocked, sectionsBefore] = await sectionState();
+    if (isLocked === 1) return NOT_QUIET;
     await this.#sub.ping();
-    return (await this.#pub.exists(key)) === 0;
+    const value = read();
+    const [isLockedAfter, sectionsAfter] = await sectionState();
+    return isLockedAfter === 1 || sectionsAfter !== sectionsBefore ? NOT_QUIET : { isQuiet: true, value };
   }
 
   async close(): Promise<void> {

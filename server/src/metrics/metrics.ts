@@ -42,6 +42,11 @@ export function createMetrics() {
       buckets: [0, 1, 2, 5, 10, 25, 50, 100, 250, 500],
       registers,
     }),
+    autoVersionsPostponed: new client.Counter({
+      name: 'tandem_auto_versions_postponed_total',
+      help: 'Automatic versions put off because an import or restore of the document was under way (on any instance)',
+      registers,
+    }),
     internalErrors: new client.Counter({ name: 'tandem_internal_errors_total', help: 'Unexpected errors, by where', labelNames: ['where'], registers }),
   };
 }

@@ -4,6 +4,7 @@
 import * as Y from 'yjs';
 import { SEED_CLIENT_ID } from '../../../shared/lexical/seed-update';
 import type { Logger } from '../logger';
+import type { QuietRead } from '../fanout/fanout';
 import type { Metrics } from '../metrics/metrics';
 import type { RoomObserver } from '../rooms/registry';
 import type { Room } from '../rooms/room';
@@ -23,12 +24,19 @@ export interface AutoVersionerDeps {
    */
   isReplacing(doc: string): boolean;
   /**
-   * The same for every instance sharing the document (Fanout.isQuiet): another instance's import reaches this room
-   * piece by piece too. Resolving false, it promises that the pieces of replacements that ended are in this room.
-   * Rejects when nobody can tell (Redis down); the version is taken then, since no instance can publish meanwhile.
+   * Calls `read` while no import or restore of `doc` runs on any instance sharing it, once what finished ones published
+   * is in this room (Fanout.whenQuiet): another instance's import reaches this room piece by piece too. Rejects when
+   * the instances cannot be asked (Redis unreachable); the version then waits, since pieces may still be on their way.
    */
-  isReplacingAnywhere(doc: string): Promise<boolean>;
+  whenNoReplacementAnywhere<T>(doc: string, read: () => T): Promise<QuietRead<T>>;
 }
+
+/**
+ * How long an unloading room's version waits for the other instances' answer (three Redis round trips, normally
+ * under a millisecond): an unload, and a shutdown's unloads one after another, must not hang on an unresponsive Redis.
+ * Past it the version is left to the instance that replaced the document, or to the room's next edit.
+ */
+const UNLOAD_QUIET_WAIT_MS = 500;
 
 interface CapturedVersion {
   state: Uint8Array;
@@ -46,6 +54,8 @@ export class AutoVersioner implements RoomObserver {
   private readonly pending = new Map<Room, PendingVersion>();
   /** Per doc: the version being written, so two triggers never store the same state twice. */
   private readonly writing = new Map<string, Promise<void>>();
+  /** Rooms whose unload waits for their version: a postponed version is not armed again for them. */
+  private readonly unloading = new Set<Room>();
   /** Per doc: the newest stored version as a Yjs snapshot (state vector and delete set), to tell "unchanged". */
   private readonly newest = new Map<string, { id: string; snapshot: Y.Snapshot }>();
 
@@ -65,7 +75,12 @@ export class AutoVersioner implements RoomObserver {
   }
 
   async roomUnloading(room: Room): Promise<void> {
-    await this.take(room, { unloading: true });
+    this.unloading.add(room);
+    try {
+      await this.take(room, { unloading: true });
+    } finally {
+      this.unloading.delete(room);
+    }
     this.newest.delete(room.name);
   }
 
@@ -76,11 +91,11 @@ export class AutoVersioner implements RoomObserver {
     this.pending.delete(room);
     clearTimeout(pending.idle);
     clearTimeout(pending.deadline);
-    if (this.deps.isReplacing(room.name)) return this.postpone(room, unloading);
+    if (this.deps.isReplacing(room.name)) return this.postpone(room);
     const previous = this.writing.get(room.name) ?? Promise.resolve();
-    const done = this.capture(room)
+    const done = this.capture(room, unloading)
       .then(async (captured) => {
-        if (captured === 'replacing') return void this.postpone(room, unloading);
+        if (captured === 'replacing') return void this.postpone(room);
         if (captured === null) return;
         await previous;
         await this.store(room, captured.state, captured.snapshot);
@@ -96,27 +111,37 @@ export class AutoVersioner implements RoomObserver {
     return done;
   }
 
-  /** A replacement is under way: its pieces commit to this room (arming a version again) or to the one loaded again. */
-  private postpone(room: Room, unloading: boolean): Promise<void> {
-    // Re-armed, since a replacement on another instance commits its pieces there, not here.
-    if (!unloading && !room.closed) this.roomCommitted(room);
+  /**
+   * A replacement is under way: its pieces commit to this room (arming a version again) or to the one loaded again.
+   * Re-armed here too, since a replacement on another instance commits its pieces there; not for a room that unloads.
+   */
+  private postpone(room: Room): Promise<void> {
+    this.deps.metrics.autoVersionsPostponed.inc();
+    if (!this.unloading.has(room) && !room.closed) this.roomCommitted(room);
     return this.writing.get(room.name) ?? Promise.resolve();
   }
 
   /**
-   * The room's content now, read at once (the room may be gone by the time the store answers); 'replacing' while an
-   * import or restore of it is under way on any instance, null when the room was deleted.
+   * The room's content, read at once at a moment no replacement of it is under way on any instance (the room may be
+   * gone by the time the store answers); 'replacing' when one is (or the instances cannot be asked), null when the
+   * room closed.
    */
-  private async capture(room: Room): Promise<CapturedVersion | 'replacing' | null> {
-    const isReplacingElsewhere = await this.deps.isReplacingAnywhere(room.name).catch((error: unknown) => {
-      this.deps.logger.debug({ err: error, doc: room.name }, 'cannot ask the other instances about replacements');
-      return false;
-    });
-    if (isReplacingElsewhere || this.deps.isReplacing(room.name)) return 'replacing';
-    if (room.closed) {
-      this.newest.delete(room.name); // deleted: there is nothing left to version
-      return null;
+  private async capture(room: Room, unloading: boolean): Promise<CapturedVersion | 'replacing' | null> {
+    const asked = this.deps.whenNoReplacementAnywhere(room.name, () => this.read(room));
+    let outcome: QuietRead<CapturedVersion | 'replacing' | null>;
+    try {
+      outcome = unloading ? await withinMs(asked, UNLOAD_QUIET_WAIT_MS, 'the other instances did not answer in time') : await asked;
+    } catch (error) {
+      // Counted as postponed; the fan-out logs the outage itself.
+      this.deps.logger.debug({ err: error, doc: room.name }, 'cannot ask the other instances about imports; the automatic version waits');
+      return 'replacing';
     }
+    return outcome.isQuiet ? outcome.value : 'replacing';
+  }
+
+  private read(room: Room): CapturedVersion | 'replacing' | null {
+    if (this.deps.isReplacing(room.name)) return 'replacing';
+    if (room.closed) return null;
     return { state: Y.encodeStateAsUpdate(room.doc), snapshot: Y.snapshot(room.doc) };
   }
 
@@ -165,4 +190,13 @@ function snapshotOfState(state: Uint8Array): Y.Snapshot {
   const snapshot = Y.snapshot(scratch);
   scratch.destroy();
   return snapshot;
+}
+
+/** `promise`, or a rejection with `reason` once `ms` have passed. */
+function withinMs<T>(promise: Promise<T>, ms: number, reason: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(reason)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

@@ -58,8 +58,15 @@ describe.skipIf(postgres.url === null || redis.url === null)(redis.title(postgre
     }
     const counts = await importedParagraphsPerAutoVersion(doc);
     expect(counts.length).toBeGreaterThan(1);
+    // A did try to take versions while the import went in (and waited): the check above was put to the test.
+    expect(await postponedVersions(a)).toBeGreaterThan(0);
     expect(counts.filter((count) => count !== 0 && count !== IMPORTED_PARAGRAPHS), `imported paragraphs per version: ${counts.join(', ')}`).toEqual([]);
   });
+
+  async function postponedVersions(instance: ServerProcess): Promise<number> {
+    const metrics = await (await fetch(`${instance.url}/metrics`)).text();
+    return Number(/^tandem_auto_versions_postponed_total (\d+)/m.exec(metrics)?.[1] ?? Number.NaN);
+  }
 
   /** For each automatic version of `doc` (read through A), how many of the imported paragraphs it holds. */
   async function importedParagraphsPerAutoVersion(doc: string): Promise<number[]> {
