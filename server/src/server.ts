@@ -5,7 +5,7 @@ import { createNodeWebSocket } from '@hono/node-ws';
 import { Hono } from 'hono';
 import type { WebSocket as RawWebSocket } from 'ws';
 import type { UpgradeWebSocket } from 'hono/ws';
-import type { AddressInfo } from 'node:net';
+import { isIP, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CloseCode } from '../../shared/close-codes';
@@ -169,7 +169,14 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     url: urlOf(config.host, port),
     close() {
       closing ??= (async () => {
-        if (holdsDataDir) withdrawServerUrl(config.dataDir);
+        if (holdsDataDir) {
+          try {
+            withdrawServerUrl(config.dataDir);
+          } catch (error) {
+            // Harmless once this server is gone: the next one to hold DATA_DIR removes it.
+            logger.warn({ err: error }, 'cannot remove DATA_DIR/server.url');
+          }
+        }
         clearInterval(presenceSweep);
         server.close();
         connections.stop();
@@ -192,11 +199,13 @@ function urlOf(host: string, port: number): string {
   return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 }
 
-/** The address a process on this machine reaches a server bound to `host` at (the loopback one for any address). */
+/**
+ * The address a process on this machine reaches a server bound to `host` at: for any unspecified address (0.0.0.0,
+ * `::` in any spelling) IPv4's loopback, which a `::` socket also accepts (it is dual-stack) where `::1` may not exist.
+ */
 function reachableHost(host: string): string {
-  if (host === '0.0.0.0') return '127.0.0.1';
-  if (host === '::') return '::1';
-  return host;
+  const isUnspecified = host === '0.0.0.0' || (isIP(host) === 6 && /^[0:]+$/.test(host));
+  return isUnspecified ? '127.0.0.1' : host;
 }
 
 /** Starts listening; a port in use or a host that cannot be bound is one clear error, not an unhandled event. */

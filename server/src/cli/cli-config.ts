@@ -12,6 +12,8 @@ export interface AdminToken {
 
 export interface CliConfig {
   serverUrl: string;
+  /** TANDEM_URL was given (serverUrl is not just the default). */
+  isServerUrlSet: boolean;
   /** DATA_DIR as given (the server's default `./data` when unset), for commands on the SQLite file itself. */
   dataDir: string;
   /** Set when the documents live in PostgreSQL. */
@@ -34,6 +36,7 @@ export function loadCliConfig(env: Record<string, string | undefined>): CliConfi
   const dataDir = env.DATA_DIR || './data';
   return {
     serverUrl: url.href.replace(/\/+$/, ''),
+    isServerUrlSet: Boolean(env.TANDEM_URL),
     dataDir,
     databaseUrl: env.DATABASE_URL || undefined,
     authSecret: env.AUTH_SECRET || undefined,

@@ -15,6 +15,8 @@ export interface CommandInput {
   config: CliConfig;
   client: AdminClient;
   io: CliIo;
+  /** Writes a line for the person running the command on stderr (not part of the output). */
+  note: (line: string) => void;
 }
 
 export interface Command {

@@ -51,12 +51,14 @@ export async function runAdminCli(argv: readonly string[], { env, io, stderr }: 
     }
     if (positionals.length !== command.positionals.length) throw usageError(`usage: npm run admin -- ${command.usage}`);
     const config = loadCliConfig(env);
-    const mode = values.direct ? 'direct' : command.isLocal || env.TANDEM_URL ? 'server' : 'auto';
-    const connection = await connectAdmin(mode, config, env, (line) => stderr.write(`${PROGRAM}: ${line}\n`), {
+    // A local command never opens a server or the database, even with --direct.
+    const mode = command.isLocal ? 'server' : values.direct ? 'direct' : env.TANDEM_URL ? 'server' : 'auto';
+    const note = (line: string) => stderr.write(`${PROGRAM}: ${line}\n`);
+    const connection = await connectAdmin(mode, config, env, note, {
       mayCreateDatabase: command.createsDocuments === true,
     });
     try {
-      await command.run({ args: positionals, values, config, client: connection.client, io });
+      await command.run({ args: positionals, values, config, client: connection.client, io, note });
     } finally {
       await connection.close();
     }

@@ -130,7 +130,10 @@ export class DocumentService {
     const { converter } = this.deps;
     // An empty body is a request gone wrong (a script that lost its file, curl without --data-binary) far more often
     // than a wish to empty the document, which a blank line still does.
-    if (body.byteLength === 0) throw badRequest(`the body is empty: send the new content of ${name} (a blank line empties it)`);
+    if (body.byteLength === 0) {
+      const howToEmpty = format === 'markdown' ? ' (a blank line empties it)' : '';
+      throw badRequest(`the body is empty: send the new content of ${name}${howToEmpty}`);
+    }
     // Converted first, on the conversion thread: a bad body must neither leave a new, empty document behind nor a
     // version of an unchanged one.
     const content = await converter.content(format, body);

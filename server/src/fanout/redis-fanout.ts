@@ -321,10 +321,23 @@ export class RedisFanout implements Fanout {
     this.#onError(source, error);
     if (this.#warned.has(source)) return;
     this.#warned.add(source);
-    // A network failure (ECONNREFUSED, ETIMEDOUT…) is said in one line; its stack trace is ioredis's, not a clue.
-    const cause = typeof (error as { code?: unknown }).code === 'string' ? { reason: error.message } : { err: error };
+    const reason = networkFailureReason(error);
+    // A network failure is said in one line (its stack trace is ioredis's, not a clue); anything else in full.
+    const cause = reason === null ? { err: error } : { reason };
     this.#logger?.warn({ ...cause, source, instanceId: this.instanceId }, 'redis fan-out failure (further ones counted, not logged)');
   }
+}
+
+/**
+ * What a failed connection says (ECONNREFUSED, ETIMEDOUT…), or null for any other error. Node reports a host with
+ * both an IPv6 and an IPv4 address (localhost) as an AggregateError with an empty message and one error per address.
+ */
+function networkFailureReason(error: Error): string | null {
+  const { syscall, code } = error as { syscall?: unknown; code?: unknown };
+  if (error instanceof AggregateError) {
+    return error.message || error.errors.map((each: unknown) => (each as Error).message).join('; ') || String(code);
+  }
+  return typeof syscall === 'string' ? error.message || String(code) : null;
 }
 
 /**

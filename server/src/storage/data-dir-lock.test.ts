@@ -30,9 +30,13 @@ describe('DATA_DIR lock', () => {
     // Looking does not take the lock from the holder.
     expect(() => lockDataDir(dataDir)).toThrow(DataDirInUseError);
     lock.release();
-    // A URL left behind (a killed server never withdraws it) does not make a holder.
+    // A URL left behind (a killed server never withdraws it) does not make a holder, nor is it the next holder's.
     expect(findDataDirServer(dataDir)).toBeNull();
+    const next = lockDataDir(dataDir);
+    expect(findDataDirServer(dataDir)).toEqual({ url: null });
+    announceServerUrl(dataDir, 'http://127.0.0.1:9998');
     withdrawServerUrl(dataDir);
-    expect(findDataDirServer(dataDir)).toBeNull();
+    expect(findDataDirServer(dataDir)).toEqual({ url: null });
+    next.release();
   });
 });

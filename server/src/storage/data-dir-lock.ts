@@ -5,11 +5,12 @@
 // where it listens to DATA_DIR/server.url, so the admin CLI finds it on any port instead of writing to the database
 // behind its back.
 import Database from 'better-sqlite3';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const LOCK_FILE = 'server.lock';
 const URL_FILE = 'server.url';
+const LOCK_WAIT_MS = 500;
 
 export interface DataDirLock {
   release(): void;
@@ -20,8 +21,9 @@ export class DataDirInUseError extends Error {
 }
 
 export function lockDataDir(dataDir: string): DataDirLock {
-  // No busy timeout: a held lock is an answer, not something to wait for.
-  const db = new Database(path.join(dataDir, LOCK_FILE), { timeout: 0 });
+  // A short wait only: a server holds its lock for good, but the admin CLI looking for one (findDataDirServer) holds a
+  // read lock for an instant, and a server starting just then must not take that for another server.
+  const db = new Database(path.join(dataDir, LOCK_FILE), { timeout: LOCK_WAIT_MS });
   try {
     db.pragma('locking_mode = EXCLUSIVE');
     db.exec('CREATE TABLE IF NOT EXISTS held (since INTEGER NOT NULL)');
@@ -33,12 +35,21 @@ export function lockDataDir(dataDir: string): DataDirLock {
     }
     throw error;
   }
+  try {
+    // A URL left by a server that was killed is not this server's: gone before anyone can read it as ours.
+    withdrawServerUrl(dataDir);
+  } catch {
+    // Left as it is: announcing this server's URL fails the same way, and says so (see startServer).
+  }
   return { release: () => db.close() };
 }
 
-/** Tells the admin CLI where the server holding `dataDir` listens (see findDataDirServer). */
+/** Tells the admin CLI where the server holding `dataDir` listens (see findDataDirServer). Whole or not at all. */
 export function announceServerUrl(dataDir: string, url: string): void {
-  writeFileSync(path.join(dataDir, URL_FILE), `${url}\n`);
+  const file = path.join(dataDir, URL_FILE);
+  const partial = `${file}.${process.pid}`;
+  writeFileSync(partial, `${url}\n`);
+  renameSync(partial, file);
 }
 
 export function withdrawServerUrl(dataDir: string): void {
@@ -46,27 +57,25 @@ export function withdrawServerUrl(dataDir: string): void {
 }
 
 /**
- * The server holding `dataDir`, when one runs, with the URL it announced (null until it listens). A URL left behind
- * by a server that was killed is ignored: its lock went with it.
+ * The server holding `dataDir`, when one runs, with the URL it announced (null until it listens). A lock that cannot
+ * be looked at (no permission, an I/O error) counts as held: the CLI then asks for TANDEM_URL rather than open the
+ * database behind a server it cannot see.
  */
 export function findDataDirServer(dataDir: string): { url: string | null } | null {
   const lockFile = path.join(dataDir, LOCK_FILE);
   if (!existsSync(lockFile)) return null;
-  let db: Database.Database;
+  let db: Database.Database | undefined;
   try {
     db = new Database(lockFile, { timeout: 0, readonly: true, fileMustExist: true });
-  } catch {
-    return null;
-  }
-  try {
     // A holder keeps an exclusive lock: even reading is refused, with SQLITE_BUSY.
     db.prepare('SELECT since FROM held').all();
     return null;
   } catch (error) {
-    if ((error as { code?: string }).code !== 'SQLITE_BUSY') return null;
+    // The table is made by the first server to lock the directory: without it, nobody ever held it.
+    if (/no such table/.test((error as Error).message)) return null;
     return { url: announcedUrl(dataDir) };
   } finally {
-    db.close();
+    db?.close();
   }
 }
 
@@ -74,6 +83,6 @@ function announcedUrl(dataDir: string): string | null {
   try {
     return readFileSync(path.join(dataDir, URL_FILE), 'utf8').trim() || null;
   } catch {
-    return null;
+    return null; // not announced (yet): the server is starting, or could not write it
   }
 }
