@@ -5,7 +5,7 @@
 // every 60 ms). So for a while every edit that reaches the room is kept too. Once the edits pause, they are applied
 // to a copy of the replaced state on the conversion thread (stateWithCrossingEdits): edits made against the old
 // content integrate there, and if any did, the copy is stored as one more version, where the words can be found and
-// copied back. Edits made after the replacement reached their author depend on the new content and stay pending in
+// copied back; should more integrate later in the window, a newer copy is stored as well. Edits made after the replacement reached their author depend on the new content and stay pending in
 // the copy, which changes nothing. Built on the event loop, that copy of a 10,000-paragraph document stalled every
 // keystroke on the server for 0.75 s, at the first edit after each replacement.
 import type { Logger } from '../logger';
@@ -39,6 +39,9 @@ export function keepEditsCrossingReplacement({ room, replaced, applyEdits, save,
   const whenEnded = new Promise<void>((resolve) => (ended = resolve));
   const edits: Uint8Array[] = [];
   let keptBytes = 0;
+  /** What checks apply edits to: the replaced state, then the last copy stored (with the first `baseCount` edits). */
+  let base = replaced;
+  let baseCount = 0;
   /** How many of `edits` the last check covered. */
   let checked = 0;
   let isChecking = false;
@@ -46,6 +49,7 @@ export function keepEditsCrossingReplacement({ room, replaced, applyEdits, save,
   let isLastCheck = false;
   let isFinished = false;
   let quietTimer: NodeJS.Timeout | undefined;
+  let storing: Promise<void> = Promise.resolve();
 
   // A peer's edit as it was sent, here or from another instance (not the replacement itself, a load or the seed).
   const stopWatching = room.watchPeerUpdates((update) => {
@@ -66,6 +70,12 @@ export function keepEditsCrossingReplacement({ room, replaced, applyEdits, save,
   const onDestroy = (): void => void check(true);
   room.doc.on('destroy', onDestroy);
 
+  /**
+   * Applies the edits not yet in `base` to it, and stores the outcome when any of them integrated. The watch goes on
+   * after a copy is stored, until the window closes: a browser busy putting a large replacement in place sends what
+   * its user typed meanwhile seconds later, against the old content (an import through another instance lost the
+   * letters of such a keystroke, which came after the first copy was stored).
+   */
   async function check(isLast: boolean): Promise<void> {
     if (isFinished) return;
     if (isLast) {
@@ -74,7 +84,7 @@ export function keepEditsCrossingReplacement({ room, replaced, applyEdits, save,
     }
     if (isChecking) return; // its outcome looks at isLastCheck
     if (checked === edits.length) {
-      if (isLastCheck) finish(null);
+      if (isLastCheck) finish();
       return;
     }
     isChecking = true;
@@ -83,26 +93,27 @@ export function keepEditsCrossingReplacement({ room, replaced, applyEdits, save,
     // Edits that came while the thread worked are in the version too, when there is one to store.
     do {
       count = edits.length;
-      state = await stateWith(edits.slice(0, count));
+      state = await stateWith(edits.slice(baseCount, count));
     } while (state !== null && edits.length > count);
     isChecking = false;
     checked = count;
     if (state) {
-      finish(state);
-      return;
+      base = state;
+      baseCount = count;
+      store(state);
     }
-    // Nothing integrated yet; edits that came during the check are checked once they pause, or at the end.
+    // Edits that came during the check are checked once they pause, or now when this is the last check.
     if (isLastCheck) await check(true);
   }
 
   async function stateWith(kept: Uint8Array[]): Promise<Uint8Array | null> {
     try {
-      return await applyEdits(replaced, kept);
+      return await applyEdits(base, kept);
     } catch (error) {
       // The thread is gone (the server is shutting down, say): the edits are still worth the event loop's time.
       logger.warn({ err: error, doc: room.name }, 'checking the edits that crossed a replacement on the event loop');
       try {
-        return stateWithCrossingEdits(replaced, kept);
+        return stateWithCrossingEdits(base, kept);
       } catch (cause) {
         logger.warn({ err: cause, doc: room.name }, 'the replaced state did not apply: its crossing edits are not kept');
         return null;
@@ -110,23 +121,24 @@ export function keepEditsCrossingReplacement({ room, replaced, applyEdits, save,
     }
   }
 
-  function finish(caught: Uint8Array | null): void {
+  /** Stores `caught` after any copy stored before it, so the newest version holds the most. */
+  function store(caught: Uint8Array): void {
+    storing = storing.then(() =>
+      save(caught).then(
+        () => logger.info({ doc: room.name }, 'kept edits that crossed a replacement in a version'),
+        (error: unknown) => logger.error({ err: error, doc: room.name }, 'could not store edits that crossed a replacement'),
+      ),
+    );
+  }
+
+  function finish(): void {
     isFinished = true;
     stopWatching();
     clearTimeout(quietTimer);
     clearTimeout(windowTimer);
     room.doc.off('destroy', onDestroy);
     edits.length = 0;
-    if (!caught) {
-      ended();
-      return;
-    }
-    save(caught)
-      .then(
-        () => logger.info({ doc: room.name }, 'kept edits that crossed a replacement in a version'),
-        (error: unknown) => logger.error({ err: error, doc: room.name }, 'could not store edits that crossed a replacement'),
-      )
-      .finally(ended);
+    void storing.finally(ended);
   }
 
   return whenEnded;

@@ -25,6 +25,8 @@ export interface CommitEntry extends PendingAppend {
   frame: Uint8Array;
   /** What the room needs to route the frame (the sender, to skip it). */
   origin: unknown;
+  /** What the other instances are sent, when not `update`: the peer's update as it came (see Room.onDocUpdate). */
+  relayed?: Uint8Array;
 }
 
 const MAX_RETRY_DELAY_MS = 5_000;

@@ -8,6 +8,7 @@ import { createLogger } from '../logger';
 import { createMetrics } from '../metrics/metrics';
 import type { DocumentStore, PendingAppend } from '../storage/storage';
 import { Committer } from './committer';
+import { ADMIN_ORIGIN } from './origins';
 import type { PeerSocket } from './peer-socket';
 import { Room } from './room';
 import { Session } from './session';
@@ -136,5 +137,36 @@ describe('Room', () => {
     room.receive(session, encodeUpdate(Y.encodeStateAsUpdate(edit, before)));
     store.release();
     await expect.poll(() => textOf(room.encodedState())).toBe('stored and typed');
+  });
+  it("sends the other instances a peer's update as it came, so what was typed into a block deleted meanwhile is still in it", async () => {
+    const { room, store, fanout, session } = setUp();
+    // A block with text, which both the room and the typist hold.
+    const typist = new Y.Doc();
+    const block = new Y.Text('old paragraph');
+    typist.getArray<Y.Text>('blocks').insert(0, [block]);
+    const replacedState = Y.encodeStateAsUpdate(typist);
+    // Commits go out after the task that enqueued them: released once they wait.
+    const commitAll = (rows: number) => expect.poll(() => (store.release(), store.appended.length)).toBe(rows);
+    room.receive(session, encodeUpdate(replacedState));
+    await commitAll(1);
+    // An import deletes the block here, while the typist, who has not seen that yet, types into it.
+    const importer = new Y.Doc();
+    Y.applyUpdate(importer, replacedState);
+    const beforeImport = Y.encodeStateVector(importer);
+    importer.getArray('blocks').delete(0, 1);
+    room.applyServerUpdate(Y.encodeStateAsUpdate(importer, beforeImport), ADMIN_ORIGIN);
+    const beforeTyping = Y.encodeStateVector(typist);
+    block.insert(block.length, ' and a late word');
+    const typed = Y.encodeStateAsUpdate(typist, beforeTyping);
+    room.receive(session, encodeUpdate(typed));
+    await commitAll(3);
+
+    const relayed = fanout.published.filter((m) => m.kind === 'update').at(-1)!.payload;
+    expect(relayed).toEqual(typed);
+    // What the importing instance's watch does with it: applied to the replaced content, the word is there.
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, replacedState);
+    Y.applyUpdate(copy, relayed);
+    expect(copy.getArray<Y.Text>('blocks').get(0).toString()).toBe('old paragraph and a late word');
   });
 });

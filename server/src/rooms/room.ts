@@ -92,6 +92,9 @@ export class Room implements CommitListener {
   private committedSinceFlush = 0;
   /** While a frame of exactly one message is handled: its update may commit (and broadcast) at once. */
   private isSoleMessage = false;
+  /** While a session's update is applied on the general path, and the commit entry Yjs's report of it made. */
+  private isApplyingPeerUpdate = false;
+  private peerUpdateEntry: CommitEntry | null = null;
   /** While a frame holding exactly one update message is handled: that frame, the same bytes a peer needs. */
   private soleUpdateFrame: Uint8Array | null = null;
   /** Told every peer update this room applies, as it came (see watchPeerUpdates). */
@@ -370,7 +373,7 @@ export class Room implements CommitListener {
     const origin = entry.origin as ChangeOrigin;
     const sender = origin.kind === 'session' ? origin.session : null;
     this.broadcast(entry.frame, sender);
-    this.deps.fanout.publish(this.name, { kind: 'update', payload: entry.update });
+    this.deps.fanout.publish(this.name, { kind: 'update', payload: entry.relayed ?? entry.update });
     if (sender?.wantsAck && !sender.ackOwed) {
       sender.ackOwed = true;
       this.acksOwed.push(sender);
@@ -426,7 +429,9 @@ export class Room implements CommitListener {
     }
     this.lastChangeAt = Date.now();
     this.uncommitted++;
-    this.deps.committer.enqueue({ doc: this.name, update, frame, origin, listener: this }, this.isSoleMessage);
+    const entry: CommitEntry = { doc: this.name, update, frame, origin, listener: this };
+    if (this.isApplyingPeerUpdate) this.peerUpdateEntry = entry;
+    this.deps.committer.enqueue(entry, this.isSoleMessage);
   };
 
   /** The document grew by an update of `bytes`: the size estimate follows, the cached full-state reply is stale. */
@@ -478,10 +483,16 @@ export class Room implements CommitListener {
       // that fails later (in its delete set) keeps its integrated part, which is a valid update and committed.
       // Updates whose claimed struct counts applyUpdate cannot be trusted with are decoded in full first.
       if (!canApplyDirectly(update)) Y.decodeUpdate(update);
+      this.isApplyingPeerUpdate = true;
       Y.applyUpdate(this.doc, update, session.origin);
+      // With structs held back before, Yjs's report may hold those too: it goes out as it is.
+      if (!hadPending) this.relayAsSent(update);
       this.tellPeerUpdateWatchers(update);
     } catch {
       this.reject(session, CloseCode.ProtocolViolation, 'update does not decode');
+    } finally {
+      this.isApplyingPeerUpdate = false;
+      this.peerUpdateEntry = null;
     }
     if (!hadPending && pendingBytes(this.doc) > 0) this.dropPendingFrom(session);
   }
@@ -522,6 +533,17 @@ export class Room implements CommitListener {
     this.flushed();
     this.tellPeerUpdateWatchers(update);
     return true;
+  }
+
+  /**
+   * The other instances get a peer's update as the peer sent it, once all of it has integrated (nothing held back,
+   * nothing refused): what Yjs reports is what changed here, and an insert into a block deleted meanwhile comes out
+   * deleted, where the sent bytes still say what was typed, for the watch of edits crossing a replacement on the
+   * instance that made it (see watchPeerUpdates). Applied there, both change the document the same way. Only while
+   * the entry waits for its commit (an asynchronous store): committed at once, it has gone out as Yjs reported it.
+   */
+  private relayAsSent(update: Uint8Array): void {
+    if (this.peerUpdateEntry !== null && pendingBytes(this.ydoc) === 0) this.peerUpdateEntry.relayed = update;
   }
 
   private tellPeerUpdateWatchers(update: Uint8Array): void {
