@@ -367,6 +367,35 @@ test('a document an admin deletes tells its open pages so and leaves their home 
   expect(await adminApi(tandem).listDocs()).not.toContain(docName);
 });
 
+test('removing recent documents with the keyboard keeps the focus in the list: on the next entry, else the previous one, else its heading', async ({ browser, tandem }) => {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`${tandem.url}/`);
+  const recent = [
+    { name: 'first-doc', openedAt: 3_000 },
+    { name: 'second-doc', openedAt: 2_000 },
+    { name: 'third-doc', openedAt: 1_000 },
+  ];
+  await page.evaluate((entries) => localStorage.setItem('tandem:recent-docs', JSON.stringify(entries)), recent);
+  await page.reload();
+  await expect(page.getByTestId('recent-doc')).toHaveCount(3);
+  const removeButton = (name: string) => page.getByRole('button', { name: `Remove ${name} from recent documents` });
+
+  await removeButton('second-doc').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('recent-doc')).toHaveCount(2);
+  await expect(removeButton('third-doc')).toBeFocused();
+  await expect(removeButton('third-doc')).toHaveCSS('opacity', '1'); // shown, as a focused remove button is
+  // The last entry gone, the one above it takes the focus.
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('recent-doc')).toHaveCount(1);
+  await expect(removeButton('first-doc')).toBeFocused();
+  // The list emptied, its heading does.
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('recent-empty')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Recent documents' })).toBeFocused();
+  await page.context().close();
+});
+
 test('a link with ?name= pasted into the home page\'s Open box opens the document under that name', async ({ browser, tandem, docName }) => {
   const page = await (await browser.newContext()).newPage();
   await page.goto(`${tandem.url}/`);

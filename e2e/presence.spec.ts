@@ -193,6 +193,27 @@ test('renaming yourself shows the new name to the others, and closing the form g
   await expect(avatar).toHaveAttribute('title', 'You: Annie Archer (click to rename)');
 });
 
+test('on a phone, your name form opens whole on the screen, and a tap on it renames you', async ({ openUser }) => {
+  const ann = await openUser('Ann Archer');
+  await ann.page.setViewportSize({ width: 390, height: 844 });
+  const avatar = ann.page.getByTestId('self-avatar');
+  const form = ann.page.getByRole('dialog', { name: 'Your display name' });
+  const input = ann.page.getByTestId('rename-input');
+  await avatar.click();
+  await expect(input).toBeFocused();
+  await expect(form).toBeInViewport({ ratio: 1 });
+  const horizontalExtent = async () => {
+    const box = await form.boundingBox();
+    return box === null ? null : [box.x >= 0, box.x + box.width <= 390];
+  };
+  await expect.poll(horizontalExtent).toEqual([true, true]);
+  await input.click();
+  await input.fill('Annie Archer');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(form).toHaveCount(0);
+  await expect(avatar).toHaveAttribute('title', 'You: Annie Archer (click to rename)');
+});
+
 test('a ?name= in the address is remembered, then leaves the address (the token stays), so a rename outlives a reload', async ({ openUser, tandem, docName }) => {
   const alice = await openUser('Alice', { query: 'token=opaque.t0k3n' }); // no AUTH_SECRET here: the token goes unchecked
   const { page } = alice;

@@ -2,6 +2,7 @@
 // Save), the form hands the focus back to the avatar, so the keyboard keeps its place.
 import { useCallback, useId, useRef, useState, type FormEvent } from 'react';
 import { useDismiss } from '../use-dismiss';
+import { useKeepInViewport } from '../use-keep-in-viewport';
 import { cleanDisplayName, maxDisplayNameLength, type Identity } from './identity';
 import { initialsOf } from './initials';
 
@@ -10,6 +11,7 @@ export function RenamePopover({ identity, onRename }: { identity: Identity; onRe
   const [draft, setDraft] = useState(identity.name);
   const rootRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
   const inputId = useId();
   const close = useCallback(() => {
     // A click elsewhere keeps the focus it gives; only a form closed from inside gives it back to the avatar.
@@ -18,6 +20,7 @@ export function RenamePopover({ identity, onRename }: { identity: Identity; onRe
     setIsOpen(false);
   }, []);
   useDismiss(rootRef, isOpen, close);
+  useKeepInViewport(formRef, isOpen);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -47,7 +50,7 @@ export function RenamePopover({ identity, onRename }: { identity: Identity; onRe
         <span className="visually-hidden">Your name: {identity.name}. Rename</span>
       </button>
       {isOpen && (
-        <form className="popover rename-form" role="dialog" aria-label="Your display name" onSubmit={submit}>
+        <form ref={formRef} className="popover rename-form" role="dialog" aria-label="Your display name" onSubmit={submit}>
           <label htmlFor={inputId}>Your name, as others see it</label>
           <input
             id={inputId}

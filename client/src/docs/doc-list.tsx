@@ -1,5 +1,5 @@
 // The home screen: recent documents of this browser, a button for a new one and a box to open one by name.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Brand } from '../brand';
 import { docPath } from '../doc-path';
 import { formatRelativeTime } from './format-time';
@@ -10,6 +10,9 @@ import { createRecentDocs, type RecentDoc } from './recent-docs';
 export function DocList({ storage }: { storage: Storage }) {
   const recentDocs = useMemo(() => createRecentDocs(storage), [storage]);
   const [entries, setEntries] = useState<RecentDoc[]>(() => recentDocs.list());
+  const listRef = useRef<HTMLUListElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const removedIndex = useRef<number | null>(null);
 
   useEffect(() => {
     document.title = 'Tandem';
@@ -18,6 +21,16 @@ export function DocList({ storage }: { storage: Storage }) {
     window.addEventListener('storage', refresh);
     return () => window.removeEventListener('storage', refresh);
   }, [recentDocs]);
+
+  // A removed entry takes its focused button with it: the keyboard goes on from the entry that moved into its place
+  // (the next one), else from the new last one (the previous one), else from the heading of the emptied list.
+  useEffect(() => {
+    const index = removedIndex.current;
+    if (index === null) return;
+    removedIndex.current = null;
+    const forgetButtons = listRef.current?.querySelectorAll<HTMLButtonElement>('.recent-forget') ?? [];
+    (forgetButtons[Math.min(index, forgetButtons.length - 1)] ?? headingRef.current)?.focus();
+  }, [entries]);
 
   const open = (docName: string, query = '') => window.location.assign(query === '' ? docPath(docName) : `${docPath(docName)}?${query}`);
 
@@ -45,15 +58,17 @@ export function DocList({ storage }: { storage: Storage }) {
         </section>
 
         <section className="recent" aria-labelledby="recent-heading">
-          <h2 id="recent-heading">Recent documents</h2>
+          <h2 id="recent-heading" ref={headingRef} tabIndex={-1}>
+            Recent documents
+          </h2>
           {entries.length === 0 ? (
             <div className="empty-state" data-testid="recent-empty">
               <p className="empty-title">No documents yet</p>
               <p>Documents you open in this browser show up here, so you can find your way back to them.</p>
             </div>
           ) : (
-            <ul className="recent-list">
-              {entries.map((entry) => (
+            <ul className="recent-list" ref={listRef}>
+              {entries.map((entry, index) => (
                 <li key={entry.name} className="recent-item" data-testid="recent-doc">
                   <a className="recent-link" href={docPath(entry.name)}>
                     <span className="recent-title">{entry.title ?? entry.name}</span>
@@ -69,6 +84,7 @@ export function DocList({ storage }: { storage: Storage }) {
                     aria-label={`Remove ${entry.name} from recent documents`}
                     onClick={() => {
                       recentDocs.forget(entry.name);
+                      removedIndex.current = index;
                       setEntries(recentDocs.list());
                     }}
                   >
