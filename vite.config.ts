@@ -23,6 +23,8 @@ export default defineConfig({
       '/api': serverUrl,
       '/admin': serverUrl,
       '/healthz': serverUrl,
+      '/readyz': serverUrl,
+      '/metrics': serverUrl,
     },
   },
 });
