@@ -233,6 +233,7 @@ test('"Download as Markdown" saves a file matching the document', async ({ openU
   await ann.page.getByTestId('download-open').click();
   const menu = ann.page.getByTestId('download-menu');
   await expect(menu).toBeVisible();
+  await expect(menu).toHaveAccessibleName('Download as');
   const [download] = await Promise.all([ann.page.waitForEvent('download'), menu.locator('[data-format=markdown]').click()]);
   // Named after the document's title (its first heading).
   expect(download.suggestedFilename()).toBe('Packing list.md');

@@ -74,7 +74,9 @@ test('restoring a named version from the history panel reaches every page and ke
   const titles = await history.getByTestId('version').locator('.version-title').allInnerTexts();
   expect(titles.indexOf('Before restoring First draft')).toBeLessThan(titles.indexOf('First draft'));
 
-  // …and previewable there, showing the pre-restore text.
+  // …and previewable there, showing the pre-restore text; to a screen reader its buttons name the version.
+  await expect(before.locator('button[data-action=preview]')).toHaveAccessibleDescription('Before restoring First draft');
+  await expect(before.locator('button[data-action=restore]')).toHaveAccessibleDescription('Before restoring First draft');
   await before.locator('button[data-action=preview]').click();
   // The focus stays on the button (it says Hide now), not dropped to the page while the preview loaded.
   await expect(before.locator('button[data-action=preview]')).toBeFocused();

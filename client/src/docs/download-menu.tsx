@@ -113,7 +113,7 @@ export function DownloadMenu({ api, docName, fileTitle, localCopy }: DownloadMen
         <span className="caret" aria-hidden="true" />
       </button>
       {isOpen && (
-        <div className="popover menu" role="menu" data-testid="download-menu" ref={menuRef} onKeyDown={onMenuKeyDown}>
+        <div className="popover menu" role="menu" aria-label="Download as" data-testid="download-menu" ref={menuRef} onKeyDown={onMenuKeyDown}>
           {formats.map(({ format, label }) => (
             <button key={format} type="button" role="menuitem" className="menu-item" data-format={format} disabled={busyFormat !== null} onClick={() => void download(format)}>
               {label} (.{formatExtension[format]})

@@ -1,4 +1,5 @@
 // One saved version in the history list: its label (or time), who made it and how, and its actions.
+import { useId } from 'react';
 import type { Snapshot } from './doc-api';
 import { formatRelativeTime } from './format-time';
 
@@ -17,6 +18,8 @@ export interface VersionItemProps {
 }
 
 export function VersionItem({ snapshot, isPreviewing, canRestore, isBusy, onPreview, onRestore }: VersionItemProps) {
+  // The actions name their version to a screen reader ("Preview, First draft"), keeping their visible words as names.
+  const titleId = useId();
   const time = formatRelativeTime(snapshot.createdAt);
   const exactTime = new Date(snapshot.createdAt).toLocaleString();
   // The server's own versions carry a kind; a label, when there is one, already says more.
@@ -25,7 +28,7 @@ export function VersionItem({ snapshot, isPreviewing, canRestore, isBusy, onPrev
     <li className={isPreviewing ? 'version version-previewing' : 'version'} data-testid="version" data-version-id={snapshot.id}>
       <div className="version-text">
         {/* A long name is cut short in the panel; the tooltip gives it whole, with the exact time. */}
-        <span className="version-title" title={snapshot.label === null ? exactTime : `${snapshot.label} (${exactTime})`}>
+        <span className="version-title" id={titleId} title={snapshot.label === null ? exactTime : `${snapshot.label} (${exactTime})`}>
           {snapshot.label ?? capitalize(time)}
         </span>
         <span className="version-meta">
@@ -36,11 +39,11 @@ export function VersionItem({ snapshot, isPreviewing, canRestore, isBusy, onPrev
       </div>
       <div className="version-actions">
         {/* aria-disabled, not disabled, while busy: a disabled button drops the keyboard focus to the page. */}
-        <button type="button" className="button button-small" data-action="preview" aria-pressed={isPreviewing} aria-disabled={isBusy} onClick={isBusy ? undefined : onPreview}>
+        <button type="button" className="button button-small" data-action="preview" aria-pressed={isPreviewing} aria-disabled={isBusy} aria-describedby={titleId} onClick={isBusy ? undefined : onPreview}>
           {isPreviewing ? 'Hide' : 'Preview'}
         </button>
         {canRestore && (
-          <button type="button" className="button button-small" data-action="restore" aria-disabled={isBusy} onClick={isBusy ? undefined : onRestore}>
+          <button type="button" className="button button-small" data-action="restore" aria-disabled={isBusy} aria-describedby={titleId} onClick={isBusy ? undefined : onRestore}>
             Restore
           </button>
         )}

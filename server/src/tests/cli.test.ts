@@ -280,6 +280,9 @@ describe('admin CLI', () => {
       expect(backedUp.stderr).toContain('(TANDEM_URL plays no part in a backup)');
       const again = await runCli(['backup', backupFile], { env: { DATA_DIR: dataDir } });
       expect([again.code, again.stderr]).toEqual([1, `tandem-admin: ${backupFile} exists already: name a new file\n`]);
+      const nowhere = path.join(dataDir, 'no-such-folder', 'backup.db');
+      const lost = await runCli(['backup', nowhere], { env: { DATA_DIR: dataDir } });
+      expect([lost.code, lost.stderr]).toEqual([1, `tandem-admin: no folder ${path.dirname(nowhere)} to put the backup in\n`]);
     } finally {
       editor.destroy();
       running.child.kill('SIGKILL');

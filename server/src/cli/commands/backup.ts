@@ -23,6 +23,7 @@ export const backupCommand: Command = {
     if (!existsSync(source)) throw new CliError(`no database at ${source}: is DATA_DIR the server's data folder?`, 1);
     const target = path.resolve(args[0]!);
     if (existsSync(target)) throw new CliError(`${target} exists already: name a new file`, 1);
+    if (!existsSync(path.dirname(target))) throw new CliError(`no folder ${path.dirname(target)} to put the backup in`, 1);
     if (config.isServerUrlSet) note(`backing up ${source} on this machine (TANDEM_URL plays no part in a backup)`);
     const partial = `${target}.partial-${process.pid}`;
     const db = new Database(source, { readonly: true, fileMustExist: true });
