@@ -108,9 +108,21 @@ describe('rooms', () => {
     const cli = new SqliteStore({ path: path.join(s.dataDir, 'tandem.db') });
     await cli.appendBatch(new TextWriter().write('cli;').map((update) => ({ doc: 'beside', update })));
     await cli.close();
-    for (let i = 0; i < 60; i++) writer.text.insert(writer.text.length, `${i} `);
+    // Hold the first compaction once it has read the log, as a busy machine does, until later edits are stored too.
+    let release = (): void => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const load = s.ctx.store.load.bind(s.ctx.store);
+    const compactionLoad = vi.spyOn(s.ctx.store, 'load').mockImplementationOnce(async (doc) => {
+      const stored = await load(doc);
+      await released;
+      return stored;
+    });
+    for (let i = 0; i < 25; i++) writer.text.insert(writer.text.length, `${i} `);
+    await vi.waitFor(() => expect(compactionLoad).toHaveBeenCalled());
+    for (let i = 25; i < 60; i++) writer.text.insert(writer.text.length, `${i} `);
     await vi.waitFor(() => expect(s.ctx.registry.peek('beside')?.doc.getText('t').toString()).toContain('59 '));
     await s.ctx.committer.drain();
+    release();
     await vi.waitFor(async () => expect(await s.ctx.store.rowCount('beside')).toBeLessThan(30));
     expect(await compactions(s, 'storage')).toBeGreaterThan(0);
     writer.destroy();
