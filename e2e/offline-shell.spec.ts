@@ -59,10 +59,12 @@ test('a new document started with no network says it waits for the connection, t
   await page.getByRole('button', { name: 'New document' }).click();
   await expect(page).toHaveURL(/\/d\//);
   await expect(page.getByTestId('waiting-banner')).toContainText('Waiting for the connection');
-  // Nothing here is saved or unsaved yet: no "Saved" claim.
+  // Nothing here is saved or unsaved yet: no "Saved" claim, and no invitation to write where nobody can.
   await expect(page.getByTestId('save-status')).toHaveCount(0);
+  await expect(page.getByText('Start writing…')).toHaveCount(0);
   await context.setOffline(false);
   await expect(page.getByTestId('waiting-banner')).toHaveCount(0, { timeout: 20_000 });
+  await expect(page.getByText('Start writing…')).toBeVisible();
   await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
   await focusEnd(ann);
   await page.keyboard.type('first words');

@@ -12,6 +12,9 @@ test('carets and presence follow people as they come and go', async ({ openUser 
   await expect(benPresence).toHaveCount(2);
   await expect(benPresence.filter({ hasText: 'Ann Archer' })).toHaveCount(1);
   await expect(benPresence.filter({ hasText: 'Cat Cole' })).toHaveCount(1);
+  // Each one's text is the display name alone (the initials are drawn), and its button is named after the person.
+  await expect(benPresence.filter({ hasText: 'Ann Archer' })).toHaveText('Ann Archer');
+  await expect(benPresence.getByRole('button', { name: 'Cat Cole', exact: true })).toBeVisible();
 
   // Remote carets are drawn in the editor frame, beside the text (so their labels never count as content).
   const annCaretOnBen = ben.page.getByTestId('editor-frame').getByText('Ann Archer', { exact: true });

@@ -20,10 +20,10 @@ export function PresenceBar({ awareness, identity, onRename }: PresenceBarProps)
       <ul className="presence" data-testid="presence" aria-label={users.length === 0 ? 'Nobody else is here' : 'Also here'}>
         {users.map((user) => (
           <li key={user.clientId} className={user.isSelfElsewhere ? 'avatar avatar-elsewhere' : 'avatar'} data-testid="presence-user" title={titleOf(user)} style={{ backgroundColor: user.color }}>
-            <button type="button" className="avatar-jump" onClick={() => jumpToCaretOf(user.name)}>
-              <span aria-hidden="true">{initialsOf(user.name)}</span>
+            {/* The element's text is exactly the display name (a CONTRACT hook); the initials are drawn by CSS. */}
+            <button type="button" className="avatar-jump" aria-label={user.isSelfElsewhere ? `${user.name} (you, in another tab)` : user.name} onClick={() => jumpToCaretOf(user.name)}>
+              <span className="avatar-initials" data-initials={initialsOf(user.name)} aria-hidden="true" />
               <span className="visually-hidden">{user.name}</span>
-              {user.isSelfElsewhere && <span className="visually-hidden"> (you, in another tab)</span>}
             </button>
           </li>
         ))}

@@ -85,7 +85,9 @@ export function DocumentEditor({ docName, session, initialIdentity, isReadOnly, 
               className="editor-content"
               aria-label="Document"
               aria-placeholder="Start writing…"
-              placeholder={<div className="editor-placeholder">{isReadOnly ? '' : 'Start writing… Type # for a heading, - for a list.'}</div>}
+              // Only once the content is in and may be edited: an invitation to write under "Waiting for the connection"
+              // would promise what the page cannot do yet.
+              placeholder={<div className="editor-placeholder">{isEditable ? 'Start writing… Type # for a heading, - for a list.' : ''}</div>}
               spellCheck
             />
           }
