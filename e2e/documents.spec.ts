@@ -188,7 +188,10 @@ test('at the end of a long document, the notices of an import and of a deletion 
 
   await adminApi(tandem).importDoc(docName, 'markdown', [...lines, 'The imported end.'].join('\n\n'));
   await expect(ann.editable.locator(':scope > p')).toHaveCount(81);
+  // Typing was held while the new content arrived; the caret is back (at its top) once it may type again.
+  await expect(ann.editable).toBeFocused();
   await focusEnd(ann);
+  await page.keyboard.type(' typed');
   expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(500);
   await expectInViewAboveLastLine(page.getByTestId('replaced-banner'));
 
@@ -477,4 +480,25 @@ test('printing shows the document alone: no toolbar, status, word count or other
   // The text starts at the paper's edge (its margins are the printer's), not indented by the screen's layout.
   const textLeft = await ann.editable.evaluate((element) => element.getBoundingClientRect().left);
   expect(textLeft).toBeLessThan(40);
+});
+
+test('typing waits while an import puts a large document in place, then starts at its top', async ({ openUser, tandem, docName }) => {
+  const ann = await openUser('Ann');
+  const { page } = ann;
+  await focusEnd(ann);
+  await page.keyboard.type('old line');
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+  const lines = Array.from({ length: 4_000 }, (_, i) => `Imported paragraph ${i + 1}`);
+  const importing = adminApi(tandem).importDoc(docName, 'markdown', lines.join('\n\n'));
+  // While the pieces arrive, the page says so and keystrokes go nowhere (they landed in the middle of the new content).
+  await expect(page.getByTestId('replacing-banner')).toContainText('An administrator is replacing the document with an imported file');
+  await page.keyboard.type('zzz');
+  await importing;
+  await expect(page.getByTestId('replacing-banner')).toHaveCount(0, { timeout: 30_000 });
+  await expect(page.getByTestId('replaced-banner')).toBeVisible();
+  await expect(ann.editable).toBeFocused();
+  await page.keyboard.type('Hello ');
+  await expect(ann.editable.locator(':scope > p').first()).toHaveText('Hello Imported paragraph 1');
+  await expect(ann.editable.locator(':scope > p')).toHaveCount(4_000);
+  expect(await documentText(ann)).toBe(['Hello Imported paragraph 1', ...lines.slice(1)].join('\n'));
 });

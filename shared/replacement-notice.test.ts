@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { DOCUMENT_EVENTS_KEY, readReplacement, recordReplacement, watchReplacement, type ReplacementNotice } from './replacement-notice';
+import { DOCUMENT_EVENTS_KEY, readReplacement, recordReplacement, watchReplacement, type RecordedReplacement } from './replacement-notice';
 
-const restore: ReplacementNotice = { kind: 'restore', version: 'Draft 2', author: 'Ann', at: 1_700_000_000_000 };
+const restore: RecordedReplacement = { kind: 'restore', version: 'Draft 2', author: 'Ann', at: 1_700_000_000_000, isComplete: true };
 
 describe('replacement notice', () => {
   it('travels to another doc with the ordinary sync, and its watcher hears of it', () => {
     const server = new Y.Doc();
     const client = new Y.Doc();
-    const heard: (ReplacementNotice | null)[] = [];
+    const heard: (RecordedReplacement | null)[] = [];
     const stop = watchReplacement(client, (notice) => heard.push(notice));
     recordReplacement(server, restore, 'admin');
     Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
@@ -26,6 +26,8 @@ describe('replacement notice', () => {
     doc.getMap(DOCUMENT_EVENTS_KEY).set('lastReplacement', { kind: 'format-disk', at: 1 });
     expect(readReplacement(doc)).toBeNull();
     doc.getMap(DOCUMENT_EVENTS_KEY).set('lastReplacement', { kind: 'import', at: 5, version: 7 });
-    expect(readReplacement(doc)).toEqual({ kind: 'import', version: null, author: null, at: 5 });
+    expect(readReplacement(doc)).toEqual({ kind: 'import', version: null, author: null, at: 5, isComplete: true });
+    doc.getMap(DOCUMENT_EVENTS_KEY).set('lastReplacement', { kind: 'import', at: 6, isComplete: false });
+    expect(readReplacement(doc)?.isComplete).toBe(false);
   });
 });

@@ -19,22 +19,37 @@ export interface ReplacementNotice {
   readonly at: number;
 }
 
+/**
+ * A notice as the document holds it. A large replacement arrives in pieces over a few seconds: the notice is recorded
+ * with its first piece (`isComplete` false) and again with its last, so editors can hold typing until the new content
+ * is in place. A notice without the field (written before it existed) is complete.
+ */
+export interface RecordedReplacement extends ReplacementNotice {
+  readonly isComplete: boolean;
+}
+
 /** Records `notice` in `doc`, as its own transaction tagged with `origin`. */
-export function recordReplacement(doc: Y.Doc, notice: ReplacementNotice, origin: unknown): void {
+export function recordReplacement(doc: Y.Doc, notice: RecordedReplacement, origin: unknown): void {
   doc.transact(() => doc.getMap(DOCUMENT_EVENTS_KEY).set(LAST_REPLACEMENT, { ...notice }), origin);
 }
 
 /** The notice in `doc`, or null when there is none or it is not one (a peer may write anything). */
-export function readReplacement(doc: Y.Doc): ReplacementNotice | null {
+export function readReplacement(doc: Y.Doc): RecordedReplacement | null {
   const value: unknown = doc.getMap(DOCUMENT_EVENTS_KEY).get(LAST_REPLACEMENT);
   if (typeof value !== 'object' || value === null) return null;
-  const { kind, version, author, at } = value as Record<string, unknown>;
+  const { kind, version, author, at, isComplete } = value as Record<string, unknown>;
   if ((kind !== 'restore' && kind !== 'import') || typeof at !== 'number') return null;
-  return { kind, version: typeof version === 'string' ? version : null, author: typeof author === 'string' ? author : null, at };
+  return {
+    kind,
+    version: typeof version === 'string' ? version : null,
+    author: typeof author === 'string' ? author : null,
+    at,
+    isComplete: isComplete !== false,
+  };
 }
 
 /** Calls `onChange` whenever the notice changes (not for what `doc` already holds). Returns the unsubscribe. */
-export function watchReplacement(doc: Y.Doc, onChange: (notice: ReplacementNotice | null) => void): () => void {
+export function watchReplacement(doc: Y.Doc, onChange: (notice: RecordedReplacement | null) => void): () => void {
   const map = doc.getMap(DOCUMENT_EVENTS_KEY);
   const observer = (event: Y.YMapEvent<unknown>): void => {
     if (event.keysChanged.has(LAST_REPLACEMENT)) onChange(readReplacement(doc));

@@ -5,6 +5,9 @@
 
 const BEFORE_RESTORING = 'Before restoring ';
 
+/** The longest label a person may give a version (the API refuses longer ones; the editor's field stops there). */
+export const MAX_VERSION_LABEL_CHARS = 200;
+
 /** The label of the version kept just before `version` (a label, or a time) is restored. */
 export function beforeRestoringLabel(version: string): string {
   const undone = restoreUndoneBy(version);

@@ -132,6 +132,11 @@ describe('replaceDocContent', () => {
       expect(() => attempt()(doc)).toThrow(ConversionError);
       expect(Y.encodeStateAsUpdate(doc)).toEqual(before);
     });
+
+    it('names an unknown node type and where it is, not a minified Lexical error', () => {
+      const nested = rootWith([{ ...block('paragraph'), children: [textNode('ok'), { type: 'mention', version: 1 }] }]);
+      expect(() => json(new Y.Doc(), nested)).toThrow(/^root\.children\[0\]\.children\[1\] has type "mention", which Tandem does not know \(it knows .*paragraph.*\)$/);
+    });
   });
 });
 

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { readReplacement } from '../../../shared/replacement-notice';
+import { MAX_VERSION_LABEL_CHARS } from '../../../shared/restore-labels';
 import { formatRelativeTime } from './format-time';
 import type { DocApi, Snapshot } from './doc-api';
 import { VersionItem } from './version-item';
@@ -147,7 +148,11 @@ export function HistoryPanel({ api, canEdit, changes, doc, awareness, onRestorin
   const undo = notice?.undo;
   useEffect(() => {
     if (undo === undefined) return;
-    const restoreArrived = () => (readReplacement(doc)?.at ?? null) !== undo.replacedBefore;
+    const restoreArrived = () => {
+      const latest = readReplacement(doc);
+      // Whole: a large restore's pieces, which follow its notice, are not later changes.
+      return latest !== null && latest.at !== undo.replacedBefore && latest.isComplete;
+    };
     let hasArrived = restoreArrived();
     const onUpdate = () => {
       if (hasArrived) setNotice((current) => (current?.undo === undo ? { text: current.text, replacedBefore: current.replacedBefore } : current));
@@ -218,7 +223,7 @@ export function HistoryPanel({ api, canEdit, changes, doc, awareness, onRestorin
               className="text-input"
               data-testid="version-label"
               placeholder="e.g. Draft sent to Sam"
-              maxLength={120}
+              maxLength={MAX_VERSION_LABEL_CHARS}
               value={label}
               onChange={(event) => setLabel(event.target.value)}
             />

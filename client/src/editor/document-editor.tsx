@@ -13,7 +13,7 @@ import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { syncCursorPositions } from '@lexical/yjs';
 import { useRef, useState } from 'react';
 import { markdownTransformers } from '../../../shared/lexical/markdown-transformers';
-import type { ReplacementNotice } from '../../../shared/replacement-notice';
+import type { RecordedReplacement } from '../../../shared/replacement-notice';
 import type { CollabSession } from '../collab/collab-session';
 import type { Identity } from '../collab/identity';
 import { autoLinkMatchers } from './auto-link';
@@ -55,14 +55,16 @@ export interface DocumentEditorProps {
   readonly isReadOnly: boolean;
   /** Whether typing is accepted now: not read-only, and the content is known. */
   readonly isEditable: boolean;
+  /** Changes whenever a replacement's notice may have held typing (see EditablePlugin). */
+  readonly editableResync: number;
   /** False where the document could not be opened: "0 words" would describe a document that is not there. */
   readonly showsWordCount: boolean;
   readonly onTitle: (title: string | null) => void;
   /** Someone replaced the whole content (restored a version, imported a file). */
-  readonly onReplaced: (notice: ReplacementNotice) => void;
+  readonly onReplaced: (notice: RecordedReplacement) => void;
 }
 
-export function DocumentEditor({ docName, session, initialIdentity, isReadOnly, isEditable, showsWordCount, onTitle, onReplaced }: DocumentEditorProps) {
+export function DocumentEditor({ docName, session, initialIdentity, isReadOnly, isEditable, editableResync, showsWordCount, onTitle, onReplaced }: DocumentEditorProps) {
   // Remote carets are positioned relative to this box, so they scroll with the text. They sit beside the
   // `editor` hook element rather than in it, so collaborators' names never count as document text.
   const cursorsContainerRef = useRef<HTMLDivElement>(null);
@@ -114,7 +116,7 @@ export function DocumentEditor({ docName, session, initialIdentity, isReadOnly, 
       <MarkdownShortcutPlugin transformers={shortcutTransformers} />
       <TitlePlugin onTitle={onTitle} />
       {showsWordCount && <WordCountPlugin />}
-      <EditablePlugin isEditable={isEditable} />
+      <EditablePlugin isEditable={isEditable} resync={editableResync} />
       <UndoStepsPlugin />
       <ReplacementPlugin doc={session.doc} onReplaced={onReplaced} />
       <IdleCaretPlugin />

@@ -3,32 +3,55 @@
 // which scrolled a long document to its bottom), unless the person has already moved the focus somewhere else (the
 // page's own buttons, the address bar).
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import type { LexicalEditor } from 'lexical';
+import { $getRoot, type LexicalEditor } from 'lexical';
 import { useEffect, useRef } from 'react';
 
 /** Frames to wait for the page to render the editor as editable (one or two, normally). */
 const MAX_FRAMES_TO_FOCUS = 30;
 
-export function EditablePlugin({ isEditable }: { isEditable: boolean }) {
+/** Editors whose typing holdTyping stopped while they had the focus: it goes back to them when they may type again. */
+const focusedWhenHeld = new WeakSet<LexicalEditor>();
+
+/**
+ * Stops typing into `editor` at once, from outside React (a replacement's notice, read in the Yjs observer that
+ * receives it, before the content moves): the next keystroke must not wait for a render. EditablePlugin sets the
+ * editor's state again at its next render, which `resync` must then force.
+ */
+export function holdTyping(editor: LexicalEditor): void {
+  const root = editor.getRootElement();
+  if (root !== null && root.contains(document.activeElement)) focusedWhenHeld.add(editor);
+  editor.setEditable(false);
+}
+
+/** `resync`: any value that changes whenever holdTyping may have been called since the last render. */
+export function EditablePlugin({ isEditable, resync }: { isEditable: boolean; resync?: unknown }) {
   const [editor] = useLexicalComposerContext();
   const hasFocusedOnce = useRef(false);
   useEffect(() => {
     editor.setEditable(isEditable);
-    if (!isEditable || hasFocusedOnce.current) return;
+    if (!isEditable) return;
+    // The text the caret was in was replaced: it starts again at the top of the new content, as on opening.
+    if (focusedWhenHeld.delete(editor)) return focusWhenEditable(editor, () => {}, { isAfterReplacement: true });
+    if (hasFocusedOnce.current) return;
     return focusWhenEditable(editor, () => (hasFocusedOnce.current = true));
-  }, [editor, isEditable]);
+  }, [editor, isEditable, resync]);
   return null;
 }
 
-/** Focuses `editor` once its element accepts the caret (ContentEditable re-renders after setEditable). */
-function focusWhenEditable(editor: LexicalEditor, onTried: () => void): () => void {
+/**
+ * Focuses `editor` once its element accepts the caret (ContentEditable re-renders after setEditable), unless the
+ * person has moved the focus elsewhere meanwhile; `isAfterReplacement` puts the caret at the start of the document.
+ */
+function focusWhenEditable(editor: LexicalEditor, onTried: () => void, { isAfterReplacement = false } = {}): () => void {
   let frame = 0;
   let handle = requestAnimationFrame(function tryFocus() {
     const root = editor.getRootElement();
     if (root?.isContentEditable) {
       onTried();
       const active = document.activeElement;
-      if (active === null || active === document.body) editor.focus(undefined, { defaultSelection: 'rootStart' });
+      if (active !== null && active !== document.body && !root.contains(active)) return;
+      if (isAfterReplacement) editor.update(() => $getRoot().selectStart(), { onUpdate: () => editor.focus() });
+      else editor.focus(undefined, { defaultSelection: 'rootStart' });
     } else if (++frame < MAX_FRAMES_TO_FOCUS) {
       handle = requestAnimationFrame(tryFocus);
     }

@@ -5,7 +5,7 @@ import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalC
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { CloseCode } from '../../../shared/close-codes';
 import { editorNodes } from '../../../shared/lexical/nodes';
-import type { ReplacementNotice } from '../../../shared/replacement-notice';
+import type { RecordedReplacement } from '../../../shared/replacement-notice';
 import type { CollabSession } from '../collab/collab-session';
 import { rememberDisplayName, resolveIdentity, type Identity } from '../collab/identity';
 import { PresenceBar } from '../collab/presence-bar';
@@ -21,8 +21,9 @@ import { HistoryPanel } from '../docs/history-panel';
 import { createRecentDocs } from '../docs/recent-docs';
 import { DocHeader } from './doc-header';
 import { DocumentEditor } from './document-editor';
-import { NoticeBar, ReplacementBar, ViewOnlyNotice } from './notice-bar';
-import { describeReplacement } from './replacement-plugin';
+import { NoticeBar, ReplacementBar, ReplacingBar, ViewOnlyNotice } from './notice-bar';
+import { useReplacementInProgress } from './use-replacement-in-progress';
+import { describeReplacement, describeReplacementUnderWay } from './replacement-plugin';
 import { ShareButton } from './share-button';
 import { editorTheme } from './theme';
 import { Toolbar } from './toolbar';
@@ -109,15 +110,18 @@ function EditorLayout({ config, docName, storage, session, tokenSource, initialI
 
   /** When this page last asked for a restore: its own panel already says so, so the banner is for the others. */
   const ownRestoreAskedAt = useRef<number | null>(null);
+  const { inProgress: replacementInProgress, noticesHeard, noteReplacement } = useReplacementInProgress(session.doc);
   const onReplaced = useCallback(
-    (notice: ReplacementNotice) => {
+    (notice: RecordedReplacement) => {
+      noteReplacement(notice);
+      if (!notice.isComplete) return;
       setReplacements((count) => count + 1);
       const isOwnRestore = notice.kind === 'restore' && ownRestoreAskedAt.current !== null && Date.now() - ownRestoreAskedAt.current < OWN_RESTORE_WINDOW_MS;
       if (isOwnRestore) ownRestoreAskedAt.current = null;
       // One that arrives with the content on opening is old news.
       else if (session.isContentReady.get()) setReplacedMessage(describeReplacement(notice));
     },
-    [session],
+    [session, noteReplacement],
   );
 
   const rename = (name: string) => {
@@ -164,6 +168,7 @@ function EditorLayout({ config, docName, storage, session, tokenSource, initialI
                 lying over it. */}
             <div className="bar-notices">
               <NoticeBar connection={connection} hasContent={isContentReady} />
+              {replacementInProgress !== null && <ReplacingBar message={describeReplacementUnderWay(replacementInProgress)} />}
               {replacedMessage !== null && <ReplacementBar message={replacedMessage} onDismiss={() => setReplacedMessage(null)} />}
             </div>
           </div>
@@ -174,7 +179,8 @@ function EditorLayout({ config, docName, storage, session, tokenSource, initialI
               session={session}
               initialIdentity={initialIdentity}
               isReadOnly={isReadOnly}
-              isEditable={isContentReady && !isReadOnly}
+              isEditable={isContentReady && !isReadOnly && replacementInProgress === null}
+              editableResync={noticesHeard}
               showsWordCount={!couldNotOpen}
               onTitle={title.set}
               onReplaced={onReplaced}

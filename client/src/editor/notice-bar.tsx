@@ -1,6 +1,6 @@
 // The notices that explain why the document cannot be edited: the server stopped the connection for good (deleted,
-// forbidden, too large, …), the document is not on this device yet, or this person may only view; and, until
-// dismissed, that someone replaced the whole content (restored a version, imported a file).
+// forbidden, too large, …), the document is not on this device yet, or this person may only view; that someone is
+// replacing the whole content (restoring a version, importing a file) and, until dismissed, that they did.
 import type { Access } from '../collab/collab-session';
 import type { ConnectionStatus } from '../collab/connection-controller';
 
@@ -51,6 +51,17 @@ export function ViewOnlyNotice({ connection, access, hasContent }: ViewOnlyNotic
   return (
     <div className="notice notice-info notice-in-page" role="status" data-testid="view-only">
       <strong>View only.</strong> {access.reason}
+    </div>
+  );
+}
+
+/** Typing is held while someone's import or restore puts the new content in place (a few seconds at most). */
+export function ReplacingBar({ message }: { message: string }) {
+  return (
+    <div className="notice notice-info" role="status" data-testid="replacing-banner">
+      <span>
+        <strong>Replacing the content.</strong> {message} You can type again as soon as the new content is in place.
+      </span>
     </div>
   );
 }

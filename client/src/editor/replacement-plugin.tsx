@@ -4,15 +4,19 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { useEffect } from 'react';
 import type * as Y from 'yjs';
-import { watchReplacement, type ReplacementNotice } from '../../../shared/replacement-notice';
+import { watchReplacement, type RecordedReplacement, type ReplacementNotice } from '../../../shared/replacement-notice';
 import { restoreUndoneBy } from '../../../shared/restore-labels';
 import { collabUndoManagerOf } from './collab-undo-manager';
+import { holdTyping } from './editable-plugin';
 
-export function ReplacementPlugin({ doc, onReplaced }: { doc: Y.Doc; onReplaced: (notice: ReplacementNotice) => void }) {
+export function ReplacementPlugin({ doc, onReplaced }: { doc: Y.Doc; onReplaced: (notice: RecordedReplacement) => void }) {
   const [editor] = useLexicalComposerContext();
   useEffect(
     () =>
       watchReplacement(doc, (notice) => {
+        // Here, as the notice arrives with the replacement's first piece: a render later, a keystroke could already
+        // have gone into the half-arrived new content.
+        if (notice !== null && !notice.isComplete) holdTyping(editor);
         collabUndoManagerOf(editor)?.clear();
         if (notice !== null) onReplaced(notice);
       }),
@@ -28,4 +32,13 @@ export function describeReplacement(notice: ReplacementNotice): string {
   const undone = notice.version === null ? null : restoreUndoneBy(notice.version);
   if (undone !== null) return `${who} undid the restore of “${undone}”: the document is as it was before.`;
   return `${who} restored the version “${notice.version ?? 'an earlier version'}”.`;
+}
+
+/** What the notice bar says while the new content arrives: "Ann is restoring the version “Draft 2”…" */
+export function describeReplacementUnderWay(notice: ReplacementNotice): string {
+  const who = notice.author ?? (notice.kind === 'import' ? 'An administrator' : 'Someone');
+  if (notice.kind === 'import') return `${who} is replacing the document with an imported file…`;
+  const undone = notice.version === null ? null : restoreUndoneBy(notice.version);
+  if (undone !== null) return `${who} is undoing the restore of “${undone}”…`;
+  return `${who} is restoring the version “${notice.version ?? 'an earlier version'}”…`;
 }

@@ -8,6 +8,7 @@ import { docParam } from './doc-param';
 import { limitBody, MAX_JSON_BODY_BYTES } from './limit-body';
 import { optionalText, readJsonObject } from './read-json-object';
 import { sendDocument } from './send-document';
+import { MAX_VERSION_LABEL_CHARS } from '../../../shared/restore-labels';
 
 export interface DocEnv {
   Variables: {
@@ -23,7 +24,6 @@ export interface DocRouteDeps {
   versions: VersionService;
 }
 
-export const MAX_LABEL_CHARS = 200;
 export const MAX_NAME_CHARS = 128;
 
 export function registerDocRoutes(router: Hono<DocEnv>, { documents, versions }: DocRouteDeps): void {
@@ -40,7 +40,7 @@ export function registerDocRoutes(router: Hono<DocEnv>, { documents, versions }:
   router.post('/docs/:doc/snapshots', jsonBody, async (c) => {
     const doc = docParam(c);
     const body = await readJsonObject(c);
-    const label = optionalText(body, 'label', MAX_LABEL_CHARS);
+    const label = optionalText(body, 'label', MAX_VERSION_LABEL_CHARS);
     return c.json(await versions.create(doc, { label, author: authorOf(c.var, body) }), 201);
   });
 

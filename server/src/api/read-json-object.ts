@@ -16,6 +16,9 @@ export async function readJsonObject(c: Context): Promise<Record<string, unknown
   return value as Record<string, unknown>;
 }
 
+/** What a one-line text field refuses: C0 control characters (newlines, tabs, NUL) and DEL. */
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
+
 /** An optional short text field: absent, null or blank is null; anything but a string is a 400. */
 export function optionalText(body: Record<string, unknown>, field: string, maxLength: number): string | null {
   const value = body[field];
@@ -23,5 +26,7 @@ export function optionalText(body: Record<string, unknown>, field: string, maxLe
   if (typeof value !== 'string') throw badRequest(`"${field}" must be a string`);
   const trimmed = value.trim();
   if (trimmed.length > maxLength) throw badRequest(`"${field}" is longer than ${maxLength} characters`);
+  // One line of text: a newline or NUL in a version's label broke the CLI's table and every list that shows it.
+  if (CONTROL_CHARACTER.test(trimmed)) throw badRequest(`"${field}" must be one line of text, without control characters`);
   return trimmed === '' ? null : trimmed;
 }

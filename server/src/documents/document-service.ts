@@ -177,11 +177,15 @@ export class DocumentService {
       if (live.closed) live = await this.openExisting(live.name);
       return live;
     };
+    // Announced as under way before anything changes and as complete after the last piece: editors hold typing in
+    // between, so nobody types into a document half in place (a caret in a block just deleted jumped into the new
+    // content, and the words typed there landed in its middle).
+    recordReplacement(live.doc, { ...replacement, isComplete: false }, ADMIN_ORIGIN);
     // A large document's old blocks go first, a run at a time from the end; the last run goes with the first piece.
     while (deleteLastBlocks(live.doc, BLOCKS_DELETED_PER_TURN, BLOCKS_DELETED_PER_TURN, ADMIN_ORIGIN) > 0) await stillLive();
     replaceRootWith(live.doc, first, ADMIN_ORIGIN);
-    recordReplacement(live.doc, replacement, ADMIN_ORIGIN);
     for (const piece of rest) (await stillLive()).applyServerUpdate(piece, ADMIN_ORIGIN);
+    recordReplacement(live.doc, { ...replacement, isComplete: true }, ADMIN_ORIGIN);
     await this.deps.committer.drain();
   }
 

@@ -285,7 +285,7 @@ describe('admin API errors', () => {
 
   it('answers 400 for a snapshot body that is not a JSON object or has a bad label', async () => {
     await importMarkdown(server, 'labels', 'x');
-    for (const body of ['[1]', '{"label": 5}', 'nope']) {
+    for (const body of ['[1]', '{"label": 5}', 'nope', '{"label": "two\\nlines"}', '{"label": "nul\\u0000"}']) {
       const res = await adminFetch(server, '/admin/docs/labels/snapshots', { method: 'POST', body });
       await expectError(res, 400, 'bad_request');
     }
