@@ -116,6 +116,33 @@ test('two people removing the same bold at once keep the line once, and a third 
   for (const user of [ann, ben, cat]) await expect(user.editable.locator('.ed-bold')).toHaveCount(0);
 });
 
+test('two people ending a bold word and typing on at once keep the rest of the line once, and a third person\'s word whole', async ({ openUser }) => {
+  const ann = await openUser('Ann');
+  const ben = await openUser('Ben');
+  const cat = await openUser('Cat');
+  await focusEnd(ann);
+  await ann.page.keyboard.type('The plan ');
+  await ann.page.keyboard.press('Control+b');
+  await ann.page.keyboard.type('really');
+  await ann.page.keyboard.press('Control+b');
+  await ann.page.keyboard.type(' is simple');
+  for (const user of [ben, cat]) await expect.poll(() => documentText(user)).toBe('The plan really is simple');
+  await goOffline(ben, cat);
+  // Ann and Ben each go to the end of the bold word, turn bold off and type on: their words are plain, like the text
+  // after them, which Lexical then merges into the run they typed. Cat finishes "simple" in that text meanwhile.
+  for (const [user, word] of [[ann, ' truly'], [ben, ' surely']] as const) {
+    await caretAt(user, 'The plan really'.length);
+    await user.page.keyboard.press('Control+b');
+    await user.page.keyboard.type(word);
+  }
+  await caretAt(cat, 'The plan really is simple'.length);
+  await cat.page.keyboard.type('st');
+
+  await comeBackAndConverge([ben, cat], [ann, ben, cat]);
+  expect(['The plan really truly surely is simplest', 'The plan really surely truly is simplest']).toContain(await documentText(ann));
+  for (const user of [ann, ben, cat]) await expect(user.editable.locator('.ed-bold')).toHaveText('really');
+});
+
 test('formatting by one user appears for the others', async ({ openUser }) => {
   const ann = await openUser('Ann');
   const ben = await openUser('Ben');

@@ -107,13 +107,15 @@ function matchChildrenToYjs(element: CollabElement): void {
  */
 function $writeRunChangesInPlace(element: CollabElement, binding: Binding, next: ElementNode, prevNodeMap: NodeMap): NodeMap | null {
   const prev = element.getPrevNode(prevNodeMap);
-  // A split adds nodes, a join removes them. The root holds blocks only, never text.
-  if (prev === null || $isRootNode(next) || next.__size === prev.__size) return null;
+  // The root holds blocks only, never text.
+  if (prev === null || $isRootNode(next)) return null;
   const prevKeys = childKeysOf(prev, prevNodeMap);
   const nextKeys = next.getChildrenKeys();
+  let seen = $writeTypingMergedForward(element, binding, prev, prevKeys, nextKeys, prevNodeMap);
+  // A split adds nodes, a join removes them.
+  if (next.__size === prev.__size) return seen;
   const wasChild = new Set(prevKeys);
   const isChild = new Set(nextKeys);
-  let seen: OverlayNodeMap | null = null;
   for (let index = 0; index < nextKeys.length; index++) {
     const key = nextKeys[index]!;
     if (!wasChild.has(key)) continue;
@@ -133,38 +135,120 @@ function $writeRunChangesInPlace(element: CollabElement, binding: Binding, next:
       for (const node of split.added) wasChild.add(node.__key);
       prevKeys.splice(collabIndex + 1, 0, ...split.added.map((node) => node.__key));
     } else {
-      const joined = findJoin(prevKeys, collabIndex, isChild, prevNodeMap, before, after);
-      if (joined === null) continue;
+      const join = findJoin(prevKeys, collabIndex, isChild, prevNodeMap, before, after);
+      if (join === null) continue;
       seen ??= new OverlayNodeMap(prevNodeMap);
-      writeJoin(element, binding, collab, collabIndex, before, after, joined, seen);
-      prevKeys.splice(collabIndex + 1, joined.length);
+      writeJoin(element, binding, collab, collabIndex, before, after, join, seen);
+      prevKeys.splice(collabIndex + 1, join.joined.length);
     }
   }
   return seen;
 }
 
 /**
- * The previous text nodes right after `before` that Lexical merged into it (normalizing adjacent runs of one format,
- * after a format was taken off): gone now, of its kind, their texts joined being what it gained. Null if it is not
- * such a join.
+ * Typing in a format at the end of a run, where the text after it already has that format (Ctrl+B off at the end of a
+ * bold word, then a space): Lexical makes a node for the new letters and merges the node after it into it, so the new
+ * node holds the letters typed and then the following node's, which is gone. The binding wrote that as the following
+ * node's letters deleted and typed again: a third person typing in them at that moment had their word cut in two,
+ * and two people doing it at once left those letters twice. Written here as what it is: the letters typed, inserted
+ * at the start of the following node's letters, whose node (its property map) now stands for the new one. Returns
+ * the previous node map as the diff should read it, or null when there is no such merge; `prevKeys` is updated.
  */
-function findJoin(prevKeys: NodeKey[], index: number, isChild: ReadonlySet<NodeKey>, prevNodeMap: NodeMap, before: TextNode, after: TextNode): TextNode[] | null {
+function $writeTypingMergedForward(
+  element: CollabElement,
+  binding: Binding,
+  prev: ElementNode,
+  prevKeys: NodeKey[],
+  nextKeys: NodeKey[],
+  prevNodeMap: NodeMap,
+): OverlayNodeMap | null {
+  const wasChild = new Set(prevKeys);
+  const isChild = new Set(nextKeys);
+  let seen: OverlayNodeMap | null = null;
+  for (let index = 0; index < nextKeys.length; index++) {
+    const key = nextKeys[index]!;
+    if (wasChild.has(key)) continue;
+    const merged = $getNodeByKey(key);
+    // The node it follows was there before (or it is the first); the one after that, in the previous children, is gone.
+    const previousKey = index === 0 ? null : nextKeys[index - 1]!;
+    if (previousKey !== null && !wasChild.has(previousKey)) continue;
+    const goneIndex = previousKey === null ? 0 : prevKeys.indexOf(previousKey) + 1;
+    const goneKey = prevKeys[goneIndex];
+    if (goneKey === undefined || isChild.has(goneKey)) continue;
+    const gone = prevNodeMap.get(goneKey);
+    if (!$isTextNode(merged) || !$isTextNode(gone) || merged.getType() !== gone.getType()) continue;
+    if (!merged.__text.endsWith(gone.__text) || merged.__format !== gone.__format || merged.__style !== gone.__style) continue;
+    const collab = element._children[goneIndex] as CollabText | undefined;
+    if (collab === undefined || collab._key !== goneKey || collab._text !== gone.__text || collab._normalized) continue;
+    const typed = merged.__text.slice(0, merged.__text.length - gone.__text.length);
+    if (typed !== '') element._xmlText.insert(collab.getOffset() + 1, typed); // after its map, before its letters
+    const collabNodes = binding.collabNodeMap as Map<NodeKey, unknown>;
+    collabNodes.delete(goneKey);
+    collabNodes.set(key, collab);
+    collab._key = key;
+    collab._text = merged.__text;
+    // The diff is told the new node was there before, with its text, in the gone one's place in the chain.
+    seen ??= new OverlayNodeMap(prevNodeMap);
+    seen.set(key, nodeAs(gone, { __key: key, __text: merged.__text }));
+    if (previousKey === null) seen.set(prev.__key, Object.assign(Object.create(Object.getPrototypeOf(prev) as object) as ElementNode, prev, { __first: key }));
+    else seen.set(previousKey, withNext(seen.get(previousKey)!, key));
+    if (prev.__last === goneKey) {
+      const prevNow = seen.get(prev.__key) ?? prev;
+      seen.set(prev.__key, Object.assign(Object.create(Object.getPrototypeOf(prevNow) as object) as ElementNode, prevNow, { __last: key }));
+    }
+    prevKeys[goneIndex] = key;
+    wasChild.add(key);
+  }
+  return seen;
+}
+
+/** A copy of `node` (same class) whose next sibling is `nextKey`. */
+function withNext(node: LexicalNode, nextKey: NodeKey): LexicalNode {
+  return Object.assign(Object.create(Object.getPrototypeOf(node) as object) as LexicalNode, node, { __next: nextKey });
+}
+
+/** A join found by findJoin: the nodes merged into the one before them, and what was typed among their letters. */
+interface Join {
+  joined: TextNode[];
+  /** Letters typed in the same change (typing at the end of a run merges the next run of its format into it). */
+  typed: string;
+  /** Where they went: an offset into the joined nodes' letters, taken together. */
+  typedAt: number;
+}
+
+/**
+ * The previous text nodes right after `before` that Lexical merged into it (normalizing adjacent runs of one format:
+ * after a format was taken off, or when someone types at the end of a run that another person's run of that format
+ * follows), gone now, of its kind; what it gained is their texts joined, with at most one run of letters typed
+ * among them. Null if it is not such a join.
+ */
+function findJoin(prevKeys: NodeKey[], index: number, isChild: ReadonlySet<NodeKey>, prevNodeMap: NodeMap, before: TextNode, after: TextNode): Join | null {
+  if (!after.__text.startsWith(before.__text)) return null;
   const gained = after.__text.slice(before.__text.length);
-  if (gained === '' || !after.__text.startsWith(before.__text)) return null;
+  if (gained === '') return null;
   const joined: TextNode[] = [];
   let held = '';
   for (let at = index + 1; at < prevKeys.length && held.length < gained.length && !isChild.has(prevKeys[at]!); at++) {
     const node = prevNodeMap.get(prevKeys[at]!);
     if (!$isTextNode(node) || node.getType() !== before.getType()) return null;
+    const withIt = held + node.__text;
+    if (withIt.length > gained.length) break;
     joined.push(node);
-    held += node.__text;
+    held = withIt;
   }
-  return held === gained ? joined : null;
+  if (joined.length === 0) return null;
+  // `gained` is `held` with one run of letters typed into it: the longest common prefix places it.
+  let typedAt = 0;
+  while (typedAt < held.length && held[typedAt] === gained[typedAt]) typedAt++;
+  const typed = gained.slice(typedAt, typedAt + gained.length - held.length);
+  if (gained.slice(typedAt + typed.length) !== held.slice(typedAt)) return null;
+  return { joined, typed, typedAt };
 }
 
 /**
  * Writes a join as what it is: the joined nodes' property maps deleted, so their letters, left where they are, belong
- * to the node before them. The diff is then told the joined nodes were never there, and the node had its new text.
+ * to the node before them, and any letters typed with it inserted where they were typed. The diff is then told the
+ * joined nodes were never there, and the node had its new text.
  */
 function writeJoin(
   element: CollabElement,
@@ -173,14 +257,17 @@ function writeJoin(
   collabIndex: number,
   before: TextNode,
   after: TextNode,
-  joined: TextNode[],
+  { joined, typed, typedAt }: Join,
   seen: OverlayNodeMap,
 ): void {
-  let at = kept.getOffset() + 1 + before.__text.length; // the first joined node's map
+  const lettersStart = kept.getOffset() + 1; // after the kept node's map
+  let at = lettersStart + before.__text.length; // the first joined node's map
   for (const node of joined) {
     element._xmlText.delete(at, 1);
     at += node.__text.length;
   }
+  // The maps gone, the letters of the kept node and the joined ones are one run.
+  if (typed !== '') element._xmlText.insert(lettersStart + before.__text.length + typedAt, typed);
   for (const gone of element._children.splice(collabIndex + 1, joined.length)) (gone as CollabText).destroy(binding);
   kept._text = after.__text;
   seen.set(before.__key, nodeAs(before, { __text: after.__text, __next: joined[joined.length - 1]!.__next }));
