@@ -70,7 +70,7 @@ export function ReplacementBar({ message, onDismiss }: { message: string; onDism
   return (
     <div className="notice notice-info notice-dismissible" role="status" data-testid="replaced-banner">
       <span>
-        <strong>Content replaced.</strong> {message} Undo starts again from here; the text before it is kept in the version history.
+        <strong>Content replaced.</strong> {message} Undo starts again from here; the text before it, and anything typed into that text meanwhile (offline, say), is kept in the version history.
       </span>
       <button type="button" className="icon-button" aria-label="Dismiss" onClick={onDismiss}>
         ×
