@@ -21,8 +21,8 @@ export interface ReplacementNotice {
 
 /**
  * A notice as the document holds it. A large replacement arrives in pieces over a few seconds: the notice is recorded
- * with its first piece (`isComplete` false) and again with its last, so editors can hold typing until the new content
- * is in place. A notice without the field (written before it existed) is complete.
+ * just before its first change (`isComplete` false) and again after its last, so editors can hold typing until the
+ * new content is in place. A notice without the field (written before it existed) is complete.
  */
 export interface RecordedReplacement extends ReplacementNotice {
   readonly isComplete: boolean;

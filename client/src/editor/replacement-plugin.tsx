@@ -1,6 +1,7 @@
 // Reacts when the document's whole content is replaced from outside the editor (a version restored, a file
 // imported; see shared/replacement-notice.ts): drops this editor's undo history, whose steps pointed into the
-// replaced text (Ctrl+Z then brought fragments of the old document back, for everyone), and reports the notice.
+// replaced text (Ctrl+Z then brought fragments of the old document back, for everyone), holds typing while a large
+// replacement is still arriving, and reports the notice.
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { useEffect } from 'react';
 import type * as Y from 'yjs';
@@ -14,8 +15,8 @@ export function ReplacementPlugin({ doc, onReplaced }: { doc: Y.Doc; onReplaced:
   useEffect(
     () =>
       watchReplacement(doc, (notice) => {
-        // Here, as the notice arrives with the replacement's first piece: a render later, a keystroke could already
-        // have gone into the half-arrived new content.
+        // Here, as the notice arrives (just before the replacement's first change): a render later, a keystroke could
+        // already have gone into the half-arrived new content.
         if (notice !== null && !notice.isComplete) holdTyping(editor);
         collabUndoManagerOf(editor)?.clear();
         if (notice !== null) onReplaced(notice);
