@@ -90,15 +90,7 @@ test('two people typing in a new format at the same spot at once keep the rest o
 });
 
 test('two people removing the same bold at once keep the line once, and a third person\'s word whole', async ({ openUser }) => {
-  const ann = await openUser('Ann');
-  const ben = await openUser('Ben');
-  const cat = await openUser('Cat');
-  await focusEnd(ann);
-  await ann.page.keyboard.type('The plan ');
-  await ann.page.keyboard.press('Control+b');
-  await ann.page.keyboard.type('really');
-  await ann.page.keyboard.press('Control+b');
-  await ann.page.keyboard.type(' is simple');
+  const [ann, ben, cat] = await threeWithBoldWordLine(openUser);
   for (const user of [ben, cat]) await expect(user.editable.locator('.ed-bold')).toHaveText('really');
   await goOffline(ben, cat);
   // Ann and Ben each take the bold off "really" (the line becomes one run of plain text); Cat finishes "simple".
@@ -117,15 +109,7 @@ test('two people removing the same bold at once keep the line once, and a third 
 });
 
 test('two people ending a bold word and typing on at once keep the rest of the line once, and a third person\'s word whole', async ({ openUser }) => {
-  const ann = await openUser('Ann');
-  const ben = await openUser('Ben');
-  const cat = await openUser('Cat');
-  await focusEnd(ann);
-  await ann.page.keyboard.type('The plan ');
-  await ann.page.keyboard.press('Control+b');
-  await ann.page.keyboard.type('really');
-  await ann.page.keyboard.press('Control+b');
-  await ann.page.keyboard.type(' is simple');
+  const [ann, ben, cat] = await threeWithBoldWordLine(openUser);
   for (const user of [ben, cat]) await expect.poll(() => documentText(user)).toBe('The plan really is simple');
   await goOffline(ben, cat);
   // Ann and Ben each go to the end of the bold word, turn bold off and type on: their words are plain, like the text
@@ -817,6 +801,20 @@ test('Ctrl+H finds every match, steps through them, and replaces one or all of t
  * Puts the caret `offset` characters into the first line, with the keys a person would press, and waits until it is
  * there (see focusEnd): a format key pressed next applies where the caret is.
  */
+/** Ann, Ben and Cat in one document, where Ann has typed "The plan **really** is simple". */
+async function threeWithBoldWordLine(openUser: (name: string) => Promise<User>): Promise<[User, User, User]> {
+  const ann = await openUser('Ann');
+  const ben = await openUser('Ben');
+  const cat = await openUser('Cat');
+  await focusEnd(ann);
+  await ann.page.keyboard.type('The plan ');
+  await ann.page.keyboard.press('Control+b');
+  await ann.page.keyboard.type('really');
+  await ann.page.keyboard.press('Control+b');
+  await ann.page.keyboard.type(' is simple');
+  return [ann, ben, cat];
+}
+
 async function caretAt(user: User, offset: number): Promise<void> {
   await user.editable.click();
   await user.page.keyboard.press('Home');
