@@ -797,10 +797,6 @@ test('Ctrl+H finds every match, steps through them, and replaces one or all of t
   await expect.poll(() => documentText(ben)).toBe('The cat sat. A Cat ran.\nLast dog');
 });
 
-/**
- * Puts the caret `offset` characters into the first line, with the keys a person would press, and waits until it is
- * there (see focusEnd): a format key pressed next applies where the caret is.
- */
 /** Ann, Ben and Cat in one document, where Ann has typed "The plan **really** is simple". */
 async function threeWithBoldWordLine(openUser: (name: string) => Promise<User>): Promise<[User, User, User]> {
   const ann = await openUser('Ann');
@@ -815,6 +811,10 @@ async function threeWithBoldWordLine(openUser: (name: string) => Promise<User>):
   return [ann, ben, cat];
 }
 
+/**
+ * Puts the caret `offset` characters into the first line, with the keys a person would press, and waits until it is
+ * there (see focusEnd): a format key pressed next applies where the caret is.
+ */
 async function caretAt(user: User, offset: number): Promise<void> {
   await user.editable.click();
   await user.page.keyboard.press('Home');
