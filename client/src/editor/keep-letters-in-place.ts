@@ -190,21 +190,16 @@ function $writeTypingMergedForward(
     // The diff is told the new node was there before, with its text, in the gone one's place in the chain.
     seen ??= new OverlayNodeMap(prevNodeMap);
     seen.set(key, nodeAs(gone, { __key: key, __text: merged.__text }));
-    if (previousKey === null) seen.set(prev.__key, Object.assign(Object.create(Object.getPrototypeOf(prev) as object) as ElementNode, prev, { __first: key }));
-    else seen.set(previousKey, withNext(seen.get(previousKey)!, key));
+    if (previousKey === null) seen.set(prev.__key, nodeAs(prev, { __first: key }));
+    else seen.set(previousKey, nodeAs(seen.get(previousKey)!, { __next: key }));
     if (prev.__last === goneKey) {
       const prevNow = seen.get(prev.__key) ?? prev;
-      seen.set(prev.__key, Object.assign(Object.create(Object.getPrototypeOf(prevNow) as object) as ElementNode, prevNow, { __last: key }));
+      seen.set(prev.__key, nodeAs(prevNow, { __last: key }));
     }
     prevKeys[goneIndex] = key;
     wasChild.add(key);
   }
   return seen;
-}
-
-/** A copy of `node` (same class) whose next sibling is `nextKey`. */
-function withNext(node: LexicalNode, nextKey: NodeKey): LexicalNode {
-  return Object.assign(Object.create(Object.getPrototypeOf(node) as object) as LexicalNode, node, { __next: nextKey });
 }
 
 /** A join found by findJoin: the nodes merged into the one before them, and what was typed among their letters. */
@@ -334,9 +329,12 @@ function writeSplit(element: CollabElement, binding: Binding, shortened: CollabT
   });
 }
 
+/** The fields nodeAs changes: a node's key, text, and the keys that chain it to its siblings and children. */
+type NodeLinks = Partial<Record<'__key' | '__text' | '__prev' | '__next' | '__first' | '__last', string | null>>;
+
 /** A copy of `node` (same class, so the binding reads it as it reads any previous node) with `changes`. */
-function nodeAs(node: TextNode, changes: Partial<Pick<TextNode, '__key' | '__text' | '__prev' | '__next'>>): TextNode {
-  return Object.assign(Object.create(Object.getPrototypeOf(node) as object) as TextNode, node, changes);
+function nodeAs<T extends LexicalNode>(node: T, changes: NodeLinks): T {
+  return Object.assign(Object.create(Object.getPrototypeOf(node) as object) as T, node, changes);
 }
 
 /** The keys of `element`'s children in `nodeMap`, first to last. */
