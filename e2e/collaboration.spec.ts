@@ -127,6 +127,63 @@ test('two people ending a bold word and typing on at once keep the rest of the l
   for (const user of [ann, ben, cat]) await expect(user.editable.locator('.ed-bold')).toHaveText('really');
 });
 
+test('words typed in a line while someone presses Enter before them go to the new line, and so does the caret', async ({ openUser }) => {
+  const [ann, ben] = await twoWithLines(openUser, 'alpha beta gamma delta');
+  await goOffline(ben);
+  await caretAt(ben, 'alpha beta gamma '.length);
+  await ben.page.keyboard.type('BEN ');
+  await caretAt(ann, 'alpha '.length);
+  await ann.page.keyboard.press('Enter');
+  await expect.poll(() => documentText(ann)).toBe('alpha \nbeta gamma delta');
+
+  await comeBackAndConverge([ben], [ann, ben]);
+  // Ben's word went with the rest of the line (it stayed behind on the first one), and his caret with it.
+  await ben.page.keyboard.type('too ');
+  for (const user of [ann, ben]) await expect.poll(() => documentText(user)).toBe('alpha \nbeta gamma BEN too delta');
+});
+
+test('a word typed while someone presses Enter earlier in the line stays whole in the new line', async ({ openUser }) => {
+  const [ann, ben] = await twoWithLines(openUser, 'alpha beta gamma delta');
+  await caretAt(ben, 'alpha beta gamma '.length);
+  await caretAt(ann, 'alpha '.length);
+  // Online: the letters Ben types while Ann's Enter is on its way are the ones it leaves behind.
+  await Promise.all([ben.page.keyboard.type('BENWORDSHERE ', { delay: 20 }), ann.page.waitForTimeout(100).then(() => ann.page.keyboard.press('Enter'))]);
+  for (const user of [ann, ben]) await expect.poll(() => documentText(user)).toBe('alpha \nbeta gamma BENWORDSHERE delta');
+});
+
+test('words typed at the end of a line someone joins to the line before go with it, and so does the caret', async ({ openUser }) => {
+  const [ann, ben] = await twoWithLines(openUser, 'alpha beta', 'gamma delta');
+  await goOffline(ben);
+  await focusEnd(ben);
+  await ben.page.keyboard.type(' BEN');
+  await focusEnd(ann);
+  await ann.page.keyboard.press('Home');
+  await ann.page.keyboard.press('Backspace');
+  await expect.poll(() => documentText(ann)).toBe('alpha betagamma delta');
+
+  await comeBackAndConverge([ben], [ann, ben]);
+  // Ann's Backspace typed the line's letters again after "alpha beta" and removed the line, Ben's word with it: his
+  // page types the word again after them.
+  await ben.page.keyboard.type(' too');
+  for (const user of [ann, ben]) await expect.poll(() => documentText(user)).toBe('alpha betagamma delta BEN too');
+});
+
+test('words typed in a line while someone makes it a heading are kept in the heading', async ({ openUser }) => {
+  const [ann, ben] = await twoWithLines(openUser, 'alpha beta');
+  await goOffline(ben);
+  await focusEnd(ben);
+  await ben.page.keyboard.type(' BEN');
+  await focusEnd(ann);
+  await ann.page.keyboard.press('Control+Alt+1');
+  await expect(ann.editable.locator('h1')).toHaveText('alpha beta');
+
+  // The heading is a new block holding the line's letters typed again; Ben's word, which Ann had not seen, was
+  // removed with the old line, and his page types it again in the heading.
+  await comeBackAndConverge([ben], [ann, ben]);
+  await ben.page.keyboard.type(' too');
+  for (const user of [ann, ben]) await expect(user.editable.locator('h1')).toHaveText('alpha beta BEN too');
+});
+
 test('formatting by one user appears for the others', async ({ openUser }) => {
   const ann = await openUser('Ann');
   const ben = await openUser('Ben');
@@ -798,6 +855,19 @@ test('Ctrl+H finds every match, steps through them, and replaces one or all of t
 });
 
 /** Ann, Ben and Cat in one document, where Ann has typed "The plan **really** is simple". */
+/** Ann and Ben on the document, where Ann has typed `lines` (Enter between them) and Ben sees them. */
+async function twoWithLines(openUser: (name: string) => Promise<User>, ...lines: string[]): Promise<[User, User]> {
+  const ann = await openUser('Ann');
+  const ben = await openUser('Ben');
+  await focusEnd(ann);
+  for (const [index, line] of lines.entries()) {
+    if (index > 0) await ann.page.keyboard.press('Enter');
+    await ann.page.keyboard.type(line);
+  }
+  await expect.poll(() => documentText(ben)).toBe(lines.join('\n'));
+  return [ann, ben];
+}
+
 async function threeWithBoldWordLine(openUser: (name: string) => Promise<User>): Promise<[User, User, User]> {
   const ann = await openUser('Ann');
   const ben = await openUser('Ben');

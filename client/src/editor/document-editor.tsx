@@ -33,6 +33,7 @@ import { SafeLinksPlugin } from './safe-links-plugin';
 import { SteadyCaretPlugin } from './steady-caret-plugin';
 import { TitlePlugin } from './title-plugin';
 import { TripleClickPlugin } from './triple-click-plugin';
+import { StrandedLettersPlugin } from './stranded-letters-plugin';
 import { bindingCatcher, UndoCaretPlugin } from './undo-caret-plugin';
 import { UndoStepsPlugin } from './undo-steps-plugin';
 import { WordCountPlugin } from './word-count-plugin';
@@ -122,6 +123,7 @@ export function DocumentEditor({ docName, session, initialIdentity, isReadOnly, 
       <IdleCaretPlugin />
       <CaretsFollowLayoutPlugin redraw={redrawCarets} />
       <UndoCaretPlugin doc={session.doc} awareness={session.provider.awareness} bindingOf={bindingOf} />
+      <StrandedLettersPlugin doc={session.doc} awareness={session.provider.awareness} bindingOf={bindingOf} />
       <CollaborationPlugin
         id={docName}
         providerFactory={session.providerFactory}

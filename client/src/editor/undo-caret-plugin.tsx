@@ -6,30 +6,15 @@
 // ones CollaborationPlugin keeps in this user's awareness state, read as the step's first transaction starts (the
 // caret before) and as each of its transactions ends (the caret after). Undoing a step makes a redo step, and
 // redoing makes an undo step again: the new step takes over the carets of the one it replays.
-import { $getAnchorAndFocusForUserState, type Provider, type SyncCursorPositionsFn } from '@lexical/yjs';
+import type { Provider, SyncCursorPositionsFn } from '@lexical/yjs';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import {
-  $createRangeSelection,
-  $getNodeByKey,
-  $getSelection,
-  $isElementNode,
-  $isRangeSelection,
-  $isTextNode,
-  $setSelection,
-  type NodeKey,
-} from 'lexical';
 import { useEffect } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
+import { $placeCaret, caretOf, type CollabBinding, type StoredCaret } from './caret-position';
 import { collabUndoManagerOf } from './collab-undo-manager';
 
-export type CollabBinding = Parameters<SyncCursorPositionsFn>[0];
-
-/** The caret of one moment, as Yjs relative positions. */
-interface StoredCaret {
-  readonly anchorPos: Y.RelativePosition;
-  readonly focusPos: Y.RelativePosition;
-}
+export type { CollabBinding };
 
 /** Where the caret was before a step's change and after it. */
 interface StepCarets {
@@ -134,50 +119,4 @@ export function UndoCaretPlugin({ doc, awareness, bindingOf }: UndoCaretPluginPr
     };
   }, [editor, doc, awareness, bindingOf]);
   return null;
-}
-
-function caretOf(state: Record<string, unknown> | null): StoredCaret | null {
-  const anchorPos = state?.['anchorPos'] as Y.RelativePosition | null | undefined;
-  const focusPos = state?.['focusPos'] as Y.RelativePosition | null | undefined;
-  return anchorPos && focusPos ? { anchorPos, focusPos } : null;
-}
-
-/** Moves the selection to `caret`, when both its ends still point at nodes of this editor's content. */
-function $placeCaret(binding: CollabBinding, caret: StoredCaret): void {
-  const { anchorKey, anchorOffset, focusKey, focusOffset } = $getAnchorAndFocusForUserState(binding, {
-    ...caret,
-    name: '',
-    color: '',
-    focusing: true,
-    awarenessData: {},
-  });
-  if (anchorKey === null || focusKey === null) return;
-  // Someone else's concurrent change may have removed what the caret pointed into: then it stays where it is.
-  const anchor = $pointTarget(anchorKey, anchorOffset);
-  const focus = $pointTarget(focusKey, focusOffset);
-  if (anchor === null || focus === null) return;
-  const current = $getSelection();
-  const selection = $isRangeSelection(current) ? current : $createRangeSelection();
-  selection.anchor.set(anchor.key, anchor.offset, anchor.type);
-  selection.focus.set(focus.key, focus.offset, focus.type);
-  if (selection !== current) $setSelection(selection);
-}
-
-interface PointTarget {
-  readonly key: NodeKey;
-  readonly offset: number;
-  readonly type: 'text' | 'element';
-}
-
-/**
- * A selection point on `key` at `offset` (kept within the node), or null when the node is gone. A node that holds
- * no caret (a line break) gives its place in its parent.
- */
-function $pointTarget(key: NodeKey, offset: number): PointTarget | null {
-  const node = $getNodeByKey(key);
-  if (node === null || !node.isAttached()) return null;
-  if ($isTextNode(node)) return { key, offset: Math.min(offset, node.getTextContentSize()), type: 'text' };
-  if ($isElementNode(node)) return { key, offset: Math.min(offset, node.getChildrenSize()), type: 'element' };
-  const parent = node.getParent();
-  return parent === null ? null : { key: parent.getKey(), offset: node.getIndexWithinParent(), type: 'element' };
 }

@@ -1,0 +1,59 @@
+// Moves this person's letters that a collaborator's Enter or Backspace left behind to where the text went
+// (stranded-letters.ts), with the caret when it sat in them, so typing goes on in the right line.
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { useEffect } from 'react';
+import type { Awareness } from 'y-protocols/awareness';
+import type * as Y from 'yjs';
+import { $placeCaret, caretOf, type CollabBinding, type StoredCaret } from './caret-position';
+import { findStrandedRuns, moveStrandedRuns, STRANDED_LETTERS_ORIGIN } from './stranded-letters';
+
+export interface StrandedLettersPluginProps {
+  readonly doc: Y.Doc;
+  readonly awareness: Awareness;
+  readonly bindingOf: () => CollabBinding | null;
+}
+
+export function StrandedLettersPlugin({ doc, awareness, bindingOf }: StrandedLettersPluginProps) {
+  const [editor] = useLexicalComposerContext();
+  useEffect(() => {
+    let caretAfterMove: StoredCaret | null = null;
+    // Read as a collaborator's change begins: once the editor has shown it, a caret in letters it stranded has been
+    // put somewhere else already (and published).
+    let caretBeforeChange: StoredCaret | null = null;
+    const onTransactionStart = (transaction: Y.Transaction): void => {
+      if (!transaction.local) caretBeforeChange = caretOf(awareness.getLocalState());
+    };
+    const onTransaction = (transaction: Y.Transaction): void => {
+      if (transaction.origin === STRANDED_LETTERS_ORIGIN) {
+        // The move's own transaction, now shown in the editor: the caret goes where its letters went.
+        const caret = caretAfterMove;
+        const binding = bindingOf();
+        caretAfterMove = null;
+        if (caret === null || binding === null) return;
+        editor.update(() => $placeCaret(binding, caret));
+        // Published as CollaborationPlugin would, which it does not for a change that came from Yjs.
+        const state = awareness.getLocalState();
+        if (state !== null) awareness.setLocalState({ ...state, anchorPos: caret.anchorPos, focusPos: caret.focusPos });
+        return;
+      }
+      // Read-only pages type nothing, so they strand nothing.
+      if (!editor.isEditable()) return;
+      const runs = findStrandedRuns(transaction, doc.clientID);
+      if (runs.length === 0) return;
+      const caret = caretBeforeChange;
+      // Runs once this transaction's observers are done (Yjs queues a transaction begun in another's cleanup).
+      const moved = moveStrandedRuns(doc, runs);
+      if (caret === null) return;
+      const anchorPos = moved(caret.anchorPos);
+      const focusPos = moved(caret.focusPos);
+      if (anchorPos !== caret.anchorPos || focusPos !== caret.focusPos) caretAfterMove = { anchorPos, focusPos };
+    };
+    doc.on('beforeTransaction', onTransactionStart);
+    doc.on('afterTransaction', onTransaction);
+    return () => {
+      doc.off('beforeTransaction', onTransactionStart);
+      doc.off('afterTransaction', onTransaction);
+    };
+  }, [editor, doc, awareness, bindingOf]);
+  return null;
+}

@@ -1,0 +1,163 @@
+// Letters typed into text that someone else moved at the same moment, on Yjs documents in @lexical/yjs's layout:
+// a root XmlText holding one XmlText per paragraph, each a property map per text node followed by its letters.
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { findStrandedRuns, moveStrandedRuns } from './stranded-letters';
+
+const root = (doc: Y.Doc) => doc.get('root', Y.XmlText);
+
+function paragraphAt(doc: Y.Doc, index: number): Y.XmlText {
+  return root(doc).toDelta()[index].insert as Y.XmlText;
+}
+
+function addParagraph(doc: Y.Doc, index: number, text: string): void {
+  const paragraph = new Y.XmlText();
+  root(doc).insertEmbed(index, paragraph);
+  paragraph.insertEmbed(0, new Y.Map());
+  if (text !== '') paragraph.insert(1, text);
+}
+
+/** Each paragraph's letters. */
+function lines(doc: Y.Doc): string[] {
+  return root(doc)
+    .toDelta()
+    .map(({ insert }: { insert: Y.XmlText }) =>
+      insert
+        .toDelta()
+        .filter((part: { insert: unknown }) => typeof part.insert === 'string')
+        .map((part: { insert: string }) => part.insert)
+        .join(''),
+    );
+}
+
+/** Ann's Enter after `offset` letters of paragraph `index` (text node map first): the rest deleted and typed again. */
+function pressEnter(doc: Y.Doc, index: number, offset: number): void {
+  doc.transact(() => {
+    const paragraph = paragraphAt(doc, index);
+    const rest = lines(doc)[index]!.slice(offset);
+    paragraph.delete(1 + offset, rest.length);
+    addParagraph(doc, index + 1, rest);
+  });
+}
+
+/** Ann's Backspace at the start of paragraph `index`: it is deleted and its letters typed again at the previous one's end. */
+function pressBackspaceAtStart(doc: Y.Doc, index: number): void {
+  doc.transact(() => {
+    const text = lines(doc)[index]!;
+    const previous = paragraphAt(doc, index - 1);
+    previous.insert(previous.length, text);
+    root(doc).delete(index, 1);
+  });
+}
+
+/** Ben's letters at `offset` of paragraph `index`. */
+function type(doc: Y.Doc, index: number, offset: number, text: string): void {
+  paragraphAt(doc, index).insert(1 + offset, text);
+}
+
+function send(from: Y.Doc, to: Y.Doc): void {
+  Y.applyUpdate(to, Y.encodeStateAsUpdate(from, Y.encodeStateVector(to)), 'remote');
+}
+
+/** Two people on one document; `ben` moves the letters a change of Ann's strands (as the editor plugin does). */
+function twoPeople(...paragraphs: string[]): {
+  ann: Y.Doc;
+  ben: Y.Doc;
+  moves: string[][];
+  mapCaret: (position: Y.RelativePosition) => Y.RelativePosition;
+} {
+  const ann = new Y.Doc();
+  paragraphs.forEach((text, index) => addParagraph(ann, index, text));
+  const ben = new Y.Doc();
+  send(ann, ben);
+  const moves: string[][] = [];
+  let mapCaret = (position: Y.RelativePosition) => position;
+  ben.on('afterTransaction', (transaction: Y.Transaction) => {
+    const runs = findStrandedRuns(transaction, ben.clientID);
+    if (runs.length === 0) return;
+    moves.push(runs.map((run) => run.text));
+    mapCaret = moveStrandedRuns(ben, runs);
+  });
+  return { ann, ben, moves, mapCaret: (position) => mapCaret(position) };
+}
+
+function exchange(ann: Y.Doc, ben: Y.Doc): void {
+  send(ann, ben);
+  send(ben, ann);
+}
+
+describe('letters typed into text someone moved at the same moment', () => {
+  it('follow the rest of the line into the new paragraph when Enter was pressed before them', () => {
+    const { ann, ben, moves } = twoPeople('alpha beta gamma delta');
+    pressEnter(ann, 0, 'alpha '.length);
+    type(ben, 0, 'alpha beta gamma '.length, 'BEN ');
+    exchange(ann, ben);
+    expect(lines(ben)).toEqual(['alpha ', 'beta gamma BEN delta']);
+    expect(lines(ann)).toEqual(lines(ben));
+    expect(moves).toEqual([['BEN ']]);
+  });
+
+  it('typed at the end of the line go to the end of the new paragraph', () => {
+    const { ann, ben } = twoPeople('alpha beta');
+    pressEnter(ann, 0, 'alpha '.length);
+    type(ben, 0, 'alpha beta'.length, ' and more');
+    exchange(ann, ben);
+    expect(lines(ann)).toEqual(['alpha ', 'beta and more']);
+    expect(lines(ben)).toEqual(lines(ann));
+  });
+
+  it('stay in the first line when Enter was pressed after them', () => {
+    const { ann, ben, moves } = twoPeople('alpha beta gamma');
+    pressEnter(ann, 0, 'alpha beta '.length);
+    type(ben, 0, 'alpha '.length, 'BEN ');
+    exchange(ann, ben);
+    expect(lines(ann)).toEqual(['alpha BEN beta ', 'gamma']);
+    expect(moves).toEqual([]);
+  });
+
+  it('come back from a paragraph joined to the one before, those the joiner had seen and those not', () => {
+    const { ann, ben, moves } = twoPeople('alpha beta', 'gamma delta');
+    type(ben, 1, 'gamma '.length, 'BEN');
+    send(ben, ann); // Ann sees BEN, not what follows
+    type(ben, 1, 'gamma BEN'.length, 'WORDS ');
+    pressBackspaceAtStart(ann, 1);
+    exchange(ann, ben);
+    expect(lines(ben)).toEqual(['alpha betagamma BENWORDS delta']);
+    expect(lines(ann)).toEqual(lines(ben));
+    expect(moves).toEqual([['WORDS ']]);
+  });
+
+  it('stay where they are when the text around them was deleted, not moved', () => {
+    const { ann, ben, moves } = twoPeople('alpha beta gamma');
+    paragraphAt(ann, 0).delete(1 + 'alpha '.length, 'beta gamma'.length);
+    type(ben, 0, 'alpha beta '.length, 'BEN ');
+    exchange(ann, ben);
+    expect(lines(ann)).toEqual(['alpha BEN ']);
+    expect(moves).toEqual([]);
+  });
+
+  it('of someone else are left to them', () => {
+    const { ann, ben } = twoPeople('alpha beta gamma');
+    const cat = new Y.Doc();
+    send(ann, cat);
+    pressEnter(ann, 0, 'alpha '.length);
+    type(cat, 0, 'alpha beta '.length, 'CAT ');
+    send(cat, ben);
+    exchange(ann, ben);
+    // Ben typed nothing, so he moves nothing; Cat's own page would move her letters.
+    expect(lines(ben)).toEqual(['alpha CAT ', 'beta gamma']);
+  });
+
+  it('take a caret that sat after them along', () => {
+    const { ann, ben, mapCaret } = twoPeople('alpha beta gamma');
+    pressEnter(ann, 0, 'alpha '.length);
+    type(ben, 0, 'alpha beta '.length, 'BEN');
+    // As anchorCaretsLeft keeps it: tied to the letter on its left, the N.
+    const caret = Y.createRelativePositionFromTypeIndex(paragraphAt(ben, 0), 1 + 'alpha beta BEN'.length, -1);
+    send(ann, ben);
+    const place = Y.createAbsolutePositionFromRelativePosition(mapCaret(caret), ben);
+    expect(place?.type).toBe(paragraphAt(ben, 1));
+    expect(place?.index).toBe(1 + 'beta BEN'.length);
+    expect(lines(ben)).toEqual(['alpha ', 'beta BENgamma']);
+  });
+});

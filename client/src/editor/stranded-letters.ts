@@ -1,0 +1,287 @@
+// Letters this person typed into text that someone else moved at the same moment follow the text. @lexical/yjs
+// writes Enter in the middle of a paragraph as the rest of the line deleted and typed again into a new paragraph,
+// and Backspace at a paragraph's start as that paragraph deleted and its letters typed again at the end of the one
+// before. Letters another person typed into that text meanwhile were not among those copied: after Enter they
+// showed at the end of the first line ("alpha WORDS" / "beta gamma BEN delta"), and the caret with them; after a
+// join they were gone. Yjs cannot move letters, so the one who typed them moves them: they are typed again after
+// the copy of the letter before them, and the stranded ones deleted. Only their author does it, so nothing is
+// copied twice. This module finds and performs such moves on a Y.Doc in @lexical/yjs's layout (a paragraph is a
+// Y.XmlText holding, per text node, a property map followed by its letters); it knows nothing of Lexical.
+import * as Y from 'yjs';
+
+/** The origin of the transactions that move stranded letters: not the binding's, so the editor shows them. */
+export const STRANDED_LETTERS_ORIGIN = Symbol('stranded letters follow the text they were typed in');
+
+/** One run of this client's letters and where they now belong. */
+export interface StrandedRun {
+  /** The paragraph (or inline element) they were typed into. */
+  readonly from: Y.XmlText;
+  /** Their letters, in order: all still visible there, or all deleted with it. */
+  readonly letters: readonly Letter[];
+  readonly text: string;
+  /** Where they belong: next to the copy of the letter beside them, which the other person's change typed. */
+  readonly to: Y.RelativePosition;
+}
+
+type Item = Y.Item;
+
+/** A letter inside an item (Yjs merges a person's consecutive letters into one item). */
+export interface Letter {
+  readonly item: Item;
+  readonly offset: number;
+}
+
+/** A piece of a paragraph's content that a change took out or typed in, letter by letter. */
+interface Segment {
+  readonly text: string;
+  readonly letters: readonly Letter[];
+}
+
+/** How many of this client's letters one look considers at most (the search below tries one cut per letter). */
+const MAX_OWN_LETTERS = 200;
+
+/**
+ * The runs of `client`'s letters that `transaction` (someone else's change, applied here) left behind when it moved
+ * the text around them. Empty for nearly every change: only one that deleted letters next to this client's can
+ * strand any, and only letters whose neighbours were typed again elsewhere in the same change count.
+ */
+export function findStrandedRuns(transaction: Y.Transaction, client: number): StrandedRun[] {
+  if (transaction.local || transaction.deleteSet.clients.size === 0) return [];
+  const removed = new Set<Item>();
+  const paragraphs = new Set<Y.XmlText>();
+  Y.iterateDeletedStructs(transaction, transaction.deleteSet, (struct) => {
+    if (!(struct instanceof Y.Item) || !existedBefore(transaction, struct)) return;
+    removed.add(struct);
+    if (isLetters(struct) && struct.parent instanceof Y.XmlText) paragraphs.add(struct.parent);
+  });
+  const runs: StrandedRun[] = [];
+  let copies: Segment[] | null = null;
+  for (const paragraph of paragraphs) {
+    const wholeRemoved = paragraph._item !== null && removed.has(paragraph._item);
+    for (const segment of segmentsWithOwnLetters(paragraph, client, removed, wholeRemoved)) {
+      copies ??= typedSegments(transaction);
+      runs.push(...strandedIn(paragraph, segment, copies, client, wholeRemoved));
+    }
+  }
+  return runs;
+}
+
+/** Where a run was typed again: its first letter's index in `type`. */
+interface PlacedRun {
+  readonly run: StrandedRun;
+  readonly type: Y.XmlText;
+  readonly index: number;
+}
+
+/**
+ * Types every run again where it belongs and deletes what is left of it, in one transaction. Returns a function
+ * that maps a position on a moved letter (a caret after it, say) to the same place in its new copy; any other
+ * position comes back as it is.
+ */
+export function moveStrandedRuns(doc: Y.Doc, runs: readonly StrandedRun[]): (position: Y.RelativePosition) => Y.RelativePosition {
+  const placed: PlacedRun[] = [];
+  doc.transact(() => {
+    for (const run of runs) {
+      const target = Y.createAbsolutePositionFromRelativePosition(run.to, doc);
+      if (target === null || !(target.type instanceof Y.XmlText) || target.type === run.from) continue;
+      target.type.insert(target.index, run.text);
+      placed.push({ run, type: target.type, index: target.index });
+    }
+    for (const { run } of placed) {
+      const [first] = run.letters;
+      // Visible letters of one run sit side by side (only deleted content lies between them).
+      if (first !== undefined && !first.item.deleted) run.from.delete(indexOf(run.from, first), run.letters.length);
+    }
+  }, STRANDED_LETTERS_ORIGIN);
+  return (position) => movedPosition(position, placed) ?? position;
+}
+
+/** `position` moved along with the letter it is tied to, or null when that letter did not move. */
+function movedPosition(position: Y.RelativePosition, placed: readonly PlacedRun[]): Y.RelativePosition | null {
+  const id = position.item;
+  if (id === null) return null;
+  for (const { run, type, index } of placed) {
+    const at = run.letters.findIndex(({ item, offset }) => item.id.client === id.client && item.id.clock + offset === id.clock);
+    // Tied to the letter's right side (assoc < 0: the caret after it) or to its left side.
+    if (at >= 0) return Y.createRelativePositionFromTypeIndex(type, index + at + (position.assoc < 0 ? 1 : 0), position.assoc);
+  }
+  return null;
+}
+
+/**
+ * The parts of `paragraph` where `client`'s letters sit among letters the change removed: runs of removed letters
+ * and of this client's letters (visible ones, or removed with the whole paragraph), between anything else visible.
+ */
+function segmentsWithOwnLetters(paragraph: Y.XmlText, client: number, removed: ReadonlySet<Item>, wholeRemoved: boolean): Item[][] {
+  const segments: Item[][] = [];
+  let current: Item[] = [];
+  let hasOwn = false;
+  let hasRemoved = false;
+  const close = () => {
+    if (hasOwn && hasRemoved) segments.push(current);
+    current = [];
+    hasOwn = false;
+    hasRemoved = false;
+  };
+  for (let item = paragraph._start; item !== null; item = item.right) {
+    const isRemovedNow = removed.has(item);
+    if (!isRemovedNow && item.deleted) continue; // gone before this change
+    if (!isLetters(item)) {
+      if (!isRemovedNow) close(); // a visible boundary: a text node's map that stays, a line break, a link
+      continue;
+    }
+    const isOwn = item.id.client === client && (!item.deleted || wholeRemoved);
+    if (!isOwn && !isRemovedNow) {
+      close(); // someone's visible letters: the change kept them, so the text around them did not move as one
+      continue;
+    }
+    current.push(item);
+    hasOwn ||= isOwn;
+    hasRemoved ||= !isOwn;
+  }
+  close();
+  return segments;
+}
+
+/**
+ * The runs of `client`'s letters in `segment` that the change did not know of, with their places: found by the
+ * change's copy of the segment's other letters. When the whole paragraph was removed, some of this client's letters
+ * may have been known to the other person (and copied with the rest): the earliest typed, so each count of known
+ * letters, from all to none, is tried until the copy is found. The copy must be found exactly once.
+ */
+function strandedIn(paragraph: Y.XmlText, segment: readonly Item[], copies: readonly Segment[], client: number, wholeRemoved: boolean): StrandedRun[] {
+  const letters = lettersOf(segment).letters;
+  const isOwn = ({ item }: Letter) => item.id.client === client && (!item.deleted || wholeRemoved);
+  const own = letters.filter(isOwn);
+  if (own.length > MAX_OWN_LETTERS) return [];
+  // Visible ones were surely unknown to the other person (who would have removed them); removed ones by typing order.
+  const removedOwnClocks = own.filter(({ item }) => item.deleted).map(clockOf).sort((a, b) => a - b);
+  const hasVisibleOwn = own.some(({ item }) => !item.deleted);
+  for (let known = removedOwnClocks.length; known >= 0; known--) {
+    const firstUnknown = known < removedOwnClocks.length ? removedOwnClocks[known]! : Number.POSITIVE_INFINITY;
+    const isSource = (letter: Letter) => !isOwn(letter) || (letter.item.deleted && clockOf(letter) < firstUnknown);
+    const source = letters.filter(isSource);
+    if (source.length === 0) return [];
+    const copy = findOnce(copies, textOf(source));
+    if (copy === null) continue;
+    if (known === removedOwnClocks.length && !hasVisibleOwn) return []; // all copied: nothing stranded
+    return runsBesideCopy(paragraph, letters, isSource, copy);
+  }
+  return [];
+}
+
+/** Groups the segment's stranded letters into runs and places each after the copy of the source letter before it. */
+function runsBesideCopy(
+  paragraph: Y.XmlText,
+  letters: readonly Letter[],
+  isSource: (letter: Letter) => boolean,
+  copy: { segment: Segment; at: number },
+): StrandedRun[] {
+  const runs: StrandedRun[] = [];
+  let sourceLettersBefore = 0;
+  let run: Letter[] = [];
+  const flush = () => {
+    if (run.length === 0) return;
+    const copied = copy.segment.letters;
+    // After the copy of the letter before the run; at the start, before the copy of the first letter.
+    const to =
+      sourceLettersBefore > 0 ? relativeAfter(copied[copy.at + sourceLettersBefore - 1]!) : relativeBefore(copied[copy.at]!);
+    runs.push({ from: paragraph, letters: run, text: textOf(run), to });
+    run = [];
+  };
+  for (const letter of letters) {
+    if (isSource(letter)) {
+      flush();
+      sourceLettersBefore++;
+    } else {
+      run.push(letter);
+    }
+  }
+  flush();
+  return runs;
+}
+
+/** The letters the transaction typed, per paragraph, in runs between anything else visible there. */
+function typedSegments(transaction: Y.Transaction): Segment[] {
+  const paragraphs = new Set<Y.XmlText>();
+  for (const [client, after] of transaction.afterState) {
+    const before = transaction.beforeState.get(client) ?? 0;
+    if (after <= before) continue;
+    const structs = transaction.doc.store.clients.get(client) ?? [];
+    for (let i = Y.findIndexSS(structs, before); i < structs.length; i++) {
+      const struct = structs[i]!;
+      if (struct instanceof Y.Item && isLetters(struct) && !struct.deleted && struct.parent instanceof Y.XmlText) {
+        paragraphs.add(struct.parent);
+      }
+    }
+  }
+  const segments: Segment[] = [];
+  for (const paragraph of paragraphs) {
+    let current: Item[] = [];
+    const close = () => {
+      if (current.length > 0) segments.push(lettersOf(current));
+      current = [];
+    };
+    for (let item = paragraph._start; item !== null; item = item.right) {
+      if (item.deleted) continue;
+      const isNew = !existedBefore(transaction, item);
+      if (isNew && isLetters(item)) current.push(item);
+      else if (!isNew) close(); // new maps (text nodes the copy made) do not end a run
+    }
+    close();
+  }
+  return segments;
+}
+
+/** `text` in exactly one of `segments` at exactly one place, or null. */
+function findOnce(segments: readonly Segment[], text: string): { segment: Segment; at: number } | null {
+  let found: { segment: Segment; at: number } | null = null;
+  for (const segment of segments) {
+    for (let at = segment.text.indexOf(text); at >= 0; at = segment.text.indexOf(text, at + 1)) {
+      if (found !== null) return null;
+      found = { segment, at };
+    }
+  }
+  return found;
+}
+
+function lettersOf(items: readonly Item[]): Segment {
+  const letters: Letter[] = [];
+  for (const item of items) for (let offset = 0; offset < item.length; offset++) letters.push({ item, offset });
+  return { text: textOf(letters), letters };
+}
+
+function textOf(letters: readonly Letter[]): string {
+  return letters.map(({ item, offset }) => (item.content as Y.ContentString).str[offset]!).join('');
+}
+
+function clockOf({ item, offset }: Letter): number {
+  return item.id.clock + offset;
+}
+
+function relativeAfter(letter: Letter): Y.RelativePosition {
+  const type = letter.item.parent as Y.XmlText;
+  return Y.createRelativePositionFromTypeIndex(type, indexOf(type, letter) + 1, -1);
+}
+
+function relativeBefore(letter: Letter): Y.RelativePosition {
+  const type = letter.item.parent as Y.XmlText;
+  return Y.createRelativePositionFromTypeIndex(type, indexOf(type, letter), 0);
+}
+
+/** The index of `letter` among `type`'s visible content (a map or embed counts one). */
+function indexOf(type: Y.XmlText, letter: Letter): number {
+  let index = 0;
+  for (let item = type._start; item !== null && item !== letter.item; item = item.right) {
+    if (!item.deleted && item.countable) index += item.length;
+  }
+  return index + letter.offset;
+}
+
+function isLetters(item: Y.Item): boolean {
+  return item.content instanceof Y.ContentString;
+}
+
+function existedBefore(transaction: Y.Transaction, item: Y.Item): boolean {
+  return item.id.clock < (transaction.beforeState.get(item.id.client) ?? 0);
+}
