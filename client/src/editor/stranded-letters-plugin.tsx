@@ -1,11 +1,13 @@
 // Moves this person's letters that a collaborator's Enter or Backspace left behind to where the text went
-// (stranded-letters.ts), with the caret when it sat in them, so typing goes on in the right line.
+// (stranded-letters.ts), with the caret when it sat in them, so typing goes on in the right line; and takes out the
+// second copy of a line's end when this person and a collaborator pressed Enter in it at once (twice-moved-letters.ts).
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { useEffect } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { $placeCaret, caretOf, type CollabBinding, type StoredCaret } from './caret-position';
 import { findStrandedRuns, moveStrandedRuns, STRANDED_LETTERS_ORIGIN } from './stranded-letters';
+import { deleteTwiceMovedLetters, findTwiceMovedLetters } from './twice-moved-letters';
 
 export interface StrandedLettersPluginProps {
   readonly doc: Y.Doc;
@@ -38,6 +40,8 @@ export function StrandedLettersPlugin({ doc, awareness, bindingOf }: StrandedLet
       }
       // Read-only pages type nothing, so they strand nothing.
       if (!editor.isEditable()) return;
+      const twiceMoved = findTwiceMovedLetters(transaction, doc.clientID);
+      if (twiceMoved.length > 0) deleteTwiceMovedLetters(doc, twiceMoved, STRANDED_LETTERS_ORIGIN);
       const runs = findStrandedRuns(transaction, doc.clientID);
       if (runs.length === 0) return;
       const caret = caretBeforeChange;

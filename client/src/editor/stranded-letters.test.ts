@@ -2,62 +2,8 @@
 // a root XmlText holding one XmlText per paragraph, each a property map per text node followed by its letters.
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { addParagraph, lines, paragraphAt, pressBackspaceAtStart, pressEnter, send, type } from '../test-support/lexical-yjs-layout';
 import { findStrandedRuns, moveStrandedRuns } from './stranded-letters';
-
-const root = (doc: Y.Doc) => doc.get('root', Y.XmlText);
-
-function paragraphAt(doc: Y.Doc, index: number): Y.XmlText {
-  return root(doc).toDelta()[index].insert as Y.XmlText;
-}
-
-function addParagraph(doc: Y.Doc, index: number, text: string): void {
-  const paragraph = new Y.XmlText();
-  root(doc).insertEmbed(index, paragraph);
-  paragraph.insertEmbed(0, new Y.Map());
-  if (text !== '') paragraph.insert(1, text);
-}
-
-/** Each paragraph's letters. */
-function lines(doc: Y.Doc): string[] {
-  return root(doc)
-    .toDelta()
-    .map(({ insert }: { insert: Y.XmlText }) =>
-      insert
-        .toDelta()
-        .filter((part: { insert: unknown }) => typeof part.insert === 'string')
-        .map((part: { insert: string }) => part.insert)
-        .join(''),
-    );
-}
-
-/** Ann's Enter after `offset` letters of paragraph `index` (text node map first): the rest deleted and typed again. */
-function pressEnter(doc: Y.Doc, index: number, offset: number): void {
-  doc.transact(() => {
-    const paragraph = paragraphAt(doc, index);
-    const rest = lines(doc)[index]!.slice(offset);
-    paragraph.delete(1 + offset, rest.length);
-    addParagraph(doc, index + 1, rest);
-  });
-}
-
-/** Ann's Backspace at the start of paragraph `index`: it is deleted and its letters typed again at the previous one's end. */
-function pressBackspaceAtStart(doc: Y.Doc, index: number): void {
-  doc.transact(() => {
-    const text = lines(doc)[index]!;
-    const previous = paragraphAt(doc, index - 1);
-    previous.insert(previous.length, text);
-    root(doc).delete(index, 1);
-  });
-}
-
-/** Ben's letters at `offset` of paragraph `index`. */
-function type(doc: Y.Doc, index: number, offset: number, text: string): void {
-  paragraphAt(doc, index).insert(1 + offset, text);
-}
-
-function send(from: Y.Doc, to: Y.Doc): void {
-  Y.applyUpdate(to, Y.encodeStateAsUpdate(from, Y.encodeStateVector(to)), 'remote');
-}
 
 /** Two people on one document; `ben` moves the letters a change of Ann's strands (as the editor plugin does). */
 function twoPeople(...paragraphs: string[]): {

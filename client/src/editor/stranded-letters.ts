@@ -32,7 +32,7 @@ export interface Letter {
 }
 
 /** A piece of a paragraph's content that a change took out or typed in, letter by letter. */
-interface Segment {
+export interface Segment {
   readonly text: string;
   readonly letters: readonly Letter[];
 }
@@ -202,7 +202,7 @@ function runsBesideCopy(
 }
 
 /** The letters the transaction typed, per paragraph, in runs between anything else visible there. */
-function typedSegments(transaction: Y.Transaction): Segment[] {
+export function typedSegments(transaction: Y.Transaction): Segment[] {
   const paragraphs = new Set<Y.XmlText>();
   for (const [client, after] of transaction.afterState) {
     const before = transaction.beforeState.get(client) ?? 0;
@@ -269,8 +269,8 @@ function relativeBefore(letter: Letter): Y.RelativePosition {
   return Y.createRelativePositionFromTypeIndex(type, indexOf(type, letter), 0);
 }
 
-/** The index of `letter` among `type`'s visible content (a map or embed counts one). */
-function indexOf(type: Y.XmlText, letter: Letter): number {
+/** The index of `letter` (or of an embed, at offset 0) among `type`'s visible content (a map or embed counts one). */
+export function indexOf(type: Y.XmlText, letter: Letter): number {
   let index = 0;
   for (let item = type._start; item !== null && item !== letter.item; item = item.right) {
     if (!item.deleted && item.countable) index += item.length;
@@ -282,6 +282,6 @@ function isLetters(item: Y.Item): boolean {
   return item.content instanceof Y.ContentString;
 }
 
-function existedBefore(transaction: Y.Transaction, item: Y.Item): boolean {
+export function existedBefore(transaction: Y.Transaction, item: Y.Item): boolean {
   return item.id.clock < (transaction.beforeState.get(item.id.client) ?? 0);
 }

@@ -1,0 +1,85 @@
+// Two Enters pressed in one line at the same moment, at different places, on Yjs documents in @lexical/yjs's layout.
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { addParagraph, lines, pressEnter, send, type } from '../test-support/lexical-yjs-layout';
+import { deleteTwiceMovedLetters, findTwiceMovedLetters } from './twice-moved-letters';
+
+/** Ann and Ben on one line, with the client ids given (Yjs orders two blocks typed at one place by them). */
+function twoPeople(annId: number, benId: number, text: string): { ann: Y.Doc; ben: Y.Doc; fixes: string[] } {
+  const ann = new Y.Doc();
+  ann.clientID = annId;
+  const ben = new Y.Doc();
+  ben.clientID = benId;
+  const fixes: string[] = [];
+  for (const [doc, name] of [[ann, 'ann'], [ben, 'ben']] as const) {
+    doc.on('afterTransaction', (transaction: Y.Transaction) => {
+      const found = findTwiceMovedLetters(transaction, doc.clientID);
+      if (found.length === 0) return;
+      fixes.push(name);
+      deleteTwiceMovedLetters(doc, found, 'fix');
+    });
+  }
+  addParagraph(ann, 0, text);
+  send(ann, ben);
+  return { ann, ben, fixes };
+}
+
+function bothWays(ann: Y.Doc, ben: Y.Doc): void {
+  send(ann, ben);
+  send(ben, ann);
+  send(ann, ben);
+}
+
+describe('two Enters in one line at the same moment', () => {
+  it('leave the letters after the later one once, in the last line, when the new lines stand in order', () => {
+    // Ben's paragraph, typed by the higher client id, goes after Ann's.
+    const { ann, ben, fixes } = twoPeople(1, 2, 'alpha beta gamma delta');
+    pressEnter(ann, 0, 'alpha '.length);
+    pressEnter(ben, 0, 'alpha beta gamma '.length);
+    bothWays(ann, ben);
+    expect(lines(ann)).toEqual(['alpha ', 'beta gamma ', 'delta']);
+    expect(lines(ben)).toEqual(lines(ann));
+    expect(fixes).toEqual(['ben']); // the later Enter's page, once
+  });
+
+  it('leave them once, in the one line, when Yjs put the later Enter\'s line first', () => {
+    const { ann, ben, fixes } = twoPeople(2, 1, 'alpha beta gamma delta');
+    pressEnter(ann, 0, 'alpha '.length);
+    pressEnter(ben, 0, 'alpha beta gamma '.length);
+    bothWays(ann, ben);
+    expect(lines(ann)).toEqual(['alpha ', 'beta gamma delta']);
+    expect(lines(ben)).toEqual(lines(ann));
+    expect(fixes).toEqual(['ben']);
+  });
+
+  it('keep what the later Enter\'s person typed in their new line', () => {
+    const { ann, ben } = twoPeople(2, 1, 'alpha beta gamma delta');
+    pressEnter(ann, 0, 'alpha '.length);
+    pressEnter(ben, 0, 'alpha beta gamma '.length);
+    type(ben, 1, 0, 'new ');
+    bothWays(ann, ben);
+    expect(lines(ann)).toEqual(['alpha ', 'new ', 'beta gamma delta']);
+    expect(lines(ben)).toEqual(lines(ann));
+  });
+
+  it('whichever page hears of the other first', () => {
+    const { ann, ben, fixes } = twoPeople(1, 2, 'alpha beta gamma delta');
+    pressEnter(ann, 0, 'alpha beta gamma '.length);
+    pressEnter(ben, 0, 'alpha '.length);
+    send(ben, ann);
+    send(ann, ben);
+    send(ben, ann);
+    expect(lines(ann)).toEqual(['alpha ', 'beta gamma delta']);
+    expect(lines(ben)).toEqual(lines(ann));
+    expect(fixes).toEqual(['ann']);
+  });
+
+  it('change nothing when only one person pressed Enter', () => {
+    const { ann, ben, fixes } = twoPeople(1, 2, 'alpha beta gamma delta');
+    pressEnter(ann, 0, 'alpha '.length);
+    type(ben, 0, 0, 'x');
+    bothWays(ann, ben);
+    expect(lines(ann)).toEqual(['xalpha ', 'beta gamma delta']);
+    expect(fixes).toEqual([]);
+  });
+});
