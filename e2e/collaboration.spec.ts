@@ -182,6 +182,19 @@ test('two people pressing Enter at different places of one line at once keep the
   expect(['alpha \nbeta gamma \ndelta', 'alpha \nbeta gamma delta']).toContain(await documentText(ann));
 });
 
+test('two people pressing Enter at the same place of one line at once make two line breaks', async ({ openUser }) => {
+  const [ann, ben] = await twoWithLines(openUser, 'alpha beta');
+  await goOffline(ben);
+  for (const user of [ben, ann]) {
+    await caretAt(user, 'alpha '.length);
+    await user.page.keyboard.press('Enter');
+  }
+
+  await comeBackAndConverge([ben], [ann, ben]);
+  // Each Enter typed "beta" again in a new line; the first of the two lines gives its copy up.
+  for (const user of [ann, ben]) await expect(user.editable.locator('p')).toHaveText(['alpha', '', 'beta']);
+});
+
 test('words typed in a line while someone makes it a heading are kept in the heading', async ({ openUser }) => {
   const [ann, ben] = await twoWithLines(openUser, 'alpha beta');
   await goOffline(ben);

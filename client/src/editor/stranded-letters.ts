@@ -46,7 +46,7 @@ const MAX_OWN_LETTERS = 200;
  * strand any, and only letters whose neighbours were typed again elsewhere in the same change count.
  */
 export function findStrandedRuns(transaction: Y.Transaction, client: number): StrandedRun[] {
-  if (transaction.local || transaction.deleteSet.clients.size === 0) return [];
+  if (!removesEarlierContent(transaction)) return [];
   const removed = new Set<Item>();
   const paragraphs = new Set<Y.XmlText>();
   Y.iterateDeletedStructs(transaction, transaction.deleteSet, (struct) => {
@@ -201,20 +201,25 @@ function runsBesideCopy(
   return runs;
 }
 
-/** The letters the transaction typed, per paragraph, in runs between anything else visible there. */
-export function typedSegments(transaction: Y.Transaction): Segment[] {
-  const paragraphs = new Set<Y.XmlText>();
+/** The items `transaction` made that are still there. */
+export function newItems(transaction: Y.Transaction): Y.Item[] {
+  const items: Y.Item[] = [];
   for (const [client, after] of transaction.afterState) {
     const before = transaction.beforeState.get(client) ?? 0;
     if (after <= before) continue;
     const structs = transaction.doc.store.clients.get(client) ?? [];
     for (let i = Y.findIndexSS(structs, before); i < structs.length; i++) {
       const struct = structs[i]!;
-      if (struct instanceof Y.Item && isLetters(struct) && !struct.deleted && struct.parent instanceof Y.XmlText) {
-        paragraphs.add(struct.parent);
-      }
+      if (struct instanceof Y.Item && !struct.deleted) items.push(struct);
     }
   }
+  return items;
+}
+
+/** The letters the transaction typed, per paragraph, in runs between anything else visible there. */
+export function typedSegments(transaction: Y.Transaction): Segment[] {
+  const paragraphs = new Set<Y.XmlText>();
+  for (const item of newItems(transaction)) if (isLetters(item) && item.parent instanceof Y.XmlText) paragraphs.add(item.parent);
   const segments: Segment[] = [];
   for (const paragraph of paragraphs) {
     let current: Item[] = [];
@@ -280,6 +285,19 @@ export function indexOf(type: Y.XmlText, letter: Letter): number {
 
 function isLetters(item: Y.Item): boolean {
   return item.content instanceof Y.ContentString;
+}
+
+/**
+ * Whether someone else's change removed content that was here before it, read off its delete set's ranges alone: a
+ * document's first load removes only what it brings (often most of its structs), and costs no walk.
+ */
+export function removesEarlierContent(transaction: Y.Transaction): boolean {
+  if (transaction.local) return false;
+  for (const [client, ranges] of transaction.deleteSet.clients) {
+    const before = transaction.beforeState.get(client) ?? 0;
+    if (ranges.some((range) => range.clock < before)) return true;
+  }
+  return false;
 }
 
 export function existedBefore(transaction: Y.Transaction, item: Y.Item): boolean {

@@ -74,6 +74,28 @@ describe('two Enters in one line at the same moment', () => {
     expect(fixes).toEqual(['ann']);
   });
 
+  for (const [annId, benId] of [[1, 2], [2, 1]] as const) {
+    it(`at the very same place make two line breaks, not the rest of the line twice (client ids ${annId}, ${benId})`, () => {
+      const { ann, ben } = twoPeople(annId, benId, 'alpha beta gamma delta');
+      pressEnter(ann, 0, 'alpha '.length);
+      pressEnter(ben, 0, 'alpha '.length);
+      bothWays(ann, ben);
+      expect(lines(ann)).toEqual(['alpha ', '', 'beta gamma delta']);
+      expect(lines(ben)).toEqual(lines(ann));
+    });
+  }
+
+  it('leave two new lines that only look alike alone', () => {
+    const { ann, ben, fixes } = twoPeople(1, 2, 'alpha');
+    pressEnter(ann, 0, 'alpha'.length);
+    type(ann, 1, 0, 'same words');
+    pressEnter(ben, 0, 'alpha'.length);
+    type(ben, 1, 0, 'same words');
+    bothWays(ann, ben);
+    expect(lines(ann)).toEqual(['alpha', 'same words', 'same words']);
+    expect(fixes).toEqual([]);
+  });
+
   it('change nothing when only one person pressed Enter', () => {
     const { ann, ben, fixes } = twoPeople(1, 2, 'alpha beta gamma delta');
     pressEnter(ann, 0, 'alpha '.length);

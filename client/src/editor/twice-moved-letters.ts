@@ -1,12 +1,13 @@
-// Two people pressing Enter in one line at the same moment, at different places: @lexical/yjs writes each Enter as
-// the rest of the line deleted and typed again in a new paragraph, so the letters after the later place were typed
-// again twice, once in each new paragraph ("alpha" / "beta gamma delta" / "delta"). The person whose Enter was the
-// later one can tell, when the other Enter arrives: it typed again letters that this page had already moved into a
-// paragraph of its own. That person's page (and only theirs, so it is done once) then keeps one copy: where the two
-// new paragraphs stand in order, the other person's loses the letters this page moved ("beta gamma" / "delta"); where
-// Yjs put this page's paragraph first, this page's copy goes, with its paragraph when nothing else is left in it.
+// Two people pressing Enter in one line at the same moment: @lexical/yjs writes each Enter as the rest of the line
+// deleted and typed again in a new paragraph, so letters both Enters moved were typed again twice, once in each new
+// paragraph ("alpha" / "beta gamma delta" / "delta"). At different places, the person whose Enter was the later one
+// can tell when the other Enter arrives: it typed again letters that this page had already moved into a paragraph
+// of its own. That page (only that one, so it is done once) keeps one copy: where the two new paragraphs stand in
+// order, the other person's loses the letters this page moved ("beta gamma" / "delta"); where Yjs put this page's
+// paragraph first, this page's copy goes, with its paragraph when nothing else is left in it. At the very same place
+// both pages can tell, and both empty the first of the two new lines (see atTheSamePlace).
 import * as Y from 'yjs';
-import { existedBefore, indexOf, type Letter, typedSegments } from './stranded-letters';
+import { existedBefore, indexOf, type Letter, newItems, removesEarlierContent, typedSegments } from './stranded-letters';
 
 /** Letters typed twice and which copy goes. */
 export interface TwiceMovedLetters {
@@ -22,7 +23,13 @@ export interface TwiceMovedLetters {
  * right after it, beside one `client` made there.
  */
 export function findTwiceMovedLetters(transaction: Y.Transaction, client: number): TwiceMovedLetters[] {
-  if (transaction.local || transaction.deleteSet.clients.size === 0) return [];
+  if (transaction.local) return [];
+  return [...atDifferentPlaces(transaction, client), ...atTheSamePlace(transaction, client)];
+}
+
+/** Enters at different places: the earlier one's copy holds the later one's after the letters it removed. */
+function atDifferentPlaces(transaction: Y.Transaction, client: number): TwiceMovedLetters[] {
+  if (!removesEarlierContent(transaction)) return [];
   const removed = new Set<Y.Item>();
   const paragraphs = new Set<Y.XmlText>();
   Y.iterateDeletedStructs(transaction, transaction.deleteSet, (struct) => {
@@ -35,7 +42,7 @@ export function findTwiceMovedLetters(transaction: Y.Transaction, client: number
     // Both Enters put their new paragraph right after this one: the next two blocks are the two of them.
     const [first, second] = visibleAfter(paragraph._item!, 2);
     const theirs = [first, second].find((item) => item !== undefined && !existedBefore(transaction, item));
-    const mine = [first, second].find((item) => item !== undefined && item.id.client === client && !!existedBefore(transaction, item));
+    const mine = [first, second].find((item) => item !== undefined && item.id.client === client && existedBefore(transaction, item));
     if (theirs === undefined || mine === undefined) continue;
     const theirParagraph = paragraphOf(theirs);
     const myParagraph = paragraphOf(mine);
@@ -52,6 +59,68 @@ export function findTwiceMovedLetters(transaction: Y.Transaction, client: number
     else found.push({ letters: own.letters, emptiedParagraph: own.isAllOfIt ? myParagraph : null });
   }
   return found;
+}
+
+/**
+ * Enters at the very same place: neither removed a letter the other had not, so each page sees the other's new line
+ * hold exactly the letters its own line got with its Enter. Both pages can tell, and both take the copy out of the
+ * first of the two lines: the same letters on both (deleting them twice is harmless), leaving that line empty, so
+ * the two Enters make two line breaks, as they would one after the other.
+ */
+function atTheSamePlace(transaction: Y.Transaction, client: number): TwiceMovedLetters[] {
+  const found: TwiceMovedLetters[] = [];
+  const blocks = newItems(transaction).filter((item) => paragraphOf(item) !== null && item.parent instanceof Y.XmlText);
+  for (const theirs of blocks) {
+    const [before] = visibleBefore(theirs);
+    const isMineFirst = before !== undefined && before.id.client === client && existedBefore(transaction, before);
+    const mine = isMineFirst ? before : visibleAfter(theirs, 1)[0];
+    if (mine === undefined || mine.id.client !== client || !existedBefore(transaction, mine)) continue;
+    const [split] = visibleBefore(isMineFirst ? mine : theirs);
+    const splitParagraph = split === undefined ? null : paragraphOf(split);
+    const theirCopy = lettersMadeWith(theirs);
+    const myCopy = lettersMadeWith(mine);
+    if (splitParagraph === null || theirCopy === null || myCopy === null || textOfLetters(theirCopy) !== textOfLetters(myCopy)) continue;
+    // Moved there, not typed: the paragraph both came from ends in at least as many removed letters.
+    if (removedAtEnd(splitParagraph) < myCopy.length) continue;
+    found.push({ letters: isMineFirst ? myCopy : theirCopy, emptiedParagraph: null });
+  }
+  return found;
+}
+
+/**
+ * How many clocks may lie between two letters written in one go: a text node's property map and its entries, and
+ * a block's attributes before its first letters.
+ */
+const ONE_GO_CLOCKS = 24;
+
+/** Each letter written right after the one before (or after a text node's map): one go, as one edit writes them. */
+function isTypedInOneGo(letters: readonly Letter[]): boolean {
+  for (let i = 1; i < letters.length; i++) {
+    const gap = clockOf(letters[i]!) - clockOf(letters[i - 1]!);
+    if (letters[i]!.item.id.client !== letters[i - 1]!.item.id.client || gap < 1 || gap > ONE_GO_CLOCKS) return false;
+  }
+  return true;
+}
+
+/** The letters a block was made with: its author's visible letters there, written in one go right after it. */
+function lettersMadeWith(block: Y.Item): Letter[] | null {
+  const paragraph = paragraphOf(block);
+  if (paragraph === null) return null;
+  const letters: Letter[] = [];
+  for (let item = paragraph._start; item !== null; item = item.right) {
+    if (item.deleted || !(item.content instanceof Y.ContentString) || item.id.client !== block.id.client) continue;
+    for (let offset = 0; offset < item.length; offset++) letters.push({ item, offset });
+  }
+  const [first] = letters;
+  if (first === undefined || clockOf(first) - block.id.clock > ONE_GO_CLOCKS || !isTypedInOneGo(letters)) return null;
+  return letters;
+}
+
+/** The length of removed content after `paragraph`'s last visible content. */
+function removedAtEnd(paragraph: Y.XmlText): number {
+  let removed = 0;
+  for (let item = paragraph._start; item !== null; item = item.right) removed = item.deleted ? removed + item.length : 0;
+  return removed;
 }
 
 /** Deletes the extra copies in one transaction with `origin`. */
@@ -73,10 +142,7 @@ export function deleteTwiceMovedLetters(doc: Y.Doc, found: readonly TwiceMovedLe
   }, origin);
 }
 
-/**
- * `client`'s letters in `paragraph` that hold `text` once, typed in one go (consecutive clocks), with whether they
- * are all the letters it has.
- */
+/** `client`'s letters in `paragraph` that hold `text` once, typed in one go, with whether they are all it has. */
 function ownCopy(paragraph: Y.XmlText, client: number, text: string): { letters: Letter[]; isAllOfIt: boolean } | null {
   const letters: Letter[] = [];
   let others = 0;
@@ -85,13 +151,18 @@ function ownCopy(paragraph: Y.XmlText, client: number, text: string): { letters:
     if (item.id.client !== client) others += item.length;
     else for (let offset = 0; offset < item.length; offset++) letters.push({ item, offset });
   }
-  const ownText = letters.map(letterText).join('');
+  const ownText = textOfLetters(letters);
   const at = ownText.indexOf(text);
   if (at < 0 || ownText.indexOf(text, at + 1) >= 0) return null;
   const copied = letters.slice(at, at + text.length);
-  const clocks = copied.map(({ item, offset }) => item.id.clock + offset);
-  if (clocks.some((clock, i) => i > 0 && clock !== clocks[i - 1]! + 1)) return null;
+  if (!isTypedInOneGo(copied)) return null;
   return { letters: copied, isAllOfIt: others === 0 && letters.length === copied.length };
+}
+
+/** The visible item before `item` among its siblings, if any. */
+function visibleBefore(item: Y.Item): Y.Item[] {
+  for (let previous = item.left; previous !== null; previous = previous.left) if (!previous.deleted) return [previous];
+  return [];
 }
 
 /** Up to `count` visible items after `item` among its siblings. */
@@ -116,4 +187,12 @@ function lettersIn(paragraph: Y.XmlText, keep: (item: Y.Item) => boolean): strin
 
 function letterText({ item, offset }: Letter): string {
   return (item.content as Y.ContentString).str[offset]!;
+}
+
+function clockOf({ item, offset }: Letter): number {
+  return item.id.clock + offset;
+}
+
+function textOfLetters(letters: readonly Letter[]): string {
+  return letters.map(letterText).join('');
 }
