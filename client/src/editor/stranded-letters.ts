@@ -66,11 +66,10 @@ export function findStrandedRuns(transaction: Y.Transaction, client: number): St
   return runs;
 }
 
-/** Where a run was typed again: its first letter's index in `type`. */
+/** Where a run was typed again: the clock of its first new letter (the rest follow it). */
 interface PlacedRun {
   readonly run: StrandedRun;
-  readonly type: Y.XmlText;
-  readonly index: number;
+  readonly firstClock: number;
 }
 
 /**
@@ -84,8 +83,9 @@ export function moveStrandedRuns(doc: Y.Doc, runs: readonly StrandedRun[]): (pos
     for (const run of runs) {
       const target = Y.createAbsolutePositionFromRelativePosition(run.to, doc);
       if (target === null || !(target.type instanceof Y.XmlText) || target.type === run.from) continue;
+      const firstClock = Y.getState(doc.store, doc.clientID);
       target.type.insert(target.index, run.text);
-      placed.push({ run, type: target.type, index: target.index });
+      placed.push({ run, firstClock });
     }
     for (const { run } of placed) {
       const [first] = run.letters;
@@ -93,17 +93,17 @@ export function moveStrandedRuns(doc: Y.Doc, runs: readonly StrandedRun[]): (pos
       if (first !== undefined && !first.item.deleted) run.from.delete(indexOf(run.from, first), run.letters.length);
     }
   }, STRANDED_LETTERS_ORIGIN);
-  return (position) => movedPosition(position, placed) ?? position;
+  return (position) => movedPosition(position, placed, doc.clientID) ?? position;
 }
 
 /** `position` moved along with the letter it is tied to, or null when that letter did not move. */
-function movedPosition(position: Y.RelativePosition, placed: readonly PlacedRun[]): Y.RelativePosition | null {
+function movedPosition(position: Y.RelativePosition, placed: readonly PlacedRun[], client: number): Y.RelativePosition | null {
   const id = position.item;
   if (id === null) return null;
-  for (const { run, type, index } of placed) {
+  for (const { run, firstClock } of placed) {
     const at = run.letters.findIndex(({ item, offset }) => item.id.client === id.client && item.id.clock + offset === id.clock);
-    // Tied to the letter's right side (assoc < 0: the caret after it) or to its left side.
-    if (at >= 0) return Y.createRelativePositionFromTypeIndex(type, index + at + (position.assoc < 0 ? 1 : 0), position.assoc);
+    // Tied to the same side (assoc) of the letter's copy.
+    if (at >= 0) return Y.createRelativePositionFromJSON({ item: { client, clock: firstClock + at }, assoc: position.assoc });
   }
   return null;
 }
