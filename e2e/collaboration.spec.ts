@@ -127,6 +127,16 @@ test('two people ending a bold word and typing on at once keep the rest of the l
   for (const user of [ann, ben, cat]) await expect(user.editable.locator('.ed-bold')).toHaveText('really');
 });
 
+test('Enter pressed in a line someone else wrote cuts it there for both, and its writer types on at its end', async ({ openUser }) => {
+  const [ann, ben] = await twoWithLines(openUser, 'alpha beta gamma delta');
+  await caretAt(ben, 'alpha '.length);
+  await ben.page.keyboard.press('Enter');
+  for (const user of [ann, ben]) await expect.poll(() => documentText(user)).toBe('alpha \nbeta gamma delta');
+  await focusEnd(ann);
+  await ann.page.keyboard.type(' epsilon');
+  for (const user of [ann, ben]) await expect.poll(() => documentText(user)).toBe('alpha \nbeta gamma delta epsilon');
+});
+
 test('words typed in a line while someone presses Enter before them go to the new line, and so does the caret', async ({ openUser }) => {
   const [ann, ben] = await twoWithLines(openUser, 'alpha beta gamma delta');
   await goOffline(ben);

@@ -52,6 +52,38 @@ describe('letters typed into text someone moved at the same moment', () => {
     expect(lines(ben)).toEqual(lines(ann));
   });
 
+  it('typed before, on the side of the line that stays, stay when someone else presses Enter in it', () => {
+    // Ben typed the whole line; Ann presses Enter in it, having seen all of it: nothing of his is stranded.
+    const { ann, ben, moves } = twoPeople('');
+    type(ben, 0, 0, 'alpha beta gamma delta');
+    send(ben, ann);
+    pressEnter(ann, 0, 'alpha '.length);
+    exchange(ann, ben);
+    expect(lines(ben)).toEqual(['alpha ', 'beta gamma delta']);
+    expect(lines(ann)).toEqual(lines(ben));
+    expect(moves).toEqual([]);
+  });
+
+  it('follow a line cut twice in one change that arrives after an offline spell', () => {
+    const { ann, ben } = twoPeople('alpha beta gamma delta');
+    pressEnter(ann, 0, 'alpha '.length);
+    pressEnter(ann, 1, 'beta gamma '.length);
+    type(ben, 0, 'alpha beta gamma '.length, 'BEN ');
+    exchange(ann, ben);
+    expect(lines(ben)).toEqual(['alpha ', 'beta gamma BEN ', 'delta']);
+    expect(lines(ann)).toEqual(lines(ben));
+  });
+
+  it('come back from a joined line even when the joiner then deleted a letter of its copy', () => {
+    const { ann, ben } = twoPeople('alpha beta', 'gamma delta');
+    type(ben, 1, 'gamma delta'.length, ' BEN');
+    pressBackspaceAtStart(ann, 1);
+    paragraphAt(ann, 0).delete(1 + 'alpha betagamm'.length, 1);
+    exchange(ann, ben);
+    expect(lines(ben)).toEqual(['alpha betagamm delta BEN']);
+    expect(lines(ann)).toEqual(lines(ben));
+  });
+
   it('stay in the first line when Enter was pressed after them', () => {
     const { ann, ben, moves } = twoPeople('alpha beta gamma');
     pressEnter(ann, 0, 'alpha beta '.length);

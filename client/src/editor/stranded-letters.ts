@@ -59,7 +59,7 @@ export function findStrandedRuns(transaction: Y.Transaction, client: number): St
   for (const paragraph of paragraphs) {
     const wholeRemoved = paragraph._item !== null && removed.has(paragraph._item);
     for (const segment of segmentsWithOwnLetters(paragraph, client, removed, wholeRemoved)) {
-      copies ??= typedSegments(transaction);
+      copies ??= typedSegments(transaction, true);
       runs.push(...strandedIn(paragraph, segment, copies, client, wholeRemoved));
     }
   }
@@ -165,17 +165,23 @@ function strandedIn(paragraph: Y.XmlText, segment: readonly Item[], copies: read
     const copy = findOnce(copies, textOf(source));
     if (copy === null) continue;
     if (known === removedOwnClocks.length && !hasVisibleOwn) return []; // all copied: nothing stranded
-    return runsBesideCopy(paragraph, letters, isSource, copy);
+    return runsBesideCopy(paragraph, letters, isSource, copy, wholeRemoved);
   }
   return [];
 }
 
-/** Groups the segment's stranded letters into runs and places each after the copy of the source letter before it. */
+/**
+ * Groups the segment's stranded letters into runs and places each after the copy of the source letter before it.
+ * Letters before the first moved one stay where they are, in a paragraph that stays: they were left of the place
+ * where the text was cut (an Enter after words this person typed moves none of them). In a removed paragraph they
+ * go before the copy of the first letter.
+ */
 function runsBesideCopy(
   paragraph: Y.XmlText,
   letters: readonly Letter[],
   isSource: (letter: Letter) => boolean,
   copy: { segment: Segment; at: number },
+  wholeRemoved: boolean,
 ): StrandedRun[] {
   const runs: StrandedRun[] = [];
   let sourceLettersBefore = 0;
@@ -183,10 +189,8 @@ function runsBesideCopy(
   const flush = () => {
     if (run.length === 0) return;
     const copied = copy.segment.letters;
-    // After the copy of the letter before the run; at the start, before the copy of the first letter.
-    const to =
-      sourceLettersBefore > 0 ? relativeAfter(copied[copy.at + sourceLettersBefore - 1]!) : relativeBefore(copied[copy.at]!);
-    runs.push({ from: paragraph, letters: run, text: textOf(run), to });
+    if (sourceLettersBefore > 0) runs.push({ from: paragraph, letters: run, text: textOf(run), to: relativeAfter(copied[copy.at + sourceLettersBefore - 1]!) });
+    else if (wholeRemoved) runs.push({ from: paragraph, letters: run, text: textOf(run), to: relativeBefore(copied[copy.at]!) });
     run = [];
   };
   for (const letter of letters) {
@@ -201,8 +205,8 @@ function runsBesideCopy(
   return runs;
 }
 
-/** The items `transaction` made that are still there. */
-export function newItems(transaction: Y.Transaction): Y.Item[] {
+/** The items `transaction` made that are still there (and, with `withRemoved`, those it made and removed again). */
+export function newItems(transaction: Y.Transaction, withRemoved = false): Y.Item[] {
   const items: Y.Item[] = [];
   for (const [client, after] of transaction.afterState) {
     const before = transaction.beforeState.get(client) ?? 0;
@@ -210,16 +214,22 @@ export function newItems(transaction: Y.Transaction): Y.Item[] {
     const structs = transaction.doc.store.clients.get(client) ?? [];
     for (let i = Y.findIndexSS(structs, before); i < structs.length; i++) {
       const struct = structs[i]!;
-      if (struct instanceof Y.Item && !struct.deleted) items.push(struct);
+      if (struct instanceof Y.Item && (withRemoved || !struct.deleted)) items.push(struct);
     }
   }
   return items;
 }
 
-/** The letters the transaction typed, per paragraph, in runs between anything else visible there. */
-export function typedSegments(transaction: Y.Transaction): Segment[] {
+/**
+ * The letters the transaction typed, per paragraph, in runs between anything else visible there. With `withRemoved`,
+ * letters it typed and removed again count too: a change that arrives after an offline spell can hold a copy made
+ * by one Enter and partly moved on by the next.
+ */
+export function typedSegments(transaction: Y.Transaction, withRemoved = false): Segment[] {
   const paragraphs = new Set<Y.XmlText>();
-  for (const item of newItems(transaction)) if (isLetters(item) && item.parent instanceof Y.XmlText) paragraphs.add(item.parent);
+  for (const item of newItems(transaction, withRemoved)) {
+    if ((isLetters(item) || item.content instanceof Y.ContentDeleted) && item.parent instanceof Y.XmlText) paragraphs.add(item.parent);
+  }
   const segments: Segment[] = [];
   for (const paragraph of paragraphs) {
     let current: Item[] = [];
@@ -228,9 +238,10 @@ export function typedSegments(transaction: Y.Transaction): Segment[] {
       current = [];
     };
     for (let item = paragraph._start; item !== null; item = item.right) {
-      if (item.deleted) continue;
       const isNew = !existedBefore(transaction, item);
-      if (isNew && isLetters(item)) current.push(item);
+      if (item.deleted && !(isNew && withRemoved)) continue;
+      // Removed again, a letter's text may be gone (its content then just a length): an unknown letter.
+      if (isNew && (isLetters(item) || item.content instanceof Y.ContentDeleted)) current.push(item);
       else if (!isNew) close(); // new maps (text nodes the copy made) do not end a run
     }
     close();
@@ -242,12 +253,23 @@ export function typedSegments(transaction: Y.Transaction): Segment[] {
 function findOnce(segments: readonly Segment[], text: string): { segment: Segment; at: number } | null {
   let found: { segment: Segment; at: number } | null = null;
   for (const segment of segments) {
-    for (let at = segment.text.indexOf(text); at >= 0; at = segment.text.indexOf(text, at + 1)) {
+    for (let at = nextMatch(segment.text, text, 0); at >= 0; at = nextMatch(segment.text, text, at + 1)) {
       if (found !== null) return null;
       found = { segment, at };
     }
   }
   return found;
+}
+
+/** Where `text` next appears in `within` from `from` on, an UNKNOWN_LETTER there matching any letter; or -1. */
+function nextMatch(within: string, text: string, from: number): number {
+  if (!within.includes(UNKNOWN_LETTER)) return within.indexOf(text, from);
+  for (let at = from; at + text.length <= within.length; at++) {
+    let i = 0;
+    while (i < text.length && (within[at + i] === text[i] || within[at + i] === UNKNOWN_LETTER)) i++;
+    if (i === text.length) return at;
+  }
+  return -1;
 }
 
 function lettersOf(items: readonly Item[]): Segment {
@@ -256,22 +278,28 @@ function lettersOf(items: readonly Item[]): Segment {
   return { text: textOf(letters), letters };
 }
 
+/**
+ * Stands for a letter whose text is gone: one a change typed and removed again comes without it (the sender's Yjs
+ * dropped the text of deleted content before sending), so it matches any letter.
+ */
+const UNKNOWN_LETTER = '\uffff';
+
 function textOf(letters: readonly Letter[]): string {
-  return letters.map(({ item, offset }) => (item.content as Y.ContentString).str[offset]!).join('');
+  return letters.map(({ item, offset }) => (item.content instanceof Y.ContentString ? item.content.str[offset]! : UNKNOWN_LETTER)).join('');
 }
 
 function clockOf({ item, offset }: Letter): number {
   return item.id.clock + offset;
 }
 
-function relativeAfter(letter: Letter): Y.RelativePosition {
-  const type = letter.item.parent as Y.XmlText;
-  return Y.createRelativePositionFromTypeIndex(type, indexOf(type, letter) + 1, -1);
+/** Just after `letter`, wherever it goes (it may be one the change typed and removed again). */
+function relativeAfter({ item, offset }: Letter): Y.RelativePosition {
+  return Y.createRelativePositionFromJSON({ item: { client: item.id.client, clock: item.id.clock + offset }, assoc: -1 });
 }
 
-function relativeBefore(letter: Letter): Y.RelativePosition {
-  const type = letter.item.parent as Y.XmlText;
-  return Y.createRelativePositionFromTypeIndex(type, indexOf(type, letter), 0);
+/** Just before `letter`. */
+function relativeBefore({ item, offset }: Letter): Y.RelativePosition {
+  return Y.createRelativePositionFromJSON({ item: { client: item.id.client, clock: item.id.clock + offset }, assoc: 0 });
 }
 
 /** The index of `letter` (or of an embed, at offset 0) among `type`'s visible content (a map or embed counts one). */
