@@ -84,6 +84,20 @@ describe('letters typed into text someone moved at the same moment', () => {
     expect(lines(ann)).toEqual(lines(ben));
   });
 
+  it('after text moved out of the middle of a line stay there, since the mover may have seen them', () => {
+    const { ann, ben, moves } = twoPeople('alpha beta gamma', 'other');
+    type(ben, 0, 'alpha beta gamma'.length, ' delta');
+    send(ben, ann); // Ann sees " delta"
+    ann.transact(() => {
+      // She drags "beta gamma" into the other line, in one change.
+      paragraphAt(ann, 0).delete(1 + 'alpha '.length, 'beta gamma'.length);
+      type(ann, 1, 'other'.length, ' beta gamma');
+    });
+    exchange(ann, ben);
+    expect(lines(ben)).toEqual(['alpha  delta', 'other beta gamma']);
+    expect(moves).toEqual([]);
+  });
+
   it('stay in the first line when Enter was pressed after them', () => {
     const { ann, ben, moves } = twoPeople('alpha beta gamma');
     pressEnter(ann, 0, 'alpha beta '.length);

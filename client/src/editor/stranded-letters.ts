@@ -60,7 +60,7 @@ export function findStrandedRuns(transaction: Y.Transaction, client: number): St
     const wholeRemoved = paragraph._item !== null && removed.has(paragraph._item);
     for (const segment of segmentsWithOwnLetters(paragraph, client, removed, wholeRemoved)) {
       copies ??= typedSegments(transaction, true);
-      runs.push(...strandedIn(paragraph, segment, copies, client, wholeRemoved));
+      runs.push(...strandedIn(transaction, paragraph, segment, copies, client, wholeRemoved));
     }
   }
   return runs;
@@ -149,7 +149,14 @@ function segmentsWithOwnLetters(paragraph: Y.XmlText, client: number, removed: R
  * may have been known to the other person (and copied with the rest): the earliest typed, so each count of known
  * letters, from all to none, is tried until the copy is found. The copy must be found exactly once.
  */
-function strandedIn(paragraph: Y.XmlText, segment: readonly Item[], copies: readonly Segment[], client: number, wholeRemoved: boolean): StrandedRun[] {
+function strandedIn(
+  transaction: Y.Transaction,
+  paragraph: Y.XmlText,
+  segment: readonly Item[],
+  copies: readonly Segment[],
+  client: number,
+  wholeRemoved: boolean,
+): StrandedRun[] {
   const letters = lettersOf(segment).letters;
   const isOwn = ({ item }: Letter) => item.id.client === client && (!item.deleted || wholeRemoved);
   const own = letters.filter(isOwn);
@@ -165,44 +172,63 @@ function strandedIn(paragraph: Y.XmlText, segment: readonly Item[], copies: read
     const copy = findOnce(copies, textOf(source));
     if (copy === null) continue;
     if (known === removedOwnClocks.length && !hasVisibleOwn) return []; // all copied: nothing stranded
-    return runsBesideCopy(paragraph, letters, isSource, copy, wholeRemoved);
+    const copiedInto = copy.segment.letters[0]!.item.parent as Y.XmlText;
+    const ends = { leading: wholeRemoved, trailing: wholeRemoved || isNewBlockAfter(transaction, copiedInto, paragraph) };
+    return runsBesideCopy(paragraph, letters, isSource, copy, ends);
   }
   return [];
 }
 
 /**
  * Groups the segment's stranded letters into runs and places each after the copy of the source letter before it.
- * Letters before the first moved one stay where they are, in a paragraph that stays: they were left of the place
- * where the text was cut (an Enter after words this person typed moves none of them). In a removed paragraph they
- * go before the copy of the first letter.
+ * Runs at either end move only where they surely belong to the moved text:
+ * - before the first moved letter, only out of a removed paragraph (in one that stays they were left of where the
+ *   text was cut: an Enter after words this person typed moves none of them), to before the copy of the first;
+ * - after the last, only out of a removed paragraph or into a block the change made right after this one (an
+ *   Enter: the cut reached the end of the line as the other person knew it). Text moved from the middle of a line
+ *   (dragged, or cut and pasted offline) leaves the letters after it, which the other person may have seen.
  */
 function runsBesideCopy(
   paragraph: Y.XmlText,
   letters: readonly Letter[],
   isSource: (letter: Letter) => boolean,
   copy: { segment: Segment; at: number },
-  wholeRemoved: boolean,
+  ends: { leading: boolean; trailing: boolean },
 ): StrandedRun[] {
   const runs: StrandedRun[] = [];
+  const copied = copy.segment.letters;
   let sourceLettersBefore = 0;
   let run: Letter[] = [];
-  const flush = () => {
+  const flush = (isTrailing: boolean) => {
     if (run.length === 0) return;
-    const copied = copy.segment.letters;
-    if (sourceLettersBefore > 0) runs.push({ from: paragraph, letters: run, text: textOf(run), to: relativeAfter(copied[copy.at + sourceLettersBefore - 1]!) });
-    else if (wholeRemoved) runs.push({ from: paragraph, letters: run, text: textOf(run), to: relativeBefore(copied[copy.at]!) });
+    const text = textOf(run);
+    if (sourceLettersBefore === 0) {
+      if (ends.leading) runs.push({ from: paragraph, letters: run, text, to: relativeBefore(copied[copy.at]!) });
+    } else if (!isTrailing || ends.trailing) {
+      runs.push({ from: paragraph, letters: run, text, to: relativeAfter(copied[copy.at + sourceLettersBefore - 1]!) });
+    }
     run = [];
   };
   for (const letter of letters) {
     if (isSource(letter)) {
-      flush();
+      flush(false);
       sourceLettersBefore++;
     } else {
       run.push(letter);
     }
   }
-  flush();
+  flush(true);
   return runs;
+}
+
+/** Whether `block` is one `transaction` made right after `paragraph` (past removed content and other new blocks). */
+function isNewBlockAfter(transaction: Y.Transaction, block: Y.XmlText, paragraph: Y.XmlText): boolean {
+  if (paragraph._item === null || block._item === null) return false;
+  for (let item = paragraph._item.right; item !== null; item = item.right) {
+    if (item === block._item) return !existedBefore(transaction, item);
+    if (!item.deleted && existedBefore(transaction, item)) return false;
+  }
+  return false;
 }
 
 /** The items `transaction` made that are still there (and, with `withRemoved`, those it made and removed again). */
