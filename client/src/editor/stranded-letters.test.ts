@@ -2,7 +2,7 @@
 // a root XmlText holding one XmlText per paragraph, each a property map per text node followed by its letters.
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addParagraph, lines, paragraphAt, pressBackspaceAtStart, pressEnter, send, type } from '../test-support/lexical-yjs-layout';
+import { addParagraph, lines, paragraphAt, pressBackspaceAtStart, pressEnter, root, send, type } from '../test-support/lexical-yjs-layout';
 import { findStrandedRuns, moveStrandedRuns } from './stranded-letters';
 
 /** Two people on one document; `ben` moves the letters a change of Ann's strands (as the editor plugin does). */
@@ -25,6 +25,15 @@ function twoPeople(...paragraphs: string[]): {
     mapCaret = moveStrandedRuns(ben, runs);
   });
   return { ann, ben, moves, mapCaret: (position) => mapCaret(position) };
+}
+
+/** Moves the letters changes from others strand in `doc`, as the editor plugin does. */
+function rescuing(doc: Y.Doc): Y.Doc {
+  doc.on('afterTransaction', (transaction: Y.Transaction) => {
+    const runs = findStrandedRuns(transaction, doc.clientID);
+    if (runs.length > 0) moveStrandedRuns(doc, runs);
+  });
+  return doc;
 }
 
 function exchange(ann: Y.Doc, ben: Y.Doc): void {
@@ -117,6 +126,34 @@ describe('letters typed into text someone moved at the same moment', () => {
     expect(lines(ben)).toEqual(['alpha betagamma BENWORDS delta']);
     expect(lines(ann)).toEqual(lines(ben));
     expect(moves).toEqual([['WORDS ']]);
+  });
+
+  it('of two people typing in a line someone joins to the one before both come back', () => {
+    const { ann, ben } = twoPeople('alpha beta', 'gamma delta');
+    const cat = rescuing(new Y.Doc());
+    send(ann, cat);
+    type(ben, 1, 'gamma'.length, 'BEN');
+    type(cat, 1, 'gamma delta'.length, ' CAT');
+    // Ben and Cat see each other's words; Ann, who sees neither, joins the line.
+    send(ben, cat);
+    send(cat, ben);
+    pressBackspaceAtStart(ann, 1);
+    for (const [from, to] of [[ann, ben], [ann, cat], [ben, cat], [cat, ben], [ben, ann], [cat, ann]] as const) send(from, to);
+    for (const doc of [ann, ben, cat]) expect(lines(doc)).toEqual(['alpha betagammaBEN delta CAT']);
+  });
+
+  it('come back from a line partly deleted by a selection that began in the line before', () => {
+    const { ann, ben } = twoPeople('alpha beta', 'gamma delta');
+    type(ben, 1, 'gamma delta'.length, ' BEN');
+    ann.transact(() => {
+      // Ann selects from "alpha |beta" to "gam|ma delta" and deletes: the rest of the second line joins the first.
+      paragraphAt(ann, 0).delete(1 + 'alpha '.length, 'beta'.length);
+      type(ann, 0, 'alpha '.length, 'ma delta');
+      root(ann).delete(1, 1);
+    });
+    exchange(ann, ben);
+    expect(lines(ben)).toEqual(['alpha ma delta BEN']);
+    expect(lines(ann)).toEqual(lines(ben));
   });
 
   it('stay where they are when the text around them was deleted, not moved', () => {

@@ -5,9 +5,26 @@
 // showed at the end of the first line ("alpha WORDS" / "beta gamma BEN delta"), and the caret with them; after a
 // join they were gone. Yjs cannot move letters, so the one who typed them moves them: they are typed again after
 // the copy of the letter before them, and the stranded ones deleted. Only their author does it, so nothing is
-// copied twice. This module finds and performs such moves on a Y.Doc in @lexical/yjs's layout (a paragraph is a
-// Y.XmlText holding, per text node, a property map followed by its letters); it knows nothing of Lexical.
+// copied twice. A removed line (a join, a selection deleted across lines, a new block type) is found by its copy
+// even when part of it was not copied. This module finds and performs such moves on a Y.Doc in @lexical/yjs's
+// layout (yjs-letters.ts); it knows nothing of Lexical.
 import * as Y from 'yjs';
+import {
+  clockOf,
+  existedBefore,
+  findOnce,
+  indexOf,
+  isLetters,
+  type Letter,
+  lettersOf,
+  relativeAfter,
+  relativeBefore,
+  removesEarlierContent,
+  type Segment,
+  textOf,
+  typedSegments,
+  UNKNOWN_LETTER,
+} from './yjs-letters';
 
 /** The origin of the transactions that move stranded letters: not the binding's, so the editor shows them. */
 export const STRANDED_LETTERS_ORIGIN = Symbol('stranded letters follow the text they were typed in');
@@ -24,18 +41,6 @@ export interface StrandedRun {
 }
 
 type Item = Y.Item;
-
-/** A letter inside an item (Yjs merges a person's consecutive letters into one item). */
-export interface Letter {
-  readonly item: Item;
-  readonly offset: number;
-}
-
-/** A piece of a paragraph's content that a change took out or typed in, letter by letter. */
-export interface Segment {
-  readonly text: string;
-  readonly letters: readonly Letter[];
-}
 
 /** How many of this client's letters one look considers at most (the search below tries one cut per letter). */
 const MAX_OWN_LETTERS = 200;
@@ -176,7 +181,65 @@ function strandedIn(
     const ends = { leading: wholeRemoved, trailing: wholeRemoved || isNewBlockAfter(transaction, copiedInto, paragraph) };
     return runsBesideCopy(paragraph, letters, isSource, copy, ends);
   }
-  return [];
+  return wholeRemoved ? strandedByAlignment(paragraph, letters, copies, isOwn) : [];
+}
+
+/** Fewer copied letters than this are too few to tell where a removed line's letters went. */
+const MIN_ALIGNED_LETTERS = 3;
+
+/**
+ * For a removed line whose copy is not all of its other letters: a third person's unseen letters went with the
+ * line too, or the mover deleted part of it (a selection across lines) or edited the copy. The copy must then be
+ * found, whole and in order, among the line's letters (the others skipped), in exactly one of the change's typed
+ * runs; this person's letters it skipped go after the copy of the nearest letter before them that it holds.
+ */
+function strandedByAlignment(paragraph: Y.XmlText, letters: readonly Letter[], copies: readonly Segment[], isOwn: (letter: Letter) => boolean): StrandedRun[] {
+  const text = textOf(letters);
+  let found: { copy: Segment; aligned: readonly number[] } | null = null;
+  for (const copy of copies) {
+    if (copy.letters.length < MIN_ALIGNED_LETTERS) continue;
+    const aligned = alignAsSubsequence(copy.text, text);
+    if (aligned === null) continue;
+    if (found !== null) return []; // more than one candidate: not sure enough
+    found = { copy, aligned };
+  }
+  if (found === null) return [];
+  const copyAt = new Map<number, number>(); // letter index → index of its copy
+  found.aligned.forEach((letterIndex, copyIndex) => copyAt.set(letterIndex, copyIndex));
+  const copied = found.copy.letters;
+  const runs: StrandedRun[] = [];
+  let lastCopied = -1;
+  let run: Letter[] = [];
+  const flush = (beforeCopy: number | null) => {
+    if (run.length === 0) return;
+    const to = lastCopied >= 0 ? relativeAfter(copied[lastCopied]!) : beforeCopy === null ? null : relativeBefore(copied[beforeCopy]!);
+    if (to !== null) runs.push({ from: paragraph, letters: run, text: textOf(run), to });
+    run = [];
+  };
+  letters.forEach((letter, index) => {
+    const copyIndex = copyAt.get(index);
+    if (copyIndex !== undefined) {
+      flush(copyIndex);
+      lastCopied = copyIndex;
+    } else if (isOwn(letter)) {
+      run.push(letter);
+    }
+  });
+  flush(null);
+  return runs;
+}
+
+/** For each letter of `copy`, the index of the letter of `text` it copies: the earliest fit, in order; or null. */
+function alignAsSubsequence(copy: string, text: string): number[] | null {
+  const aligned: number[] = [];
+  let at = 0;
+  for (let i = 0; i < copy.length; i++) {
+    const letter = copy[i]!;
+    while (at < text.length && text[at] !== letter && letter !== UNKNOWN_LETTER) at++;
+    if (at === text.length) return null;
+    aligned.push(at++);
+  }
+  return aligned;
 }
 
 /**
@@ -229,131 +292,4 @@ function isNewBlockAfter(transaction: Y.Transaction, block: Y.XmlText, paragraph
     if (!item.deleted && existedBefore(transaction, item)) return false;
   }
   return false;
-}
-
-/** The items `transaction` made that are still there (and, with `withRemoved`, those it made and removed again). */
-export function newItems(transaction: Y.Transaction, withRemoved = false): Y.Item[] {
-  const items: Y.Item[] = [];
-  for (const [client, after] of transaction.afterState) {
-    const before = transaction.beforeState.get(client) ?? 0;
-    if (after <= before) continue;
-    const structs = transaction.doc.store.clients.get(client) ?? [];
-    for (let i = Y.findIndexSS(structs, before); i < structs.length; i++) {
-      const struct = structs[i]!;
-      if (struct instanceof Y.Item && (withRemoved || !struct.deleted)) items.push(struct);
-    }
-  }
-  return items;
-}
-
-/**
- * The letters the transaction typed, per paragraph, in runs between anything else visible there. With `withRemoved`,
- * letters it typed and removed again count too: a change that arrives after an offline spell can hold a copy made
- * by one Enter and partly moved on by the next.
- */
-export function typedSegments(transaction: Y.Transaction, withRemoved = false): Segment[] {
-  const paragraphs = new Set<Y.XmlText>();
-  for (const item of newItems(transaction, withRemoved)) {
-    if ((isLetters(item) || item.content instanceof Y.ContentDeleted) && item.parent instanceof Y.XmlText) paragraphs.add(item.parent);
-  }
-  const segments: Segment[] = [];
-  for (const paragraph of paragraphs) {
-    let current: Item[] = [];
-    const close = () => {
-      if (current.length > 0) segments.push(lettersOf(current));
-      current = [];
-    };
-    for (let item = paragraph._start; item !== null; item = item.right) {
-      const isNew = !existedBefore(transaction, item);
-      if (item.deleted && !(isNew && withRemoved)) continue;
-      // Removed again, a letter's text may be gone (its content then just a length): an unknown letter.
-      if (isNew && (isLetters(item) || item.content instanceof Y.ContentDeleted)) current.push(item);
-      else if (!isNew) close(); // new maps (text nodes the copy made) do not end a run
-    }
-    close();
-  }
-  return segments;
-}
-
-/** `text` in exactly one of `segments` at exactly one place, or null. */
-function findOnce(segments: readonly Segment[], text: string): { segment: Segment; at: number } | null {
-  let found: { segment: Segment; at: number } | null = null;
-  for (const segment of segments) {
-    for (let at = nextMatch(segment.text, text, 0); at >= 0; at = nextMatch(segment.text, text, at + 1)) {
-      if (found !== null) return null;
-      found = { segment, at };
-    }
-  }
-  return found;
-}
-
-/** Where `text` next appears in `within` from `from` on, an UNKNOWN_LETTER there matching any letter; or -1. */
-function nextMatch(within: string, text: string, from: number): number {
-  if (!within.includes(UNKNOWN_LETTER)) return within.indexOf(text, from);
-  for (let at = from; at + text.length <= within.length; at++) {
-    let i = 0;
-    while (i < text.length && (within[at + i] === text[i] || within[at + i] === UNKNOWN_LETTER)) i++;
-    if (i === text.length) return at;
-  }
-  return -1;
-}
-
-function lettersOf(items: readonly Item[]): Segment {
-  const letters: Letter[] = [];
-  for (const item of items) for (let offset = 0; offset < item.length; offset++) letters.push({ item, offset });
-  return { text: textOf(letters), letters };
-}
-
-/**
- * Stands for a letter whose text is gone: one a change typed and removed again comes without it (the sender's Yjs
- * dropped the text of deleted content before sending), so it matches any letter.
- */
-const UNKNOWN_LETTER = '\uffff';
-
-function textOf(letters: readonly Letter[]): string {
-  return letters.map(({ item, offset }) => (item.content instanceof Y.ContentString ? item.content.str[offset]! : UNKNOWN_LETTER)).join('');
-}
-
-function clockOf({ item, offset }: Letter): number {
-  return item.id.clock + offset;
-}
-
-/** Just after `letter`, wherever it goes (it may be one the change typed and removed again). */
-function relativeAfter({ item, offset }: Letter): Y.RelativePosition {
-  return Y.createRelativePositionFromJSON({ item: { client: item.id.client, clock: item.id.clock + offset }, assoc: -1 });
-}
-
-/** Just before `letter`. */
-function relativeBefore({ item, offset }: Letter): Y.RelativePosition {
-  return Y.createRelativePositionFromJSON({ item: { client: item.id.client, clock: item.id.clock + offset }, assoc: 0 });
-}
-
-/** The index of `letter` (or of an embed, at offset 0) among `type`'s visible content (a map or embed counts one). */
-export function indexOf(type: Y.XmlText, letter: Letter): number {
-  let index = 0;
-  for (let item = type._start; item !== null && item !== letter.item; item = item.right) {
-    if (!item.deleted && item.countable) index += item.length;
-  }
-  return index + letter.offset;
-}
-
-function isLetters(item: Y.Item): boolean {
-  return item.content instanceof Y.ContentString;
-}
-
-/**
- * Whether someone else's change removed content that was here before it, read off its delete set's ranges alone: a
- * document's first load removes only what it brings (often most of its structs), and costs no walk.
- */
-export function removesEarlierContent(transaction: Y.Transaction): boolean {
-  if (transaction.local) return false;
-  for (const [client, ranges] of transaction.deleteSet.clients) {
-    const before = transaction.beforeState.get(client) ?? 0;
-    if (ranges.some((range) => range.clock < before)) return true;
-  }
-  return false;
-}
-
-export function existedBefore(transaction: Y.Transaction, item: Y.Item): boolean {
-  return item.id.clock < (transaction.beforeState.get(item.id.client) ?? 0);
 }

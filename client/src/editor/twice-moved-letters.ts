@@ -7,7 +7,7 @@
 // paragraph first, this page's copy goes, with its paragraph when nothing else is left in it. At the very same place
 // both pages can tell, and both empty the first of the two new lines (see atTheSamePlace).
 import * as Y from 'yjs';
-import { existedBefore, indexOf, type Letter, newItems, removesEarlierContent, typedSegments } from './stranded-letters';
+import { clockOf, existedBefore, indexOf, type Letter, newItems, removesEarlierContent, textOf, typedSegments } from './yjs-letters';
 
 /** Letters typed twice and which copy goes. */
 export interface TwiceMovedLetters {
@@ -79,7 +79,7 @@ function atTheSamePlace(transaction: Y.Transaction, client: number): TwiceMovedL
     const splitParagraph = split === undefined ? null : paragraphOf(split);
     const theirCopy = lettersMadeWith(theirs);
     const myCopy = lettersMadeWith(mine);
-    if (splitParagraph === null || theirCopy === null || myCopy === null || textOfLetters(theirCopy) !== textOfLetters(myCopy)) continue;
+    if (splitParagraph === null || theirCopy === null || myCopy === null || textOf(theirCopy) !== textOf(myCopy)) continue;
     // Moved there, not typed: the paragraph both came from ends in at least as many removed letters.
     if (removedAtEnd(splitParagraph) < myCopy.length) continue;
     found.push({ letters: isMineFirst ? myCopy : theirCopy, emptiedParagraph: null });
@@ -151,7 +151,7 @@ function ownCopy(paragraph: Y.XmlText, client: number, text: string): { letters:
     if (item.id.client !== client) others += item.length;
     else for (let offset = 0; offset < item.length; offset++) letters.push({ item, offset });
   }
-  const ownText = textOfLetters(letters);
+  const ownText = textOf(letters);
   const at = ownText.indexOf(text);
   if (at < 0 || ownText.indexOf(text, at + 1) >= 0) return null;
   const copied = letters.slice(at, at + text.length);
@@ -183,16 +183,4 @@ function lettersIn(paragraph: Y.XmlText, keep: (item: Y.Item) => boolean): strin
     if (item.content instanceof Y.ContentString && keep(item)) text += item.content.str;
   }
   return text;
-}
-
-function letterText({ item, offset }: Letter): string {
-  return (item.content as Y.ContentString).str[offset]!;
-}
-
-function clockOf({ item, offset }: Letter): number {
-  return item.id.clock + offset;
-}
-
-function textOfLetters(letters: readonly Letter[]): string {
-  return letters.map(letterText).join('');
 }
