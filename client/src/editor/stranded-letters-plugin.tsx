@@ -5,6 +5,7 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { useEffect } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
+import { DOCUMENT_EVENTS_KEY, readReplacement } from '../../../shared/replacement-notice';
 import { $placeCaret, caretOf, type CollabBinding, type StoredCaret } from './caret-position';
 import { findStrandedRuns, moveStrandedRuns, STRANDED_LETTERS_ORIGIN } from './stranded-letters';
 import { deleteTwiceMovedLetters, findTwiceMovedLetters } from './twice-moved-letters';
@@ -19,6 +20,8 @@ export function StrandedLettersPlugin({ doc, awareness, bindingOf }: StrandedLet
   const [editor] = useLexicalComposerContext();
   useEffect(() => {
     let caretAfterMove: StoredCaret | null = null;
+    /** Moves begun whose transactions have not ended yet: the caret is placed once the last has reached the editor. */
+    let movesUnderWay = 0;
     // Read as a collaborator's change begins: once the editor has shown it, a caret in letters it stranded has been
     // put somewhere else already (and published).
     let caretBeforeChange: StoredCaret | null = null;
@@ -28,6 +31,8 @@ export function StrandedLettersPlugin({ doc, awareness, bindingOf }: StrandedLet
     const onTransaction = (transaction: Y.Transaction): void => {
       if (transaction.origin === STRANDED_LETTERS_ORIGIN) {
         // The move's own transaction, now shown in the editor: the caret goes where its letters went.
+        movesUnderWay = Math.max(0, movesUnderWay - 1);
+        if (movesUnderWay > 0) return;
         const caret = caretAfterMove;
         const binding = bindingOf();
         caretAfterMove = null;
@@ -38,14 +43,24 @@ export function StrandedLettersPlugin({ doc, awareness, bindingOf }: StrandedLet
         if (state !== null) awareness.setLocalState({ ...state, anchorPos: caret.anchorPos, focusPos: caret.focusPos });
         return;
       }
-      // Read-only pages type nothing, so they strand nothing.
-      if (!editor.isEditable()) return;
+      // Read-only pages type nothing, so they strand nothing. A restore or import replaces the whole content on
+      // purpose: words typed against the old content meanwhile go to a version of their own (the server keeps them),
+      // not into the new content, even where it holds the same letters.
+      if (!editor.isEditable() || isPartOfReplacement(doc, transaction)) return;
+      const caret = caretBeforeChange;
+      // Each runs once this transaction's observers are done (Yjs queues a transaction begun in another's cleanup).
       const twiceMoved = findTwiceMovedLetters(transaction, doc.clientID);
-      if (twiceMoved.length > 0) deleteTwiceMovedLetters(doc, twiceMoved, STRANDED_LETTERS_ORIGIN);
+      if (twiceMoved.length > 0) {
+        const positions = caret === null ? [] : [caret.anchorPos, caret.focusPos];
+        movesUnderWay++;
+        const [anchorPos, focusPos] = deleteTwiceMovedLetters(doc, twiceMoved, STRANDED_LETTERS_ORIGIN, positions);
+        if (caret !== null && anchorPos !== undefined && focusPos !== undefined && (anchorPos !== caret.anchorPos || focusPos !== caret.focusPos)) {
+          caretAfterMove = { anchorPos, focusPos };
+        }
+      }
       const runs = findStrandedRuns(transaction, doc.clientID);
       if (runs.length === 0) return;
-      const caret = caretBeforeChange;
-      // Runs once this transaction's observers are done (Yjs queues a transaction begun in another's cleanup).
+      movesUnderWay++;
       const moved = moveStrandedRuns(doc, runs);
       if (caret === null) return;
       const anchorPos = moved(caret.anchorPos);
@@ -60,4 +75,11 @@ export function StrandedLettersPlugin({ doc, awareness, bindingOf }: StrandedLet
     };
   }, [editor, doc, awareness, bindingOf]);
   return null;
+}
+
+/** Whether `transaction` brings a replacement's notice, or comes while a replacement is under way. */
+function isPartOfReplacement(doc: Y.Doc, transaction: Y.Transaction): boolean {
+  const notices: object = doc.getMap(DOCUMENT_EVENTS_KEY);
+  for (const changed of transaction.changed.keys()) if (changed === notices) return true;
+  return readReplacement(doc)?.isComplete === false;
 }

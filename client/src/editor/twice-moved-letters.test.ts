@@ -1,7 +1,7 @@
 // Two Enters pressed in one line at the same moment, at different places, on Yjs documents in @lexical/yjs's layout.
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addParagraph, lines, pressEnter, send, type } from '../test-support/lexical-yjs-layout';
+import { addParagraph, lines, paragraphAt, pressEnter, send, type } from '../test-support/lexical-yjs-layout';
 import { deleteTwiceMovedLetters, findTwiceMovedLetters } from './twice-moved-letters';
 
 /** Ann and Ben on one line, with the client ids given (Yjs orders two blocks typed at one place by them). */
@@ -42,12 +42,12 @@ describe('two Enters in one line at the same moment', () => {
     expect(fixes).toEqual(['ben']); // the later Enter's page, once
   });
 
-  it('leave them once, in the one line, when Yjs put the later Enter\'s line first', () => {
+  it('leave them once, in the last line, when Yjs put the later Enter\'s line first', () => {
     const { ann, ben, fixes } = twoPeople(2, 1, 'alpha beta gamma delta');
     pressEnter(ann, 0, 'alpha '.length);
     pressEnter(ben, 0, 'alpha beta gamma '.length);
     bothWays(ann, ben);
-    expect(lines(ann)).toEqual(['alpha ', 'beta gamma delta']);
+    expect(lines(ann)).toEqual(['alpha ', 'beta gamma ', 'delta']);
     expect(lines(ben)).toEqual(lines(ann));
     expect(fixes).toEqual(['ben']);
   });
@@ -58,7 +58,10 @@ describe('two Enters in one line at the same moment', () => {
     pressEnter(ben, 0, 'alpha beta gamma '.length);
     type(ben, 1, 0, 'new ');
     bothWays(ann, ben);
-    expect(lines(ann)).toEqual(['alpha ', 'new ', 'beta gamma delta']);
+    expect(lines(ann)).toEqual(['alpha ', 'beta gamma ', 'new delta']);
+    // Typed again after the other line, it is still a paragraph, its text node intact.
+    expect(paragraphAt(ann, 2).getAttribute('__type')).toBe('paragraph');
+    expect((paragraphAt(ann, 2).toDelta()[0].insert as Y.Map<string>).get('__type')).toBe('text');
     expect(lines(ben)).toEqual(lines(ann));
   });
 
@@ -69,7 +72,7 @@ describe('two Enters in one line at the same moment', () => {
     send(ben, ann);
     send(ann, ben);
     send(ben, ann);
-    expect(lines(ann)).toEqual(['alpha ', 'beta gamma delta']);
+    expect(lines(ann)).toEqual(['alpha ', 'beta gamma ', 'delta']);
     expect(lines(ben)).toEqual(lines(ann));
     expect(fixes).toEqual(['ann']);
   });

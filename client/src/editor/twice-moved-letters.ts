@@ -15,6 +15,8 @@ export interface TwiceMovedLetters {
   readonly letters: readonly Letter[];
   /** The paragraph that held only those letters and goes with them, if any. */
   readonly emptiedParagraph: Y.XmlText | null;
+  /** This page's new line, to be put after the other one (Yjs put it first); null when it stays. */
+  readonly lineToMove: { readonly line: Y.XmlText; readonly after: Y.XmlText } | null;
 }
 
 /**
@@ -55,8 +57,12 @@ function atDifferentPlaces(transaction: Y.Transaction, client: number): TwiceMov
     const againText = copy.text.slice(removedText.length);
     const own = ownCopy(myParagraph, client, againText);
     if (own === null) continue;
-    if (first === theirs) found.push({ letters: copy.letters.slice(removedText.length), emptiedParagraph: null });
-    else found.push({ letters: own.letters, emptiedParagraph: own.isAllOfIt ? myParagraph : null });
+    const again = copy.letters.slice(removedText.length);
+    if (first === theirs) found.push({ letters: again, emptiedParagraph: null, lineToMove: null });
+    // This page's line stands first: their line gives the letters up all the same, and this page's line, if it holds
+    // nobody else's content, moves after theirs, typed again there by this page.
+    else if (holdsOnly(myParagraph, client)) found.push({ letters: again, emptiedParagraph: null, lineToMove: { line: myParagraph, after: theirParagraph } });
+    else found.push({ letters: own.letters, emptiedParagraph: own.isAllOfIt ? myParagraph : null, lineToMove: null });
   }
   return found;
 }
@@ -82,7 +88,7 @@ function atTheSamePlace(transaction: Y.Transaction, client: number): TwiceMovedL
     if (splitParagraph === null || theirCopy === null || myCopy === null || textOf(theirCopy) !== textOf(myCopy)) continue;
     // Moved there, not typed: the paragraph both came from ends in at least as many removed letters.
     if (removedAtEnd(splitParagraph) < myCopy.length) continue;
-    found.push({ letters: isMineFirst ? myCopy : theirCopy, emptiedParagraph: null });
+    found.push({ letters: isMineFirst ? myCopy : theirCopy, emptiedParagraph: null, lineToMove: null });
   }
   return found;
 }
@@ -123,10 +129,19 @@ function removedAtEnd(paragraph: Y.XmlText): number {
   return removed;
 }
 
-/** Deletes the extra copies in one transaction with `origin`. */
-export function deleteTwiceMovedLetters(doc: Y.Doc, found: readonly TwiceMovedLetters[], origin: unknown): void {
+/**
+ * Deletes the extra copies (and moves a line to its place) in one transaction with `origin`. Returns `positions`
+ * (a caret's, say) with those inside a moved line moved along with it; the others as they were.
+ */
+export function deleteTwiceMovedLetters(
+  doc: Y.Doc,
+  found: readonly TwiceMovedLetters[],
+  origin: unknown,
+  positions: readonly Y.RelativePosition[] = [],
+): Y.RelativePosition[] {
+  const mapped = [...positions];
   doc.transact(() => {
-    for (const { letters, emptiedParagraph } of found) {
+    for (const { letters, emptiedParagraph, lineToMove } of found) {
       const block = emptiedParagraph?._item;
       if (block && emptiedParagraph?.parent instanceof Y.XmlText) {
         emptiedParagraph.parent.delete(indexOf(emptiedParagraph.parent, { item: block, offset: 0 }), 1);
@@ -138,8 +153,50 @@ export function deleteTwiceMovedLetters(doc: Y.Doc, found: readonly TwiceMovedLe
         const paragraph = first.item.parent as Y.XmlText;
         paragraph.delete(indexOf(paragraph, first), letters.length);
       }
+      if (lineToMove !== null) moveLine(doc, lineToMove.line, lineToMove.after, mapped);
     }
   }, origin);
+  return mapped;
+}
+
+/** Types `line` again right after `after` and deletes it; `positions` in it follow it. */
+function moveLine(doc: Y.Doc, line: Y.XmlText, after: Y.XmlText, positions: Y.RelativePosition[]): void {
+  const parent = line.parent;
+  if (!(parent instanceof Y.XmlText) || line._item === null || after._item === null || after.parent !== parent) return;
+  const inLine = positions.map((position) => {
+    const at = Y.createAbsolutePositionFromRelativePosition(position, doc);
+    return at !== null && at.type === line ? at.index : null;
+  });
+  const copy = copyOfBlock(line);
+  parent.delete(indexOf(parent, { item: line._item, offset: 0 }), 1);
+  parent.insertEmbed(indexOf(parent, { item: after._item, offset: 0 }) + 1, copy);
+  inLine.forEach((index, i) => {
+    if (index !== null) positions[i] = Y.createRelativePositionFromTypeIndex(copy, index, positions[i]!.assoc);
+  });
+}
+
+/** A new block like `block`: its attributes (the block's type, as @lexical/yjs keeps it) and its content. */
+function copyOfBlock(block: Y.XmlText): Y.XmlText {
+  const copy = new Y.XmlText();
+  for (const [key, value] of Object.entries(block.getAttributes())) copy.setAttribute(key, value);
+  copy.applyDelta(block.toDelta().map((op: { insert: unknown }) => ({ ...op, insert: copyOfEmbed(op.insert) })));
+  return copy;
+}
+
+function copyOfEmbed(insert: unknown): unknown {
+  if (insert instanceof Y.XmlText) return copyOfBlock(insert);
+  if (insert instanceof Y.AbstractType) return insert.clone();
+  return insert;
+}
+
+/** Whether everything visible in `block` (and in what it holds) was written by `client`. */
+function holdsOnly(block: Y.XmlText, client: number): boolean {
+  for (let item = block._start; item !== null; item = item.right) {
+    if (item.deleted) continue;
+    if (item.id.client !== client) return false;
+    if (item.content instanceof Y.ContentType && item.content.type instanceof Y.XmlText && !holdsOnly(item.content.type, client)) return false;
+  }
+  return true;
 }
 
 /** `client`'s letters in `paragraph` that hold `text` once, typed in one go, with whether they are all it has. */

@@ -12,7 +12,10 @@ export function paragraphAt(doc: Y.Doc, index: number): Y.XmlText {
 export function addParagraph(doc: Y.Doc, index: number, text: string): void {
   const paragraph = new Y.XmlText();
   root(doc).insertEmbed(index, paragraph);
-  paragraph.insertEmbed(0, new Y.Map());
+  paragraph.setAttribute('__type', 'paragraph');
+  const textNode = new Y.Map();
+  paragraph.insertEmbed(0, textNode);
+  textNode.set('__type', 'text');
   if (text !== '') paragraph.insert(1, text);
 }
 
