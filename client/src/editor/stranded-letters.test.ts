@@ -156,6 +156,21 @@ describe('letters typed into text someone moved at the same moment', () => {
     expect(lines(ann)).toEqual(lines(ben));
   });
 
+  it('deleted on purpose with a line stay deleted, though the words typed instead begin like it', () => {
+    const { ann, ben, moves } = twoPeople('alpha beta', 'this is ');
+    type(ben, 1, 'this is '.length, 'the end of it');
+    send(ben, ann);
+    ann.transact(() => {
+      // Ann selects from "alpha |beta" to the end of the line Ben finished and pastes "this is ".
+      paragraphAt(ann, 0).delete(1 + 'alpha '.length, 'beta'.length);
+      type(ann, 0, 'alpha '.length, 'this is ');
+      root(ann).delete(1, 1);
+    });
+    exchange(ann, ben);
+    expect(lines(ben)).toEqual(['alpha this is ']);
+    expect(moves).toEqual([]);
+  });
+
   it('stay where they are when the text around them was deleted, not moved', () => {
     const { ann, ben, moves } = twoPeople('alpha beta gamma');
     paragraphAt(ann, 0).delete(1 + 'alpha '.length, 'beta gamma'.length);

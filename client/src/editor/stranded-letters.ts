@@ -174,6 +174,8 @@ function strandedIn(
     const isSource = (letter: Letter) => !isOwn(letter) || (letter.item.deleted && clockOf(letter) < firstUnknown);
     const source = letters.filter(isSource);
     if (source.length === 0) return [];
+    // A removed line must be mostly copied: typing a few words that happen to begin a deleted line is no move.
+    if (wholeRemoved && !isMostOf(source.length, letters.length)) return [];
     const copy = findOnce(copies, textOf(source));
     if (copy === null) continue;
     if (known === removedOwnClocks.length && !hasVisibleOwn) return []; // all copied: nothing stranded
@@ -187,18 +189,25 @@ function strandedIn(
 /** Fewer copied letters than this are too few to tell where a removed line's letters went. */
 const MIN_ALIGNED_LETTERS = 3;
 
+/** Whether `part` letters are most of `whole`: more than half. */
+function isMostOf(part: number, whole: number): boolean {
+  return part * 2 > whole;
+}
+
 /**
  * For a removed line whose copy is not all of its other letters: a third person's unseen letters went with the
- * line too, or the mover deleted part of it (a selection across lines) or edited the copy. The copy must then be
- * found, whole and in order, among the line's letters (the others skipped), in exactly one of the change's typed
- * runs; this person's letters it skipped go after the copy of the nearest letter before them that it holds.
+ * line too, or the mover deleted the start of it (a selection across lines) or edited the copy. The copy must then
+ * be found in order among the line's letters, most of them, in exactly one run the change typed. From its first
+ * letter on, a letter it skipped must be newer than every letter of the same person it holds (typed unseen; one
+ * typed before a copied one was seen and deleted on purpose). This person's letters so skipped go after the copy of
+ * the nearest letter before them; letters before the first copied one were deleted with the start of the line.
  */
 function strandedByAlignment(paragraph: Y.XmlText, letters: readonly Letter[], copies: readonly Segment[], isOwn: (letter: Letter) => boolean): StrandedRun[] {
   const text = textOf(letters);
   let found: { copy: Segment; aligned: readonly number[] } | null = null;
   for (const copy of copies) {
-    if (copy.letters.length < MIN_ALIGNED_LETTERS) continue;
-    const aligned = alignAsSubsequence(copy.text, text);
+    if (copy.letters.length < MIN_ALIGNED_LETTERS || !isMostOf(copy.letters.length, letters.length)) continue;
+    const aligned = alignAsLateAsPossible(copy.text, text);
     if (aligned === null) continue;
     if (found !== null) return []; // more than one candidate: not sure enough
     found = { copy, aligned };
@@ -206,38 +215,45 @@ function strandedByAlignment(paragraph: Y.XmlText, letters: readonly Letter[], c
   if (found === null) return [];
   const copyAt = new Map<number, number>(); // letter index → index of its copy
   found.aligned.forEach((letterIndex, copyIndex) => copyAt.set(letterIndex, copyIndex));
+  const newestCopied = new Map<number, number>(); // per client, the clock of its newest copied letter
+  for (const index of found.aligned) {
+    const { client } = letters[index]!.item.id;
+    newestCopied.set(client, Math.max(newestCopied.get(client) ?? -1, clockOf(letters[index]!)));
+  }
+  const isUnseen = (letter: Letter) => clockOf(letter) > (newestCopied.get(letter.item.id.client) ?? -1);
   const copied = found.copy.letters;
   const runs: StrandedRun[] = [];
   let lastCopied = -1;
   let run: Letter[] = [];
-  const flush = (beforeCopy: number | null) => {
-    if (run.length === 0) return;
-    const to = lastCopied >= 0 ? relativeAfter(copied[lastCopied]!) : beforeCopy === null ? null : relativeBefore(copied[beforeCopy]!);
-    if (to !== null) runs.push({ from: paragraph, letters: run, text: textOf(run), to });
+  const flush = () => {
+    if (run.length > 0) runs.push({ from: paragraph, letters: run, text: textOf(run), to: relativeAfter(copied[lastCopied]!) });
     run = [];
   };
-  letters.forEach((letter, index) => {
+  for (let index = found.aligned[0]!; index < letters.length; index++) {
+    const letter = letters[index]!;
     const copyIndex = copyAt.get(index);
     if (copyIndex !== undefined) {
-      flush(copyIndex);
+      flush();
       lastCopied = copyIndex;
+    } else if (!isUnseen(letter)) {
+      return []; // a letter deleted on purpose amid the copy: not a move this can follow
     } else if (isOwn(letter)) {
       run.push(letter);
     }
-  });
-  flush(null);
+  }
+  flush();
   return runs;
 }
 
-/** For each letter of `copy`, the index of the letter of `text` it copies: the earliest fit, in order; or null. */
-function alignAsSubsequence(copy: string, text: string): number[] | null {
-  const aligned: number[] = [];
-  let at = 0;
-  for (let i = 0; i < copy.length; i++) {
+/** For each letter of `copy`, the index of the letter of `text` it copies, each as late as fits; or null. */
+function alignAsLateAsPossible(copy: string, text: string): number[] | null {
+  const aligned: number[] = new Array<number>(copy.length);
+  let at = text.length - 1;
+  for (let i = copy.length - 1; i >= 0; i--) {
     const letter = copy[i]!;
-    while (at < text.length && text[at] !== letter && letter !== UNKNOWN_LETTER) at++;
-    if (at === text.length) return null;
-    aligned.push(at++);
+    while (at >= 0 && text[at] !== letter && letter !== UNKNOWN_LETTER) at--;
+    if (at < 0) return null;
+    aligned[i] = at--;
   }
   return aligned;
 }
