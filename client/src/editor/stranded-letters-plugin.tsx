@@ -8,7 +8,7 @@ import type * as Y from 'yjs';
 import { DOCUMENT_EVENTS_KEY, readReplacement } from '../../../shared/replacement-notice';
 import { $placeCaret, caretOf, type CollabBinding, type StoredCaret } from './caret-position';
 import { findStrandedRuns, moveStrandedRuns, STRANDED_LETTERS_ORIGIN } from './stranded-letters';
-import { deleteTwiceMovedLetters, findTwiceMovedLetters } from './twice-moved-letters';
+import { deleteTwiceMovedLetters, findTwiceMovedLetters, OwnEnters } from './twice-moved-letters';
 
 export interface StrandedLettersPluginProps {
   readonly doc: Y.Doc;
@@ -20,6 +20,7 @@ export function StrandedLettersPlugin({ doc, awareness, bindingOf }: StrandedLet
   const [editor] = useLexicalComposerContext();
   useEffect(() => {
     let caretAfterMove: StoredCaret | null = null;
+    const ownEnters = new OwnEnters();
     /** Moves begun whose transactions have not ended yet: the caret is placed once the last has reached the editor. */
     let movesUnderWay = 0;
     // Read as a collaborator's change begins: once the editor has shown it, a caret in letters it stranded has been
@@ -43,13 +44,17 @@ export function StrandedLettersPlugin({ doc, awareness, bindingOf }: StrandedLet
         if (state !== null) awareness.setLocalState({ ...state, anchorPos: caret.anchorPos, focusPos: caret.focusPos });
         return;
       }
+      if (transaction.local) {
+        ownEnters.note(transaction);
+        return;
+      }
       // Read-only pages type nothing, so they strand nothing. A restore or import replaces the whole content on
       // purpose: words typed against the old content meanwhile go to a version of their own (the server keeps them),
       // not into the new content, even where it holds the same letters.
       if (!editor.isEditable() || isPartOfReplacement(doc, transaction)) return;
       const caret = caretBeforeChange;
       // Each runs once this transaction's observers are done (Yjs queues a transaction begun in another's cleanup).
-      const twiceMoved = findTwiceMovedLetters(transaction, doc.clientID);
+      const twiceMoved = findTwiceMovedLetters(transaction, doc.clientID, ownEnters);
       if (twiceMoved.length > 0) {
         const positions = caret === null ? [] : [caret.anchorPos, caret.focusPos];
         movesUnderWay++;

@@ -171,6 +171,38 @@ describe('letters typed into text someone moved at the same moment', () => {
     expect(moves).toEqual([]);
   });
 
+  /** Ann selects from "alpha |beta" to `end` letters into the second line and deletes: its rest joins the first. */
+  function deleteAcrossLines(ann: Y.Doc, end: number): void {
+    ann.transact(() => {
+      const rest = lines(ann)[1]!.slice(end);
+      paragraphAt(ann, 0).delete(1 + 'alpha '.length, 'beta'.length);
+      type(ann, 0, 'alpha '.length, rest);
+      root(ann).delete(1, 1);
+    });
+  }
+
+  it('at the start of a line, deleted by a selection that ends after them, stay deleted', () => {
+    const { ann, ben, moves } = twoPeople('alpha beta', 'there everyone');
+    type(ben, 1, 0, 'Hi ');
+    send(ben, ann); // seen by Ann, who then deletes them with a selection
+    deleteAcrossLines(ann, 'Hi '.length);
+    exchange(ann, ben);
+    expect(lines(ben)).toEqual(['alpha there everyone']);
+    expect(moves).toEqual([]);
+  });
+
+  it('that someone typed on after, deleted by a selection, stay deleted', () => {
+    const { ann, ben, moves } = twoPeople('alpha beta', '');
+    type(ben, 1, 0, 'one two');
+    send(ben, ann);
+    type(ann, 1, 'one two'.length, ' three'); // Ann typed on after Ben's words: she saw them
+    send(ann, ben);
+    deleteAcrossLines(ann, 'one '.length);
+    exchange(ann, ben);
+    expect(lines(ben)).toEqual(['alpha two three']);
+    expect(moves).toEqual([]);
+  });
+
   it('stay where they are when the text around them was deleted, not moved', () => {
     const { ann, ben, moves } = twoPeople('alpha beta gamma');
     paragraphAt(ann, 0).delete(1 + 'alpha '.length, 'beta gamma'.length);

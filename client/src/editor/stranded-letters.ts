@@ -18,7 +18,6 @@ import {
   type Letter,
   lettersOf,
   relativeAfter,
-  relativeBefore,
   removesEarlierContent,
   type Segment,
   textOf,
@@ -51,7 +50,7 @@ const MAX_OWN_LETTERS = 200;
  * strand any, and only letters whose neighbours were typed again elsewhere in the same change count.
  */
 export function findStrandedRuns(transaction: Y.Transaction, client: number): StrandedRun[] {
-  if (!removesEarlierContent(transaction)) return [];
+  if (transaction.local || !removesEarlierContent(transaction)) return [];
   const removed = new Set<Item>();
   const paragraphs = new Set<Y.XmlText>();
   Y.iterateDeletedStructs(transaction, transaction.deleteSet, (struct) => {
@@ -169,7 +168,11 @@ function strandedIn(
   // Visible ones were surely unknown to the other person (who would have removed them); removed ones by typing order.
   const removedOwnClocks = own.filter(({ item }) => item.deleted).map(clockOf).sort((a, b) => a - b);
   const hasVisibleOwn = own.some(({ item }) => !item.deleted);
-  for (let known = removedOwnClocks.length; known >= 0; known--) {
+  // Letters someone typed next to this person's were seen by whoever saw theirs (Yjs applies a letter only after
+  // the ones it was typed beside): those of this person's are known for sure.
+  const surelyKnown = newestOwnClockBesideOthers(segment, client);
+  const leastKnown = removedOwnClocks.filter((clock) => clock <= surelyKnown).length;
+  for (let known = removedOwnClocks.length; known >= leastKnown; known--) {
     const firstUnknown = known < removedOwnClocks.length ? removedOwnClocks[known]! : Number.POSITIVE_INFINITY;
     const isSource = (letter: Letter) => !isOwn(letter) || (letter.item.deleted && clockOf(letter) < firstUnknown);
     const source = letters.filter(isSource);
@@ -180,10 +183,20 @@ function strandedIn(
     if (copy === null) continue;
     if (known === removedOwnClocks.length && !hasVisibleOwn) return []; // all copied: nothing stranded
     const copiedInto = copy.segment.letters[0]!.item.parent as Y.XmlText;
-    const ends = { leading: wholeRemoved, trailing: wholeRemoved || isNewBlockAfter(transaction, copiedInto, paragraph) };
-    return runsBesideCopy(paragraph, letters, isSource, copy, ends);
+    const trailingMoves = wholeRemoved || isNewBlockAfter(transaction, copiedInto, paragraph);
+    return runsBesideCopy(paragraph, letters, isSource, copy, trailingMoves);
   }
-  return wholeRemoved ? strandedByAlignment(paragraph, letters, copies, isOwn) : [];
+  return wholeRemoved ? strandedByAlignment(paragraph, letters, copies, (letter) => isOwn(letter) && clockOf(letter) > surelyKnown) : [];
+}
+
+/** The newest clock of `client`'s that another person's letter in `segment` was typed right after or before. */
+function newestOwnClockBesideOthers(segment: readonly Item[], client: number): number {
+  let newest = -1;
+  for (const item of segment) {
+    if (item.id.client === client) continue;
+    for (const id of [item.origin, item.rightOrigin]) if (id !== null && id.client === client) newest = Math.max(newest, id.clock);
+  }
+  return newest;
 }
 
 /** Fewer copied letters than this are too few to tell where a removed line's letters went. */
@@ -261,8 +274,9 @@ function alignAsLateAsPossible(copy: string, text: string): number[] | null {
 /**
  * Groups the segment's stranded letters into runs and places each after the copy of the source letter before it.
  * Runs at either end move only where they surely belong to the moved text:
- * - before the first moved letter, only out of a removed paragraph (in one that stays they were left of where the
- *   text was cut: an Enter after words this person typed moves none of them), to before the copy of the first;
+ * - before the first moved letter, never: in a line that stays they were left of where the text was cut (an Enter
+ *   after words this person typed moves none of them); in a removed one they may have been deleted on purpose with
+ *   the start of the line (a selection from the line before), which looks the same as typed unseen;
  * - after the last, only out of a removed paragraph or into a block the change made right after this one (an
  *   Enter: the cut reached the end of the line as the other person knew it). Text moved from the middle of a line
  *   (dragged, or cut and pasted offline) leaves the letters after it, which the other person may have seen.
@@ -272,7 +286,7 @@ function runsBesideCopy(
   letters: readonly Letter[],
   isSource: (letter: Letter) => boolean,
   copy: { segment: Segment; at: number },
-  ends: { leading: boolean; trailing: boolean },
+  trailingMoves: boolean,
 ): StrandedRun[] {
   const runs: StrandedRun[] = [];
   const copied = copy.segment.letters;
@@ -280,11 +294,8 @@ function runsBesideCopy(
   let run: Letter[] = [];
   const flush = (isTrailing: boolean) => {
     if (run.length === 0) return;
-    const text = textOf(run);
-    if (sourceLettersBefore === 0) {
-      if (ends.leading) runs.push({ from: paragraph, letters: run, text, to: relativeBefore(copied[copy.at]!) });
-    } else if (!isTrailing || ends.trailing) {
-      runs.push({ from: paragraph, letters: run, text, to: relativeAfter(copied[copy.at + sourceLettersBefore - 1]!) });
+    if (sourceLettersBefore > 0 && (!isTrailing || trailingMoves)) {
+      runs.push({ from: paragraph, letters: run, text: textOf(run), to: relativeAfter(copied[copy.at + sourceLettersBefore - 1]!) });
     }
     run = [];
   };

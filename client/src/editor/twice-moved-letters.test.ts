@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addParagraph, lines, paragraphAt, pressEnter, send, type } from '../test-support/lexical-yjs-layout';
-import { deleteTwiceMovedLetters, findTwiceMovedLetters } from './twice-moved-letters';
+import { deleteTwiceMovedLetters, findTwiceMovedLetters, OwnEnters } from './twice-moved-letters';
 
 /** Ann and Ben on one line, with the client ids given (Yjs orders two blocks typed at one place by them). */
 function twoPeople(annId: number, benId: number, text: string): { ann: Y.Doc; ben: Y.Doc; fixes: string[] } {
@@ -12,8 +12,10 @@ function twoPeople(annId: number, benId: number, text: string): { ann: Y.Doc; be
   ben.clientID = benId;
   const fixes: string[] = [];
   for (const [doc, name] of [[ann, 'ann'], [ben, 'ben']] as const) {
+    const ownEnters = new OwnEnters();
     doc.on('afterTransaction', (transaction: Y.Transaction) => {
-      const found = findTwiceMovedLetters(transaction, doc.clientID);
+      ownEnters.note(transaction);
+      const found = findTwiceMovedLetters(transaction, doc.clientID, ownEnters);
       if (found.length === 0) return;
       fixes.push(name);
       deleteTwiceMovedLetters(doc, found, 'fix');
@@ -96,6 +98,31 @@ describe('two Enters in one line at the same moment', () => {
     type(ben, 1, 0, 'same words');
     bothWays(ann, ben);
     expect(lines(ann)).toEqual(['alpha', 'same words', 'same words']);
+    expect(fixes).toEqual([]);
+  });
+
+  it('leave a line typed after an Enter at a line\'s end alone, though another Enter moves the same words', () => {
+    const { ann, ben, fixes } = twoPeople(1, 2, '');
+    type(ben, 0, 0, 'Monday: Done');
+    send(ben, ann);
+    pressEnter(ann, 0, 'Monday: Done'.length);
+    type(ann, 1, 0, 'Done');
+    send(ann, ben);
+    pressEnter(ben, 0, 'Monday: '.length);
+    bothWays(ann, ben);
+    expect(lines(ann)).toEqual(['Monday: ', 'Done', 'Done']);
+    expect(lines(ben)).toEqual(lines(ann));
+    expect(fixes).toEqual([]);
+  });
+
+  it('one after the other, the second in the line the first made, both stay', () => {
+    const { ann, ben, fixes } = twoPeople(1, 2, 'alpha byebye');
+    pressEnter(ann, 0, 'alpha '.length);
+    send(ann, ben);
+    pressEnter(ben, 1, 'bye'.length);
+    bothWays(ann, ben);
+    expect(lines(ann)).toEqual(['alpha ', 'bye', 'bye']);
+    expect(lines(ben)).toEqual(lines(ann));
     expect(fixes).toEqual([]);
   });
 

@@ -20,17 +20,46 @@ export interface TwiceMovedLetters {
 }
 
 /**
- * What `transaction` (someone else's change, applied here) typed again that `client` had already moved into a
- * paragraph of its own. Empty for nearly every change: it must remove letters from a paragraph and make a new one
- * right after it, beside one `client` made there.
+ * This page's own Enters that moved letters: the line each made, with the letters it moved there. Only a line in
+ * here counts as this page's copy; one the person made by pressing Enter at a line's end and typing the same words
+ * as someone else's line is no copy of anything.
  */
-export function findTwiceMovedLetters(transaction: Y.Transaction, client: number): TwiceMovedLetters[] {
+export class OwnEnters {
+  private readonly moved = new WeakMap<Y.XmlText, string>();
+
+  /** Notes the Enters of `transaction`, a change this page made. */
+  note(transaction: Y.Transaction): void {
+    if (!transaction.local || !removesEarlierContent(transaction)) return;
+    for (const copy of typedSegments(transaction)) {
+      const line = copy.letters[0]!.item.parent as Y.XmlText;
+      const lineItem = line._item;
+      if (lineItem === null || existedBefore(transaction, lineItem)) continue;
+      const [before] = visibleBefore(lineItem);
+      const from = before === undefined ? null : paragraphOf(before);
+      if (from !== null && copy.text === lettersIn(from, (item) => existedBefore(transaction, item) && Y.isDeleted(transaction.deleteSet, item.id))) {
+        this.moved.set(line, copy.text);
+      }
+    }
+  }
+
+  /** The letters this page's Enter moved into `line`, if it made it. */
+  movedInto(line: Y.XmlText): string | undefined {
+    return this.moved.get(line);
+  }
+}
+
+/**
+ * What `transaction` (someone else's change, applied here) typed again that `client` had already moved into a
+ * line of its own (`ownEnters`). Empty for nearly every change: it must make a new line right beside one this page
+ * made with its own Enter from the same line.
+ */
+export function findTwiceMovedLetters(transaction: Y.Transaction, client: number, ownEnters: OwnEnters): TwiceMovedLetters[] {
   if (transaction.local) return [];
-  return [...atDifferentPlaces(transaction, client), ...atTheSamePlace(transaction, client)];
+  return [...atDifferentPlaces(transaction, client, ownEnters), ...atTheSamePlace(transaction, client, ownEnters)];
 }
 
 /** Enters at different places: the earlier one's copy holds the later one's after the letters it removed. */
-function atDifferentPlaces(transaction: Y.Transaction, client: number): TwiceMovedLetters[] {
+function atDifferentPlaces(transaction: Y.Transaction, client: number, ownEnters: OwnEnters): TwiceMovedLetters[] {
   if (!removesEarlierContent(transaction)) return [];
   const removed = new Set<Y.Item>();
   const paragraphs = new Set<Y.XmlText>();
@@ -55,6 +84,7 @@ function atDifferentPlaces(transaction: Y.Transaction, client: number): TwiceMov
     const removedText = lettersIn(paragraph, (item) => removed.has(item));
     if (!copy.text.startsWith(removedText) || copy.text.length === removedText.length) continue;
     const againText = copy.text.slice(removedText.length);
+    if (ownEnters.movedInto(myParagraph) !== againText) continue;
     const own = ownCopy(myParagraph, client, againText);
     if (own === null) continue;
     const again = copy.letters.slice(removedText.length);
@@ -73,7 +103,7 @@ function atDifferentPlaces(transaction: Y.Transaction, client: number): TwiceMov
  * first of the two lines: the same letters on both (deleting them twice is harmless), leaving that line empty, so
  * the two Enters make two line breaks, as they would one after the other.
  */
-function atTheSamePlace(transaction: Y.Transaction, client: number): TwiceMovedLetters[] {
+function atTheSamePlace(transaction: Y.Transaction, client: number, ownEnters: OwnEnters): TwiceMovedLetters[] {
   const found: TwiceMovedLetters[] = [];
   const blocks = newItems(transaction).filter((item) => paragraphOf(item) !== null && item.parent instanceof Y.XmlText);
   for (const theirs of blocks) {
@@ -81,13 +111,12 @@ function atTheSamePlace(transaction: Y.Transaction, client: number): TwiceMovedL
     const isMineFirst = before !== undefined && before.id.client === client && existedBefore(transaction, before);
     const mine = isMineFirst ? before : visibleAfter(theirs, 1)[0];
     if (mine === undefined || mine.id.client !== client || !existedBefore(transaction, mine)) continue;
-    const [split] = visibleBefore(isMineFirst ? mine : theirs);
-    const splitParagraph = split === undefined ? null : paragraphOf(split);
+    const myLine = paragraphOf(mine);
     const theirCopy = lettersMadeWith(theirs);
     const myCopy = lettersMadeWith(mine);
-    if (splitParagraph === null || theirCopy === null || myCopy === null || textOf(theirCopy) !== textOf(myCopy)) continue;
-    // Moved there, not typed: the paragraph both came from ends in at least as many removed letters.
-    if (removedAtEnd(splitParagraph) < myCopy.length) continue;
+    if (myLine === null || theirCopy === null || myCopy === null || textOf(theirCopy) !== textOf(myCopy)) continue;
+    // This page's line holds what its own Enter moved, and theirs the very same letters.
+    if (ownEnters.movedInto(myLine) !== textOf(myCopy)) continue;
     found.push({ letters: isMineFirst ? myCopy : theirCopy, emptiedParagraph: null, lineToMove: null });
   }
   return found;
@@ -120,13 +149,6 @@ function lettersMadeWith(block: Y.Item): Letter[] | null {
   const [first] = letters;
   if (first === undefined || clockOf(first) - block.id.clock > ONE_GO_CLOCKS || !isTypedInOneGo(letters)) return null;
   return letters;
-}
-
-/** The length of removed content after `paragraph`'s last visible content. */
-function removedAtEnd(paragraph: Y.XmlText): number {
-  let removed = 0;
-  for (let item = paragraph._start; item !== null; item = item.right) removed = item.deleted ? removed + item.length : 0;
-  return removed;
 }
 
 /**

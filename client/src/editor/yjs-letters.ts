@@ -108,11 +108,6 @@ export function relativeAfter({ item, offset }: Letter): Y.RelativePosition {
   return Y.createRelativePositionFromJSON({ item: { client: item.id.client, clock: item.id.clock + offset }, assoc: -1 });
 }
 
-/** Just before `letter`. */
-export function relativeBefore({ item, offset }: Letter): Y.RelativePosition {
-  return Y.createRelativePositionFromJSON({ item: { client: item.id.client, clock: item.id.clock + offset }, assoc: 0 });
-}
-
 /** The index of `letter` (or of an embed, at offset 0) among `type`'s visible content (a map or embed counts one). */
 export function indexOf(type: Y.XmlText, letter: Letter): number {
   let index = 0;
@@ -127,11 +122,10 @@ export function isLetters(item: Y.Item): boolean {
 }
 
 /**
- * Whether someone else's change removed content that was here before it, read off its delete set's ranges alone: a
+ * Whether `transaction` removed content that was there before it, read off its delete set's ranges alone: a
  * document's first load removes only what it brings (often most of its structs), and costs no walk.
  */
 export function removesEarlierContent(transaction: Y.Transaction): boolean {
-  if (transaction.local) return false;
   for (const [client, ranges] of transaction.deleteSet.clients) {
     const before = transaction.beforeState.get(client) ?? 0;
     if (ranges.some((range) => range.clock < before)) return true;
