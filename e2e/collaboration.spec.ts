@@ -156,8 +156,12 @@ test('a word typed while someone presses Enter earlier in the line stays whole i
   const [ann, ben] = await twoWithLines(openUser, 'alpha beta gamma delta');
   await caretAt(ben, 'alpha beta gamma '.length);
   await caretAt(ann, 'alpha '.length);
-  // Online: the letters Ben types while Ann's Enter is on its way are the ones it leaves behind.
-  await Promise.all([ben.page.keyboard.type('BENWORDSHERE ', { delay: 20 }), ann.page.waitForTimeout(100).then(() => ann.page.keyboard.press('Enter'))]);
+  // Online: Ann presses Enter once she sees Ben's word begin; the letters he types while it is on its way are the
+  // ones it leaves behind.
+  const typing = ben.page.keyboard.type('BENWORDSHERE ', { delay: 20 });
+  await expect.poll(() => documentText(ann), { intervals: [10] }).toContain('BEN');
+  await ann.page.keyboard.press('Enter');
+  await typing;
   for (const user of [ann, ben]) await expect.poll(() => documentText(user)).toBe('alpha \nbeta gamma BENWORDSHERE delta');
 });
 
