@@ -2,10 +2,10 @@
 // deleted and typed again in a new paragraph, so letters both Enters moved were typed again twice, once in each new
 // paragraph ("alpha" / "beta gamma delta" / "delta"). At different places, the person whose Enter was the later one
 // can tell when the other Enter arrives: it typed again letters that this page had already moved into a paragraph
-// of its own. That page (only that one, so it is done once) keeps one copy: where the two new paragraphs stand in
-// order, the other person's loses the letters this page moved ("beta gamma" / "delta"); where Yjs put this page's
-// paragraph first, this page's copy goes, with its paragraph when nothing else is left in it. At the very same place
-// both pages can tell, and both empty the first of the two new lines (see atTheSamePlace).
+// of its own (OwnEnters notes those). That page (only that one, so it is done once) keeps one copy: the other
+// person's line loses the letters this page moved ("beta gamma" / "delta"), and where Yjs put this page's line first,
+// this page types its line again after the other one. At the very same place both pages can tell, and both empty
+// the first of the two new lines (see atTheSamePlace).
 import * as Y from 'yjs';
 import { clockOf, existedBefore, indexOf, type Letter, newItems, removesEarlierContent, textOf, typedSegments } from './yjs-letters';
 
