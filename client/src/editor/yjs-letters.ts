@@ -73,7 +73,7 @@ export function findOnce(segments: readonly Segment[], text: string): { segment:
 }
 
 /** Where `text` next appears in `within` from `from` on, an UNKNOWN_LETTER there matching any letter; or -1. */
-export function nextMatch(within: string, text: string, from: number): number {
+function nextMatch(within: string, text: string, from: number): number {
   if (!within.includes(UNKNOWN_LETTER)) return within.indexOf(text, from);
   for (let at = from; at + text.length <= within.length; at++) {
     let i = 0;
