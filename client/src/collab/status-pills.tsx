@@ -1,7 +1,13 @@
 // The always-visible connection and save pills. Their `data-state` attributes are CONTRACT page hooks.
+// The save pill turns Saving… and back with every keystroke, so it follows the unsaved-edits store by writing to its
+// own element, not through React: a React commit while the caret is in the document walks the whole document's text
+// to save the selection, and two per keystroke (re-rendering the page's bars each time) cost up to 20 ms a letter in
+// a 5,000-paragraph document.
+import { useLayoutEffect, useRef, useSyncExternalStore } from 'react';
 import { CloseCode } from '../../../shared/close-codes';
-import type { ConnectionStatus } from './connection-controller';
+import type { ConnectionState, ConnectionStatus } from './connection-controller';
 import { saveStateDescriptions, saveStateFor, saveStateLabels } from './save-state';
+import type { ValueStore } from './value-store';
 
 const connectionLabels: Readonly<Record<ConnectionStatus['detail'], string>> = {
   'first-connect': 'Connecting…',
@@ -14,17 +20,17 @@ const connectionLabels: Readonly<Record<ConnectionStatus['detail'], string>> = {
 
 export interface StatusPillsProps {
   readonly connection: ConnectionStatus;
-  readonly hasUnsavedEdits: boolean;
+  readonly hasUnsavedEdits: ValueStore<boolean>;
   readonly isViewOnly: boolean;
   /** The document's content has been shown (from the server or this browser's copy). */
   readonly hasContent: boolean;
 }
 
 export function StatusPills({ connection, hasUnsavedEdits, isViewOnly, hasContent }: StatusPillsProps) {
-  const saveState = saveStateFor(hasUnsavedEdits, connection.state);
   // Nothing loaded yet (still connecting, offline with a document this device never held, refused): there is nothing
   // whose saving to report. Nor once the document is deleted: "Saved" would claim edits are kept where nothing is.
-  const showsSaveState = (hasContent || hasUnsavedEdits) && connection.stopCode !== CloseCode.DocumentDeleted;
+  const hasSomethingToSave = useSyncExternalStore(hasUnsavedEdits.subscribe, () => hasContent || hasUnsavedEdits.get());
+  const showsSaveState = hasSomethingToSave && connection.stopCode !== CloseCode.DocumentDeleted;
   return (
     // Only the connection is announced to screen readers: the save pill turns Saving… and back with every keystroke,
     // which read out twice per letter. Its state still shows, and going offline is announced with the connection.
@@ -33,13 +39,36 @@ export function StatusPills({ connection, hasUnsavedEdits, isViewOnly, hasConten
         <span className="pill-dot" aria-hidden="true" />
         <span className="pill-text">{connectionLabels[connection.detail]}</span>
       </span>
-      {showsSaveState && (
-        <span className="pill pill-save" data-testid="save-status" data-state={saveState} title={saveStateDescriptions[saveState]}>
-          <span className="pill-icon" aria-hidden="true" />
-          <span className="pill-text">{saveStateLabels[saveState]}</span>
-        </span>
-      )}
+      {showsSaveState && <SavePill hasUnsavedEdits={hasUnsavedEdits} connectionState={connection.state} />}
       {isViewOnly && <span className="pill pill-readonly">View only</span>}
     </div>
+  );
+}
+
+/** The save pill: its state, label and tooltip written straight to its element whenever the store changes. */
+function SavePill({ hasUnsavedEdits, connectionState }: { hasUnsavedEdits: ValueStore<boolean>; connectionState: ConnectionState }) {
+  const pillRef = useRef<HTMLSpanElement>(null);
+  const labelRef = useRef<HTMLSpanElement>(null);
+  const initial = saveStateFor(hasUnsavedEdits.get(), connectionState);
+  // After every render too, before the page is painted: React writes only the attributes whose rendered value
+  // changed, and the element may hold a state written since. The label's text is never React's, so it is written here.
+  useLayoutEffect(() => {
+    const show = () => {
+      const pill = pillRef.current;
+      const label = labelRef.current;
+      if (pill === null || label === null) return;
+      const state = saveStateFor(hasUnsavedEdits.get(), connectionState);
+      if (pill.dataset.state !== state) pill.dataset.state = state;
+      if (pill.title !== saveStateDescriptions[state]) pill.title = saveStateDescriptions[state];
+      if (label.textContent !== saveStateLabels[state]) label.textContent = saveStateLabels[state];
+    };
+    show();
+    return hasUnsavedEdits.subscribe(show);
+  });
+  return (
+    <span className="pill pill-save" data-testid="save-status" data-state={initial} title={saveStateDescriptions[initial]} ref={pillRef}>
+      <span className="pill-icon" aria-hidden="true" />
+      <span className="pill-text" ref={labelRef} />
+    </span>
   );
 }

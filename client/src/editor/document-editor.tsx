@@ -25,6 +25,7 @@ import { FlatCodePlugin } from './flat-code-plugin';
 import { IdleCaretPlugin } from './idle-caret-plugin';
 import { IndentPlugin } from './indent-plugin';
 import { keepLettersInPlace } from './keep-letters-in-place';
+import { syncChangedBlocksOnly } from './sync-changed-blocks-only';
 import { KeysFollowCaretPlugin } from './keys-follow-caret-plugin';
 import { LinkClickPlugin } from './link-click-plugin';
 import { isSafeLinkUrl } from './link-url';
@@ -74,6 +75,7 @@ export function DocumentEditor({ docName, session, initialIdentity, isReadOnly, 
     // The first caret sync comes with the binding, before this person can type (focus is an awareness change).
     bindingCatcher((binding, provider, options) => {
       keepLettersInPlace(binding);
+      syncChangedBlocksOnly(binding);
       syncCursorPositions(binding, provider, options);
     }),
   );

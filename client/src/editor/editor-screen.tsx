@@ -78,7 +78,6 @@ function EditorLayout({ config, docName, storage, session, tokenSource, initialI
   useEffect(() => {
     if (isDeleted) setIsHistoryOpen(false);
   }, [isDeleted]);
-  const hasUnsavedEdits = useValue(session.hasUnsavedEdits);
   const access = useValue(session.access);
   const isContentReady = useValue(session.isContentReady);
   useRememberedTitle(docName, storage, title.value, isContentReady);
@@ -140,7 +139,7 @@ function EditorLayout({ config, docName, storage, session, tokenSource, initialI
             <DocHeader
               title={title.value}
               docName={docName}
-              status={<StatusPills connection={connection} hasUnsavedEdits={hasUnsavedEdits} isViewOnly={!access.canEdit} hasContent={isContentReady} />}
+              status={<StatusPills connection={connection} hasUnsavedEdits={session.hasUnsavedEdits} isViewOnly={!access.canEdit} hasContent={isContentReady} />}
               presence={couldNotOpen ? null : <PresenceBar awareness={session.provider.awareness} identity={identity} onRename={rename} />}
               actions={
                 couldNotOpen ? null : (

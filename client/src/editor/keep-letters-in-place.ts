@@ -18,6 +18,7 @@
 import type { Binding } from '@lexical/yjs';
 import { $getNodeByKey, $isRootNode, $isTextNode, type ElementNode, type LexicalNode, type NodeKey, type NodeMap, type TextNode } from 'lexical';
 import type * as Y from 'yjs';
+import { installOnElementClass } from './binding-element-class';
 
 /** A CollabTextNode, as far as this module touches it. */
 interface CollabText {
@@ -49,21 +50,18 @@ const installedOn = new WeakSet<object>();
 
 /** Makes the binding of `binding`'s kind keep letters in place (see above). Once per class; idempotent. */
 export function keepLettersInPlace(binding: Binding | object): void {
-  // Only the (default) first binding keeps a collab tree; the experimental second one maps nodes another way.
-  if (!('collabNodeMap' in binding)) return;
-  const elementClass = Object.getPrototypeOf(binding.root) as CollabElement;
-  if (installedOn.has(elementClass)) return;
-  installedOn.add(elementClass);
-  const diffChildren = elementClass.syncChildrenFromLexical;
-  elementClass.syncChildrenFromLexical = function (this: CollabElement, binding, next, prevNodeMap, ...rest) {
-    const seen = prevNodeMap === null ? null : $writeRunChangesInPlace(this, binding, next, prevNodeMap);
-    diffChildren.call(this, binding, next, seen ?? prevNodeMap, ...rest);
-  };
-  const applyDelta = elementClass.applyChildrenYjsDelta;
-  elementClass.applyChildrenYjsDelta = function (this: CollabElement, binding, delta) {
-    applyDelta.call(this, binding, delta);
-    matchChildrenToYjs(this);
-  };
+  installOnElementClass<CollabElement>(binding, installedOn, (elementClass) => {
+    const diffChildren = elementClass.syncChildrenFromLexical;
+    elementClass.syncChildrenFromLexical = function (this: CollabElement, binding, next, prevNodeMap, ...rest) {
+      const seen = prevNodeMap === null ? null : $writeRunChangesInPlace(this, binding, next, prevNodeMap);
+      diffChildren.call(this, binding, next, seen ?? prevNodeMap, ...rest);
+    };
+    const applyDelta = elementClass.applyChildrenYjsDelta;
+    elementClass.applyChildrenYjsDelta = function (this: CollabElement, binding, delta) {
+      applyDelta.call(this, binding, delta);
+      matchChildrenToYjs(this);
+    };
+  });
 }
 
 /**

@@ -40,6 +40,14 @@ export const emptyToolbarState: ToolbarState = {
   caretLinkKey: null,
 };
 
+/** Whether two readings show the same toolbar: typing a letter changes nothing the toolbar shows. */
+export function isSameToolbarState(a: ToolbarState, b: ToolbarState): boolean {
+  for (const field of Object.keys(a) as Array<keyof ToolbarState>) {
+    if (a[field] !== b[field]) return false;
+  }
+  return true;
+}
+
 export function $readToolbarState(): ToolbarState {
   const selection = $getSelection();
   if (!$isRangeSelection(selection)) return emptyToolbarState;

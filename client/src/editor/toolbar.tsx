@@ -29,7 +29,7 @@ import { commandKeys, isFindKey } from './shortcut-list';
 import { ShortcutsButton } from './shortcuts-dialog';
 import { isApple } from './platform';
 import { toolbarIcons } from './toolbar-icons';
-import { $readToolbarState, emptyToolbarState, type ToolbarState } from './toolbar-state';
+import { $readToolbarState, emptyToolbarState, isSameToolbarState, type ToolbarState } from './toolbar-state';
 import { useRovingToolbar } from './use-roving-toolbar';
 
 const keys = commandKeys(isApple);
@@ -107,7 +107,12 @@ export function Toolbar() {
   useEffect(
     () =>
       mergeRegister(
-        editor.registerUpdateListener(({ editorState }) => setState(editorState.read($readToolbarState))),
+        // Only a change the toolbar shows renders it again: a React commit with the caret in the document costs a walk
+        // through the document's text (see status-pills.tsx), and most keystrokes change nothing here.
+        editor.registerUpdateListener(({ editorState }) => {
+          const next = editorState.read($readToolbarState);
+          setState((shown) => (isSameToolbarState(shown, next) ? shown : next));
+        }),
         editor.registerEditableListener(setIsEditable),
         editor.registerCommand(CAN_UNDO_COMMAND, (value) => (setCanUndo(value), false), COMMAND_PRIORITY_LOW),
         editor.registerCommand(CAN_REDO_COMMAND, (value) => (setCanRedo(value), false), COMMAND_PRIORITY_LOW),

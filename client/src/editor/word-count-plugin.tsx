@@ -24,7 +24,8 @@ export function WordCountPlugin() {
     const recount = () => {
       timer = null;
       const startedAt = performance.now();
-      setCount(countIn(editor.getEditorState()));
+      const next = countIn(editor.getEditorState());
+      setCount((shown) => (shown.total === next.total && shown.selected === next.selected ? shown : next));
       delayMs = Math.max(RECOUNT_DELAY_MS, (performance.now() - startedAt) * 20);
     };
     const unregister = editor.registerUpdateListener(() => {
