@@ -19,6 +19,7 @@ import type { Identity } from '../collab/identity';
 import { autoLinkMatchers } from './auto-link';
 import { CaretMarginPlugin } from './caret-margin-plugin';
 import { CaretsFollowLayoutPlugin } from './carets-follow-layout-plugin';
+import { drawCaretsOncePerFrame } from './carets-once-per-frame';
 import { EditablePlugin } from './editable-plugin';
 import { FirstLineBackspacePlugin } from './first-line-backspace-plugin';
 import { FlatCodePlugin } from './flat-code-plugin';
@@ -67,22 +68,24 @@ export interface DocumentEditorProps {
 }
 
 export function DocumentEditor({ docName, session, initialIdentity, isReadOnly, isEditable, editableResync, showsWordCount, onTitle, onReplaced }: DocumentEditorProps) {
-  // Remote carets are positioned relative to this box, so they scroll with the text. They sit beside the
-  // `editor` hook element rather than in it, so collaborators' names never count as document text.
+  // Remote carets are positioned relative to the editor frame, so they scroll with the text. They sit beside the
+  // `editor` hook element rather than in it, so collaborators' names never count as document text, in a layer of
+  // their own (see .remote-carets in styles.css).
   const cursorsContainerRef = useRef<HTMLDivElement>(null);
   useFadingCaretLabels(cursorsContainerRef);
-  const [{ syncCursorPositionsFn, bindingOf, redraw: redrawCarets }] = useState(() =>
+  const [{ syncCursorPositionsFn, bindingOf, redraw: redrawCarets }] = useState(() => {
+    const drawCarets = drawCaretsOncePerFrame(syncCursorPositions);
     // The first caret sync comes with the binding, before this person can type (focus is an awareness change).
-    bindingCatcher((binding, provider, options) => {
+    return bindingCatcher((binding, provider, options) => {
       keepLettersInPlace(binding);
       syncChangedBlocksOnly(binding);
-      syncCursorPositions(binding, provider, options);
-    }),
-  );
+      drawCarets(binding, provider, options);
+    });
+  });
   // Lets the others' presence lists show this person's tabs as one person (see use-remote-users.ts).
   const [awarenessData] = useState(() => ({ browserId: initialIdentity.browserId }));
   return (
-    <div className="editor-frame" data-testid="editor-frame" ref={cursorsContainerRef}>
+    <div className="editor-frame" data-testid="editor-frame">
       <div className="editor-surface" data-testid="editor" data-readonly={isReadOnly ? 'true' : 'false'}>
         <RichTextPlugin
           contentEditable={
@@ -99,6 +102,7 @@ export function DocumentEditor({ docName, session, initialIdentity, isReadOnly, 
           ErrorBoundary={LexicalErrorBoundary}
         />
       </div>
+      <div className="remote-carets" ref={cursorsContainerRef} />
       <KeysFollowCaretPlugin doc={session.doc} />
       <TripleClickPlugin />
       <SteadyCaretPlugin />
