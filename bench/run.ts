@@ -11,6 +11,7 @@ import { killAllClientProcesses } from './client-process';
 import { sampleMachineCpu, stealPercentBetween } from './process-stats';
 import { formatResultTable } from './report-table';
 import { createColdLoadScenario } from './scenarios/cold-load';
+import { createEditorTypingScenario } from './scenarios/editor-typing';
 import { createExportScenario } from './scenarios/export';
 import { createFanoutScenario } from './scenarios/fanout';
 import { createLargeDocScenario } from './scenarios/large-doc';
@@ -38,6 +39,7 @@ function createScenarios(): AnyScenario[] {
     createColdLoadScenario(tracePath),
     createLargeDocScenario(tracePath),
     createExportScenario(),
+    createEditorTypingScenario(),
     createScaleOutScenario(),
   ];
 }
