@@ -575,6 +575,30 @@ test('Ctrl+K opens the link form just under the selected text', async ({ openUse
   await expect(ann.editable.locator('p').last()).toHaveText('Read more here today');
 });
 
+test("the bar under a link moves with it when someone adds lines above", async ({ openUser }) => {
+  const [ann, ben] = await twoWithLines(openUser, 'Top line', 'Go to https://example.com/page now');
+  await ann.editable.locator('a').click();
+  const bubble = ann.page.getByTestId('link-bubble');
+  await expect(bubble).toBeVisible();
+  const gapUnderLink = () =>
+    ann.page.evaluate(() => {
+      const link = document.querySelector('[data-testid=editor] a')!.getBoundingClientRect();
+      const bar = document.querySelector('[data-testid=link-bubble]')!.getBoundingClientRect();
+      return Math.round(bar.top - link.bottom);
+    });
+  const gap = await gapUnderLink();
+  expect(gap).toBeGreaterThanOrEqual(0);
+
+  await ben.editable.locator('p').first().click();
+  await ben.page.keyboard.press('Home');
+  await ben.page.keyboard.type('Ben one');
+  await ben.page.keyboard.press('Enter');
+  await ben.page.keyboard.type('Ben two');
+  await ben.page.keyboard.press('Enter');
+  await expect.poll(() => documentText(ann)).toBe('Ben one\nBen two\nTop line\nGo to https://example.com/page now');
+  await expect.poll(gapUnderLink).toBe(gap);
+});
+
 test('a click back into the text closes the link form, and Ctrl+K then links the new selection', async ({ openUser }) => {
   const ann = await openUser('Ann');
   await focusEnd(ann);
@@ -893,6 +917,28 @@ test('Ctrl+H finds every match, steps through them, and replaces one or all of t
   await expect(panel).toHaveCount(0);
   await ann.page.keyboard.press('Control+z');
   await expect.poll(() => documentText(ben)).toBe('The cat sat. A Cat ran.\nLast dog');
+});
+
+test('the link form and the find panel take turns: opening one closes the other', async ({ openUser }) => {
+  const ann = await openUser('Ann');
+  await focusEnd(ann);
+  await ann.page.keyboard.type('Read the plan here');
+  await ann.page.keyboard.press('Control+h');
+  const panel = ann.page.getByTestId('find-panel');
+  await expect(ann.page.getByTestId('find-input')).toBeFocused();
+  await ann.page.keyboard.type('plan');
+  await expect(panel.getByTestId('find-status')).toHaveText('1 of 1');
+
+  await focusEnd(ann);
+  await selectByKeys(ann.page, 'Shift+Control+ArrowLeft', 'here');
+  await ann.page.getByTestId('toolbar').locator('button[data-action=link]').click();
+  await expect(ann.page.getByTestId('link-editor')).toBeVisible();
+  await expect(panel).toHaveCount(0);
+
+  await expect(ann.page.getByTestId('link-input')).toBeFocused();
+  await ann.page.keyboard.press('Control+h');
+  await expect(panel).toBeVisible();
+  await expect(ann.page.getByTestId('link-editor')).toHaveCount(0);
 });
 
 /** Ann, Ben and Cat in one document, where Ann has typed "The plan **really** is simple". */

@@ -17,20 +17,32 @@ const BUBBLE_WIDTH = 360;
 
 export function LinkBubble({ editor, linkKey, url, onEdit }: LinkBubbleProps) {
   const [isScrolledAway, setIsScrolledAway] = useState(false);
+  // Where the link is, measured when the bubble appears and again in the frame after any change of the editor: a
+  // collaborator's lines above it, or typing that wraps it, move the link without changing anything else shown here.
+  const [linkBox, setLinkBox] = useState(() => editor.getElementByKey(linkKey)?.getBoundingClientRect() ?? null);
   useEffect(() => {
+    let frame = 0;
+    const measure = () => {
+      frame = 0;
+      const box = editor.getElementByKey(linkKey)?.getBoundingClientRect() ?? null;
+      setLinkBox((shown) => (isSameBox(shown, box) ? shown : box));
+    };
     const onScroll = () => setIsScrolledAway(true);
     window.addEventListener('scroll', onScroll, { capture: true, passive: true });
     // Any change of the editor (the caret moving, typing) shows it again, at the link's new place.
-    const stopListening = editor.registerUpdateListener(() => setIsScrolledAway(false));
+    const stopListening = editor.registerUpdateListener(() => {
+      setIsScrolledAway(false);
+      if (frame === 0) frame = requestAnimationFrame(measure);
+    });
     return () => {
       window.removeEventListener('scroll', onScroll, { capture: true });
       stopListening();
+      cancelAnimationFrame(frame);
     };
-  }, [editor]);
-  const link = editor.getElementByKey(linkKey);
-  if (link === null || isScrolledAway) return null;
+  }, [editor, linkKey]);
+  if (linkBox === null || isScrolledAway) return null;
   // As wide as its content, up to BUBBLE_WIDTH.
-  const { width, ...placement } = placementUnder(link.getBoundingClientRect(), BUBBLE_WIDTH);
+  const { width, ...placement } = placementUnder(linkBox, BUBBLE_WIDTH);
   placement.maxWidth = width;
 
   const remove = () => {
@@ -51,4 +63,9 @@ export function LinkBubble({ editor, linkKey, url, onEdit }: LinkBubbleProps) {
       </button>
     </div>
   );
+}
+
+function isSameBox(a: DOMRect | null, b: DOMRect | null): boolean {
+  if (a === null || b === null) return a === b;
+  return a.top === b.top && a.left === b.left && a.width === b.width && a.height === b.height;
 }

@@ -100,6 +100,9 @@ export function Toolbar() {
     const target = selectedRangeIn(editor.getRootElement());
     const id = ++linkDrafts.current;
     const draft = editor.getEditorState().read(() => ({ id, url: $readToolbarState().linkUrl, selection: $getSelection()?.clone() ?? null, target }));
+    // One of the two at a time, as opening the find panel closes this form: both hang under the toolbar, and the form
+    // opened under a selection near the top right lay beneath the panel.
+    setFindSearch(null);
     setLinkDraft(draft);
   }, [editor]);
   const closeLinkEditor = useCallback(() => setLinkDraft(null), []);
@@ -241,7 +244,7 @@ export function Toolbar() {
         </Group>
       </div>
       {linkDraft === null && isEditable && state.caretLinkKey !== null && state.linkUrl !== null && (
-        <LinkBubble editor={editor} linkKey={state.caretLinkKey} url={state.linkUrl} onEdit={openLinkEditor} />
+        <LinkBubble key={state.caretLinkKey} editor={editor} linkKey={state.caretLinkKey} url={state.linkUrl} onEdit={openLinkEditor} />
       )}
       {findSearch !== null && (
         <FindReplacePanel key={findSearch.id} editor={editor} initialQuery={findSearch.initialQuery} canReplace={isEditable} onClose={closeFind} />
