@@ -25,7 +25,7 @@ interface CollabElementClass {
 const installedOn = new WeakSet<object>();
 
 /** Whether a change with these dirty sets left the node `key`, and everything inside it, untouched. */
-export function isUntouched(key: NodeKey, dirtyElements: ReadonlyMap<NodeKey, boolean> | null, dirtyLeaves: ReadonlySet<NodeKey> | null): boolean {
+function isUntouched(key: NodeKey, dirtyElements: ReadonlyMap<NodeKey, boolean> | null, dirtyLeaves: ReadonlySet<NodeKey> | null): boolean {
   // Without the sets (a sync the binding runs outside an update) nothing is known to be untouched.
   if (dirtyElements === null || dirtyLeaves === null) return false;
   return !dirtyElements.has(key) && !dirtyLeaves.has(key);
