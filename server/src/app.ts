@@ -99,9 +99,15 @@ function clientPageServer(clientDir: string): ClientPage {
     if (!existsSync(indexFile)) {
       return c.html('<!doctype html><p>The editor is not built yet: run <code>npm start</code> (it builds it).</p>', status);
     }
+    // Revalidated on every load: it names the current build's assets, so a deploy must reach the next visit.
+    c.header('Cache-Control', 'no-cache');
     return c.html(readFileSync(indexFile, 'utf8'), status);
   };
 }
+
+const keepForever = (_file: string, c: Context): void => {
+  c.header('Cache-Control', 'public, max-age=31536000, immutable');
+};
 
 /** Paths that belong to the APIs: a wrong one there is answered in JSON, whoever asks. */
 const API_PREFIXES = ['/admin/', '/api/', '/collab/', '/assets/'];
@@ -117,7 +123,9 @@ function isPageNavigation(c: Context): boolean {
 function registerClient(app: Hono, clientDir: string, page: ClientPage): void {
   const relativeRoot = path.relative(process.cwd(), clientDir) || '.';
   const built = existsSync(clientDir);
-  if (built) app.use('/assets/*', serveStatic({ root: relativeRoot }));
+  // Hashed names: a file there never changes, so browsers keep it for a year without asking again; the build's
+  // Brotli and gzip copies (client/build/compress-assets.ts) go to browsers that accept them.
+  if (built) app.use('/assets/*', serveStatic({ root: relativeRoot, precompressed: true, onFound: keepForever }));
   app.get('/', (c) => page(c));
   app.get('/d/:doc', (c) => page(c));
   // A link with a trailing slash (typed, or from a tool that adds one) goes to the document, not to a 404 page.

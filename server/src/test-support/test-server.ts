@@ -18,6 +18,8 @@ export interface TestServer extends RunningServer {
 export interface TestServerOptions {
   /** Replaces the default silent logger (tests that inspect log lines pass one writing to a capture stream). */
   logger?: Logger;
+  /** The built editor to serve (default: dist/client). */
+  clientDir?: string;
 }
 
 export async function startTestServer(env: Record<string, string> = {}, options: TestServerOptions = {}): Promise<TestServer> {
@@ -27,6 +29,7 @@ export async function startTestServer(env: Record<string, string> = {}, options:
     logger: options.logger ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     routes: routeModules,
     observers: observerModules,
+    clientDir: options.clientDir,
   });
   return {
     ...server,
