@@ -138,18 +138,23 @@ test('Enter pressed in a line someone else wrote cuts it there for both, and its
 });
 
 test('words typed in a line while someone presses Enter before them go to the new line, and so does the caret', async ({ openUser }) => {
-  const [ann, ben] = await twoWithLines(openUser, 'alpha beta gamma delta');
-  await goOffline(ben);
-  await caretAt(ben, 'alpha beta gamma '.length);
-  await ben.page.keyboard.type('BEN ');
-  await caretAt(ann, 'alpha '.length);
-  await ann.page.keyboard.press('Enter');
-  await expect.poll(() => documentText(ann)).toBe('alpha \nbeta gamma delta');
-
+  const [ann, ben] = await wordTypedOfflineWhileLineSplit(openUser);
   await comeBackAndConverge([ben], [ann, ben]);
   // Ben's word went with the rest of the line (it stayed behind on the first one), and his caret with it.
   await ben.page.keyboard.type('too ');
   for (const user of [ann, ben]) await expect.poll(() => documentText(user)).toBe('alpha \nbeta gamma BEN too delta');
+});
+
+test('undo takes back a word that went to the new line with the rest of it, and redo brings it back there', async ({ openUser }) => {
+  const [ann, ben] = await wordTypedOfflineWhileLineSplit(openUser);
+  await comeBackAndConverge([ben], [ann, ben]);
+  for (const user of [ann, ben]) await expect.poll(() => documentText(user)).toBe('alpha \nbeta gamma BEN delta');
+
+  // Ben's page typed his word again in the new line: his undo takes that copy away (it did nothing before).
+  await ben.page.keyboard.press('Control+z');
+  for (const user of [ann, ben]) await expect.poll(() => documentText(user)).toBe('alpha \nbeta gamma delta');
+  await ben.page.keyboard.press('Control+Shift+z');
+  for (const user of [ann, ben]) await expect.poll(() => documentText(user)).toBe('alpha \nbeta gamma BEN delta');
 });
 
 test('a word typed while someone presses Enter earlier in the line stays whole in the new line', async ({ openUser }) => {
@@ -952,6 +957,18 @@ async function twoWithLines(openUser: (name: string) => Promise<User>, ...lines:
     await ann.page.keyboard.type(line);
   }
   await expect.poll(() => documentText(ben)).toBe(lines.join('\n'));
+  return [ann, ben];
+}
+
+/** "alpha beta gamma delta": Ben, offline, types "BEN " before "delta" while Ann presses Enter after "alpha ". */
+async function wordTypedOfflineWhileLineSplit(openUser: (name: string) => Promise<User>): Promise<[User, User]> {
+  const [ann, ben] = await twoWithLines(openUser, 'alpha beta gamma delta');
+  await goOffline(ben);
+  await caretAt(ben, 'alpha beta gamma '.length);
+  await ben.page.keyboard.type('BEN ');
+  await caretAt(ann, 'alpha '.length);
+  await ann.page.keyboard.press('Enter');
+  await expect.poll(() => documentText(ann)).toBe('alpha \nbeta gamma delta');
   return [ann, ben];
 }
 

@@ -7,8 +7,10 @@ import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { DOCUMENT_EVENTS_KEY, readReplacement } from '../../../shared/replacement-notice';
 import { $placeCaret, caretOf, type CollabBinding, type StoredCaret } from './caret-position';
+import { collabUndoManagerOf } from './collab-undo-manager';
 import { findStrandedRuns, moveStrandedRuns, STRANDED_LETTERS_ORIGIN } from './stranded-letters';
 import { deleteTwiceMovedLetters, findTwiceMovedLetters, OwnEnters } from './twice-moved-letters';
+import { undoStepsTakeCopies } from './undo-takes-moved-letters';
 
 export interface StrandedLettersPluginProps {
   readonly doc: Y.Doc;
@@ -67,9 +69,11 @@ export function StrandedLettersPlugin({ doc, awareness, bindingOf }: StrandedLet
       if (runs.length === 0) return;
       movesUnderWay++;
       const moved = moveStrandedRuns(doc, runs);
+      const undoManager = collabUndoManagerOf(editor);
+      if (undoManager !== undefined) undoStepsTakeCopies(undoManager, moved.copies);
       if (caret === null) return;
-      const anchorPos = moved(caret.anchorPos);
-      const focusPos = moved(caret.focusPos);
+      const anchorPos = moved.position(caret.anchorPos);
+      const focusPos = moved.position(caret.focusPos);
       if (anchorPos !== caret.anchorPos || focusPos !== caret.focusPos) caretAfterMove = { anchorPos, focusPos };
     };
     doc.on('beforeTransaction', onTransactionStart);

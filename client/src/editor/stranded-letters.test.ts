@@ -22,7 +22,8 @@ function twoPeople(...paragraphs: string[]): {
     const runs = findStrandedRuns(transaction, ben.clientID);
     if (runs.length === 0) return;
     moves.push(runs.map((run) => run.text));
-    mapCaret = moveStrandedRuns(ben, runs);
+    const moved = moveStrandedRuns(ben, runs);
+    mapCaret = moved.position;
   });
   return { ann, ben, moves, mapCaret: (position) => mapCaret(position) };
 }

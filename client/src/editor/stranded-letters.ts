@@ -76,12 +76,22 @@ interface PlacedRun {
   readonly firstClock: number;
 }
 
-/**
- * Types every run again where it belongs and deletes what is left of it, in one transaction. Returns a function
- * that maps a position on a moved letter (a caret after it, say) to the same place in its new copy; any other
- * position comes back as it is.
- */
-export function moveStrandedRuns(doc: Y.Doc, runs: readonly StrandedRun[]): (position: Y.RelativePosition) => Y.RelativePosition {
+/** A letter typed again where it belongs: the one left behind (now deleted) and its copy. */
+export interface LetterCopy {
+  readonly original: Y.ID;
+  readonly copy: Y.ID;
+}
+
+/** What a move did. */
+export interface MovedLetters {
+  /** Maps a position on a moved letter (a caret after it, say) to the same place in its copy; any other comes back as it is. */
+  position(position: Y.RelativePosition): Y.RelativePosition;
+  /** Every moved letter with its copy. */
+  readonly copies: readonly LetterCopy[];
+}
+
+/** Types every run again where it belongs and deletes what is left of it, in one transaction. */
+export function moveStrandedRuns(doc: Y.Doc, runs: readonly StrandedRun[]): MovedLetters {
   const placed: PlacedRun[] = [];
   doc.transact(() => {
     for (const run of runs) {
@@ -97,7 +107,20 @@ export function moveStrandedRuns(doc: Y.Doc, runs: readonly StrandedRun[]): (pos
       if (first !== undefined && !first.item.deleted) run.from.delete(indexOf(run.from, first), run.letters.length);
     }
   }, STRANDED_LETTERS_ORIGIN);
-  return (position) => movedPosition(position, placed, doc.clientID) ?? position;
+  return {
+    position: (position) => movedPosition(position, placed, doc.clientID) ?? position,
+    copies: copiesOf(placed, doc.clientID),
+  };
+}
+
+/** The copy of letter i of a run is the i-th of the letters its one insert typed (one clock each, in order). */
+function copiesOf(placed: readonly PlacedRun[], client: number): LetterCopy[] {
+  return placed.flatMap(({ run, firstClock }) =>
+    run.letters.map(({ item, offset }, at) => ({
+      original: Y.createID(item.id.client, item.id.clock + offset),
+      copy: Y.createID(client, firstClock + at),
+    })),
+  );
 }
 
 /** `position` moved along with the letter it is tied to, or null when that letter did not move. */
