@@ -340,6 +340,11 @@ test('Tab nests a list item and Shift+Tab brings it back, without the keys leavi
   await ann.page.keyboard.press('Enter');
   await expect(ben.editable.locator('ul ul')).toHaveCount(0);
   await expect(ann.page.getByTestId('toolbar').locator('button[data-action=indent]')).toHaveAttribute('title', 'Increase indent (Ctrl+])');
+  // The button gave the focus back to the document: Tab there nests the item again, it does not leave the editor.
+  await expect(ann.editable).toBeFocused();
+  await ann.page.keyboard.press('Tab');
+  await expect(ben.editable.locator('ul ul li')).toHaveText(['second item']);
+  await expect(ann.editable).toBeFocused();
 });
 
 test('Shift+Tab in a code block takes one tab off each selected line, and never types one', async ({ openUser }) => {

@@ -18,6 +18,7 @@ import {
   COMMAND_PRIORITY_CRITICAL,
   COMMAND_PRIORITY_LOW,
   COMMAND_PRIORITY_NORMAL,
+  FOCUS_COMMAND,
   INDENT_CONTENT_COMMAND,
   KEY_DOWN_COMMAND,
   type LexicalNode,
@@ -94,6 +95,18 @@ export function IndentPlugin() {
         KEY_DOWN_COMMAND,
         (event) => {
           if (!KEYS_KEEPING_THE_WAY_OUT.has(event.key)) isLeaving = false;
+          return false;
+        },
+        COMMAND_PRIORITY_CRITICAL,
+      ),
+      // The way out is for the Tab right after Escape, while the focus is still here: once it has gone (Escape in a
+      // popup that gave the focus back elsewhere, a click) and come back (a toolbar button returns it), Tab indents
+      // again. Without this, Tab after a toolbar button pressed from the keyboard sent the focus to the page's body,
+      // and what was typed next went nowhere.
+      editor.registerCommand(
+        FOCUS_COMMAND,
+        () => {
+          isLeaving = false;
           return false;
         },
         COMMAND_PRIORITY_CRITICAL,
