@@ -482,6 +482,27 @@ test('printing shows the document alone: no toolbar, status, word count or other
   expect(textLeft).toBeLessThan(40);
 });
 
+test('a word being typed as a small import lands goes on at the top of the new content in order', async ({ openUser, tandem, docName }) => {
+  const ann = await openUser('Ann');
+  const { page } = ann;
+  await focusEnd(ann);
+  await page.keyboard.type('Original content.');
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+  const phrase = ' bob typing during import';
+  const typing = page.keyboard.type(phrase, { delay: 40 });
+  await expect.poll(() => documentText(ann), { intervals: [10] }).toContain(' bo');
+  await adminApi(tandem).importDoc(docName, 'markdown', '# Imported title\n\nImported body.\n');
+  await typing;
+  // Keys pressed while the content was being replaced went nowhere (the page said so); the ones after it went to the
+  // top of the new content, one after the other: the start of the title is an end of the phrase. (The caret was put
+  // at the top a frame after typing could go on, so a letter typed in between stayed behind: "yping during importt".)
+  const title = ann.editable.locator('h1');
+  await expect(title).toContainText('Imported title');
+  const typedAtTop = (await title.innerText()).replace(/Imported title$/, '');
+  expect(phrase.endsWith(typedAtTop), `"${typedAtTop}" is not the end of "${phrase}"`).toBe(true);
+  await expect(ann.editable.locator(':scope > p')).toHaveText(['Imported body.']);
+});
+
 test('typing waits while an import puts a large document in place, then starts at its top', async ({ openUser, tandem, docName }) => {
   const ann = await openUser('Ann');
   const { page } = ann;

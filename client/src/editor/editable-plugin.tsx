@@ -21,6 +21,10 @@ export function holdTyping(editor: LexicalEditor): void {
   const root = editor.getRootElement();
   if (root !== null && root.contains(document.activeElement)) focusedWhenHeld.add(editor);
   editor.setEditable(false);
+  // The element itself stops taking keys now too: ContentEditable sets the attribute at its next render, and a key
+  // pressed before it went into the page natively, which Lexical then took into the new content's first line (the
+  // caret later started again in front of it: "yping during importt").
+  root?.setAttribute('contenteditable', 'false');
 }
 
 /** `resync`: any value that changes whenever holdTyping may have been called since the last render. */
@@ -30,8 +34,13 @@ export function EditablePlugin({ isEditable, resync }: { isEditable: boolean; re
   useEffect(() => {
     editor.setEditable(isEditable);
     if (!isEditable) return;
-    // The text the caret was in was replaced: it starts again at the top of the new content, as on opening.
-    if (focusedWhenHeld.delete(editor)) return focusWhenEditable(editor, () => {}, { isAfterReplacement: true });
+    // The text the caret was in was replaced: it starts again at the top of the new content, as on opening. Placed
+    // now, before any key can reach the editor; the focus follows once the element accepts it. (Placed in the frame
+    // after, a letter typed in between stayed behind the caret, and the word came out as "yping… t".)
+    if (focusedWhenHeld.delete(editor)) {
+      editor.update(() => $getRoot().selectStart(), { discrete: true });
+      return focusWhenEditable(editor, () => {});
+    }
     if (hasFocusedOnce.current) return;
     return focusWhenEditable(editor, () => (hasFocusedOnce.current = true));
   }, [editor, isEditable, resync]);
@@ -40,9 +49,9 @@ export function EditablePlugin({ isEditable, resync }: { isEditable: boolean; re
 
 /**
  * Focuses `editor` once its element accepts the caret (ContentEditable re-renders after setEditable), unless the
- * person has moved the focus elsewhere meanwhile; `isAfterReplacement` puts the caret at the start of the document.
+ * person has moved the focus elsewhere meanwhile; the caret stays where it is, or starts at the document's start.
  */
-function focusWhenEditable(editor: LexicalEditor, onTried: () => void, { isAfterReplacement = false } = {}): () => void {
+function focusWhenEditable(editor: LexicalEditor, onTried: () => void): () => void {
   let frame = 0;
   let handle = requestAnimationFrame(function tryFocus() {
     const root = editor.getRootElement();
@@ -50,8 +59,7 @@ function focusWhenEditable(editor: LexicalEditor, onTried: () => void, { isAfter
       onTried();
       const active = document.activeElement;
       if (active !== null && active !== document.body && !root.contains(active)) return;
-      if (isAfterReplacement) editor.update(() => $getRoot().selectStart(), { onUpdate: () => editor.focus() });
-      else editor.focus(undefined, { defaultSelection: 'rootStart' });
+      editor.focus(undefined, { defaultSelection: 'rootStart' });
     } else if (++frame < MAX_FRAMES_TO_FOCUS) {
       handle = requestAnimationFrame(tryFocus);
     }
