@@ -26,10 +26,22 @@ describe('loadConfig', () => {
   it('names every bad variable, its value and what it accepts, on one line', () => {
     const message = problemOf({ PORT: 'abc', RATE_LIMIT_BYTES: '-1', LOG_LEVEL: 'loud', DATABASE_URL: 'mysql://x' });
     expect(message.split('\n')).toHaveLength(1);
-    expect(message).toContain('PORT="abc" is invalid');
-    expect(message).toContain('RATE_LIMIT_BYTES="-1" is invalid');
-    expect(message).toContain('LOG_LEVEL="loud" is invalid');
+    expect(message).toContain('PORT="abc" is invalid (must be a whole number from 0 to 65535)');
+    expect(message).toContain('RATE_LIMIT_BYTES="-1" is invalid (must be a whole number above 0)');
+    expect(message).toContain('LOG_LEVEL="loud" is invalid (must be one of debug, info, warn, error)');
     expect(message).toContain('DATABASE_URL="mysql://x" is invalid (must start with postgres://)');
+  });
+
+  it('says what a setting accepts however the value misses it, in words of its own rather than the validator\'s', () => {
+    const cases: Array<[Record<string, string>, string]> = [
+      [{ PORT: '99999' }, 'PORT="99999" is invalid (must be a whole number from 0 to 65535)'],
+      [{ PORT: '80.5' }, 'PORT="80.5" is invalid (must be a whole number from 0 to 65535)'],
+      [{ MAX_MESSAGE_BYTES: '1x' }, 'MAX_MESSAGE_BYTES="1x" is invalid (must be a whole number above 0)'],
+      [{ MAX_MESSAGE_BYTES: '0' }, 'MAX_MESSAGE_BYTES="0" is invalid (must be a whole number above 0)'],
+      [{ IDLE_UNLOAD_MS: '-5' }, 'IDLE_UNLOAD_MS="-5" is invalid (must be a whole number of milliseconds, 0 or more)'],
+      [{ ALLOW_ANONYMOUS: 'yes' }, 'ALLOW_ANONYMOUS="yes" is invalid (must be true or false)'],
+    ];
+    for (const [env, expected] of cases) expect(problemOf(env)).toBe(`Invalid configuration: ${expected}`);
   });
 
   it('never repeats a secret in its message, nor the password in a URL', () => {

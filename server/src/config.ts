@@ -11,12 +11,18 @@ const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
 /** Shortest AUTH_SECRET and ADMIN_TOKEN accepted (the admin CLI refuses a shorter secret the same way). */
 export const MIN_SECRET_LENGTH = 16;
 
-const boolFlag = z.pipe(z.enum(['true', 'false']), z.transform((v) => v === 'true'));
-const positiveInt = z.coerce.number().check(z.int(), z.positive());
+const boolFlag = z.pipe(z.enum(['true', 'false'], { error: 'must be true or false' }), z.transform((v) => v === 'true'));
+
+/** A whole number from `min` to `max`; every way of missing it gets the one message `accepts`. */
+function wholeNumber(accepts: string, min: number, max = Number.MAX_SAFE_INTEGER) {
+  const error = { error: accepts };
+  return z.coerce.number(error).check(z.int(error), z.minimum(min, error), z.maximum(max, error));
+}
+const positiveInt = wholeNumber('must be a whole number above 0', 1);
 const secret = z.string().check(z.minLength(MIN_SECRET_LENGTH, `must be at least ${MIN_SECRET_LENGTH} characters`));
 
 const schema = z.object({
-  PORT: z._default(z.coerce.number().check(z.int(), z.minimum(0), z.maximum(65535)), 8787),
+  PORT: z._default(wholeNumber('must be a whole number from 0 to 65535', 0, 65535), 8787),
   HOST: z._default(z.string().check(z.minLength(1)), '127.0.0.1'),
   DATA_DIR: z._default(z.string().check(z.minLength(1)), './data'),
   DATABASE_URL: z.optional(z.string().check(z.regex(/^postgres(ql)?:\/\//, 'must start with postgres://'))),
@@ -36,12 +42,12 @@ const schema = z.object({
   MAX_AWARENESS_BYTES: z._default(positiveInt, 16 * 1024),
   HANDSHAKE_TIMEOUT_MS: z._default(positiveInt, 10_000),
   PING_INTERVAL_MS: z._default(positiveInt, 30_000),
-  IDLE_UNLOAD_MS: z._default(z.coerce.number().check(z.int(), z.minimum(0)), 30_000),
+  IDLE_UNLOAD_MS: z._default(wholeNumber('must be a whole number of milliseconds, 0 or more', 0), 30_000),
   COMPACT_AFTER_UPDATES: z._default(positiveInt, 500),
   AUTO_VERSION_IDLE_MS: z._default(positiveInt, 2 * 60_000),
   AUTO_VERSION_INTERVAL_MS: z._default(positiveInt, 30 * 60_000),
   AUTO_VERSION_KEEP: z._default(positiveInt, 50),
-  LOG_LEVEL: z._default(z.enum(['debug', 'info', 'warn', 'error']), 'info'),
+  LOG_LEVEL: z._default(z.enum(['debug', 'info', 'warn', 'error'], { error: 'must be one of debug, info, warn, error' }), 'info'),
 });
 
 export interface Config {
