@@ -31,6 +31,41 @@ test('carets and presence follow people as they come and go', async ({ openUser 
   await expect(benPresence).toHaveCount(1);
 });
 
+test('two people whose names share a colour get different colours, and the one already here keeps theirs', async ({ openUser }) => {
+  // 'Bob Stone' and 'Cy' both get the palette's orange from their names; 'Ann Lee' gets the amber after it.
+  const ann = await openUser('Ann Lee');
+  const bob = await openUser('Bob Stone');
+  const cy = await openUser('Cy');
+  const avatarColor = (viewer: User, name: string) =>
+    viewer.page.getByTestId('presence').getByTestId('presence-user').filter({ hasText: name }).evaluate((avatar) => getComputedStyle(avatar).backgroundColor);
+  const orange = 'rgb(194, 65, 12)';
+  const amber = 'rgb(163, 82, 0)';
+  const olive = 'rgb(77, 124, 15)';
+  for (const viewer of [ann, bob, cy]) {
+    for (const [name, color] of [['Ann Lee', amber], ['Bob Stone', orange], ['Cy', olive]] as const) {
+      if (name !== viewer.name) await expect.poll(() => avatarColor(viewer, name)).toBe(color);
+    }
+  }
+  // Carets are drawn in the same colours, so two people can be told apart in the text too.
+  await focusEnd(bob);
+  await bob.page.keyboard.type('Bob here. ');
+  await focusEnd(cy);
+  await cy.page.keyboard.type('Cy here.');
+  const caretLabelColor = (name: string) =>
+    ann.page.getByTestId('editor-frame').getByText(name, { exact: true }).evaluate((label) => getComputedStyle(label).backgroundColor);
+  await expect.poll(() => caretLabelColor('Bob Stone')).toBe(orange);
+  await expect.poll(() => caretLabelColor('Cy')).toBe(olive);
+  // Cy's own avatar, which opens the rename form, shows Cy's colour here too.
+  await expect.poll(() => cy.page.getByTestId('self-avatar').evaluate((button) => getComputedStyle(button).backgroundColor)).toBe(olive);
+
+  // Nobody changes colour when someone leaves.
+  await bob.context.close();
+  await expect(ann.page.getByTestId('presence').getByTestId('presence-user')).toHaveCount(1);
+  await cy.page.keyboard.type(' Still');
+  await expect.poll(() => avatarColor(ann, 'Cy')).toBe(olive);
+  await expect.poll(() => caretLabelColor('Cy')).toBe(olive);
+});
+
 test('someone with the document open in two tabs is one person in the list, and your own other tab says it is you', async ({ openUser, tandem, docName }) => {
   const ann = await openUser('Ann Archer');
   const ben = await openUser('Ben Brook');

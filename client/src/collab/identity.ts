@@ -1,6 +1,7 @@
 // Who this browser is in a document: a display name and the colour of its caret and avatar. The name comes from
 // `?name=` (remembered), else the remembered name, else the token's name claim, else a generated one (remembered,
-// so a reload keeps it). The colour follows from the name, so everyone sees the same colour for the same person.
+// so a reload keeps it). The colour follows from the name, so everyone sees the same colour for the same person
+// (unless someone already in the document has it: see room-colors.ts).
 // A random id, kept by this browser, tells one person's tabs (same browser, same name) from other people's.
 import { readJson, writeJson } from '../json-storage';
 import { generateFriendlyName } from './friendly-name';
@@ -60,7 +61,7 @@ function browserIdOf(storage: Storage): string {
 
 // Twelve hues around the colour wheel, dark enough for white initials (contrast 4.9 or more on every one), and no
 // two are shades of one hue (the earlier palette had five such pairs, so two people often looked the same).
-const palette = [
+export const palette = [
   '#c92a2a', '#c2410c', '#a35200', '#4d7c0f', '#237a36', '#087f5b',
   '#0b7285', '#1971c2', '#3b5bdb', '#6741d9', '#9c36b5', '#c2255c',
 ] as const;

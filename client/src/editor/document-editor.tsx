@@ -16,6 +16,7 @@ import { markdownTransformers } from '../../../shared/lexical/markdown-transform
 import type { RecordedReplacement } from '../../../shared/replacement-notice';
 import type { CollabSession } from '../collab/collab-session';
 import type { Identity } from '../collab/identity';
+import type { PageAwarenessData } from '../collab/room-colors';
 import { autoLinkMatchers } from './auto-link';
 import { CaretMarginPlugin } from './caret-margin-plugin';
 import { CaretsFollowLayoutPlugin } from './carets-follow-layout-plugin';
@@ -82,8 +83,9 @@ export function DocumentEditor({ docName, session, initialIdentity, isReadOnly, 
       drawCarets(binding, provider, options);
     });
   });
-  // Lets the others' presence lists show this person's tabs as one person (see use-remote-users.ts).
-  const [awarenessData] = useState(() => ({ browserId: initialIdentity.browserId }));
+  // Lets the others' presence lists show this person's tabs as one person (see use-remote-users.ts), and orders
+  // people for their colours (see room-colors.ts).
+  const [awarenessData] = useState((): PageAwarenessData => ({ browserId: initialIdentity.browserId, joinedAt: Date.now() }));
   return (
     <div className="editor-frame" data-testid="editor-frame">
       <div className="editor-surface" data-testid="editor" data-readonly={isReadOnly ? 'true' : 'false'}>

@@ -8,6 +8,7 @@ import { editorNodes } from '../../../shared/lexical/nodes';
 import type { RecordedReplacement } from '../../../shared/replacement-notice';
 import type { CollabSession } from '../collab/collab-session';
 import { rememberDisplayName, resolveIdentity, type Identity } from '../collab/identity';
+import { useRoomColor } from '../collab/use-room-color';
 import { PresenceBar } from '../collab/presence-bar';
 import { StatusPills } from '../collab/status-pills';
 import { readTokenClaims } from '../collab/token-claims';
@@ -60,6 +61,8 @@ interface EditorLayoutProps extends EditorScreenProps {
 
 function EditorLayout({ config, docName, storage, session, tokenSource, initialIdentity, title }: EditorLayoutProps) {
   const [identity, setIdentity] = useState(initialIdentity);
+  const roomColor = useRoomColor(session.provider.awareness, identity);
+  const shownIdentity = useMemo(() => ({ ...identity, color: roomColor }), [identity, roomColor]);
   const [isHistoryOpen, setIsHistoryOpen] = useState(false);
   /** What the last replacement seen while the document was open says, until dismissed. */
   const [replacedMessage, setReplacedMessage] = useState<string | null>(null);
@@ -126,7 +129,8 @@ function EditorLayout({ config, docName, storage, session, tokenSource, initialI
   const rename = (name: string) => {
     const next = rememberDisplayName(storage, name);
     setIdentity(next);
-    // Straight into awareness: peers see the new name and colour at once, without a reconnect.
+    // Straight into awareness: peers see the new name and its colour at once, without a reconnect (useRoomColor
+    // then moves it on should someone who came earlier have that colour).
     session.provider.awareness.setLocalStateField('name', next.name);
     session.provider.awareness.setLocalStateField('color', next.color);
   };
@@ -140,7 +144,7 @@ function EditorLayout({ config, docName, storage, session, tokenSource, initialI
               title={title.value}
               docName={docName}
               status={<StatusPills connection={connection} hasUnsavedEdits={session.hasUnsavedEdits} isViewOnly={!access.canEdit} hasContent={isContentReady} />}
-              presence={couldNotOpen ? null : <PresenceBar awareness={session.provider.awareness} identity={identity} onRename={rename} />}
+              presence={couldNotOpen ? null : <PresenceBar awareness={session.provider.awareness} identity={shownIdentity} onRename={rename} />}
               actions={
                 couldNotOpen ? null : (
                   <>
