@@ -190,6 +190,12 @@ test('after someone restores a version, the others are told, their history lists
   await versionTitled(ann.page, 'v1').locator('button[data-action=restore]').click();
   await expect(ben.page.getByTestId('replaced-banner')).toContainText('Ann restored the version “v1”.');
   await expect(benNotice).toHaveCount(0);
+
+  // Ben restores once more himself: his panel says so, and the banner about Ann's restore, old news now, goes.
+  await versionTitled(ben.page, 'v1').locator('button[data-action=restore]').click();
+  await expect(benNotice).toContainText('Restored “v1”');
+  await expect(ben.page.getByTestId('replaced-banner')).toHaveCount(0);
+  await expect(ann.page.getByTestId('replaced-banner')).toContainText('Ben restored the version “v1”.');
 });
 
 test('words someone typed against the text a restore replaced are kept in a version of their own', async ({ openUser, tandem, docName }) => {

@@ -119,7 +119,11 @@ function EditorLayout({ config, docName, storage, session, tokenSource, initialI
       if (!notice.isComplete) return;
       setReplacements((count) => count + 1);
       const isOwnRestore = notice.kind === 'restore' && ownRestoreAskedAt.current !== null && Date.now() - ownRestoreAskedAt.current < OWN_RESTORE_WINDOW_MS;
-      if (isOwnRestore) ownRestoreAskedAt.current = null;
+      if (isOwnRestore) {
+        ownRestoreAskedAt.current = null;
+        // Whatever an earlier banner said about the content (someone else's import or restore) is old news now.
+        setReplacedMessage(null);
+      }
       // One that arrives with the content on opening is old news.
       else if (session.isContentReady.get()) setReplacedMessage(describeReplacement(notice));
     },
