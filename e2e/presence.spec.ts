@@ -157,6 +157,40 @@ test("a collaborator's name near the right edge hangs to the left of their caret
   await expect.poll(overhang).toBeLessThanOrEqual(0);
 });
 
+test("two collaborators a few letters apart both show their names whole: the second label goes up above the first", async ({ openUser }) => {
+  const ann = await openUser('Ann Archer');
+  const ben = await openUser('Benedict Brook');
+  const cat = await openUser('Catherine Cole');
+  await focusEnd(ann);
+  await ann.page.keyboard.type('Three people write in this one line');
+  await expect.poll(() => documentText(ben)).toBe('Three people write in this one line');
+  await expect.poll(() => documentText(cat)).toBe('Three people write in this one line');
+  // Ben's caret after "Three", Cat's after "Three people": her label would start inside his.
+  await ben.editable.click();
+  await ben.page.keyboard.press('Home');
+  for (let i = 0; i < 5; i++) await ben.page.keyboard.press('ArrowRight');
+  await cat.editable.click();
+  await cat.page.keyboard.press('Home');
+  for (let i = 0; i < 12; i++) await cat.page.keyboard.press('ArrowRight');
+  await ben.page.keyboard.type(',');
+  await cat.page.keyboard.type(',');
+  await expect.poll(() => documentText(ann)).toBe('Three, people, write in this one line');
+
+  const label = (name: string) => ann.page.getByTestId('editor-frame').getByText(name, { exact: true });
+  await expect(label('Benedict Brook')).toBeVisible();
+  await expect(label('Catherine Cole')).toBeVisible();
+  const overlap = async () => {
+    const [a, b] = await Promise.all([label('Benedict Brook').boundingBox(), label('Catherine Cole').boundingBox()]);
+    if (a === null || b === null) return 'not drawn';
+    const across = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
+    const down = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+    return across > 0 && down > 0 ? `overlap of ${across.toFixed(0)} by ${down.toFixed(0)} px` : 'apart';
+  };
+  await expect.poll(overlap).toBe('apart');
+  // Ben's label, the first on the line, stays right on his caret.
+  await expect(ann.page.locator('.ed-remote-caret').filter({ hasText: 'Benedict Brook' })).not.toHaveAttribute('data-label-level', /.*/);
+});
+
 /** Ann writes a paragraph; Ben, on the same document, puts his caret at its end. */
 async function annWritesBenWaitsAtTheEnd(openUser: (name: string) => Promise<User>): Promise<[User, User]> {
   const ann = await openUser('Ann');
