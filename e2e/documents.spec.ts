@@ -410,6 +410,24 @@ test('a link with ?name= pasted into the home page\'s Open box opens the documen
   await page.context().close();
 });
 
+test("a link to another Tandem server pasted into the home page's Open box opens the document there, not one of that name here", async ({ browser, tandem, docName }) => {
+  // The same server under another name is another origin to the browser: it stands in for a second server.
+  const elsewhere = tandem.url.replace('127.0.0.1', 'localhost');
+  expect(elsewhere).not.toBe(tandem.url);
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`${tandem.url}/`);
+  await page.getByTestId('open-doc-input').fill(`${elsewhere}/d/${docName}?name=Zed`);
+  await page.getByRole('button', { name: 'Open', exact: true }).click();
+  const openedAt = () => {
+    const { origin, pathname } = new URL(page.url());
+    return `${origin}${pathname}`;
+  };
+  await expect.poll(openedAt).toBe(`${elsewhere}/d/${docName}`);
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected');
+  await expect(page.getByTestId('self-avatar')).toHaveAttribute('title', 'You: Zed (click to rename)');
+  await page.context().close();
+});
+
 test('Share copies the document\'s address, without the sharer\'s name, and the status beside it stays where it was', async ({ openUser, tandem, docName }) => {
   const ann = await openUser('Ann');
   const { page } = ann;

@@ -1,6 +1,7 @@
 // Reads what someone typed or pasted into the home page's Open box: a document name, or a Tandem link, whose
 // `/d/<doc>` names the document and whose query may carry what the editor page reads (the display name, the access
-// token and where to renew it): opening the link without them would lose the name or refuse the access.
+// token and where to renew it): opening the link without them would lose the name or refuse the access. A link to
+// another Tandem server is opened there: the document of that name here is a different one (or none at all).
 import { filterQuery } from '../query-filter';
 
 export interface DocInput {
@@ -8,15 +9,32 @@ export interface DocInput {
   readonly rawName: string;
   /** The pasted link's `name`, `token` and `tokenUrl` parameters as written, without `?`; '' when none. */
   readonly query: string;
+  /** The pasted link itself, when it points at another server than `currentOrigin`; null otherwise. */
+  readonly elsewhere: string | null;
 }
 
 const carriedParams: ReadonlySet<string> = new Set(['name', 'token', 'tokenUrl']);
 
-export function readDocInput(input: string): DocInput {
+export function readDocInput(input: string, currentOrigin: string): DocInput {
   const trimmed = input.trim();
   const match = /\/d\/([^/?#]+)\/?(\?[^#]*)?/.exec(trimmed);
-  if (match?.[1] === undefined) return { rawName: trimmed, query: '' };
-  return { rawName: safeDecode(match[1]), query: filterQuery(match[2] ?? '', (param) => carriedParams.has(param)) };
+  if (match?.[1] === undefined) return { rawName: trimmed, query: '', elsewhere: null };
+  return {
+    rawName: safeDecode(match[1]),
+    query: filterQuery(match[2] ?? '', (param) => carriedParams.has(param)),
+    elsewhere: otherOriginOf(trimmed, currentOrigin) === null ? null : trimmed,
+  };
+}
+
+/** The origin of `link` when it is an absolute http(s) address on another origin than `currentOrigin`, else null. */
+function otherOriginOf(link: string, currentOrigin: string): string | null {
+  if (!/^https?:\/\//i.test(link)) return null;
+  try {
+    const { origin } = new URL(link);
+    return origin === currentOrigin ? null : origin;
+  } catch {
+    return null;
+  }
 }
 
 function safeDecode(segment: string): string {

@@ -1,5 +1,6 @@
 // "Open by name": accepts a document name or a pasted Tandem link, checks it with the server's own rule
-// (parseDocName) and explains a bad name inline instead of navigating to an error page.
+// (parseDocName) and explains a bad name inline instead of navigating to an error page. A link to another Tandem
+// server opens on that server.
 import { useId, useState, type FormEvent } from 'react';
 import { parseDocName } from '../../../shared/doc-name';
 import { readDocInput } from './doc-input';
@@ -17,14 +18,15 @@ export function OpenDocForm({ onOpen }: OpenDocFormProps) {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const input = readDocInput(value);
+    const input = readDocInput(value, window.location.origin);
     const parsed = parseDocName(input.rawName);
     if (!parsed.ok) {
       setError(capitalize(parsed.reason));
       return;
     }
     setError(null);
-    onOpen(parsed.name, input.query);
+    if (input.elsewhere !== null) window.location.assign(input.elsewhere);
+    else onOpen(parsed.name, input.query);
   };
 
   return (
