@@ -951,7 +951,28 @@ test('the link form and the find panel take turns: opening one closes the other'
   await expect(ann.page.getByTestId('link-editor')).toHaveCount(0);
 });
 
-/** Ann, Ben and Cat in one document, where Ann has typed "The plan **really** is simple". */
+test('on a phone, the find panel does not hide the match it shows on the first line: the text moves down below it until it closes', async ({ openUser }) => {
+  const ann = await openUser('Ann');
+  await ann.page.setViewportSize({ width: 390, height: 700 });
+  await focusEnd(ann);
+  await ann.page.keyboard.type('The plan for today is short');
+  const textTop = () => ann.editable.evaluate((root) => root.getBoundingClientRect().top);
+  const topBefore = await textTop();
+  await ann.page.keyboard.press('Control+h');
+  await ann.page.keyboard.type('plan');
+  const panel = ann.page.getByTestId('find-panel');
+  await expect(panel.getByTestId('find-status')).toHaveText('1 of 1');
+  const gapBelowPanel = async () => {
+    const panelBottom = await panel.evaluate((element) => element.getBoundingClientRect().bottom);
+    const matchTop = await ann.editable.locator('p').first().evaluate((paragraph) => paragraph.getBoundingClientRect().top);
+    return matchTop - panelBottom;
+  };
+  await expect.poll(gapBelowPanel).toBeGreaterThanOrEqual(0);
+  await ann.page.keyboard.press('Escape');
+  await expect(panel).toHaveCount(0);
+  await expect.poll(textTop).toBe(topBefore);
+});
+
 /** Ann and Ben on the document, where Ann has typed `lines` (Enter between them) and Ben sees them. */
 async function twoWithLines(openUser: (name: string) => Promise<User>, ...lines: string[]): Promise<[User, User]> {
   const ann = await openUser('Ann');
@@ -977,6 +998,7 @@ async function wordTypedOfflineWhileLineSplit(openUser: (name: string) => Promis
   return [ann, ben];
 }
 
+/** Ann, Ben and Cat in one document, where Ann has typed "The plan **really** is simple". */
 async function threeWithBoldWordLine(openUser: (name: string) => Promise<User>): Promise<[User, User, User]> {
   const ann = await openUser('Ann');
   const ben = await openUser('Ben');

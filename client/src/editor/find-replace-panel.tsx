@@ -192,17 +192,25 @@ function useMatchHighlights(
     const all = matches.map(rangeOf).filter((range): range is Range => range !== null);
     CSS.highlights.set(MATCH_HIGHLIGHT, new Highlight(...all));
     const currentRange = currentMatch === undefined ? null : rangeOf(currentMatch);
+    // Again when the window changes size (a phone turned, a window narrowed): the panel may cover it now.
+    const reveal = () => {
+      if (currentRange !== null) scrollIntoViewIfNeeded(currentRange, panelRef.current);
+    };
     if (currentRange !== null) {
       CSS.highlights.set(CURRENT_HIGHLIGHT, new Highlight(currentRange));
-      scrollIntoViewIfNeeded(currentRange, panelRef.current);
+      reveal();
     } else {
       CSS.highlights.delete(CURRENT_HIGHLIGHT);
     }
+    window.addEventListener('resize', reveal);
     return () => {
+      window.removeEventListener('resize', reveal);
       CSS.highlights.delete(MATCH_HIGHLIGHT);
       CSS.highlights.delete(CURRENT_HIGHLIGHT);
     };
   }, [editor, canHighlight, matches, currentMatch, panelRef]);
+  // The room made for matches stays while the panel is open (the text does not jump back and forth between matches).
+  useEffect(() => removeFindRoom, []);
 }
 
 /** The match's text on screen, or null while the editor has not drawn it yet. */
@@ -231,10 +239,33 @@ function textChildOf(element: HTMLElement | null): Text | null {
   return text instanceof Text ? text : null;
 }
 
-/** Scrolls the page so the match shows below the panel (which hangs under the sticky bar), a third of the way down. */
+/** Room above the text (styles.css: the editor frame's top margin) that lets a match at the top show below the panel. */
+const ROOM_VARIABLE = '--find-panel-room';
+/** Space kept between the panel (or the window's bottom) and the match. */
+const MATCH_CLEARANCE_PX = 8;
+
+/**
+ * Brings the match into view when the panel, the sticky bar above it or the window's edge hides it: scrolls the page
+ * so the match shows below the panel, a third of the way down. A match near the top of the page cannot be scrolled
+ * down, so the text moves down instead, by as much room as it needs, until the panel closes (removeFindRoom).
+ */
 function scrollIntoViewIfNeeded(range: Range, panel: HTMLElement | null): void {
   const rect = range.getBoundingClientRect();
-  const top = panel?.getBoundingClientRect().bottom ?? 0;
-  if (rect.top >= top + 8 && rect.bottom <= window.innerHeight - 8) return;
-  window.scrollBy({ top: rect.top - top - (window.innerHeight - top) / 3 });
+  const panelRect = panel?.getBoundingClientRect() ?? null;
+  const clearTop = (panelRect?.bottom ?? 0) + MATCH_CLEARANCE_PX;
+  const isUnderPanel = panelRect !== null && rect.top < clearTop && rect.right > panelRect.left && rect.left < panelRect.right;
+  const isUnderBar = rect.top < (panelRect?.top ?? 0);
+  if (!isUnderPanel && !isUnderBar && rect.bottom <= window.innerHeight - MATCH_CLEARANCE_PX) return;
+  window.scrollBy({ top: rect.top - clearTop - (window.innerHeight - clearTop) / 3 });
+  const shortfall = clearTop - range.getBoundingClientRect().top;
+  if (isUnderPanel && shortfall > 0) {
+    const root = document.documentElement;
+    const room = Number.parseFloat(root.style.getPropertyValue(ROOM_VARIABLE)) || 0;
+    root.style.setProperty(ROOM_VARIABLE, `${Math.ceil(room + shortfall)}px`);
+  }
+}
+
+/** Gives back the room made above the text for matches (see scrollIntoViewIfNeeded). */
+function removeFindRoom(): void {
+  document.documentElement.style.removeProperty(ROOM_VARIABLE);
 }
