@@ -36,6 +36,11 @@ describe('loadConfig', () => {
     const cases: Array<[Record<string, string>, string]> = [
       [{ PORT: '99999' }, 'PORT="99999" is invalid (must be a whole number from 0 to 65535)'],
       [{ PORT: '80.5' }, 'PORT="80.5" is invalid (must be a whole number from 0 to 65535)'],
+      // Forms JavaScript's Number() would read as a number: a space (0, any free port), hex and exponents.
+      [{ PORT: ' ' }, 'PORT=" " is invalid (must be a whole number from 0 to 65535)'],
+      [{ PORT: '0x22b8' }, 'PORT="0x22b8" is invalid (must be a whole number from 0 to 65535)'],
+      [{ PORT: '1e3' }, 'PORT="1e3" is invalid (must be a whole number from 0 to 65535)'],
+      [{ IDLE_UNLOAD_MS: '1e3' }, 'IDLE_UNLOAD_MS="1e3" is invalid (must be a whole number of milliseconds, 0 or more)'],
       [{ MAX_MESSAGE_BYTES: '1x' }, 'MAX_MESSAGE_BYTES="1x" is invalid (must be a whole number above 0)'],
       [{ MAX_MESSAGE_BYTES: '0' }, 'MAX_MESSAGE_BYTES="0" is invalid (must be a whole number above 0)'],
       [{ IDLE_UNLOAD_MS: '-5' }, 'IDLE_UNLOAD_MS="-5" is invalid (must be a whole number of milliseconds, 0 or more)'],

@@ -13,10 +13,14 @@ export const MIN_SECRET_LENGTH = 16;
 
 const boolFlag = z.pipe(z.enum(['true', 'false'], { error: 'must be true or false' }), z.transform((v) => v === 'true'));
 
-/** A whole number from `min` to `max`; every way of missing it gets the one message `accepts`. */
+/**
+ * A whole number from `min` to `max`, written in decimal digits alone (not " ", "1e3" or "0x22b8", which JavaScript
+ * would read as 0, 1000 and 8888); every way of missing it gets the one message `accepts`.
+ */
 function wholeNumber(accepts: string, min: number, max = Number.MAX_SAFE_INTEGER) {
   const error = { error: accepts };
-  return z.coerce.number(error).check(z.int(error), z.minimum(min, error), z.maximum(max, error));
+  const digits = z.pipe(z.string().check(z.regex(/^[0-9]+$/, error)), z.transform(Number));
+  return z.pipe(digits, z.number().check(z.minimum(min, error), z.maximum(max, error)));
 }
 const positiveInt = wholeNumber('must be a whole number above 0', 1);
 const secret = z.string().check(z.minLength(MIN_SECRET_LENGTH, `must be at least ${MIN_SECRET_LENGTH} characters`));
