@@ -66,6 +66,27 @@ test('two people whose names share a colour get different colours, and the one a
   await expect.poll(() => caretLabelColor('Cy')).toBe(olive);
 });
 
+test("renaming yourself to a name whose colour someone here has gives you the next free colour, and leaves them theirs", async ({ openUser }) => {
+  // 'Ann Lee' and 'Cleo' both get the palette's amber from their names; olive comes after it. Bob is here first,
+  // but the name he takes arrives after Ann.
+  const bob = await openUser('Bob Stone');
+  const ann = await openUser('Ann Lee');
+  const avatarColor = (viewer: User, name: string) =>
+    viewer.page.getByTestId('presence').getByTestId('presence-user').filter({ hasText: name }).evaluate((avatar) => getComputedStyle(avatar).backgroundColor);
+  const selfColor = (user: User) => user.page.getByTestId('self-avatar').evaluate((avatar) => getComputedStyle(avatar).backgroundColor);
+  const amber = 'rgb(163, 82, 0)';
+  const olive = 'rgb(77, 124, 15)';
+  await expect.poll(() => avatarColor(bob, 'Ann Lee')).toBe(amber);
+  await bob.page.getByTestId('self-avatar').click();
+  await expect(bob.page.getByTestId('rename-input')).toBeFocused();
+  await bob.page.keyboard.type('Cleo'); // the old name is selected, so typing replaces it
+  await bob.page.keyboard.press('Enter');
+  await expect.poll(() => avatarColor(ann, 'Cleo')).toBe(olive);
+  await expect.poll(() => selfColor(bob)).toBe(olive);
+  expect(await selfColor(ann)).toBe(amber);
+  expect(await avatarColor(bob, 'Ann Lee')).toBe(amber);
+});
+
 test('someone with the document open in two tabs is one person in the list, and your own other tab says it is you', async ({ openUser, tandem, docName }) => {
   const ann = await openUser('Ann Archer');
   const ben = await openUser('Ben Brook');

@@ -53,11 +53,18 @@ export function roomColorsOf(states: ReadonlyMap<number, Record<string, unknown>
   const taken = new Set<string>();
   const colors = new Map<string, string>();
   for (const [key, claimant] of ordered) {
-    const color = !claimant.isMovable ? claimant.preferred : isFreePaletteColor(claimant.published, taken) ? claimant.published : firstFreeFrom(claimant.preferred, taken);
+    const color = colorFor(claimant, taken);
     taken.add(color);
     colors.set(key, color);
   }
   return colors;
+}
+
+/** The colour `claimant` gets when the people before them have the colours in `taken`. */
+function colorFor(claimant: Claimant, taken: ReadonlySet<string>): string {
+  if (!claimant.isMovable) return claimant.preferred;
+  if (isFreePaletteColor(claimant.published, taken)) return claimant.published;
+  return firstFreeFrom(claimant.preferred, taken);
 }
 
 function claimantOf(clientId: number, state: Record<string, unknown>): Claimant | null {

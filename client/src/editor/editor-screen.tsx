@@ -61,7 +61,7 @@ interface EditorLayoutProps extends EditorScreenProps {
 
 function EditorLayout({ config, docName, storage, session, tokenSource, initialIdentity, title }: EditorLayoutProps) {
   const [identity, setIdentity] = useState(initialIdentity);
-  const roomColor = useRoomColor(session.provider.awareness, identity);
+  const { color: roomColor, rejoin } = useRoomColor(session.provider.awareness, identity);
   const shownIdentity = useMemo(() => ({ ...identity, color: roomColor }), [identity, roomColor]);
   const [isHistoryOpen, setIsHistoryOpen] = useState(false);
   /** What the last replacement seen while the document was open says, until dismissed. */
@@ -133,8 +133,9 @@ function EditorLayout({ config, docName, storage, session, tokenSource, initialI
   const rename = (name: string) => {
     const next = rememberDisplayName(storage, name);
     setIdentity(next);
-    // Straight into awareness: peers see the new name and its colour at once, without a reconnect (useRoomColor
-    // then moves it on should someone who came earlier have that colour).
+    // Straight into awareness: peers see the new name and its colour at once, without a reconnect. The new name
+    // arrives now, so should someone else have its colour, useRoomColor moves this page on, not them.
+    rejoin();
     session.provider.awareness.setLocalStateField('name', next.name);
     session.provider.awareness.setLocalStateField('color', next.color);
   };
