@@ -217,6 +217,28 @@ test('a long document opens at its top, with the caret in the first line', async
   expect(await ann.page.evaluate(() => window.scrollY)).toBe(0);
 });
 
+test('Ctrl+Home in a long document shows the first line below the top bar, where typing then shows', async ({ openUser }) => {
+  const ann = await openUser('Ann');
+  await ann.page.setViewportSize({ width: 1100, height: 700 });
+  await focusEnd(ann);
+  for (let line = 1; line <= 40; line++) {
+    await ann.page.keyboard.type(`Paragraph ${line}`);
+    await ann.page.keyboard.press('Enter');
+  }
+  const firstLine = ann.editable.locator('p').first();
+  const clearOfBar = async () => {
+    const barBottom = await ann.page.locator('.top-bar').evaluate((bar) => bar.getBoundingClientRect().bottom);
+    const lineTop = await firstLine.evaluate((line) => line.getBoundingClientRect().top);
+    return lineTop >= barBottom;
+  };
+  await ann.page.keyboard.press('Control+End');
+  await ann.page.keyboard.press('Control+Home');
+  await expect.poll(clearOfBar).toBe(true);
+  await ann.page.keyboard.type('Start: ');
+  await expect(firstLine).toHaveText('Start: Paragraph 1');
+  await expect.poll(clearOfBar).toBe(true);
+});
+
 test('"Download as Markdown" saves a file matching the document', async ({ openUser, tandem, docName }) => {
   const ann = await openUser('Ann');
   await focusEnd(ann);
