@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import type { Identity } from './identity';
+import { personKeyOf } from './room-colors';
 
 export interface RemoteUser {
   /** The lowest client id among the person's tabs: a stable key. */
@@ -40,7 +41,8 @@ export function remoteUsersOf(states: ReadonlyMap<number, Record<string, unknown
     const { name, color, awarenessData } = state as { name?: unknown; color?: unknown; awarenessData?: { browserId?: unknown } };
     const displayName = typeof name === 'string' && name.trim() !== '' ? name : 'Anonymous';
     const browserId = typeof awarenessData?.browserId === 'string' ? awarenessData.browserId : null;
-    const personKey = browserId === null ? `client ${clientId}` : `${browserId}\n${displayName}`;
+    // The same grouping as the colours use, so one person's tabs are one avatar and one colour.
+    const personKey = personKeyOf(clientId, state);
     const known = byPerson.get(personKey);
     if (known !== undefined) {
       byPerson.set(personKey, { ...known, tabs: known.tabs + 1 });
