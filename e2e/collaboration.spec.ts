@@ -929,6 +929,22 @@ test('Ctrl+H finds every match, steps through them, and replaces one or all of t
   await expect.poll(() => documentText(ben)).toBe('The cat sat. A Cat ran.\nLast dog');
 });
 
+test('Enter pressed the moment the search text is typed steps to the second match of that text', async ({ openUser }) => {
+  const ann = await openUser('Ann');
+  await focusEnd(ann);
+  await ann.page.keyboard.type('one cat, two cats, three cats; a dog');
+  await ann.page.keyboard.press('Control+h');
+  const input = ann.page.getByTestId('find-input');
+  const status = ann.page.getByTestId('find-panel').getByTestId('find-status');
+  await expect(input).toBeFocused();
+  for (const query of ['cat', 'dog', 'cats', 'cat']) {
+    await input.fill(query);
+    await input.press('Enter');
+    const count = query === 'dog' ? 1 : query === 'cats' ? 2 : 3;
+    await expect(status).toHaveText(`${count === 1 ? 1 : 2} of ${count}`);
+  }
+});
+
 test('the link form and the find panel take turns: opening one closes the other', async ({ openUser }) => {
   const ann = await openUser('Ann');
   await focusEnd(ann);
@@ -971,6 +987,28 @@ test('on a phone, the find panel does not hide the match it shows on the first l
   await ann.page.keyboard.press('Escape');
   await expect(panel).toHaveCount(0);
   await expect.poll(textTop).toBe(topBefore);
+
+  // Opened again and the window then widened, where the panel covers nothing: the text goes back up at once.
+  await ann.page.keyboard.press('Control+h');
+  await expect(panel.getByTestId('find-status')).toHaveText('1 of 1');
+  await expect.poll(gapBelowPanel).toBeGreaterThanOrEqual(0);
+  await ann.page.setViewportSize({ width: 1280, height: 800 });
+  const planIsInSight = () =>
+    ann.editable.evaluate((root) => {
+      const text = root.querySelector('p')?.firstChild?.firstChild;
+      if (!(text instanceof Text)) return false;
+      const range = document.createRange();
+      range.setStart(text, 4);
+      range.setEnd(text, 8);
+      const rect = range.getBoundingClientRect();
+      const shown = document.elementFromPoint(rect.left + rect.width / 2, rect.top + rect.height / 2);
+      return range.toString() === 'plan' && shown !== null && root.contains(shown);
+    });
+  await expect.poll(planIsInSight).toBe(true);
+  const wideTopWithPanel = await textTop();
+  await ann.page.keyboard.press('Escape');
+  await expect(panel).toHaveCount(0);
+  await expect.poll(textTop).toBe(wideTopWithPanel);
 });
 
 /** Ann and Ben on the document, where Ann has typed `lines` (Enter between them) and Ben sees them. */

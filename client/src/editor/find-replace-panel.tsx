@@ -24,20 +24,18 @@ export function FindReplacePanel({ editor, initialQuery, canReplace, onClose }: 
   const [query, setQuery] = useState(initialQuery);
   const [replacement, setReplacement] = useState('');
   const [matchCase, setMatchCase] = useState(false);
-  const [matches, setMatches] = useState<TextMatch[]>([]);
   const [current, setCurrent] = useState(0);
   const findInputRef = useRef<HTMLInputElement>(null);
   const panelRef = useRef<HTMLDivElement>(null);
   const ids = { find: useId(), replace: useId(), status: useId() };
 
-  // Matches follow the query and every change to the document, anyone's.
-  useEffect(() => {
-    const refresh = () => setMatches(editor.getEditorState().read(() => $findMatches(query, { matchCase })));
-    refresh();
-    return editor.registerUpdateListener(({ dirtyElements, dirtyLeaves }) => {
-      if (dirtyElements.size > 0 || dirtyLeaves.size > 0) refresh();
-    });
-  }, [editor, query, matchCase]);
+  // Matches follow the query and every change to the document, anyone's. They are worked out as the panel draws, so
+  // an Enter pressed right after a letter of the query steps through the new query's matches, never the old ones.
+  const documentVersion = useDocumentVersion(editor);
+  const matches = useMemo(
+    () => editor.getEditorState().read(() => $findMatches(query, { matchCase })),
+    [editor, query, matchCase, documentVersion],
+  );
 
   // Past the last match (it was replaced, or deleted): on from the first, as a search that wraps around.
   const currentIndex = matches.length === 0 ? -1 : current < matches.length ? current : 0;
@@ -162,6 +160,19 @@ export function FindReplacePanel({ editor, initialQuery, canReplace, onClose }: 
   );
 }
 
+/** A number that changes with every change to the document's text or blocks, anyone's. */
+function useDocumentVersion(editor: LexicalEditor): number {
+  const [version, setVersion] = useState(0);
+  useEffect(
+    () =>
+      editor.registerUpdateListener(({ dirtyElements, dirtyLeaves }) => {
+        if (dirtyElements.size > 0 || dirtyLeaves.size > 0) setVersion((previous) => previous + 1);
+      }),
+    [editor],
+  );
+  return version;
+}
+
 /**
  * Runs a replacement as an undo step of its own (Yjs would merge edits less than half a second apart), and leaves
  * the editor without a selection: with one, Lexical would put the browser's selection back into the text when it
@@ -192,9 +203,14 @@ function useMatchHighlights(
     const all = matches.map(rangeOf).filter((range): range is Range => range !== null);
     CSS.highlights.set(MATCH_HIGHLIGHT, new Highlight(...all));
     const currentRange = currentMatch === undefined ? null : rangeOf(currentMatch);
-    // Again when the window changes size (a phone turned, a window narrowed): the panel may cover it now.
     const reveal = () => {
       if (currentRange !== null) scrollIntoViewIfNeeded(currentRange, panelRef.current);
+    };
+    // Again when the window changes size (a phone turned, a window widened): the panel may cover it now, or no longer
+    // need the room it made above the text.
+    const revealAfterResize = () => {
+      removeFindRoom();
+      reveal();
     };
     if (currentRange !== null) {
       CSS.highlights.set(CURRENT_HIGHLIGHT, new Highlight(currentRange));
@@ -202,9 +218,9 @@ function useMatchHighlights(
     } else {
       CSS.highlights.delete(CURRENT_HIGHLIGHT);
     }
-    window.addEventListener('resize', reveal);
+    window.addEventListener('resize', revealAfterResize);
     return () => {
-      window.removeEventListener('resize', reveal);
+      window.removeEventListener('resize', revealAfterResize);
       CSS.highlights.delete(MATCH_HIGHLIGHT);
       CSS.highlights.delete(CURRENT_HIGHLIGHT);
     };
