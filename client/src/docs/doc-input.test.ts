@@ -32,6 +32,23 @@ describe('readDocInput', () => {
     expect(readDocInput('javascript:alert(1)//d/notes', here).elsewhere).toBeNull();
   });
 
+  it('reads a link copied without its scheme, or pasted with words around it', () => {
+    expect(readDocInput('other.example/d/trip-notes?name=Zed', here)).toEqual({
+      rawName: 'trip-notes',
+      query: 'name=Zed',
+      elsewhere: 'http://other.example/d/trip-notes?name=Zed',
+    });
+    expect(readDocInput('host:8787/d/notes', here)).toEqual({ rawName: 'notes', query: '', elsewhere: null });
+    expect(readDocInput('localhost:8787/d/notes', 'https://host').elsewhere).toBe('https://localhost:8787/d/notes');
+    expect(readDocInput('The notes: <https://other.example/d/notes>, see you', here)).toEqual({
+      rawName: 'notes',
+      query: '',
+      elsewhere: 'https://other.example/d/notes',
+    });
+    expect(readDocInput('notes for (http://host:8787/d/plan).', here)).toEqual({ rawName: 'plan', query: '', elsewhere: null });
+    expect(readDocInput('two words', here).rawName).toBe('two words');
+  });
+
   it('hands a malformed escape on as written, for the name check to refuse', () => {
     expect(readDocInput('http://host:8787/d/bad%E0', here)).toEqual({ rawName: 'bad%E0', query: '', elsewhere: null });
   });

@@ -17,13 +17,27 @@ const carriedParams: ReadonlySet<string> = new Set(['name', 'token', 'tokenUrl']
 
 export function readDocInput(input: string, currentOrigin: string): DocInput {
   const trimmed = input.trim();
-  const match = /\/d\/([^/?#]+)\/?(\?[^#]*)?/.exec(trimmed);
+  const link = withScheme(linkIn(trimmed), currentOrigin);
+  const match = /\/d\/([^/?#]+)\/?(\?[^#]*)?/.exec(link);
   if (match?.[1] === undefined) return { rawName: trimmed, query: '', elsewhere: null };
   return {
     rawName: safeDecode(match[1]),
     query: filterQuery(match[2] ?? '', (param) => carriedParams.has(param)),
-    elsewhere: otherOriginOf(trimmed, currentOrigin) === null ? null : trimmed,
+    elsewhere: otherOriginOf(link, currentOrigin) === null ? null : link,
   };
+}
+
+/** A link pasted with words around it ("the notes: https://…/d/notes, see you"): the word holding `/d/`, else all. */
+function linkIn(text: string): string {
+  if (!/\s/.test(text)) return text;
+  const word = text.split(/\s+/).find((candidate) => candidate.includes('/d/'));
+  return word === undefined ? text : word.replace(/^[<("']+|[>)"',.;:!]+$/g, '');
+}
+
+/** A link copied without its scheme ("docs.example.org/d/notes", "localhost:8787/d/notes"), as this page's scheme. */
+function withScheme(link: string, currentOrigin: string): string {
+  if (!/^[a-z0-9-]+(\.[a-z0-9-]+)*(:\d+)?\/d\//i.test(link)) return link;
+  return `${new URL(currentOrigin).protocol}//${link}`;
 }
 
 /** The origin of `link` when it is an absolute http(s) address on another origin than `currentOrigin`, else null. */
