@@ -13,7 +13,7 @@ export interface User {
 
 interface TestFixtures {
   docName: string;
-  openUser: (name: string, options?: { doc?: string; query?: string; waitConnected?: boolean }) => Promise<User>;
+  openUser: (name: string, options?: { doc?: string; query?: string; waitConnected?: boolean; clockSkewMs?: number }) => Promise<User>;
 }
 
 interface WorkerFixtures {
@@ -37,6 +37,13 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await use(async (name, options = {}) => {
       const context = await browser.newContext();
       contexts.push(context);
+      // A computer whose clock is off: Date.now() in its pages runs that far ahead (or behind, when negative).
+      if (options.clockSkewMs !== undefined) {
+        await context.addInitScript((skew) => {
+          const now = Date.now.bind(Date);
+          Date.now = () => now() + skew;
+        }, options.clockSkewMs);
+      }
       const page = await context.newPage();
       const query = `name=${encodeURIComponent(name)}${options.query ? `&${options.query}` : ''}`;
       await page.goto(`${tandem.url}/d/${options.doc ?? docName}?${query}`);

@@ -36,11 +36,6 @@ test('two people whose names share a colour get different colours, and the one a
   const ann = await openUser('Ann Lee');
   const bob = await openUser('Bob Stone');
   const cy = await openUser('Cy');
-  const avatarColor = (viewer: User, name: string) =>
-    viewer.page.getByTestId('presence').getByTestId('presence-user').filter({ hasText: name }).evaluate((avatar) => getComputedStyle(avatar).backgroundColor);
-  const orange = 'rgb(194, 65, 12)';
-  const amber = 'rgb(163, 82, 0)';
-  const olive = 'rgb(77, 124, 15)';
   for (const viewer of [ann, bob, cy]) {
     for (const [name, color] of [['Ann Lee', amber], ['Bob Stone', orange], ['Cy', olive]] as const) {
       if (name !== viewer.name) await expect.poll(() => avatarColor(viewer, name)).toBe(color);
@@ -56,7 +51,7 @@ test('two people whose names share a colour get different colours, and the one a
   await expect.poll(() => caretLabelColor('Bob Stone')).toBe(orange);
   await expect.poll(() => caretLabelColor('Cy')).toBe(olive);
   // Cy's own avatar, which opens the rename form, shows Cy's colour here too.
-  await expect.poll(() => cy.page.getByTestId('self-avatar').evaluate((button) => getComputedStyle(button).backgroundColor)).toBe(olive);
+  await expect.poll(() => selfColor(cy)).toBe(olive);
 
   // Nobody changes colour when someone leaves.
   await bob.context.close();
@@ -71,11 +66,6 @@ test("renaming yourself to a name whose colour someone here has gives you the ne
   // but the name he takes arrives after Ann.
   const bob = await openUser('Bob Stone');
   const ann = await openUser('Ann Lee');
-  const avatarColor = (viewer: User, name: string) =>
-    viewer.page.getByTestId('presence').getByTestId('presence-user').filter({ hasText: name }).evaluate((avatar) => getComputedStyle(avatar).backgroundColor);
-  const selfColor = (user: User) => user.page.getByTestId('self-avatar').evaluate((avatar) => getComputedStyle(avatar).backgroundColor);
-  const amber = 'rgb(163, 82, 0)';
-  const olive = 'rgb(77, 124, 15)';
   await expect.poll(() => avatarColor(bob, 'Ann Lee')).toBe(amber);
   await bob.page.getByTestId('self-avatar').click();
   await expect(bob.page.getByTestId('rename-input')).toBeFocused();
@@ -85,6 +75,23 @@ test("renaming yourself to a name whose colour someone here has gives you the ne
   await expect.poll(() => selfColor(bob)).toBe(olive);
   expect(await selfColor(ann)).toBe(amber);
   expect(await avatarColor(bob, 'Ann Lee')).toBe(amber);
+});
+
+test("someone whose computer's clock runs slow still counts as arriving after the people already here", async ({ openUser }) => {
+  // 'Ann Lee' and 'Cleo' both get the palette's amber from their names; olive comes after it. Cleo's clock is ten
+  // minutes behind, so by her own clock she opened the document before Ann did.
+  const ann = await openUser('Ann Lee');
+  const cleo = await openUser('Cleo', { clockSkewMs: -10 * 60_000 });
+  await expect.poll(() => avatarColor(ann, 'Cleo')).toBe(olive);
+  await expect.poll(() => selfColor(cleo)).toBe(olive);
+  await expect.poll(() => avatarColor(cleo, 'Ann Lee')).toBe(amber);
+  expect(await selfColor(ann)).toBe(amber);
+  // Her caret too, on Ann's page.
+  await focusEnd(cleo);
+  await cleo.page.keyboard.type('Cleo here.');
+  await expect
+    .poll(() => ann.page.getByTestId('editor-frame').getByText('Cleo', { exact: true }).evaluate((label) => getComputedStyle(label).backgroundColor))
+    .toBe(olive);
 });
 
 test('someone with the document open in two tabs is one person in the list, and your own other tab says it is you', async ({ openUser, tandem, docName }) => {
@@ -378,3 +385,18 @@ test("a collaborator's caret moves with the text when the page re-wraps", async 
   await ann.page.setViewportSize({ width: 1280, height: 900 });
   await expect.poll(caretOffset).toBeLessThan(4);
 });
+
+// Palette colours as the browser reports them.
+const orange = 'rgb(194, 65, 12)';
+const amber = 'rgb(163, 82, 0)';
+const olive = 'rgb(77, 124, 15)';
+
+/** The colour of `name`'s avatar in the presence list on `viewer`'s page. */
+function avatarColor(viewer: User, name: string): Promise<string> {
+  return viewer.page.getByTestId('presence').getByTestId('presence-user').filter({ hasText: name }).evaluate((avatar) => getComputedStyle(avatar).backgroundColor);
+}
+
+/** The colour of the user's own avatar (the rename button) on their page. */
+function selfColor(user: User): Promise<string> {
+  return user.page.getByTestId('self-avatar').evaluate((avatar) => getComputedStyle(avatar).backgroundColor);
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { colorForName, palette } from './identity';
-import { personKeyOf, roomColorsOf } from './room-colors';
+import { ARRIVING, arrivalTimeIn, personKeyOf, roomColorsOf } from './room-colors';
 
 // Names whose own colours are the palette's second colour, and one whose colour is the third.
 const [bob, cy, ann] = ['Bob Stone', 'Cy', 'Ann Lee'];
@@ -82,5 +82,39 @@ describe('roomColorsOf', () => {
     const colors = Object.values(colorsOf(pages));
     expect(new Set(colors.slice(0, palette.length)).size).toBe(palette.length);
     expect(colors[palette.length]).toBe(colorForName(bob));
+  });
+});
+
+describe('arrivalTimeIn', () => {
+  const here = statesOf([
+    { clientId: 1, name: ann, browserId: 'a', joinedAt: 5_000 },
+    { clientId: 2, name: bob, browserId: 'b', joinedAt: 9_000 },
+    { clientId: 3, name: cy, browserId: 'c', joinedAt: ARRIVING },
+  ]);
+
+  it("is the page's own time when everyone here joined before it", () => {
+    expect(arrivalTimeIn(here, 7, 20_000)).toBe(20_000);
+  });
+
+  it('comes just after the latest person here when this clock is behind theirs, so a slow clock never puts its page first', () => {
+    expect(arrivalTimeIn(here, 7, 1_000)).toBe(9_001);
+    const colors = colorsOf([
+      { clientId: 1, name: ann, browserId: 'a', joinedAt: 5_000 },
+      { clientId: 7, name: 'Cleo', browserId: 'c', joinedAt: arrivalTimeIn(here, 7, 1_000) },
+    ]);
+    expect(colors[1]).toBe(colorForName(ann));
+    expect(colors[7]).not.toBe(colorForName(ann));
+  });
+
+  it('leaves out the page itself and pages still arriving', () => {
+    expect(arrivalTimeIn(here, 2, 1_000)).toBe(5_001);
+    expect(arrivalTimeIn(new Map(), 7, 1_000)).toBe(1_000);
+  });
+
+  it('orders a page still arriving after everyone', () => {
+    expect(colorsOf([
+      { clientId: 1, name: bob, browserId: 'a', joinedAt: ARRIVING },
+      { clientId: 2, name: cy, browserId: 'b', joinedAt: 9_000 },
+    ])).toEqual({ 1: palette[2], 2: palette[1] });
   });
 });

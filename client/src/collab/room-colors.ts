@@ -2,6 +2,8 @@
 // same person looks the same everywhere; but twelve colours run out fast (three people share one about a quarter
 // of the time), and two carets of one colour cannot be told apart. So within a document the person who came first
 // keeps their colour, and someone arriving later whose colour is taken gets the next free one around the palette.
+// Arrival order cannot trust each browser's clock (one running minutes slow would put its person first): a page
+// counts as arriving after everyone it finds in the document (arrivalTimeIn), and until it has seen them, last.
 // Every page works this out the same way from the same awareness states (each person's name, published colour and
 // when their first tab joined), and each publishes the colour it gets, so carets and avatars agree everywhere. A
 // colour once given is kept while it stays free: nobody changes colour because someone else left.
@@ -11,8 +13,24 @@ import { colorForName, palette } from './identity';
 export interface PageAwarenessData {
   /** The same in every tab of one browser (see identity.ts). */
   readonly browserId: string;
-  /** When this page opened the document, in ms since the epoch: it orders people for colours. */
+  /** When this page opened the document, in ms since the epoch (ARRIVING until it has seen who is here): it orders people for colours. */
   readonly joinedAt: number;
+}
+
+/** The join time of a page that has not yet seen who is in the document: it comes after everyone. */
+export const ARRIVING = Number.MAX_SAFE_INTEGER;
+
+/**
+ * The join time for a page arriving now among `states`: its own clock's time, unless someone here already has that
+ * or a later one (their clock runs fast, or this one slow), then just after the latest of them.
+ */
+export function arrivalTimeIn(states: ReadonlyMap<number, Record<string, unknown>>, ownClientId: number, now: number): number {
+  let latest = Number.NEGATIVE_INFINITY;
+  for (const [clientId, state] of states) {
+    const joinedAt = (state.awarenessData as { joinedAt?: unknown } | undefined)?.joinedAt;
+    if (clientId !== ownClientId && typeof joinedAt === 'number' && joinedAt !== ARRIVING) latest = Math.max(latest, joinedAt);
+  }
+  return Math.max(now, latest + 1);
 }
 
 /** One person as the colour assignment sees them: all their tabs together. */

@@ -16,7 +16,7 @@ import { markdownTransformers } from '../../../shared/lexical/markdown-transform
 import type { RecordedReplacement } from '../../../shared/replacement-notice';
 import type { CollabSession } from '../collab/collab-session';
 import type { Identity } from '../collab/identity';
-import type { PageAwarenessData } from '../collab/room-colors';
+import { ARRIVING, type PageAwarenessData } from '../collab/room-colors';
 import { autoLinkMatchers } from './auto-link';
 import { CaretMarginPlugin } from './caret-margin-plugin';
 import { CaretsFollowLayoutPlugin } from './carets-follow-layout-plugin';
@@ -85,7 +85,7 @@ export function DocumentEditor({ docName, session, initialIdentity, isReadOnly, 
   });
   // Lets the others' presence lists show this person's tabs as one person (see use-remote-users.ts), and orders
   // people for their colours (see room-colors.ts).
-  const [awarenessData] = useState((): PageAwarenessData => ({ browserId: initialIdentity.browserId, joinedAt: Date.now() }));
+  const [awarenessData] = useState((): PageAwarenessData => ({ browserId: initialIdentity.browserId, joinedAt: ARRIVING }));
   return (
     <div className="editor-frame" data-testid="editor-frame">
       <div className="editor-surface" data-testid="editor" data-readonly={isReadOnly ? 'true' : 'false'}>

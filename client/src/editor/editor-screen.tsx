@@ -61,7 +61,7 @@ interface EditorLayoutProps extends EditorScreenProps {
 
 function EditorLayout({ config, docName, storage, session, tokenSource, initialIdentity, title }: EditorLayoutProps) {
   const [identity, setIdentity] = useState(initialIdentity);
-  const { color: roomColor, rejoin } = useRoomColor(session.provider.awareness, identity);
+  const { color: roomColor, rejoin } = useRoomColor(session.provider, identity);
   const shownIdentity = useMemo(() => ({ ...identity, color: roomColor }), [identity, roomColor]);
   const [isHistoryOpen, setIsHistoryOpen] = useState(false);
   /** What the last replacement seen while the document was open says, until dismissed. */
