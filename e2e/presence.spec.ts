@@ -215,6 +215,11 @@ test("two collaborators a few letters apart both show their names whole: the sec
     return across > 0 && down > 0 ? `overlap of ${across.toFixed(0)} by ${down.toFixed(0)} px` : 'apart';
   };
   await expect.poll(overlap).toBe('apart');
+  // Both in sight below the sticky bar, though the line is the first, right under the toolbar.
+  const topBarBottom = await ann.page.locator('.top-bar').evaluate((bar) => bar.getBoundingClientRect().bottom);
+  const labelTop = async (name: string) => (await label(name).boundingBox())?.y ?? Number.NaN;
+  await expect.poll(() => labelTop('Benedict Brook')).toBeGreaterThanOrEqual(topBarBottom);
+  await expect.poll(() => labelTop('Catherine Cole')).toBeGreaterThanOrEqual(topBarBottom);
   // Ben's label, the first on the line, stays right on his caret.
   await expect(ann.page.locator('.ed-remote-caret').filter({ hasText: 'Benedict Brook' })).not.toHaveAttribute('data-label-level', /.*/);
 });
