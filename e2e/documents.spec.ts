@@ -522,7 +522,7 @@ test('printing shows the document alone: no toolbar, status, word count or other
   expect(textLeft).toBeLessThan(40);
 });
 
-test('a word being typed as a small import lands goes on at the top of the new content in order', async ({ openUser, tandem, docName }) => {
+test('a word being typed as a small import lands loses no letter: it goes on at the top of the new content in order', async ({ openUser, tandem, docName }) => {
   const ann = await openUser('Ann');
   const { page } = ann;
   await focusEnd(ann);
@@ -533,17 +533,26 @@ test('a word being typed as a small import lands goes on at the top of the new c
   await expect.poll(() => documentText(ann), { intervals: [10] }).toContain(' bo');
   await adminApi(tandem).importDoc(docName, 'markdown', '# Imported title\n\nImported body.\n');
   await typing;
-  // Keys pressed while the content was being replaced went nowhere (the page said so); the ones after it went to the
-  // top of the new content, one after the other: the start of the title is an end of the phrase. (The caret was put
-  // at the top a frame after typing could go on, so a letter typed in between stayed behind: "yping during importt".)
+  // The letters typed after it went to the top of the new content, one after the other: the start of the title is
+  // an end of the phrase. (The caret was put at the top a frame after typing could go on, so a letter typed in
+  // between stayed behind: "yping during importt".)
   const title = ann.editable.locator('h1');
   await expect(title).toContainText('Imported title');
   const typedAtTop = (await title.innerText()).replace(/Imported title$/, '');
   expect(phrase.endsWith(typedAtTop), `"${typedAtTop}" is not the end of "${phrase}"`).toBe(true);
   await expect(ann.editable.locator(':scope > p')).toHaveText(['Imported body.']);
+  // The letters typed before it are in the version the import kept of the old content, or in the one of edits made
+  // while it landed: with the ones at the top, the whole phrase. Those typed while typing was held, in the moment the
+  // new content was put in place, went nowhere before (a letter or two, in a walk-through's every try).
+  const typedBefore = async () => {
+    const api = adminApi(tandem);
+    const texts = await Promise.all((await api.listSnapshots(docName)).map((version) => api.exportSnapshot(docName, version.id, 'text')));
+    return texts.map((text) => /Original content\.(.*)/.exec(text)?.[1] ?? '').reduce((longest, part) => (part.length > longest.length ? part : longest), '');
+  };
+  await expect.poll(async () => (await typedBefore()) + typedAtTop, { timeout: 20_000 }).toBe(phrase);
 });
 
-test('typing waits while an import puts a large document in place, then starts at its top', async ({ openUser, tandem, docName }) => {
+test('typing waits while an import puts a large document in place, then goes in at its top, the letters typed meanwhile first', async ({ openUser, tandem, docName }) => {
   const ann = await openUser('Ann');
   const { page } = ann;
   await focusEnd(ann);
@@ -551,15 +560,15 @@ test('typing waits while an import puts a large document in place, then starts a
   await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
   const lines = Array.from({ length: 4_000 }, (_, i) => `Imported paragraph ${i + 1}`);
   const importing = adminApi(tandem).importDoc(docName, 'markdown', lines.join('\n\n'));
-  // While the pieces arrive, the page says so and keystrokes go nowhere (they landed in the middle of the new content).
+  // While the pieces arrive, the page says so and keystrokes wait (they landed in the middle of the new content).
   await expect(page.getByTestId('replacing-banner')).toContainText('An administrator is replacing the document with an imported file');
-  await page.keyboard.type('zzz');
+  await page.keyboard.type('Held ');
   await importing;
   await expect(page.getByTestId('replacing-banner')).toHaveCount(0, { timeout: 30_000 });
   await expect(page.getByTestId('replaced-banner')).toBeVisible();
   await expect(ann.editable).toBeFocused();
-  await page.keyboard.type('Hello ');
-  await expect(ann.editable.locator(':scope > p').first()).toHaveText('Hello Imported paragraph 1');
+  await page.keyboard.type('then ');
+  await expect(ann.editable.locator(':scope > p').first()).toHaveText('Held then Imported paragraph 1');
   await expect(ann.editable.locator(':scope > p')).toHaveCount(4_000);
-  expect(await documentText(ann)).toBe(['Hello Imported paragraph 1', ...lines.slice(1)].join('\n'));
+  expect(await documentText(ann)).toBe(['Held then Imported paragraph 1', ...lines.slice(1)].join('\n'));
 });

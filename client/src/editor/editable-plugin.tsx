@@ -1,16 +1,21 @@
 // Makes the editor read-only while the user may only view (a viewer token, or a connection stopped for good), and
 // puts the caret at the start of the document the first time it may be edited, as Google Docs does (not at the end,
 // which scrolled a long document to its bottom), unless the person has already moved the focus somewhere else (the
-// page's own buttons, the address bar).
+// page's own buttons, the address bar). While typing is held for a replacement (holdTyping), the letters typed are
+// kept (held-keys.ts) and typed in where the caret starts again once it may go on: none is lost.
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $getRoot, type LexicalEditor } from 'lexical';
 import { useEffect, useRef } from 'react';
+import { $typeHeldKeys, holdKeys, type HeldKeys } from './held-keys';
 
 /** Frames to wait for the page to render the editor as editable (one or two, normally). */
 const MAX_FRAMES_TO_FOCUS = 30;
 
-/** Editors whose typing holdTyping stopped while they had the focus: it goes back to them when they may type again. */
-const focusedWhenHeld = new WeakSet<LexicalEditor>();
+/**
+ * Editors whose typing holdTyping stopped while they had the focus, with the keys pressed since: the focus goes back
+ * to them, and the keys into them, when they may type again.
+ */
+const focusedWhenHeld = new WeakMap<LexicalEditor, HeldKeys>();
 
 /**
  * Stops typing into `editor` at once, from outside React (a replacement's notice, read in the Yjs observer that
@@ -19,7 +24,7 @@ const focusedWhenHeld = new WeakSet<LexicalEditor>();
  */
 export function holdTyping(editor: LexicalEditor): void {
   const root = editor.getRootElement();
-  if (root !== null && root.contains(document.activeElement)) focusedWhenHeld.add(editor);
+  if (root !== null && root.contains(document.activeElement) && !focusedWhenHeld.has(editor)) focusedWhenHeld.set(editor, holdKeys(root));
   editor.setEditable(false);
   // The element itself stops taking keys now too: ContentEditable sets the attribute at its next render, and a key
   // pressed before it went into the page natively, which Lexical then took into the new content's first line (the
@@ -37,9 +42,23 @@ export function EditablePlugin({ isEditable, resync }: { isEditable: boolean; re
     // The text the caret was in was replaced: it starts again at the top of the new content, as on opening. Placed
     // now, before any key can reach the editor; the focus follows once the element accepts it. (Placed in the frame
     // after, a letter typed in between stayed behind the caret, and the word came out as "yping… t".)
-    if (focusedWhenHeld.delete(editor)) {
+    const heldKeys = focusedWhenHeld.get(editor);
+    if (heldKeys !== undefined) {
+      focusedWhenHeld.delete(editor);
       editor.update(() => $getRoot().selectStart(), { discrete: true });
-      return focusWhenEditable(editor, () => {});
+      // Keys pressed until the focus is back are still held; then they are typed in, before any later key.
+      let isTyped = false;
+      const stop = focusWhenEditable(editor, () => {}, () => {
+        isTyped = true;
+        editor.update(() => $typeHeldKeys(heldKeys.release()), { discrete: true });
+      });
+      return () => {
+        stop();
+        // Not typed in yet (held again, say): they wait for the next time the editor may type; gone with the editor.
+        if (isTyped) return;
+        if (editor.getRootElement()?.isConnected === true) focusedWhenHeld.set(editor, heldKeys);
+        else heldKeys.release();
+      };
     }
     if (hasFocusedOnce.current) return;
     return focusWhenEditable(editor, () => (hasFocusedOnce.current = true));
@@ -51,7 +70,7 @@ export function EditablePlugin({ isEditable, resync }: { isEditable: boolean; re
  * Focuses `editor` once its element accepts the caret (ContentEditable re-renders after setEditable), unless the
  * person has moved the focus elsewhere meanwhile; the caret stays where it is, or starts at the document's start.
  */
-function focusWhenEditable(editor: LexicalEditor, onTried: () => void): () => void {
+function focusWhenEditable(editor: LexicalEditor, onTried: () => void, onFocused?: () => void): () => void {
   let frame = 0;
   let handle = requestAnimationFrame(function tryFocus() {
     const root = editor.getRootElement();
@@ -60,6 +79,7 @@ function focusWhenEditable(editor: LexicalEditor, onTried: () => void): () => vo
       const active = document.activeElement;
       if (active !== null && active !== document.body && !root.contains(active)) return;
       editor.focus(undefined, { defaultSelection: 'rootStart' });
+      onFocused?.();
     } else if (++frame < MAX_FRAMES_TO_FOCUS) {
       handle = requestAnimationFrame(tryFocus);
     }

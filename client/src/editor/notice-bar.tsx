@@ -55,12 +55,13 @@ export function ViewOnlyNotice({ connection, access, hasContent }: ViewOnlyNotic
   );
 }
 
-/** Typing is held while someone's import or restore puts the new content in place (a few seconds at most). */
+/** Typing is held while someone's import or restore puts the new content in place (a few seconds at most); what is
+ * typed meanwhile goes in at its top afterwards (see held-keys.ts). */
 export function ReplacingBar({ message }: { message: string }) {
   return (
     <div className="notice notice-info" role="status" data-testid="replacing-banner">
       <span>
-        <strong>Replacing the content.</strong> {message} You can type again as soon as the new content is in place.
+        <strong>Replacing the content.</strong> {message} What you type meanwhile goes in at its top once it is in place.
       </span>
     </div>
   );
