@@ -347,6 +347,29 @@ test('Tab nests a list item and Shift+Tab brings it back, without the keys leavi
   await expect(ann.editable).toBeFocused();
 });
 
+test('Escape, Shift+Tab to the toolbar and Tab back into the text: the caret is where it was', async ({ openUser }) => {
+  const ann = await openUser('Ann');
+  await focusEnd(ann);
+  await ann.page.keyboard.type('first line here');
+  await ann.page.keyboard.press('Enter');
+  await ann.page.keyboard.type('second line');
+  await ann.page.keyboard.press('Enter');
+  await ann.page.keyboard.type('third line');
+  await ann.page.keyboard.press('ArrowUp');
+  await ann.page.keyboard.press('End');
+  const caretLine = () => ann.page.evaluate(() => window.getSelection()?.anchorNode?.textContent ?? null);
+  await expect.poll(caretLine).toBe('second line');
+  await ann.page.keyboard.press('Escape');
+  await expect(ann.editable).not.toBeFocused();
+  await ann.page.keyboard.press('Shift+Tab');
+  await expect(ann.page.getByTestId('toolbar').locator('button:focus')).toHaveCount(1);
+  await ann.page.keyboard.press('Tab');
+  await expect(ann.editable).toBeFocused();
+  // Before, the browser put the caret at the very top: "Xfirst line here", and a Tab indented the first line.
+  await ann.page.keyboard.type('X');
+  await expect.poll(() => documentText(ann)).toBe('first line here\nsecond lineX\nthird line');
+});
+
 test('Shift+Tab in a code block takes one tab off each selected line, and never types one', async ({ openUser }) => {
   const ann = await openUser('Ann');
   const ben = await openUser('Ben');

@@ -18,6 +18,7 @@ import type { CollabSession } from '../collab/collab-session';
 import type { Identity } from '../collab/identity';
 import { ARRIVING, type PageAwarenessData } from '../collab/room-colors';
 import { autoLinkMatchers } from './auto-link';
+import { CaretOnReturnPlugin } from './caret-on-return-plugin';
 import { CaretMarginPlugin } from './caret-margin-plugin';
 import { CaretsFollowLayoutPlugin } from './carets-follow-layout-plugin';
 import { drawCaretsOncePerFrame } from './carets-once-per-frame';
@@ -114,6 +115,7 @@ export function DocumentEditor({ docName, session, initialIdentity, isReadOnly, 
           the tick then changed the committed state in place and was neither drawn nor sent (the pages diverged). */}
       <CheckListPlugin disableTakeFocusOnClick />
       <IndentPlugin />
+      <CaretOnReturnPlugin />
       <FirstLineBackspacePlugin />
       <CaretMarginPlugin />
       <LinkPlugin validateUrl={isSafeLinkUrl} />
