@@ -391,6 +391,52 @@ test("a collaborator's caret moves with the text when the page re-wraps", async 
   await expect.poll(caretOffset).toBeLessThan(4);
 });
 
+test("after someone undoes (or redoes) a change of block type, the others see their caret where it is", async ({ openUser }) => {
+  const ann = await openUser('Ann Archer');
+  const ben = await openUser('Ben Brook');
+  await focusEnd(ann);
+  await ann.page.keyboard.type('first para text');
+  await ann.page.keyboard.press('Enter');
+  await ann.page.keyboard.type('second para');
+  await ann.page.keyboard.press('Enter');
+  await ann.page.keyboard.type('list one');
+  await expect.poll(() => documentText(ben)).toBe('first para text\nsecond para\nlist one');
+  /** How far Ann's caret is drawn from the end of "list one", in pixels, on Ben's page. */
+  const caretOffset = () =>
+    ben.page.evaluate(() => {
+      const caret = document.querySelector('.ed-remote-caret')?.getBoundingClientRect();
+      const root = document.querySelector('[data-testid=editor] [contenteditable]');
+      const walker = document.createTreeWalker(root!, NodeFilter.SHOW_TEXT);
+      let lastText: Text | null = null;
+      for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) lastText = node as Text;
+      if (caret === undefined || lastText === null) return Number.POSITIVE_INFINITY;
+      const range = document.createRange();
+      range.setStart(lastText, lastText.length);
+      const end = range.getBoundingClientRect();
+      return Math.max(Math.abs(caret.left - end.left), Math.abs(caret.top - end.top));
+    });
+  await expect.poll(caretOffset).toBeLessThan(4);
+  for (const [shortcut, line] of [['Control+Shift+9', 'list one'], ['Control+Alt+2', 'heading two']] as const) {
+    if (line !== 'list one') {
+      await ann.page.keyboard.press('Enter');
+      await ann.page.keyboard.type(line);
+      await expect.poll(() => documentText(ben)).toContain(line);
+    }
+    await ann.page.keyboard.press(shortcut);
+    await expect(ben.editable.locator(':scope > *').last()).not.toHaveJSProperty('tagName', 'P');
+    await ann.page.keyboard.press('Control+z');
+    await expect(ben.editable.locator(':scope > *').last()).toHaveJSProperty('tagName', 'P');
+    // Before, Ben saw Ann's caret at the end of "second para" until she typed again.
+    await expect.poll(caretOffset, { message: `${shortcut} undone` }).toBeLessThan(4);
+    await ann.page.keyboard.press('Control+Shift+z');
+    await expect(ben.editable.locator(':scope > *').last()).not.toHaveJSProperty('tagName', 'P');
+    await expect.poll(caretOffset, { message: `${shortcut} redone` }).toBeLessThan(4);
+    await ann.page.keyboard.press('Control+z');
+    await expect.poll(caretOffset, { message: `${shortcut} undone again` }).toBeLessThan(4);
+  }
+  expect(await documentText(ben)).toBe('first para text\nsecond para\nlist one\nheading two');
+});
+
 // Palette colours as the browser reports them.
 const orange = 'rgb(194, 65, 12)';
 const amber = 'rgb(163, 82, 0)';

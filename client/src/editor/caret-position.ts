@@ -11,7 +11,7 @@ import {
   $setSelection,
   type NodeKey,
 } from 'lexical';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 
 export type CollabBinding = Parameters<SyncCursorPositionsFn>[0];
 
@@ -25,6 +25,21 @@ export function caretOf(state: Record<string, unknown> | null): StoredCaret | nu
   const anchorPos = state?.['anchorPos'] as Y.RelativePosition | null | undefined;
   const focusPos = state?.['focusPos'] as Y.RelativePosition | null | undefined;
   return anchorPos && focusPos ? { anchorPos, focusPos } : null;
+}
+
+/**
+ * `caret` pointing at the letters it points at now, as every client can read it. An undo that puts deleted text back
+ * writes it anew: a position in the old letters still finds the new ones here (Yjs follows its own undo), but
+ * another client, which cannot, puts it where the old letters were (after a check list was undone, the others saw
+ * the caret at the end of the line before). Positions that no longer point into the document stay as they are.
+ */
+export function currentCaret(doc: Y.Doc, caret: StoredCaret): StoredCaret {
+  const current = (position: Y.RelativePosition): Y.RelativePosition => {
+    const absolute = Y.createAbsolutePositionFromRelativePosition(position, doc);
+    if (absolute === null || absolute.type._item?.deleted === true) return position;
+    return Y.createRelativePositionFromTypeIndex(absolute.type, absolute.index, absolute.assoc);
+  };
+  return { anchorPos: current(caret.anchorPos), focusPos: current(caret.focusPos) };
 }
 
 /** Moves the selection to `caret`, when both its ends still point at nodes of this editor's content. */

@@ -11,7 +11,7 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { useEffect } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
-import { $placeCaret, caretOf, type CollabBinding, type StoredCaret } from './caret-position';
+import { $placeCaret, caretOf, currentCaret, type CollabBinding, type StoredCaret } from './caret-position';
 import { collabUndoManagerOf } from './collab-undo-manager';
 
 export type { CollabBinding };
@@ -85,12 +85,17 @@ export function UndoCaretPlugin({ doc, awareness, bindingOf }: UndoCaretPluginPr
       const caret = type === 'undo' ? carets?.before : carets?.after;
       const binding = bindingOf();
       if (!caret || binding === null) return;
-      // Joins the pending update that applied the undone change, so the caret never shows at the old place.
-      editor.update(() => $placeCaret(binding, caret));
-      // That update carries the undo's tag, which keeps CollaborationPlugin from publishing the selection: the
-      // others would see the caret where it was until the next key. These are the very positions it would publish.
-      const state = awareness.getLocalState();
-      if (state !== null) awareness.setLocalState({ ...state, anchorPos: caret.anchorPos, focusPos: caret.focusPos });
+      // Joins the pending update that applied the undone change, so the caret never shows at the old place. That
+      // update carries the undo's tag, which keeps CollaborationPlugin from publishing the caret placed here; what it
+      // publishes is where the undone change left the selection (an undone check list: the end of the line before,
+      // or none). So the caret is published once it has committed, or the others would see it there until the next
+      // key. Rebased on the letters it points at now (currentCaret), which the others can read.
+      editor.update(() => $placeCaret(binding, caret), {
+        onUpdate: () => {
+          const state = awareness.getLocalState();
+          if (state !== null) awareness.setLocalState({ ...state, ...currentCaret(doc, caret) });
+        },
+      });
     };
 
     // The UndoManager appears once CollaborationPlugin has bound the editor to the doc, before the first edit,
