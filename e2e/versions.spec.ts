@@ -224,6 +224,8 @@ test('words someone typed against the text a restore replaced are kept in a vers
   // …but they are not lost: a version holds the text as it was, with them in it.
   const label = 'Edits made during the restore of First draft';
   await expect.poll(async () => (await adminApi(tandem).listSnapshots(docName)).map((v) => v.label), { timeout: 20_000 }).toContain(label);
+  // Ann's panel, open all along, lists it without being asked (the server made it, so no page announced it).
+  await expect(versionTitled(ann.page, label)).toBeVisible();
   // Escape in the text is the first step out of the editor: it leaves the panel open.
   await focusEnd(ann);
   await ann.page.keyboard.press('Escape');

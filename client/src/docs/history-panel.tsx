@@ -1,7 +1,7 @@
 // The version history drawer: saved versions newest first, each previewable and (for editors) restorable, and a
 // form to name the current state as a version. Re-reads the list after every action, since the server may have
 // added versions of its own (an automatic one before a restore, say), when someone else names a version (see
-// versions-signal.ts), and when the page comes back into view.
+// versions-signal.ts), when the page comes back into view, and every few seconds while it is in view.
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
@@ -12,6 +12,9 @@ import type { DocApi, Snapshot } from './doc-api';
 import { VersionItem } from './version-item';
 import { VersionPreview } from './version-preview';
 import { announceVersionsChanged, watchVersionsChanged } from './versions-signal';
+
+/** How often an open panel reads the list again, for versions no page announces. */
+const REREAD_INTERVAL_MS = 5_000;
 
 /** What the panel last told the person, and the version that undoes their restore, when that is what it was. */
 interface Notice {
@@ -106,7 +109,9 @@ export function HistoryPanel({ api, canEdit, changes, doc, awareness, onRestorin
     void refresh();
   }, [refresh, changes]);
 
-  // Versions named by others: read again quietly (a failure here leaves the list as it was, and says nothing).
+  // Versions named by others: read again quietly (a failure here leaves the list as it was, and says nothing). Those
+  // the server makes by itself (automatic ones, the edits made during a restore, a second or more after it) or an
+  // administrator makes are announced by no page: the list is read again every few seconds while it is in view.
   useEffect(() => {
     const reread = () => void api.listSnapshots().then(setSnapshots, () => {});
     const onVisibilityChange = () => {
@@ -114,9 +119,13 @@ export function HistoryPanel({ api, canEdit, changes, doc, awareness, onRestorin
     };
     const unwatch = watchVersionsChanged(awareness, reread);
     document.addEventListener('visibilitychange', onVisibilityChange);
+    const timer = setInterval(() => {
+      if (document.visibilityState === 'visible') reread();
+    }, REREAD_INTERVAL_MS);
     return () => {
       unwatch();
       document.removeEventListener('visibilitychange', onVisibilityChange);
+      clearInterval(timer);
     };
   }, [api, awareness]);
 

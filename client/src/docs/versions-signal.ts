@@ -1,7 +1,7 @@
 // Telling the others' open history panels that the list of versions changed. Naming a version changes no content, so
 // nothing in the document would tell them: the person who named it stamps their awareness state with the time, and
 // every panel that sees a peer's stamp move on reads the list again. Versions made elsewhere (the admin API, the
-// CLI, automatic ones) are found when the page comes back into view.
+// CLI, automatic ones) are found when the page comes back into view, or by the panel's re-reading every few seconds.
 import type { Awareness } from 'y-protocols/awareness';
 
 const FIELD = 'versionsChangedAt';
