@@ -505,6 +505,19 @@ test('pasting from a web page keeps its links but turns a javascript: one into p
   await expect(ben.editable.locator('a')).toHaveAttribute('href', 'https://example.com/');
 });
 
+test('a table pasted from a spreadsheet or a web page gives one line per row, its cells apart by tabs', async ({ openUser }) => {
+  const ann = await openUser('Ann');
+  const ben = await openUser('Ben');
+  await focusEnd(ann);
+  const html = '<meta charset="utf-8"><table><tbody><tr><td>Fruit</td><td>Qty</td></tr>'
+    + '<tr><td><b>Pears</b></td><td>3</td></tr><tr><td>Figs</td><td>12</td></tr></tbody></table>';
+  await pasteHtml(ann, html, 'Fruit\tQty\nPears\t3\nFigs\t12');
+  // Before, every cell was a line of its own: Fruit, Qty, Pears, 3, Figs, 12.
+  await expect.poll(() => documentText(ben)).toBe('Fruit\tQty\nPears\t3\nFigs\t12');
+  await expect(ben.editable.locator('p')).toHaveCount(3);
+  await expect(ben.editable.locator('strong')).toHaveText('Pears');
+});
+
 test('lists pasted from Word stay lists, nested as they were, without typed-out bullets', async ({ openUser }) => {
   const ann = await openUser('Ann');
   const ben = await openUser('Ben');

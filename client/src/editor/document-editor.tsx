@@ -41,7 +41,7 @@ import { StrandedLettersPlugin } from './stranded-letters-plugin';
 import { bindingCatcher, UndoCaretPlugin } from './undo-caret-plugin';
 import { UndoStepsPlugin } from './undo-steps-plugin';
 import { WordCountPlugin } from './word-count-plugin';
-import { WordListPastePlugin } from './word-list-paste-plugin';
+import { HtmlPastePlugin } from './html-paste-plugin';
 import { useFadingCaretLabels } from './use-fading-caret-labels';
 
 // The same Markdown dialect as the server's import and export, so a shortcut makes what a `.md` file would.
@@ -122,7 +122,7 @@ export function DocumentEditor({ docName, session, initialIdentity, isReadOnly, 
       <LinkClickPlugin />
       <SafeLinksPlugin />
       <FlatCodePlugin />
-      <WordListPastePlugin />
+      <HtmlPastePlugin />
       <AutoLinkPlugin matchers={linkMatchers} />
       <MarkdownShortcutPlugin transformers={shortcutTransformers} />
       <TitlePlugin onTitle={onTitle} />

@@ -1,12 +1,14 @@
-// A paste from Microsoft Word keeps its lists (see word-lists.ts): the clipboard's HTML is converted before the
-// editor imports it, and the rest of the paste goes the usual way (one undo step, tagged as a paste).
+// Pasted HTML the editor would import badly is converted first: lists from Microsoft Word stay lists (see
+// word-lists.ts), and a table's rows become lines (see pasted-tables.ts). The rest of the paste goes the usual way
+// (one undo step, tagged as a paste).
 import { $insertDataTransferForRichText } from '@lexical/clipboard';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $getSelection, COMMAND_PRIORITY_HIGH, PASTE_COMMAND, PASTE_TAG } from 'lexical';
 import { useEffect } from 'react';
+import { flattenTables } from './pasted-tables';
 import { convertWordLists } from './word-lists';
 
-export function WordListPastePlugin() {
+export function HtmlPastePlugin() {
   const [editor] = useLexicalComposerContext();
   useEffect(
     () =>
@@ -14,7 +16,7 @@ export function WordListPastePlugin() {
         PASTE_COMMAND,
         (event) => {
           const clipboard = event instanceof ClipboardEvent ? event.clipboardData : null;
-          const converted = clipboard ? convertWordLists(clipboard.getData('text/html')) : null;
+          const converted = clipboard ? convertPastedHtml(clipboard.getData('text/html')) : null;
           if (!clipboard || converted === null) return false;
           const transfer = new DataTransfer();
           transfer.setData('text/plain', clipboard.getData('text/plain'));
@@ -34,4 +36,10 @@ export function WordListPastePlugin() {
     [editor],
   );
   return null;
+}
+
+/** `html` converted for the editor; null when it needs nothing (paste it unchanged). */
+function convertPastedHtml(html: string): string | null {
+  const withLists = convertWordLists(html);
+  return flattenTables(withLists ?? html) ?? withLists;
 }
