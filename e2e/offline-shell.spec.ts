@@ -70,3 +70,26 @@ test('a new document started with no network says it waits for the connection, t
   await page.keyboard.type('first words');
   await expect.poll(() => documentText(ann)).toBe('first words');
 });
+
+test('the home page and a document page register the same offline worker: going between them installs nothing anew', async ({ openUser, tandem, docName }) => {
+  const ann = await openUser('Ann');
+  const { page, context } = ann;
+  // Notes the worker each page registers (at its load, before page.goto returns).
+  await context.addInitScript(() => {
+    const register = ServiceWorkerContainer.prototype.register;
+    ServiceWorkerContainer.prototype.register = function (url, options) {
+      sessionStorage.setItem('registered-worker', String(url));
+      return register.call(this, url, options);
+    };
+  });
+  const registered = () => page.evaluate(() => sessionStorage.getItem('registered-worker'));
+  await page.goto(`${tandem.url}/`);
+  await expect.poll(registered).toMatch(/^\/sw\.js\?build=/);
+  const onHomePage = await registered();
+  await page.evaluate(() => sessionStorage.removeItem('registered-worker'));
+  await page.goto(`${tandem.url}/d/${docName}`);
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected');
+  // Before, the document page's preload link for the editor counted in the build's id: each page registered a worker
+  // of its own, and its install and takeover could abort the next navigation (as a CI run saw).
+  await expect.poll(registered).toBe(onHomePage);
+});

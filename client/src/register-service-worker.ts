@@ -13,9 +13,14 @@ export function registerServiceWorker(container: ServiceWorkerContainer, page: D
   else window.addEventListener('load', register, { once: true });
 }
 
-/** A short hash of the hashed asset names index.html references: it changes whenever the build does. */
-function buildId(page: Document): string {
-  const names = [...page.querySelectorAll('script[src^="/assets/"], link[href^="/assets/"]')]
+/**
+ * A short hash of the hashed asset names index.html references (its script and style sheet): it changes whenever the
+ * build does, and is the same on every page of one build. Not the modulepreload link a document page adds for the
+ * editor's chunk: with it, the home page and a document page registered two different workers, so going from one
+ * to the other installed a worker anew (the whole precache again) and could abort the navigation under way.
+ */
+export function buildId(page: ParentNode): string {
+  const names = [...page.querySelectorAll('script[src^="/assets/"], link[rel="stylesheet"][href^="/assets/"]')]
     .map((element) => element.getAttribute('src') ?? element.getAttribute('href') ?? '')
     .sort()
     .join(' ');
