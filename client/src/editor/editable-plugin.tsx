@@ -46,12 +46,14 @@ export function EditablePlugin({ isEditable, resync }: { isEditable: boolean; re
     if (heldKeys !== undefined) {
       focusedWhenHeld.delete(editor);
       editor.update(() => $getRoot().selectStart(), { discrete: true });
-      // Keys pressed until the focus is back are still held; then they are typed in, before any later key.
+      // Keys pressed until the focus is back are still held; then they are typed in, before any later key (also
+      // when the person has moved the focus elsewhere meanwhile: they were typed for the text).
       let isTyped = false;
-      const stop = focusWhenEditable(editor, () => {}, () => {
+      const typeHeldKeys = () => {
         isTyped = true;
         editor.update(() => $typeHeldKeys(heldKeys.release()), { discrete: true });
-      });
+      };
+      const stop = focusWhenEditable(editor, typeHeldKeys, typeHeldKeys);
       return () => {
         stop();
         // Not typed in yet (held again, say): they wait for the next time the editor may type; gone with the editor.
@@ -69,19 +71,20 @@ export function EditablePlugin({ isEditable, resync }: { isEditable: boolean; re
 /**
  * Focuses `editor` once its element accepts the caret (ContentEditable re-renders after setEditable), unless the
  * person has moved the focus elsewhere meanwhile; the caret stays where it is, or starts at the document's start.
+ * `onTried` runs once the element is ready (the focus given, or left where it was); `onGivenUp` when it never was.
  */
-function focusWhenEditable(editor: LexicalEditor, onTried: () => void, onFocused?: () => void): () => void {
+function focusWhenEditable(editor: LexicalEditor, onTried: () => void, onGivenUp?: () => void): () => void {
   let frame = 0;
   let handle = requestAnimationFrame(function tryFocus() {
     const root = editor.getRootElement();
     if (root?.isContentEditable) {
-      onTried();
       const active = document.activeElement;
-      if (active !== null && active !== document.body && !root.contains(active)) return;
-      editor.focus(undefined, { defaultSelection: 'rootStart' });
-      onFocused?.();
+      if (active === null || active === document.body || root.contains(active)) editor.focus(undefined, { defaultSelection: 'rootStart' });
+      onTried();
     } else if (++frame < MAX_FRAMES_TO_FOCUS) {
       handle = requestAnimationFrame(tryFocus);
+    } else {
+      onGivenUp?.();
     }
   });
   return () => cancelAnimationFrame(handle);
