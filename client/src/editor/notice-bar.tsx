@@ -56,12 +56,12 @@ export function ViewOnlyNotice({ connection, access, hasContent }: ViewOnlyNotic
 }
 
 /** Typing is held while someone's import or restore puts the new content in place (a few seconds at most); what is
- * typed meanwhile goes in at its top afterwards (see held-keys.ts). */
+ * typed meanwhile goes in at the top of the new content afterwards (see held-keys.ts). */
 export function ReplacingBar({ message }: { message: string }) {
   return (
     <div className="notice notice-info" role="status" data-testid="replacing-banner">
       <span>
-        <strong>Replacing the content.</strong> {message} What you type meanwhile goes in at its top once it is in place.
+        <strong>Replacing the content.</strong> {message} What you type meanwhile goes in at the top of the new content once it is in place.
       </span>
     </div>
   );
