@@ -1,7 +1,7 @@
 // Several people editing one document at the same time, each in their own browser context.
 import type { Page } from '@playwright/test';
 import { adminApi } from './support/admin-api';
-import { documentText, expect, focusEnd, selectByKeys, selecting, test, type User } from './fixtures';
+import { documentText, expect, focusEnd, selectByKeys, selecting, test, typeLinesAtEnd, type User } from './fixtures';
 
 test('three users typing at once end with identical text containing every character', async ({ openUser }) => {
   const users = await Promise.all(['Ann', 'Ben', 'Cat'].map((name) => openUser(name)));
@@ -349,12 +349,7 @@ test('Tab nests a list item and Shift+Tab brings it back, without the keys leavi
 
 test('Escape, Shift+Tab to the toolbar and Tab back into the text: the caret is where it was', async ({ openUser }) => {
   const ann = await openUser('Ann');
-  await focusEnd(ann);
-  await ann.page.keyboard.type('first line here');
-  await ann.page.keyboard.press('Enter');
-  await ann.page.keyboard.type('second line');
-  await ann.page.keyboard.press('Enter');
-  await ann.page.keyboard.type('third line');
+  await typeLinesAtEnd(ann, 'first line here', 'second line', 'third line');
   await ann.page.keyboard.press('ArrowUp');
   await ann.page.keyboard.press('End');
   const caretLine = () => ann.page.evaluate(() => window.getSelection()?.anchorNode?.textContent ?? null);

@@ -86,6 +86,15 @@ export async function focusEnd(user: User): Promise<void> {
     .toBe(true);
 }
 
+/** Types `lines` at the end of the document, Enter between them. */
+export async function typeLinesAtEnd(user: User, ...lines: string[]): Promise<void> {
+  await focusEnd(user);
+  for (const [index, line] of lines.entries()) {
+    if (index > 0) await user.page.keyboard.press('Enter');
+    await user.page.keyboard.type(line);
+  }
+}
+
 /**
  * Presses `keys` and waits until the browser has selected `expected` and Lexical has taken that selection. Lexical
  * reads a new selection from the document's selectionchange event, which the browser may deliver after the next key

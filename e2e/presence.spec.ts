@@ -1,5 +1,5 @@
 // Presence and remote carets: who is here, where they are, and that they vanish when they leave.
-import { documentText, expect, focusEnd, test, type User } from './fixtures';
+import { documentText, expect, focusEnd, test, typeLinesAtEnd, type User } from './fixtures';
 
 test('carets and presence follow people as they come and go', async ({ openUser }) => {
   const ann = await openUser('Ann Archer');
@@ -394,12 +394,7 @@ test("a collaborator's caret moves with the text when the page re-wraps", async 
 test("after someone undoes (or redoes) a change of block type, the others see their caret where it is", async ({ openUser }) => {
   const ann = await openUser('Ann Archer');
   const ben = await openUser('Ben Brook');
-  await focusEnd(ann);
-  await ann.page.keyboard.type('first para text');
-  await ann.page.keyboard.press('Enter');
-  await ann.page.keyboard.type('second para');
-  await ann.page.keyboard.press('Enter');
-  await ann.page.keyboard.type('list one');
+  await typeLinesAtEnd(ann, 'first para text', 'second para', 'list one');
   await expect.poll(() => documentText(ben)).toBe('first para text\nsecond para\nlist one');
   /** How far Ann's caret is drawn from the end of "list one", in pixels, on Ben's page. */
   const caretOffset = () =>
