@@ -83,11 +83,14 @@ export function IndentPlugin() {
     /** Escape was the last key: the next Tab leaves the editor. */
     let isLeaving = false;
     return mergeRegister(
+      // Escape only opens the way out and keeps the focus: the Tab after it moves on from the text as from any field.
+      // Lexical's own Escape blurred the editor, and the selection it then put back at times brought the focus back
+      // too (a clean-clone CI run: the text still focused after Escape, so Shift+Tab outdented instead of leaving).
       editor.registerCommand(
         KEY_ESCAPE_COMMAND,
         () => {
           isLeaving = true;
-          return false;
+          return true;
         },
         COMMAND_PRIORITY_CRITICAL,
       ),
