@@ -394,11 +394,7 @@ test('Shift+Tab in a code block takes one tab off each selected line, and never 
 test('typing at the end of a long document keeps the line clear of the window\'s bottom edge', async ({ openUser }) => {
   const ann = await openUser('Ann');
   await ann.page.setViewportSize({ width: 1000, height: 600 });
-  await focusEnd(ann);
-  for (let line = 1; line <= 30; line++) {
-    await ann.page.keyboard.type(`Line ${line}`);
-    await ann.page.keyboard.press('Enter');
-  }
+  await typeLinesAtEnd(ann, ...Array.from({ length: 30 }, (_, i) => `Line ${i + 1}`), '');
   await ann.page.keyboard.type('The last line');
   // Room under the caret's line: the window's height less the bottom of the text being typed.
   const roomBelowCaret = () =>

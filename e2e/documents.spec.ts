@@ -2,7 +2,7 @@
 // open pages live, and the editor's Download menu hands over the document as the server holds it.
 import { readFile } from 'node:fs/promises';
 import { adminApi } from './support/admin-api';
-import { documentText, expect, focusEnd, selectByKeys, test, type User } from './fixtures';
+import { documentText, expect, focusEnd, selectByKeys, test, typeLinesAtEnd, type User } from './fixtures';
 
 /** Non-empty lines, each trimmed, with inner runs of whitespace collapsed: text compared modulo layout. */
 function normalizeText(text: string): string {
@@ -220,11 +220,8 @@ test('a long document opens at its top, with the caret in the first line', async
 test('Ctrl+Home in a long document shows the first line below the top bar, where typing then shows', async ({ openUser }) => {
   const ann = await openUser('Ann');
   await ann.page.setViewportSize({ width: 1100, height: 700 });
-  await focusEnd(ann);
-  for (let line = 1; line <= 40; line++) {
-    await ann.page.keyboard.type(`Paragraph ${line}`);
-    await ann.page.keyboard.press('Enter');
-  }
+  // Forty paragraphs, each ended with Enter (the last, empty line takes the caret).
+  await typeLinesAtEnd(ann, ...Array.from({ length: 40 }, (_, i) => `Paragraph ${i + 1}`), '');
   const firstLine = ann.editable.locator('p').first();
   const clearOfBar = async () => {
     const barBottom = await ann.page.locator('.top-bar').evaluate((bar) => bar.getBoundingClientRect().bottom);
