@@ -188,6 +188,24 @@ describe('admin CLI', () => {
     expect(run.stderr).toBe(`tandem-admin: cannot reach Tandem at ${url}: is it running?\n`);
   });
 
+  it('reports the size limit for every import far larger than MAX_DOC_BYTES, never an unreachable server', { timeout: 60_000 }, async () => {
+    // The server answered 413 and closed the connection while the CLI was still sending: the CLI got no answer and
+    // said "cannot reach Tandem … is it running?" in 14 of 25 tries of a walk-through (40 MB against 32 MB).
+    const small = await startTestServer({ MAX_DOC_BYTES: '100000' });
+    try {
+      const file = path.join(workDir, 'huge.md');
+      writeFileSync(file, 'x'.repeat(20_000_000));
+      const env = { TANDEM_URL: small.url, ADMIN_TOKEN: small.ctx.adminToken };
+      const runs = await Promise.all(Array.from({ length: 4 }, () => runCli(['import', 'huge', '--format', 'markdown', '-i', file], { env })));
+      for (const run of runs) {
+        expect(run.stderr).toBe('tandem-admin: the body is larger than MAX_DOC_BYTES (100000 bytes)\n');
+        expect(run.code).toBe(1);
+      }
+    } finally {
+      await small.stop();
+    }
+  });
+
   it('refuses to read a DATA_DIR that holds no database, instead of making an empty one there', async () => {
     const parent = mkdtempSync(path.join(tmpdir(), 'tandem-cli-typo-'));
     try {
