@@ -2,7 +2,7 @@
 // a root XmlText holding one XmlText per paragraph, each a property map per text node followed by its letters.
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addParagraph, lines, paragraphAt, pressBackspaceAtStart, pressEnter, root, send, type } from '../test-support/lexical-yjs-layout';
+import { addParagraph, changeBlockType, lines, paragraphAt, pressBackspaceAtStart, pressEnter, root, send, type } from '../test-support/lexical-yjs-layout';
 import { findStrandedRuns, moveStrandedRuns } from './stranded-letters';
 
 /** Two people on one document; `ben` moves the letters a change of Ann's strands (as the editor plugin does). */
@@ -16,16 +16,20 @@ function twoPeople(...paragraphs: string[]): {
   paragraphs.forEach((text, index) => addParagraph(ann, index, text));
   const ben = new Y.Doc();
   send(ann, ben);
+  return { ann, ben, ...recordingMoves(ben) };
+}
+
+/** Moves the letters changes from others strand in `doc` as the plugin does, noting each move's runs. */
+function recordingMoves(doc: Y.Doc): { moves: string[][]; mapCaret: (position: Y.RelativePosition) => Y.RelativePosition } {
   const moves: string[][] = [];
   let mapCaret = (position: Y.RelativePosition) => position;
-  ben.on('afterTransaction', (transaction: Y.Transaction) => {
-    const runs = findStrandedRuns(transaction, ben.clientID);
+  doc.on('afterTransaction', (transaction: Y.Transaction) => {
+    const runs = findStrandedRuns(transaction, doc.clientID);
     if (runs.length === 0) return;
     moves.push(runs.map((run) => run.text));
-    const moved = moveStrandedRuns(ben, runs);
-    mapCaret = moved.position;
+    mapCaret = moveStrandedRuns(doc, runs).position;
   });
-  return { ann, ben, moves, mapCaret: (position) => mapCaret(position) };
+  return { moves, mapCaret: (position) => mapCaret(position) };
 }
 
 /** Moves the letters changes from others strand in `doc`, as the editor plugin does. */
@@ -223,6 +227,27 @@ describe('letters typed into text someone moved at the same moment', () => {
     exchange(ann, ben);
     // Ben typed nothing, so he moves nothing; Cat's own page would move her letters.
     expect(lines(ben)).toEqual(['alpha CAT ', 'beta gamma']);
+  });
+
+  it('follow a line of their author\'s own into the heading it was made, those typed since the other person saw it', () => {
+    // Ben wrote the whole line, so no one else's letters are in it: his unseen letter went with the old line.
+    const ben = new Y.Doc();
+    ['alpha beta', 'gamma delta'].forEach((text, index) => addParagraph(ben, index, text));
+    const ann = new Y.Doc();
+    for (const [at, letter] of [...'QWER'].entries()) type(ben, 1, 'gamma'.length + at, letter);
+    send(ben, ann);
+    type(ben, 1, 'gammaQWER'.length, 'T');
+    const caret = Y.createRelativePositionFromTypeIndex(paragraphAt(ben, 1), 1 + 'gammaQWERT'.length, -1);
+    const { moves, mapCaret } = recordingMoves(ben);
+    changeBlockType(ann, 1, 'heading');
+    send(ann, ben);
+    expect(lines(ben)).toEqual(['alpha beta', 'gammaQWERT delta']);
+    expect(moves).toEqual([['T']]);
+    const place = Y.createAbsolutePositionFromRelativePosition(mapCaret(caret), ben);
+    expect(place?.type).toBe(paragraphAt(ben, 1));
+    expect(place?.index).toBe(1 + 'gammaQWERT'.length);
+    send(ben, ann);
+    expect(lines(ann)).toEqual(lines(ben));
   });
 
   it('take a caret that sat after them along', () => {

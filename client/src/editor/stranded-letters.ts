@@ -164,7 +164,8 @@ function segmentsWithOwnLetters(paragraph: Y.XmlText, client: number, removed: R
     }
     current.push(item);
     hasOwn ||= isOwn;
-    hasRemoved ||= !isOwn;
+    // Out of a removed paragraph, this client's letters are removed too: a line it wrote all of has no one else's.
+    hasRemoved ||= isRemovedNow;
   }
   close();
   return segments;

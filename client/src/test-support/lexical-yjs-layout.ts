@@ -52,6 +52,16 @@ export function pressBackspaceAtStart(doc: Y.Doc, index: number): void {
   });
 }
 
+/** Ann's change of paragraph `index` to another block type: it is deleted and its letters typed again in a new block. */
+export function changeBlockType(doc: Y.Doc, index: number, blockType: string): void {
+  doc.transact(() => {
+    const text = lines(doc)[index]!;
+    root(doc).delete(index, 1);
+    addParagraph(doc, index, text);
+    paragraphAt(doc, index).setAttribute('__type', blockType);
+  });
+}
+
 /** Ben's letters at `offset` of paragraph `index`. */
 export function type(doc: Y.Doc, index: number, offset: number, text: string): void {
   paragraphAt(doc, index).insert(1 + offset, text);
