@@ -8,7 +8,7 @@ import type * as Y from 'yjs';
 import { DOCUMENT_EVENTS_KEY, readReplacement } from '../../../shared/replacement-notice';
 import { $placeCaret, caretOf, type CollabBinding, type StoredCaret } from './caret-position';
 import { collabUndoManagerOf } from './collab-undo-manager';
-import { findStrandedRuns, moveStrandedRuns, STRANDED_LETTERS_ORIGIN } from './stranded-letters';
+import { findStrandedRuns, moveStrandedRuns, STRANDED_LETTERS_ORIGIN, type StrandedRun } from './stranded-letters';
 import { deleteTwiceMovedLetters, findTwiceMovedLetters, OwnEnters } from './twice-moved-letters';
 import { undoStepsTakeCopies } from './undo-takes-moved-letters';
 
@@ -31,6 +31,18 @@ export function StrandedLettersPlugin({ doc, awareness, bindingOf }: StrandedLet
     const onTransactionStart = (transaction: Y.Transaction): void => {
       if (!transaction.local) caretBeforeChange = caretOf(awareness.getLocalState());
     };
+    // Found before the editor shows the change, moved once it has (below): showing it can delete some of them.
+    // Letters typed unseen at the start of a line that someone's Enter moved whole sat after the moved text node's
+    // removed properties; the binding deleted them as belonging to no node, so they were gone, and the caret with
+    // them stayed on the emptied line (a walk-through: 6 of 11 fast tries).
+    let strandedRuns: { transaction: Y.Transaction; runs: StrandedRun[] } | null = null;
+    const onBeforeObservers = (transaction: Y.Transaction): void => {
+      // Read-only pages type nothing, so they strand nothing. A restore or import replaces the whole content on
+      // purpose: words typed against the old content meanwhile go to a version of their own (the server keeps them),
+      // not into the new content, even where it holds the same letters.
+      if (transaction.local || !editor.isEditable() || isPartOfReplacement(doc, transaction)) return;
+      strandedRuns = { transaction, runs: findStrandedRuns(transaction, doc.clientID) };
+    };
     const onTransaction = (transaction: Y.Transaction): void => {
       if (transaction.origin === STRANDED_LETTERS_ORIGIN) {
         // The move's own transaction, now shown in the editor: the caret goes where its letters went.
@@ -50,10 +62,9 @@ export function StrandedLettersPlugin({ doc, awareness, bindingOf }: StrandedLet
         ownEnters.note(transaction);
         return;
       }
-      // Read-only pages type nothing, so they strand nothing. A restore or import replaces the whole content on
-      // purpose: words typed against the old content meanwhile go to a version of their own (the server keeps them),
-      // not into the new content, even where it holds the same letters.
-      if (!editor.isEditable() || isPartOfReplacement(doc, transaction)) return;
+      const runs = strandedRuns?.transaction === transaction ? strandedRuns.runs : null;
+      strandedRuns = null;
+      if (runs === null) return; // read-only, or part of a replacement (onBeforeObservers)
       const caret = caretBeforeChange;
       // Each runs once this transaction's observers are done (Yjs queues a transaction begun in another's cleanup).
       const twiceMoved = findTwiceMovedLetters(transaction, doc.clientID, ownEnters);
@@ -65,7 +76,6 @@ export function StrandedLettersPlugin({ doc, awareness, bindingOf }: StrandedLet
           caretAfterMove = { anchorPos, focusPos };
         }
       }
-      const runs = findStrandedRuns(transaction, doc.clientID);
       if (runs.length === 0) return;
       movesUnderWay++;
       const moved = moveStrandedRuns(doc, runs);
@@ -77,9 +87,11 @@ export function StrandedLettersPlugin({ doc, awareness, bindingOf }: StrandedLet
       if (anchorPos !== caret.anchorPos || focusPos !== caret.focusPos) caretAfterMove = { anchorPos, focusPos };
     };
     doc.on('beforeTransaction', onTransactionStart);
+    doc.on('beforeObserverCalls', onBeforeObservers);
     doc.on('afterTransaction', onTransaction);
     return () => {
       doc.off('beforeTransaction', onTransactionStart);
+      doc.off('beforeObserverCalls', onBeforeObservers);
       doc.off('afterTransaction', onTransaction);
     };
   }, [editor, doc, awareness, bindingOf]);

@@ -250,6 +250,25 @@ describe('letters typed into text someone moved at the same moment', () => {
     expect(lines(ann)).toEqual(lines(ben));
   });
 
+  it('found before the editor shows the change, are moved whole though it deleted some of them meanwhile', () => {
+    const { ann, ben } = twoPeople('alpha beta gamma delta');
+    pressEnter(ann, 0, 'alpha '.length);
+    type(ben, 0, 'alpha beta gamma '.length, 'BEN ');
+    const rescuer = new Y.Doc();
+    send(ben, rescuer);
+    let found: ReturnType<typeof findStrandedRuns> = [];
+    rescuer.on('beforeObserverCalls', (transaction: Y.Transaction) => {
+      if (!transaction.local) found = findStrandedRuns(transaction, ben.clientID);
+    });
+    Y.applyUpdate(rescuer, Y.encodeStateAsUpdate(ann, Y.encodeStateVector(rescuer)), 'remote');
+    // As the binding does with letters after a removed text node's properties: the first of them is deleted.
+    paragraphAt(rescuer, 0).delete(1 + 'alpha '.length, 1);
+    expect(lines(rescuer)).toEqual(['alpha EN ', 'beta gamma delta']);
+    expect(found.map((run) => run.text)).toEqual(['BEN ']);
+    moveStrandedRuns(rescuer, found);
+    expect(lines(rescuer)).toEqual(['alpha ', 'beta gamma BEN delta']);
+  });
+
   it('take a caret that sat after them along', () => {
     const { ann, ben, mapCaret } = twoPeople('alpha beta gamma');
     pressEnter(ann, 0, 'alpha '.length);

@@ -101,16 +101,36 @@ export function moveStrandedRuns(doc: Y.Doc, runs: readonly StrandedRun[]): Move
       target.type.insert(target.index, run.text);
       placed.push({ run, firstClock });
     }
-    for (const { run } of placed) {
-      const [first] = run.letters;
-      // Visible letters of one run sit side by side (only deleted content lies between them).
-      if (first !== undefined && !first.item.deleted) run.from.delete(indexOf(run.from, first), run.letters.length);
-    }
+    for (const { run } of placed) deleteVisibleLetters(run.from, run.letters);
   }, STRANDED_LETTERS_ORIGIN);
   return {
     position: (position) => movedPosition(position, placed, doc.clientID) ?? position,
     copies: copiesOf(placed, doc.clientID),
   };
+}
+
+/**
+ * Deletes those of `letters` that are still visible in `paragraph`, found by their ids: runs may be found before
+ * the editor has shown the change and moved after, and by then the binding may have deleted some of them (letters
+ * left after a text node's removed properties belong to no node of the editor, which deletes them).
+ */
+function deleteVisibleLetters(paragraph: Y.XmlText, letters: readonly Letter[]): void {
+  const ids = new Set(letters.map(({ item, offset }) => `${item.id.client}:${item.id.clock + offset}`));
+  const ranges: Array<{ at: number; length: number }> = [];
+  let index = 0;
+  for (let item = paragraph._start; item !== null; item = item.right) {
+    if (item.deleted || !item.countable) continue;
+    if (isLetters(item)) {
+      for (let offset = 0; offset < item.length; offset++) {
+        if (!ids.has(`${item.id.client}:${item.id.clock + offset}`)) continue;
+        const last = ranges.at(-1);
+        if (last !== undefined && last.at + last.length === index + offset) last.length++;
+        else ranges.push({ at: index + offset, length: 1 });
+      }
+    }
+    index += item.length;
+  }
+  for (const { at, length } of ranges.reverse()) paragraph.delete(at, length);
 }
 
 /** The copy of letter i of a run is the i-th of the letters its one insert typed (one clock each, in order). */
