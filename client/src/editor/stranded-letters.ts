@@ -96,7 +96,7 @@ export function moveStrandedRuns(doc: Y.Doc, runs: readonly StrandedRun[]): Move
   doc.transact(() => {
     for (const run of runs) {
       const target = Y.createAbsolutePositionFromRelativePosition(run.to, doc);
-      if (target === null || !(target.type instanceof Y.XmlText) || target.type === run.from) continue;
+      if (target === null || !(target.type instanceof Y.XmlText)) continue;
       const firstClock = Y.getState(doc.store, doc.clientID);
       target.type.insert(target.index, run.text);
       placed.push({ run, firstClock });
@@ -223,7 +223,7 @@ function strandedIn(
     if (source.length === 0) return [];
     // A removed line must be mostly copied: typing a few words that happen to begin a deleted line is no move.
     if (wholeRemoved && !isMostOf(source.length, letters.length)) return [];
-    const copy = findOnce(copies, textOf(source));
+    const copy = findOnce(copies, textOf(source)) ?? findOnce(adjacentPairs(copies), textOf(source));
     if (copy === null) continue;
     if (known === removedOwnClocks.length && !hasVisibleOwn) return []; // all copied: nothing stranded
     const copiedInto = copy.segment.letters[0]!.item.parent as Y.XmlText;
@@ -232,6 +232,28 @@ function strandedIn(
   }
   return wholeRemoved ? strandedByAlignment(paragraph, letters, copies, (letter) => isOwn(letter) && clockOf(letter) > surelyKnown) : [];
 }
+
+/**
+ * Copies typed one right after the other, joined: a change that wraps part of a line in a link types that part into
+ * the link and the rest of the line after it, two copies that together hold the letters it moved.
+ */
+function adjacentPairs(copies: readonly Segment[]): Segment[] {
+  const byFirstClock = [...copies].sort((a, b) => clockOf(a.letters[0]!) - clockOf(b.letters[0]!));
+  const pairs: Segment[] = [];
+  for (let i = 1; i < byFirstClock.length; i++) {
+    const first = byFirstClock[i - 1]!;
+    const second = byFirstClock[i]!;
+    const last = first.letters.at(-1)!;
+    const next = second.letters[0]!;
+    const gap = clockOf(next) - clockOf(last);
+    if (next.item.id.client !== last.item.id.client || gap < 1 || gap > MAX_CLOCKS_BETWEEN_COPIES) continue;
+    pairs.push({ text: first.text + second.text, letters: [...first.letters, ...second.letters] });
+  }
+  return pairs;
+}
+
+/** How many clocks may lie between two copies typed in one go: a text node's property map and its entries. */
+const MAX_CLOCKS_BETWEEN_COPIES = 24;
 
 /** The newest clock of `client`'s that another person's letter in `segment` was typed right after or before. */
 function newestOwnClockBesideOthers(segment: readonly Item[], client: number): number {
