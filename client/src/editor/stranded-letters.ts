@@ -13,10 +13,10 @@ import {
   clockOf,
   existedBefore,
   findOnce,
-  indexOf,
   isLetters,
   type Letter,
   lettersOf,
+  ONE_GO_CLOCKS,
   relativeAfter,
   removesEarlierContent,
   type Segment,
@@ -246,14 +246,11 @@ function adjacentPairs(copies: readonly Segment[]): Segment[] {
     const last = first.letters.at(-1)!;
     const next = second.letters[0]!;
     const gap = clockOf(next) - clockOf(last);
-    if (next.item.id.client !== last.item.id.client || gap < 1 || gap > MAX_CLOCKS_BETWEEN_COPIES) continue;
+    if (next.item.id.client !== last.item.id.client || gap < 1 || gap > ONE_GO_CLOCKS) continue;
     pairs.push({ text: first.text + second.text, letters: [...first.letters, ...second.letters] });
   }
   return pairs;
 }
-
-/** How many clocks may lie between two copies typed in one go: a text node's property map and its entries. */
-const MAX_CLOCKS_BETWEEN_COPIES = 24;
 
 /** The newest clock of `client`'s that another person's letter in `segment` was typed right after or before. */
 function newestOwnClockBesideOthers(segment: readonly Item[], client: number): number {

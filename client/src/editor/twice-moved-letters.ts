@@ -7,7 +7,7 @@
 // this page types its line again after the other one. At the very same place both pages can tell, and both empty
 // the first of the two new lines (see atTheSamePlace).
 import * as Y from 'yjs';
-import { clockOf, existedBefore, indexOf, type Letter, newItems, removesEarlierContent, textOf, typedSegments } from './yjs-letters';
+import { clockOf, existedBefore, indexOf, type Letter, newItems, ONE_GO_CLOCKS, removesEarlierContent, textOf, typedSegments } from './yjs-letters';
 
 /** Letters typed twice and which copy goes. */
 export interface TwiceMovedLetters {
@@ -121,12 +121,6 @@ function atTheSamePlace(transaction: Y.Transaction, client: number, ownEnters: O
   }
   return found;
 }
-
-/**
- * How many clocks may lie between two letters written in one go: a text node's property map and its entries, and
- * a block's attributes before its first letters.
- */
-const ONE_GO_CLOCKS = 24;
 
 /** Each letter written right after the one before (or after a text node's map): one go, as one edit writes them. */
 function isTypedInOneGo(letters: readonly Letter[]): boolean {

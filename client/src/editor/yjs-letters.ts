@@ -108,6 +108,12 @@ export function relativeAfter({ item, offset }: Letter): Y.RelativePosition {
   return Y.createRelativePositionFromJSON({ item: { client: item.id.client, clock: item.id.clock + offset }, assoc: -1 });
 }
 
+/**
+ * How many clocks may lie between two letters written in one go: a text node's property map and its entries, and
+ * a block's attributes before its first letters.
+ */
+export const ONE_GO_CLOCKS = 24;
+
 /** The index of `letter` (or of an embed, at offset 0) among `type`'s visible content (a map or embed counts one). */
 export function indexOf(type: Y.XmlText, letter: Letter): number {
   let index = 0;
