@@ -1,6 +1,7 @@
 // Memory under attack, measured on a real server process (spawnServer): resident set size before and after a burst
 // of floods, slow readers, oversized and packed frames, awareness spam, connection churn and fuzzed frames.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Socket } from 'node:net';
@@ -62,9 +63,26 @@ function memoryOf(pid: number): { rssMb: number; peakMb: number } {
 }
 
 async function metric(name: string, labels = ''): Promise<number> {
-  const text = await (await fetch(`${server.url}/metrics`)).text();
+  const text = await metricsText();
   const line = text.split('\n').find((l) => l.startsWith(`${name}${labels} `) || (labels === '' && l.startsWith(`${name} `)));
   return line ? Number(line.split(' ').at(-1)) : 0;
+}
+
+/**
+ * The server's /metrics on a connection of its own: fetch reuses an idle keep-alive connection, and while this
+ * process is busy with attacks, the server could close that one at its keep-alive timeout as the request went out
+ * ("other side closed", seen once in a CI run).
+ */
+function metricsText(): Promise<string> {
+  return new Promise((resolve, reject) => {
+    get(`${server.url}/metrics`, { agent: false }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (text += chunk));
+      res.on('end', () => resolve(text));
+      res.on('error', reject);
+    }).on('error', reject);
+  });
 }
 
 /** Inserts `bytes` characters into `type`, in one update per call, from an attacker-side document. */
