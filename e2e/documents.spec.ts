@@ -429,6 +429,28 @@ test('a link with ?name= pasted into the home page\'s Open box opens the documen
   await page.context().close();
 });
 
+test('a title typed into the Open box opens the document of that title as a name, and says which before it does', async ({ browser, tandem, docName }) => {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`${tandem.url}/`);
+  const name = `Team-notes-Q3-${docName}`;
+  await page.getByTestId('open-doc-input').fill(`Team notes: Q3 ${docName}`);
+  await expect(page.getByTestId('open-doc-hint')).toHaveText(`Opens “${name}”: names have no spaces or punctuation.`);
+  await page.getByTestId('open-doc-input').press('Enter');
+  await expect(page).toHaveURL(new RegExp(`/d/${name}$`));
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected');
+  await page.keyboard.type('Agenda');
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+  // The same title, typed into the address, is refused as a name, and the page offers the document it names.
+  await page.goto(`${tandem.url}/d/${encodeURIComponent(`Team notes: Q3 ${docName}`)}?name=Zed`);
+  await expect(page.getByRole('heading', { name: 'That is not a document name' })).toBeVisible();
+  await page.getByTestId('suggested-doc').click();
+  // The display name went along (the editor page then takes it out of the address).
+  await expect(page).toHaveURL(new RegExp(`/d/${name}$`));
+  await expect(page.locator('[data-testid=editor] [contenteditable=true]')).toHaveText('Agenda');
+  await expect(page.getByTestId('self-avatar')).toHaveAttribute('title', 'You: Zed (click to rename)');
+  await page.context().close();
+});
+
 test("a link to another Tandem server pasted into the home page's Open box opens the document there, not one of that name here", async ({ browser, tandem, docName }) => {
   // The same server under another name is another origin to the browser: it stands in for a second server.
   const elsewhere = tandem.url.replace('127.0.0.1', 'localhost');

@@ -1,35 +1,66 @@
 // Picks the screen for the route: the document list, the editor, or a page explaining a bad address.
 // Routing is by full page load (plain links), so each screen starts from a fresh config. The editor (Lexical, Yjs)
-// is loaded only on editor pages, so the document list opens fast.
-import { lazy, Suspense, type ReactNode } from 'react';
-import type { ClientConfig } from './config';
+// is loaded only on editor pages (see loadEditorScreen), so the document list opens fast.
+import type { ReactNode } from 'react';
+import type { ClientConfig, Route } from './config';
 import { DocList } from './docs/doc-list';
+import { nameFromTitle } from './docs/name-from-title';
+import type { EditorScreen } from './editor/editor-screen';
 
-const EditorScreen = lazy(() => import('./editor/editor-screen').then((module) => ({ default: module.EditorScreen })));
+export type EditorScreenComponent = typeof EditorScreen;
 
-export function App({ config, storage }: { config: ClientConfig; storage: Storage }) {
+/**
+ * The editor screen's code, fetched for an editor page only (null for any other). The page renders once it is here
+ * rather than behind a Suspense boundary: React holds back the content of a boundary that showed its fallback for
+ * 300 ms, and the editor connected that much later.
+ */
+export async function loadEditorScreen(route: Route): Promise<EditorScreenComponent | null> {
+  return route.kind === 'doc' ? (await import('./editor/editor-screen')).EditorScreen : null;
+}
+
+/** What an editor page shows while its code loads. */
+export function EditorLoading() {
+  return <div className="editor-page editor-loading" aria-busy="true" />;
+}
+
+export interface AppProps {
+  readonly config: ClientConfig;
+  readonly storage: Storage;
+  /** From loadEditorScreen(config.route). */
+  readonly editorScreen: EditorScreenComponent | null;
+}
+
+export function App({ config, storage, editorScreen: EditorScreen }: AppProps) {
   const { route } = config;
   switch (route.kind) {
     case 'home':
       return <DocList storage={storage} />;
     case 'doc':
-      return (
-        <Suspense fallback={<div className="editor-page editor-loading" aria-busy="true" />}>
-          <EditorScreen key={route.docName} config={config} docName={route.docName} storage={storage} />
-        </Suspense>
-      );
-    case 'bad-doc':
+      if (EditorScreen === null) throw new Error('the editor screen was not loaded for an editor page');
+      return <EditorScreen key={route.docName} config={config} docName={route.docName} storage={storage} />;
+    case 'bad-doc': {
+      const suggested = nameFromTitle(route.raw);
       return (
         <ProblemPage title="That is not a document name">
           “{route.raw}”: {route.reason}.
+          {suggested !== null && (
+            <>
+              {' '}
+              <a href={`/d/${suggested}${window.location.search}`} data-testid="suggested-doc">
+                Open “{suggested}” instead
+              </a>
+              .
+            </>
+          )}
         </ProblemPage>
       );
+    }
     case 'not-found':
       return <ProblemPage title="Page not found">There is nothing at {route.path}.</ProblemPage>;
   }
 }
 
-function ProblemPage({ title, children }: { title: string; children: ReactNode }) {
+export function ProblemPage({ title, children }: { title: string; children: ReactNode }) {
   return (
     <main className="problem-page">
       <h1>{title}</h1>

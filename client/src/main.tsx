@@ -2,7 +2,7 @@
 // offline app shell. Nothing else happens here.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app';
+import { App, EditorLoading, loadEditorScreen, ProblemPage } from './app';
 import { readClientConfig } from './config';
 import { registerServiceWorker } from './register-service-worker';
 import './styles.css';
@@ -10,10 +10,20 @@ import './styles.css';
 const rootElement = document.getElementById('root');
 if (rootElement === null) throw new Error('index.html has no #root element');
 
-createRoot(rootElement).render(
-  <StrictMode>
-    <App config={readClientConfig(window.location)} storage={window.localStorage} />
-  </StrictMode>,
+const config = readClientConfig(window.location);
+const root = createRoot(rootElement);
+if (config.route.kind === 'doc') root.render(<EditorLoading />);
+void loadEditorScreen(config.route).then(
+  (editorScreen) =>
+    root.render(
+      <StrictMode>
+        <App config={config} storage={window.localStorage} editorScreen={editorScreen} />
+      </StrictMode>,
+    ),
+  (error: unknown) => {
+    console.error('tandem: the editor could not be loaded', error);
+    root.render(<ProblemPage title="The editor could not be loaded">Check the connection, then reload the page.</ProblemPage>);
+  },
 );
 
 // Not under `npm run dev`: a worker there would serve stale modules over Vite's hot reload. Absent on plain-HTTP hosts.

@@ -1,9 +1,10 @@
-// "Open by name": accepts a document name or a pasted Tandem link, checks it with the server's own rule
-// (parseDocName) and explains a bad name inline instead of navigating to an error page. A link to another Tandem
-// server opens on that server.
+// "Open by name": accepts a document name, a title typed as words ("Team notes" opens Team-notes, and says so before
+// it does), or a pasted Tandem link; checks the name with the server's own rule (parseDocName) and explains a bad
+// one inline instead of navigating to an error page. A link to another Tandem server opens on that server.
 import { useId, useState, type FormEvent } from 'react';
-import { parseDocName } from '../../../shared/doc-name';
-import { readDocInput } from './doc-input';
+import { parseDocName, type DocNameResult } from '../../../shared/doc-name';
+import { readDocInput, type DocInput } from './doc-input';
+import { nameFromTitle } from './name-from-title';
 
 export interface OpenDocFormProps {
   /** `query`: what a pasted link carried for the editor (`name=…&token=…`, without `?`), or ''. */
@@ -15,11 +16,14 @@ export function OpenDocForm({ onOpen }: OpenDocFormProps) {
   const [error, setError] = useState<string | null>(null);
   const inputId = useId();
   const errorId = useId();
+  const hintId = useId();
+
+  const input = readDocInput(value, window.location.origin);
+  const parsed = nameToOpen(input);
+  const renamedTo = parsed.ok && parsed.name !== input.rawName ? parsed.name : null;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const input = readDocInput(value, window.location.origin);
-    const parsed = parseDocName(input.rawName);
     if (!parsed.ok) {
       setError(capitalize(parsed.reason));
       return;
@@ -44,7 +48,7 @@ export function OpenDocForm({ onOpen }: OpenDocFormProps) {
           autoComplete="off"
           spellCheck={false}
           aria-invalid={error !== null}
-          aria-describedby={error === null ? undefined : errorId}
+          aria-describedby={error === null ? (renamedTo === null ? undefined : hintId) : errorId}
           onChange={(event) => {
             setValue(event.target.value);
             setError(null);
@@ -54,6 +58,11 @@ export function OpenDocForm({ onOpen }: OpenDocFormProps) {
           Open
         </button>
       </div>
+      {error === null && renamedTo !== null && (
+        <p id={hintId} className="field-hint" data-testid="open-doc-hint">
+          Opens “{renamedTo}”: names have no spaces or punctuation.
+        </p>
+      )}
       {error !== null && (
         <p id={errorId} className="field-error" role="alert" data-testid="open-doc-error">
           {error}
@@ -61,6 +70,14 @@ export function OpenDocForm({ onOpen }: OpenDocFormProps) {
       )}
     </form>
   );
+}
+
+/** The name `input` opens: its own, or, when that is not a valid name, one made of it as a title (not for another server). */
+function nameToOpen(input: DocInput): DocNameResult {
+  const parsed = parseDocName(input.rawName);
+  if (parsed.ok || input.elsewhere !== null) return parsed;
+  const fromTitle = nameFromTitle(input.rawName);
+  return fromTitle === null ? parsed : { ok: true, name: fromTitle };
 }
 
 function capitalize(text: string): string {
