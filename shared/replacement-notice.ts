@@ -13,6 +13,11 @@ export interface ReplacementNotice {
   readonly kind: 'restore' | 'import';
   /** The restored version's name (its label, or its time), or null for an import. */
   readonly version: string | null;
+  /**
+   * When the restored version has no label: the time it was taken (ms since the epoch), so that pages name it in
+   * their own time zone, as their history lists it, rather than by `version`'s UTC time. Null otherwise.
+   */
+  readonly versionAt: number | null;
   /** Who did it, when the server knows. */
   readonly author: string | null;
   /** Server time, ms since the epoch. */
@@ -37,11 +42,12 @@ export function recordReplacement(doc: Y.Doc, notice: RecordedReplacement, origi
 export function readReplacement(doc: Y.Doc): RecordedReplacement | null {
   const value: unknown = doc.getMap(DOCUMENT_EVENTS_KEY).get(LAST_REPLACEMENT);
   if (typeof value !== 'object' || value === null) return null;
-  const { kind, version, author, at, isComplete } = value as Record<string, unknown>;
+  const { kind, version, versionAt, author, at, isComplete } = value as Record<string, unknown>;
   if ((kind !== 'restore' && kind !== 'import') || typeof at !== 'number') return null;
   return {
     kind,
     version: typeof version === 'string' ? version : null,
+    versionAt: typeof versionAt === 'number' ? versionAt : null,
     author: typeof author === 'string' ? author : null,
     at,
     isComplete: isComplete !== false,

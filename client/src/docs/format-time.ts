@@ -6,6 +6,11 @@ export function formatRelativeTime(timestampMs: number, nowMs: number = Date.now
   const ageMs = nowMs - timestampMs;
   if (ageMs < minuteMs) return 'just now';
   if (ageMs < hourMs) return `${Math.floor(ageMs / minuteMs)} min ago`;
+  return formatClockTime(timestampMs, nowMs);
+}
+
+/** A moment for a sentence that stays on screen: "today, 14:02", "yesterday, 14:02", or its date and time. */
+export function formatClockTime(timestampMs: number, nowMs: number = Date.now()): string {
   const then = new Date(timestampMs);
   const now = new Date(nowMs);
   const time = then.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });

@@ -7,7 +7,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { readReplacement } from '../../../shared/replacement-notice';
 import { MAX_VERSION_LABEL_CHARS } from '../../../shared/restore-labels';
-import { formatRelativeTime } from './format-time';
+import { formatClockTime, formatRelativeTime } from './format-time';
 import type { DocApi, Snapshot } from './doc-api';
 import { VersionItem } from './version-item';
 import { VersionPreview } from './version-preview';
@@ -144,7 +144,7 @@ export function HistoryPanel({ api, canEdit, changes, doc, awareness, onRestorin
         onRestoring();
         const previousId = await api.restoreSnapshot(snapshot.id);
         const undo = previousId === null ? undefined : { versionId: previousId, replacedBefore };
-        setNotice({ text: `Restored “${titleOf(snapshot)}”. Everyone in the document now sees that version.`, undo, replacedBefore });
+        setNotice({ text: `${restoredText(snapshot)} Everyone in the document now sees that version.`, undo, replacedBefore });
         setPreview(null);
       } finally {
         // Also after a failure: the version may be gone, or the server may have added one.
@@ -293,4 +293,9 @@ export function HistoryPanel({ api, canEdit, changes, doc, awareness, onRestorin
       )}
     </aside>
   );
+}
+
+/** "Restored “Draft 2”.", or for a version without a label "Restored the version of today, 14:02.", as the others read it. */
+function restoredText(snapshot: Snapshot): string {
+  return snapshot.label === null ? `Restored the version of ${formatClockTime(snapshot.createdAt)}.` : `Restored “${snapshot.label}”.`;
 }

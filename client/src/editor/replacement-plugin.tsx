@@ -7,6 +7,7 @@ import { useEffect } from 'react';
 import type * as Y from 'yjs';
 import { watchReplacement, type RecordedReplacement, type ReplacementNotice } from '../../../shared/replacement-notice';
 import { restoreUndoneBy } from '../../../shared/restore-labels';
+import { formatClockTime } from '../docs/format-time';
 import { collabUndoManagerOf } from './collab-undo-manager';
 import { holdTyping } from './editable-plugin';
 
@@ -32,7 +33,7 @@ export function describeReplacement(notice: ReplacementNotice): string {
   if (notice.kind === 'import') return `${notice.author === null ? 'An administrator' : who} replaced the document with an imported file.`;
   const undone = notice.version === null ? null : restoreUndoneBy(notice.version);
   if (undone !== null) return `${who} undid the restore of “${undone}”: the document is as it was before.`;
-  return `${who} restored the version “${notice.version ?? 'an earlier version'}”.`;
+  return `${who} restored ${restoredVersion(notice)}.`;
 }
 
 /** What the notice bar says while the new content arrives: "Ann is restoring the version “Draft 2”…" */
@@ -41,5 +42,11 @@ export function describeReplacementUnderWay(notice: ReplacementNotice): string {
   if (notice.kind === 'import') return `${who} is replacing the document with an imported file…`;
   const undone = notice.version === null ? null : restoreUndoneBy(notice.version);
   if (undone !== null) return `${who} is undoing the restore of “${undone}”…`;
-  return `${who} is restoring the version “${notice.version ?? 'an earlier version'}”…`;
+  return `${who} is restoring ${restoredVersion(notice)}…`;
+}
+
+/** "the version “Draft 2”", or for a version without a label "the version of today, 14:02" in this page's time. */
+function restoredVersion(notice: ReplacementNotice): string {
+  if (notice.versionAt !== null) return `the version of ${formatClockTime(notice.versionAt)}`;
+  return notice.version === null ? 'an earlier version' : `the version “${notice.version}”`;
 }

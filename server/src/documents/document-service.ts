@@ -153,7 +153,7 @@ export class DocumentService {
       await store.createSnapshot({ doc: name, label: 'Before import', author: null, kind: 'restore', state });
     }
     const room = await this.openRoom(name, () => registry.peek(name) ?? registry.open(name));
-    await this.replaceContent(room, content, { kind: 'import', version: null, author: null, at: Date.now() });
+    await this.replaceContent(room, content, { kind: 'import', version: null, versionAt: null, author: null, at: Date.now() });
     this.deps.logger.info({ doc: name, format, bytes: bodyBytes, created: !exists }, 'document imported');
     return this.summary(name);
   }

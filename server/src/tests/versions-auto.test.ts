@@ -5,13 +5,15 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { connectClient, waitSynced, type TestClient } from '../test-support/clients';
 import { startTestServer, type TestServer } from '../test-support/test-server';
-import { adminFetch } from './admin-test-helpers';
+import { readReplacement } from '../../../shared/replacement-notice';
+import { adminFetch, importMarkdown, markdownOf } from './admin-test-helpers';
 
 interface Version {
   id: string;
   kind: string;
   author: string | null;
   label: string | null;
+  createdAt: number;
 }
 
 let servers: TestServer[] = [];
@@ -60,6 +62,19 @@ describe('automatic versions', () => {
     const [version] = await autoVersions(server, 'idle');
     expect(version).toMatchObject({ kind: 'auto', author: null, label: null });
     expect(await versionText(server, 'idle', version!.id)).toBe('typed');
+  });
+
+  it("tells open editors a restored automatic version's time, for them to name it in their own time zone", async () => {
+    const server = await start({ AUTO_VERSION_IDLE_MS: '200' });
+    await importMarkdown(server, 'named-by-time', 'imported');
+    const c = await open(server, 'named-by-time');
+    await vi.waitFor(async () => expect(await autoVersions(server, 'named-by-time')).toHaveLength(1), { timeout: 5_000, interval: 50 });
+    const [version] = await autoVersions(server, 'named-by-time');
+    await importMarkdown(server, 'named-by-time', 'replaced');
+    const res = await adminFetch(server, `/admin/docs/named-by-time/snapshots/${version!.id}/restore`, { method: 'POST' });
+    expect(res.status).toBe(200);
+    await vi.waitFor(() => expect(markdownOf(c.doc)).toBe('imported'));
+    expect(readReplacement(c.doc)).toMatchObject({ kind: 'restore', versionAt: version!.createdAt, version: expect.stringMatching(/ UTC$/) });
   });
 
   it('stores them during continuous editing, every interval', async () => {

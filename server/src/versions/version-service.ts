@@ -70,7 +70,7 @@ export class VersionService {
     // Edits that land from here on, while `previous` is written or after the replacement, made against the old
     // content, are kept by stateBeforeReplacing's watch.
     const room = await this.deps.documents.openExisting(doc);
-    await this.deps.documents.replaceContent(room, content, { kind: 'restore', version, author, at: Date.now() });
+    await this.deps.documents.replaceContent(room, content, { kind: 'restore', version, versionAt: target.label === null ? target.createdAt : null, author, at: Date.now() });
     this.deps.logger.info({ doc, version: target.id, previous: previous.id }, 'version restored');
     return { restored: toVersionInfo(target), previous: toVersionInfo(previous) };
   }
