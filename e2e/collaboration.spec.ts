@@ -496,7 +496,7 @@ test('a keystroke redraws only the text it changed, not every paragraph of the d
   expect(Math.max(...marked)).toBeLessThanOrEqual(2);
 });
 
-test('the word count follows everyone\'s typing and counts the selected words', async ({ openUser }) => {
+test('the word count follows everyone\'s typing and counts the selected words, beside the text or above it in a narrow window', async ({ openUser }) => {
   const ann = await openUser('Ann');
   const ben = await openUser('Ben');
   await expect(ben.page.getByTestId('word-count')).toHaveText('0 words');
@@ -508,22 +508,36 @@ test('the word count follows everyone\'s typing and counts the selected words', 
   await expect(ann.page.getByTestId('word-count')).toHaveText('2 of 5 words');
   await ann.page.keyboard.press('End');
   await expect(ann.page.getByTestId('word-count')).toHaveText('5 words');
-  // Where the margin is too narrow for it, it gives way to the text.
+  // Where the margin is too narrow for it, it moves up into the top bar, above the text, and still counts.
+  const wordCount = ann.page.getByTestId('word-count');
+  const inTopBar = () =>
+    ann.page.evaluate(() => {
+      const count = document.querySelector('[data-testid=word-count]')!;
+      const bar = document.querySelector('.top-bar')!.getBoundingClientRect();
+      const text = document.querySelector('[data-testid=editor] [contenteditable]')!.getBoundingClientRect();
+      const box = count.getBoundingClientRect();
+      return count.closest('.top-bar') !== null && box.width > 0 && box.bottom <= bar.bottom && box.bottom <= text.top;
+    });
   await ann.page.setViewportSize({ width: 900, height: 700 });
-  await expect(ann.page.getByTestId('word-count')).toBeHidden();
-  // The history drawer moves the text left, into the count's margin: the count keeps clear of the text, or hides.
+  await expect.poll(inTopBar).toBe(true);
+  await expect(wordCount).toHaveText('5 words');
+  await ann.page.keyboard.type(' now');
+  await expect(wordCount).toHaveText('6 words');
+  // The history drawer moves the text left, into the count's margin: the count keeps clear of the text, in the
+  // corner only where the margin beside the text still holds it.
   await ann.page.getByTestId('history-open').click();
   await expect(ann.page.getByTestId('history')).toBeVisible();
+  await ann.page.setViewportSize({ width: 1280, height: 800 });
+  await expect.poll(inTopBar).toBe(true);
+  await ann.page.setViewportSize({ width: 1600, height: 800 });
   const gapToText = () =>
     ann.page.evaluate(() => {
       const count = document.querySelector('[data-testid=word-count]')!.getBoundingClientRect();
       const text = document.querySelector('[data-testid=editor] [contenteditable]')!.getBoundingClientRect();
-      return count.width === 0 ? 'hidden' : text.left - count.right;
+      return text.left - count.right;
     });
-  await ann.page.setViewportSize({ width: 1280, height: 800 });
-  await expect.poll(gapToText).toBe('hidden');
-  await ann.page.setViewportSize({ width: 1600, height: 800 });
-  await expect(ann.page.getByTestId('word-count')).toBeVisible();
+  await expect(wordCount).toHaveAttribute('data-place', 'corner');
+  await expect(wordCount).toBeVisible();
   await expect.poll(gapToText).toBeGreaterThan(0);
 });
 

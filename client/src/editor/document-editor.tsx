@@ -40,7 +40,6 @@ import { TripleClickPlugin } from './triple-click-plugin';
 import { StrandedLettersPlugin } from './stranded-letters-plugin';
 import { bindingCatcher, UndoCaretPlugin } from './undo-caret-plugin';
 import { UndoStepsPlugin } from './undo-steps-plugin';
-import { WordCountPlugin } from './word-count-plugin';
 import { HtmlPastePlugin } from './html-paste-plugin';
 import { useFadingCaretLabels } from './use-fading-caret-labels';
 
@@ -62,14 +61,12 @@ export interface DocumentEditorProps {
   readonly isEditable: boolean;
   /** Changes whenever a replacement's notice may have held typing (see EditablePlugin). */
   readonly editableResync: number;
-  /** False where the document could not be opened: "0 words" would describe a document that is not there. */
-  readonly showsWordCount: boolean;
   readonly onTitle: (title: string | null) => void;
   /** Someone replaced the whole content (restored a version, imported a file). */
   readonly onReplaced: (notice: RecordedReplacement) => void;
 }
 
-export function DocumentEditor({ docName, session, initialIdentity, isReadOnly, isEditable, editableResync, showsWordCount, onTitle, onReplaced }: DocumentEditorProps) {
+export function DocumentEditor({ docName, session, initialIdentity, isReadOnly, isEditable, editableResync, onTitle, onReplaced }: DocumentEditorProps) {
   // Remote carets are positioned relative to the editor frame, so they scroll with the text. They sit beside the
   // `editor` hook element rather than in it, so collaborators' names never count as document text, in a layer of
   // their own (see .remote-carets in styles.css).
@@ -126,7 +123,6 @@ export function DocumentEditor({ docName, session, initialIdentity, isReadOnly, 
       <AutoLinkPlugin matchers={linkMatchers} />
       <MarkdownShortcutPlugin transformers={shortcutTransformers} />
       <TitlePlugin onTitle={onTitle} />
-      {showsWordCount && <WordCountPlugin />}
       <EditablePlugin isEditable={isEditable} resync={editableResync} />
       <UndoStepsPlugin />
       <ReplacementPlugin doc={session.doc} onReplaced={onReplaced} />

@@ -20,6 +20,7 @@ import { createDocApi } from '../docs/doc-api';
 import { DownloadMenu } from '../docs/download-menu';
 import { HistoryPanel } from '../docs/history-panel';
 import { createRecentDocs } from '../docs/recent-docs';
+import { useMediaQuery } from '../use-media-query';
 import { DocHeader } from './doc-header';
 import { DocumentEditor } from './document-editor';
 import { NoticeBar, ReplacementBar, ReplacingBar, ViewOnlyNotice } from './notice-bar';
@@ -29,6 +30,7 @@ import { ShareButton } from './share-button';
 import { editorTheme } from './theme';
 import { Toolbar } from './toolbar';
 import { useHeightVariable } from './use-height-variable';
+import { WordCountPlugin, type WordCountPlace } from './word-count-plugin';
 
 /** A restore this page asked for arrives within this long (the request waits for the commit that sends it). */
 const OWN_RESTORE_WINDOW_MS = 30_000;
@@ -38,6 +40,10 @@ export interface EditorScreenProps {
   readonly docName: string;
   readonly storage: Storage;
 }
+
+/** Windows too narrow for the word count beside the text column, without and with the history drawer open. */
+const WORD_COUNT_MARGIN = '(max-width: 1100px)';
+const WORD_COUNT_MARGIN_WITH_DRAWER = '(max-width: 1440px)';
 
 export function EditorScreen({ config, docName, storage }: EditorScreenProps) {
   const claims = useMemo(() => readTokenClaims(config.token), [config.token]);
@@ -64,6 +70,10 @@ function EditorLayout({ config, docName, storage, session, tokenSource, initialI
   const { color: roomColor, rejoin } = useRoomColor(session.provider, identity);
   const shownIdentity = useMemo(() => ({ ...identity, color: roomColor }), [identity, roomColor]);
   const [isHistoryOpen, setIsHistoryOpen] = useState(false);
+  // The word count sits in the margin beside the text where the margin can hold it, else in the top bar (see
+  // .word-count in styles.css): the history drawer moves the text into that margin.
+  const isMarginNarrow = useMediaQuery(isHistoryOpen ? WORD_COUNT_MARGIN_WITH_DRAWER : WORD_COUNT_MARGIN);
+  const wordCountPlace: WordCountPlace = isMarginNarrow ? 'top-bar' : 'corner';
   /** What the last replacement seen while the document was open says, until dismissed. */
   const [replacedMessage, setReplacedMessage] = useState<string | null>(null);
   /** Changes with every replacement, so an open history panel re-reads its list (a restore adds a version). */
@@ -140,6 +150,9 @@ function EditorLayout({ config, docName, storage, session, tokenSource, initialI
     session.provider.awareness.setLocalStateField('color', next.color);
   };
 
+  // "0 words" would describe a document that could not be opened.
+  const wordCount = couldNotOpen ? null : <WordCountPlugin place={wordCountPlace} />;
+
   return (
     <LexicalCollaboration>
       <LexicalComposer initialConfig={initialConfig}>
@@ -148,7 +161,12 @@ function EditorLayout({ config, docName, storage, session, tokenSource, initialI
             <DocHeader
               title={title.value}
               docName={docName}
-              status={<StatusPills connection={connection} hasUnsavedEdits={session.hasUnsavedEdits} isViewOnly={!access.canEdit} hasContent={isContentReady} />}
+              status={
+                <>
+                  <StatusPills connection={connection} hasUnsavedEdits={session.hasUnsavedEdits} isViewOnly={!access.canEdit} hasContent={isContentReady} />
+                  {wordCountPlace === 'top-bar' && wordCount}
+                </>
+              }
               presence={couldNotOpen ? null : <PresenceBar awareness={session.provider.awareness} identity={shownIdentity} onRename={rename} />}
               actions={
                 couldNotOpen ? null : (
@@ -181,6 +199,7 @@ function EditorLayout({ config, docName, storage, session, tokenSource, initialI
             </div>
           </div>
           <ViewOnlyNotice connection={connection} access={access} hasContent={isContentReady} />
+          {wordCountPlace === 'corner' && wordCount}
           <main className="page">
             <DocumentEditor
               docName={docName}
@@ -189,7 +208,6 @@ function EditorLayout({ config, docName, storage, session, tokenSource, initialI
               isReadOnly={isReadOnly}
               isEditable={isContentReady && !isReadOnly && replacementInProgress === null}
               editableResync={noticesHeard}
-              showsWordCount={!couldNotOpen}
               onTitle={title.set}
               onReplaced={onReplaced}
             />

@@ -1,5 +1,5 @@
-// The word count in the page's corner, as in a word processor: the whole document's words, and while text is
-// selected, how many of them the selection holds. Counted a moment after edits (at most four times a second, and
+// The word count, as in a word processor: the whole document's words, and while text is selected, how many of them
+// the selection holds. In the page's corner where the margin beside the text can hold it, else in the top bar. Counted a moment after edits (at most four times a second, and
 // less often where counting takes long: a twentieth of the time at most), so typing in a long document never waits for it.
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $getRoot, $getSelection, $isRangeSelection, type EditorState } from 'lexical';
@@ -14,7 +14,10 @@ interface WordCount {
   readonly selected: number | null;
 }
 
-export function WordCountPlugin() {
+/** Where the count shows: the page's bottom left corner, or among the top bar's status pills. */
+export type WordCountPlace = 'corner' | 'top-bar';
+
+export function WordCountPlugin({ place }: { place: WordCountPlace }) {
   const [editor] = useLexicalComposerContext();
   const [count, setCount] = useState<WordCount>(() => countIn(editor.getEditorState()));
 
@@ -38,7 +41,7 @@ export function WordCountPlugin() {
   }, [editor]);
 
   return (
-    <div className="word-count" data-testid="word-count">
+    <div className={place === 'corner' ? 'word-count' : 'word-count word-count-in-bar'} data-testid="word-count" data-place={place}>
       {describeWordCount(count.total, count.selected)}
     </div>
   );
