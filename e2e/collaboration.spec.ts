@@ -717,6 +717,30 @@ test("the bar under a link moves with it when someone adds lines above", async (
   await expect.poll(gapUnderLink).toBe(gap);
 });
 
+test('the bar under a link moves with it when the find panel makes room above the text', async ({ openUser }) => {
+  const ann = await openUser('Ann');
+  await ann.page.setViewportSize({ width: 390, height: 700 });
+  await focusEnd(ann);
+  await ann.page.keyboard.type('Go to https://example.com/ for the plan');
+  await ann.editable.locator('a').click();
+  const bubble = ann.page.getByTestId('link-bubble');
+  await expect(bubble).toBeVisible();
+  const placeOf = () =>
+    ann.page.evaluate(() => {
+      const link = document.querySelector('[data-testid=editor] a')!.getBoundingClientRect();
+      const bar = document.querySelector('[data-testid=link-bubble]')!.getBoundingClientRect();
+      return { linkTop: Math.round(link.top), gap: Math.round(bar.top - link.bottom) };
+    });
+  const before = await placeOf();
+  expect(before.gap).toBeGreaterThanOrEqual(0);
+  // On a phone the panel covers the first line, so the text moves down below it; the bar goes along.
+  await ann.page.keyboard.press('Control+h');
+  await ann.page.keyboard.type('plan');
+  await expect(ann.page.getByTestId('find-status')).toHaveText('1 of 1');
+  await expect.poll(async () => (await placeOf()).linkTop).toBeGreaterThan(before.linkTop);
+  await expect.poll(async () => (await placeOf()).gap).toBe(before.gap);
+});
+
 test('a click back into the text closes the link form, and Ctrl+K then links the new selection', async ({ openUser }) => {
   const ann = await openUser('Ann');
   await focusEnd(ann);

@@ -17,8 +17,9 @@ const BUBBLE_WIDTH = 360;
 
 export function LinkBubble({ editor, linkKey, url, onEdit }: LinkBubbleProps) {
   const [isScrolledAway, setIsScrolledAway] = useState(false);
-  // Where the link is, measured when the bubble appears and again in the frame after any change of the editor: a
-  // collaborator's lines above it, or typing that wraps it, move the link without changing anything else shown here.
+  // Where the link is, measured when the bubble appears and again in the frame after any change of the editor (a
+  // collaborator's lines above it, or typing that wraps it, move the link without changing anything else shown here)
+  // or of the page's height (the find panel making room above the text, a notice in the top bar).
   const [linkBox, setLinkBox] = useState(() => editor.getElementByKey(linkKey)?.getBoundingClientRect() ?? null);
   useEffect(() => {
     let frame = 0;
@@ -34,8 +35,13 @@ export function LinkBubble({ editor, linkKey, url, onEdit }: LinkBubbleProps) {
       setIsScrolledAway(false);
       if (frame === 0) frame = requestAnimationFrame(measure);
     });
+    const pageResized = new ResizeObserver(() => {
+      if (frame === 0) frame = requestAnimationFrame(measure);
+    });
+    pageResized.observe(document.body);
     return () => {
       window.removeEventListener('scroll', onScroll, { capture: true });
+      pageResized.disconnect();
       stopListening();
       cancelAnimationFrame(frame);
     };
