@@ -1,5 +1,5 @@
-// Browser entry: reads the page's address once and renders the app, and in a production build registers the
-// offline app shell. Nothing else happens here.
+// Browser entry: reads the page's address once and renders the app (an editor page once the editor's code is here),
+// and in a production build registers the offline app shell. Nothing else happens here.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App, EditorLoading, loadEditorScreen, ProblemPage } from './app';

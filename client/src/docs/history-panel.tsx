@@ -295,7 +295,8 @@ export function HistoryPanel({ api, canEdit, changes, doc, awareness, onRestorin
   );
 }
 
-/** "Restored “Draft 2”.", or for a version without a label "Restored the version of today, 14:02.", as the others read it. */
+/** "Restored “Draft 2”.", or for a version without a label "Restored the version of today, 14:02.", as others read it. */
 function restoredText(snapshot: Snapshot): string {
-  return snapshot.label === null ? `Restored the version of ${formatClockTime(snapshot.createdAt)}.` : `Restored “${snapshot.label}”.`;
+  if (snapshot.label !== null) return `Restored “${snapshot.label}”.`;
+  return `Restored the version of ${formatClockTime(snapshot.createdAt)}.`;
 }

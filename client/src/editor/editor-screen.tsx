@@ -34,16 +34,15 @@ import { WordCountPlugin, type WordCountPlace } from './word-count-plugin';
 
 /** A restore this page asked for arrives within this long (the request waits for the commit that sends it). */
 const OWN_RESTORE_WINDOW_MS = 30_000;
+/** Windows too narrow for the word count beside the text column, without and with the history drawer open. */
+const WORD_COUNT_MARGIN = '(max-width: 1100px)';
+const WORD_COUNT_MARGIN_WITH_DRAWER = '(max-width: 1440px)';
 
 export interface EditorScreenProps {
   readonly config: ClientConfig;
   readonly docName: string;
   readonly storage: Storage;
 }
-
-/** Windows too narrow for the word count beside the text column, without and with the history drawer open. */
-const WORD_COUNT_MARGIN = '(max-width: 1100px)';
-const WORD_COUNT_MARGIN_WITH_DRAWER = '(max-width: 1440px)';
 
 export function EditorScreen({ config, docName, storage }: EditorScreenProps) {
   const claims = useMemo(() => readTokenClaims(config.token), [config.token]);

@@ -1,6 +1,7 @@
 // The word count, as in a word processor: the whole document's words, and while text is selected, how many of them
-// the selection holds. In the page's corner where the margin beside the text can hold it, else in the top bar. Counted a moment after edits (at most four times a second, and
-// less often where counting takes long: a twentieth of the time at most), so typing in a long document never waits for it.
+// the selection holds. In the page's corner where the margin beside the text can hold it, else in the top bar.
+// Counted a moment after edits (at most four times a second, and less often where counting takes long: a twentieth
+// of the time at most), so typing in a long document never waits for it.
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $getRoot, $getSelection, $isRangeSelection, type EditorState } from 'lexical';
 import { useEffect, useState } from 'react';
