@@ -693,17 +693,21 @@ test('Ctrl+K opens the link form just under the selected text', async ({ openUse
   await expect(ann.editable.locator('p').last()).toHaveText('Read more here today');
 });
 
+/** Where the page's first link is, and how far below it the bar under it starts (px, rounded). */
+function linkAndBar(user: User): Promise<{ linkTop: number; gap: number }> {
+  return user.page.evaluate(() => {
+    const link = document.querySelector('[data-testid=editor] a')!.getBoundingClientRect();
+    const bar = document.querySelector('[data-testid=link-bubble]')!.getBoundingClientRect();
+    return { linkTop: Math.round(link.top), gap: Math.round(bar.top - link.bottom) };
+  });
+}
+
 test("the bar under a link moves with it when someone adds lines above", async ({ openUser }) => {
   const [ann, ben] = await twoWithLines(openUser, 'Top line', 'Go to https://example.com/page now');
   await ann.editable.locator('a').click();
   const bubble = ann.page.getByTestId('link-bubble');
   await expect(bubble).toBeVisible();
-  const gapUnderLink = () =>
-    ann.page.evaluate(() => {
-      const link = document.querySelector('[data-testid=editor] a')!.getBoundingClientRect();
-      const bar = document.querySelector('[data-testid=link-bubble]')!.getBoundingClientRect();
-      return Math.round(bar.top - link.bottom);
-    });
+  const gapUnderLink = async () => (await linkAndBar(ann)).gap;
   const gap = await gapUnderLink();
   expect(gap).toBeGreaterThanOrEqual(0);
 
@@ -725,12 +729,7 @@ test('the bar under a link moves with it when the find panel makes room above th
   await ann.editable.locator('a').click();
   const bubble = ann.page.getByTestId('link-bubble');
   await expect(bubble).toBeVisible();
-  const placeOf = () =>
-    ann.page.evaluate(() => {
-      const link = document.querySelector('[data-testid=editor] a')!.getBoundingClientRect();
-      const bar = document.querySelector('[data-testid=link-bubble]')!.getBoundingClientRect();
-      return { linkTop: Math.round(link.top), gap: Math.round(bar.top - link.bottom) };
-    });
+  const placeOf = () => linkAndBar(ann);
   const before = await placeOf();
   expect(before.gap).toBeGreaterThanOrEqual(0);
   // On a phone the panel covers the first line, so the text moves down below it; the bar goes along.
