@@ -1,6 +1,18 @@
 // The offline app shell: once visited, the editor opens with no network at all (the service worker answers the page
 // and its assets), shows what this device kept, and the offline text reaches others when the network returns.
-import { documentText, expect, focusEnd, test } from './fixtures';
+import { documentText, expect, focusEnd, test, type User } from './fixtures';
+
+/** Takes `user` (who has visited a document, which installed the offline worker) to the home page, then offline. */
+async function homePageOffline(user: User, serverUrl: string): Promise<User> {
+  const { page, context } = user;
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await page.goto(`${serverUrl}/`);
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  await context.setOffline(true);
+  return user;
+}
 
 test('a visited document reloads with no network, shows its offline edits, and syncs them later', async ({ openUser }) => {
   const ann = await openUser('Ann');
@@ -47,16 +59,36 @@ test('a visited document reloads with no network, shows its offline edits, and s
   await expect.poll(() => documentText(ben)).toBe('typed online\ntyped offline and gone');
 });
 
-test('a new document started with no network says it waits for the connection, then opens', async ({ openUser, tandem }) => {
-  const ann = await openUser('Ann');
+test('a new document started with no network takes typing at once, and reaches others as one paragraph', async ({ openUser, tandem }) => {
+  const ann = await homePageOffline(await openUser('Ann'), tandem.url);
   const { page, context } = ann;
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-  });
-  await page.goto(`${tandem.url}/`);
-  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
-  await context.setOffline(true);
   await page.getByRole('button', { name: 'New document' }).click();
+  await expect(page).toHaveURL(/\/d\//);
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'offline');
+  await expect(page.getByTestId('waiting-banner')).toHaveCount(0);
+  await expect(page.getByText('Start writing…')).toBeVisible();
+  await focusEnd(ann);
+  await page.keyboard.type('first words');
+  await expect.poll(() => documentText(ann)).toBe('first words');
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'local');
+
+  await context.setOffline(false);
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected', { timeout: 20_000 });
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+  // The server seeded the document too, with the same bytes: one paragraph, not an empty one beside Ann's.
+  const docName = decodeURIComponent(new URL(page.url()).pathname.split('/').pop() ?? '');
+  const ben = await openUser('Ben', { doc: docName });
+  await expect.poll(() => documentText(ben)).toBe('first words');
+  await expect(ben.editable.locator('p')).toHaveCount(1);
+  await expect(page.getByTestId('editor').locator('p')).toHaveCount(1);
+});
+
+test('a document opened by name with no network, never seen on this device, waits for the connection, then opens', async ({ openUser, tandem, docName }) => {
+  const ann = await homePageOffline(await openUser('Ann'), tandem.url);
+  const { page, context } = ann;
+  // Someone else's document, maybe long written: its first line cannot be made up here.
+  await page.getByTestId('open-doc-input').fill(`${docName}-elsewhere`);
+  await page.getByTestId('open-doc-input').press('Enter');
   await expect(page).toHaveURL(/\/d\//);
   await expect(page.getByTestId('waiting-banner')).toContainText('Waiting for the connection');
   // Nothing here is saved or unsaved yet: no "Saved" claim, and no invitation to write where nobody can.

@@ -3,9 +3,11 @@
 // CollaborationPlugin receives the provider through `providerFactory`.
 import type { Provider } from '@lexical/yjs';
 import type { WebsocketProvider } from 'y-websocket';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { CloseCode } from '../../../shared/close-codes';
+import { seedUpdate } from '../../../shared/lexical/seed-update';
 import { createRecentDocs } from '../docs/recent-docs';
+import { createStartedHere } from '../docs/started-here';
 import { createConnectionController, type ConnectionStatus } from './connection-controller';
 import { trackContentReady } from './content-ready';
 import { createLocalCopy } from './local-copy';
@@ -47,7 +49,7 @@ export function openCollabSession({ docName, collabUrl, tokenSource, storage, is
   const ledger = createUnsavedLedger(storage, docName);
   const saves = trackSaves({ provider, ledger, whenRestored: localCopy.whenRestored });
   const controller = createConnectionController({ provider, tokenSource, window, isOnline: () => navigator.onLine });
-  const content = trackContentReady(provider, localCopy.whenRestored);
+  const content = trackContentReady(provider, seedIfStartedHere(docName, provider, storage, localCopy.whenRestored));
   const access = createValueStore<Access>(isViewer ? { canEdit: false, reason: VIEW_ONLY_REASON } : { canEdit: true });
   handlePermissionDenied(provider, (reason) => access.set({ canEdit: false, reason: readableDenial(reason) }));
 
@@ -83,6 +85,28 @@ export function openCollabSession({ docName, collabUrl, tokenSource, storage, is
       doc.destroy();
     },
   };
+}
+
+/** Marks the seed this page wrote, apart from edits: the undo history never holds it. */
+const LOCAL_SEED_ORIGIN = Symbol('tandem:local-seed');
+
+/**
+ * For a document this browser just started (see started-here.ts): once the local copy is loaded and still empty,
+ * writes the seed, so typing can begin before the server answers, or with no network at all. The server writes the
+ * same bytes, so the two merge into one paragraph. Resolves (or rejects) as `whenRestored` does, after the seed.
+ */
+function seedIfStartedHere(docName: string, provider: WebsocketProvider, storage: Storage, whenRestored: Promise<void>): Promise<void> {
+  const startedHere = createStartedHere(storage);
+  if (!startedHere.has(docName)) return whenRestored;
+  const forget = (isSynced: boolean) => {
+    if (!isSynced) return;
+    startedHere.remove(docName);
+    provider.off('sync', forget);
+  };
+  provider.on('sync', forget);
+  return whenRestored.finally(() => {
+    if (provider.doc.store.clients.size === 0 && startedHere.has(docName)) Y.applyUpdate(provider.doc, seedUpdate(), LOCAL_SEED_ORIGIN);
+  });
 }
 
 const VIEW_ONLY_REASON = 'Your link lets you read this document and follow its changes, but not edit it.';

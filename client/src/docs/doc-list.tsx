@@ -6,6 +6,7 @@ import { formatRelativeTime } from './format-time';
 import { newDocName } from './new-doc-name';
 import { OpenDocForm } from './open-doc-form';
 import { createRecentDocs, type RecentDoc } from './recent-docs';
+import { createStartedHere } from './started-here';
 
 export function DocList({ storage }: { storage: Storage }) {
   const recentDocs = useMemo(() => createRecentDocs(storage), [storage]);
@@ -33,6 +34,11 @@ export function DocList({ storage }: { storage: Storage }) {
   }, [entries]);
 
   const open = (docName: string, query = '') => window.location.assign(query === '' ? docPath(docName) : `${docPath(docName)}?${query}`);
+  const startNew = () => {
+    const docName = newDocName();
+    createStartedHere(storage).add(docName);
+    open(docName);
+  };
 
   return (
     <div className="home">
@@ -47,7 +53,7 @@ export function DocList({ storage }: { storage: Storage }) {
             while you are offline.
           </p>
           <div className="home-actions">
-            <button type="button" className="button button-primary button-large" data-testid="new-doc" onClick={() => open(newDocName())}>
+            <button type="button" className="button button-primary button-large" data-testid="new-doc" onClick={startNew}>
               <svg className="icon" viewBox="0 0 20 20" width="18" height="18" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" aria-hidden="true">
                 <path d="M10 4v12M4 10h12" />
               </svg>
