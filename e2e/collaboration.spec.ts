@@ -363,6 +363,28 @@ test('keyboard shortcuts set headings, lists and strikethrough, and the others s
   await expect(ann.page.getByTestId('toolbar').locator('button[data-action=bullet]')).toHaveAttribute('title', 'Bulleted list (Ctrl+Shift+8)');
 });
 
+test('a heading made of one list item splits the list around it; the other items stay numbered for everyone', async ({ openUser }) => {
+  const ann = await openUser('Ann');
+  const ben = await openUser('Ben');
+  await focusEnd(ann);
+  await ann.page.keyboard.type('1. eggs');
+  for (const item of ['milk', 'Dairy section', 'bread']) {
+    await ann.page.keyboard.press('Enter');
+    await ann.page.keyboard.type(item);
+  }
+  await expect(ben.editable.locator('ol li')).toHaveText(['eggs', 'milk', 'Dairy section', 'bread']);
+  await ann.editable.getByText('Dairy section').click();
+  await ann.page.getByTestId('toolbar').locator('button[data-action=h3]').click();
+  await expect(ben.editable.locator('h3')).toHaveText('Dairy section');
+  await expect(ben.editable.locator('ol')).toHaveCount(2);
+  await expect(ben.editable.locator('ol li')).toHaveText(['eggs', 'milk', 'bread']);
+  // The list button on one item takes that item out of the list, not the whole list.
+  await ann.editable.getByText('milk').click();
+  await ann.page.keyboard.press('Control+Shift+7');
+  await expect(ben.editable.locator('p')).toHaveText(['milk']);
+  await expect(ben.editable.locator('ol li')).toHaveText(['eggs', 'bread']);
+});
+
 test('Backspace at the start of a heading on the first line makes it normal text, keeping its words', async ({ openUser }) => {
   const ann = await openUser('Ann');
   const ben = await openUser('Ben');

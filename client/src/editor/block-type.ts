@@ -1,7 +1,9 @@
 // Switches the blocks under the selection to a type, or back to a paragraph when they already have it, the way
-// toolbar buttons toggle. Lists go through @lexical/list's commands, which keep list items well formed.
+// toolbar buttons toggle. Lists go through @lexical/list's commands, which keep list items well formed. Leaving a
+// list changes only the selected items, as in other editors: each one replaced splits its list around it
+// (ListItemNode.replace), where REMOVE_LIST_COMMAND would unmake the whole list, others' items included.
 import { $createCodeNode } from '@lexical/code';
-import { INSERT_CHECK_LIST_COMMAND, INSERT_ORDERED_LIST_COMMAND, INSERT_UNORDERED_LIST_COMMAND, REMOVE_LIST_COMMAND } from '@lexical/list';
+import { INSERT_CHECK_LIST_COMMAND, INSERT_ORDERED_LIST_COMMAND, INSERT_UNORDERED_LIST_COMMAND } from '@lexical/list';
 import { $createHeadingNode, $createQuoteNode } from '@lexical/rich-text';
 import { $setBlocksType } from '@lexical/selection';
 import { $createParagraphNode, $getSelection, type ElementNode, type LexicalEditor } from 'lexical';
@@ -29,10 +31,6 @@ export function toggleBlockType(editor: LexicalEditor, target: SettableBlockType
   if (next === 'bullet' || next === 'number' || next === 'check') {
     editor.dispatchCommand(listCommands[next], undefined);
     return;
-  }
-  if (current === 'bullet' || current === 'number' || current === 'check') {
-    editor.dispatchCommand(REMOVE_LIST_COMMAND, undefined);
-    if (next === 'paragraph') return;
   }
   editor.update(() => $setBlocksType($getSelection(), blockCreators[next]));
 }
