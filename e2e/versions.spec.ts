@@ -273,6 +273,31 @@ test('with the history panel open, the text is centred in the room left of it, n
   }
 });
 
+test('after someone else restores a version, the caret starts again beside the same words, and typing goes on there', async ({ openUser, tandem, docName }) => {
+  const ann = await openUser('Ann');
+  const ben = await openUser('Ben');
+  await focusEnd(ann);
+  await ann.page.keyboard.type('# Title here');
+  await ann.page.keyboard.press('Enter');
+  await ann.page.keyboard.type('Para one.');
+  await expect.poll(() => documentText(ben)).toBe('Title here\nPara one.');
+  await expect(ann.page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+  await nameVersion(tandem, docName, 'V1');
+  await focusEnd(ben);
+  await ben.page.keyboard.type(' Bob sentence.');
+  await expect.poll(() => documentText(ann)).toBe('Title here\nPara one. Bob sentence.');
+  // Ben's caret goes back to just after "Para".
+  await ben.page.keyboard.press('Home');
+  for (let press = 0; press < 4; press++) await ben.page.keyboard.press('ArrowRight');
+
+  await ann.page.getByTestId('history-open').click();
+  await versionTitled(ann.page, 'V1').locator('button[data-action=restore]').click();
+  await expect(ben.page.getByTestId('replaced-banner')).toContainText('Ann restored the version “V1”.');
+  await expect.poll(() => documentText(ben)).toBe('Title here\nPara one.');
+  await ben.page.keyboard.type('XYZ');
+  await expect.poll(() => documentText(ann)).toBe('Title here\nParaXYZ one.');
+});
+
 test('a version previews in full even when the history lists many versions', async ({ openUser, tandem, docName }) => {
   const ann = await openUser('Ann');
   await focusEnd(ann);

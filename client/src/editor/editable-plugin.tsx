@@ -2,20 +2,28 @@
 // puts the caret at the start of the document the first time it may be edited, as Google Docs does (not at the end,
 // which scrolled a long document to its bottom), unless the person has already moved the focus somewhere else (the
 // page's own buttons, the address bar). While typing is held for a replacement (holdTyping), the letters typed are
-// kept (held-keys.ts) and typed in where the caret starts again once it may go on: none is lost.
+// kept (held-keys.ts) and typed in where the caret starts again once it may go on: none is lost. It starts again
+// beside the words it was at, found in the new content (caret-across-replacement.ts).
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $getRoot, type LexicalEditor } from 'lexical';
 import { useEffect, useRef } from 'react';
+import { $captureCaret, $placeCaret, type CaretPlace } from './caret-across-replacement';
 import { $typeHeldKeys, holdKeys, type HeldKeys } from './held-keys';
 
 /** Frames to wait for the page to render the editor as editable (one or two, normally). */
 const MAX_FRAMES_TO_FOCUS = 30;
 
+interface HeldTyping {
+  readonly keys: HeldKeys;
+  /** Where the caret was when typing stopped, or null when the editor had none. */
+  readonly caret: CaretPlace | null;
+}
+
 /**
  * Editors whose typing holdTyping stopped while they had the focus, with the keys pressed since: the focus goes back
  * to them, and the keys into them, when they may type again.
  */
-const focusedWhenHeld = new WeakMap<LexicalEditor, HeldKeys>();
+const focusedWhenHeld = new WeakMap<LexicalEditor, HeldTyping>();
 
 /**
  * Stops typing into `editor` at once, from outside React (a replacement's notice, read in the Yjs observer that
@@ -24,7 +32,9 @@ const focusedWhenHeld = new WeakMap<LexicalEditor, HeldKeys>();
  */
 export function holdTyping(editor: LexicalEditor): void {
   const root = editor.getRootElement();
-  if (root !== null && root.contains(document.activeElement) && !focusedWhenHeld.has(editor)) focusedWhenHeld.set(editor, holdKeys(root));
+  if (root !== null && root.contains(document.activeElement) && !focusedWhenHeld.has(editor)) {
+    focusedWhenHeld.set(editor, { keys: holdKeys(root), caret: editor.getEditorState().read($captureCaret) });
+  }
   editor.setEditable(false);
   // The element itself stops taking keys now too: ContentEditable sets the attribute at its next render, and a key
   // pressed before it went into the page natively, which Lexical then took into the new content's first line (the
@@ -39,13 +49,19 @@ export function EditablePlugin({ isEditable, resync }: { isEditable: boolean; re
   useEffect(() => {
     editor.setEditable(isEditable);
     if (!isEditable) return;
-    // The text the caret was in was replaced: it starts again at the top of the new content, as on opening. Placed
-    // now, before any key can reach the editor; the focus follows once the element accepts it. (Placed in the frame
-    // after, a letter typed in between stayed behind the caret, and the word came out as "yping… t".)
-    const heldKeys = focusedWhenHeld.get(editor);
-    if (heldKeys !== undefined) {
+    // The text the caret was in was replaced: it starts again beside the same words in the new content, or at its
+    // top, as on opening. Placed now, before any key can reach the editor; the focus follows once the element
+    // accepts it. (Placed in the frame after, a letter typed in between stayed behind the caret: "yping… t".)
+    const held = focusedWhenHeld.get(editor);
+    if (held !== undefined) {
       focusedWhenHeld.delete(editor);
-      editor.update(() => $getRoot().selectStart(), { discrete: true });
+      const heldKeys = held.keys;
+      editor.update(
+        () => {
+          if (held.caret === null || !$placeCaret(held.caret)) $getRoot().selectStart();
+        },
+        { discrete: true },
+      );
       // Keys pressed until the focus is back are still held; then they are typed in, before any later key (also
       // when the person has moved the focus elsewhere meanwhile: they were typed for the text).
       let isTyped = false;
@@ -58,7 +74,7 @@ export function EditablePlugin({ isEditable, resync }: { isEditable: boolean; re
         stop();
         // Not typed in yet (held again, say): they wait for the next time the editor may type; gone with the editor.
         if (isTyped) return;
-        if (editor.getRootElement()?.isConnected === true) focusedWhenHeld.set(editor, heldKeys);
+        if (editor.getRootElement()?.isConnected === true) focusedWhenHeld.set(editor, held);
         else heldKeys.release();
       };
     }

@@ -1,0 +1,122 @@
+// Where the caret goes back after someone else replaces the document (a version restored, a file imported): the
+// block it was in is gone, so it is found again in the new content by the words around it. A restore mostly brings
+// back the same lines, a little older: the caret lands beside the same words, and what the person goes on typing
+// lands there too, not at the top of the document (where it still goes when the words are gone).
+import { $getRoot, $getSelection, $isElementNode, $isRangeSelection, $isTextNode, type ElementNode, type LexicalNode } from 'lexical';
+
+/** The caret by the text of its block (paragraph, heading or list item), in document order. */
+export interface CaretPlace {
+  readonly blockIndex: number;
+  readonly blockText: string;
+  /** Characters of `blockText` before the caret. */
+  readonly offset: number;
+}
+
+/** How much of the text beside the caret is looked for; shorter runs than MIN_CONTEXT say too little. */
+const MAX_CONTEXT = 40;
+const MIN_CONTEXT = 3;
+
+/**
+ * Where `place` is in the blocks of the new content: the block with the same text (the nearest, if several), else
+ * a block holding the words just before (or just after) the caret; null when the words are gone (an unrelated file
+ * imported, say), and the caller starts the caret at the top, as on opening.
+ */
+export function findCaret(place: CaretPlace, blocksAfter: readonly string[]): { blockIndex: number; offset: number } | null {
+  const nearest = (matches: (text: string) => number): { blockIndex: number; at: number } | null => {
+    let best: { blockIndex: number; at: number } | null = null;
+    blocksAfter.forEach((text, blockIndex) => {
+      const at = matches(text);
+      if (at < 0) return;
+      if (best === null || Math.abs(blockIndex - place.blockIndex) < Math.abs(best.blockIndex - place.blockIndex)) best = { blockIndex, at };
+    });
+    return best;
+  };
+  const same = nearest((text) => (text === place.blockText ? 0 : -1));
+  if (same !== null) return { blockIndex: same.blockIndex, offset: place.offset };
+  const before = place.blockText.slice(Math.max(0, place.offset - MAX_CONTEXT), place.offset);
+  if (before.trim().length >= MIN_CONTEXT) {
+    const found = nearest((text) => text.indexOf(before));
+    if (found !== null) return { blockIndex: found.blockIndex, offset: found.at + before.length };
+  }
+  const after = place.blockText.slice(place.offset, place.offset + MAX_CONTEXT);
+  if (after.trim().length >= MIN_CONTEXT) {
+    const found = nearest((text) => text.indexOf(after));
+    if (found !== null) return { blockIndex: found.blockIndex, offset: found.at };
+  }
+  return null;
+}
+
+/** The caret's place now (its anchor, for a selection), or null without one. Inside editor.read or update. */
+export function $captureCaret(): CaretPlace | null {
+  const selection = $getSelection();
+  if (!$isRangeSelection(selection)) return null;
+  const anchor = selection.anchor.getNode();
+  const block = blockOf(anchor);
+  if (block === null) return null;
+  const blocks = $textBlocks();
+  const blockIndex = blocks.indexOf(block);
+  if (blockIndex < 0) return null;
+  let offset = 0;
+  for (const text of block.getAllTextNodes()) {
+    if (text.is(anchor)) {
+      offset += selection.anchor.offset;
+      break;
+    }
+    offset += text.getTextContentSize();
+  }
+  if (!$isTextNode(anchor)) offset = selection.anchor.offset === 0 ? 0 : textOf(block).length;
+  return { blockIndex, blockText: textOf(block), offset };
+}
+
+/** Puts the caret at `place` in the current content; false when there is no block to put it in. Inside update. */
+export function $placeCaret(place: CaretPlace): boolean {
+  const blocks = $textBlocks();
+  const found = findCaret(place, blocks.map(textOf));
+  const block = found === null ? undefined : blocks[found.blockIndex];
+  if (found === null || block === undefined) return false;
+  let remaining = found.offset;
+  for (const text of block.getAllTextNodes()) {
+    const size = text.getTextContentSize();
+    if (remaining <= size) {
+      text.select(remaining, remaining);
+      return true;
+    }
+    remaining -= size;
+  }
+  block.selectEnd();
+  return true;
+}
+
+/** Blocks that hold text directly (paragraphs, headings, list items, quotes), in document order. */
+function $textBlocks(): ElementNode[] {
+  const blocks: ElementNode[] = [];
+  const visit = (element: ElementNode): void => {
+    const children = element.getChildren();
+    const nested = children.filter((child): child is ElementNode => $isElementNode(child) && !child.isInline());
+    if (nested.length === 0) {
+      if (element !== $getRoot()) blocks.push(element);
+      return;
+    }
+    for (const child of nested) visit(child);
+  };
+  visit($getRoot());
+  return blocks;
+}
+
+function blockOf(node: LexicalNode): ElementNode | null {
+  let current: LexicalNode | null = node;
+  while (current !== null) {
+    if ($isElementNode(current) && !current.isInline() && !current.getChildren().some((child) => $isElementNode(child) && !child.isInline())) {
+      return current === $getRoot() ? null : current;
+    }
+    current = current.getParent();
+  }
+  return null;
+}
+
+function textOf(block: ElementNode): string {
+  return block
+    .getAllTextNodes()
+    .map((text) => text.getTextContent())
+    .join('');
+}
