@@ -257,7 +257,7 @@ test('"Download as Markdown" saves a file matching the document', async ({ openU
   await expect(menu).toBeVisible();
   await expect(menu).toHaveAccessibleName('Download as');
   const [download] = await Promise.all([ann.page.waitForEvent('download'), menu.locator('[data-format=markdown]').click()]);
-  // Named after the document's title (its first heading).
+  // Named after the document's title (its first Heading 1).
   expect(download.suggestedFilename()).toBe('Packing list.md');
   const file = await readFile(await download.path(), 'utf8');
 
@@ -295,7 +295,7 @@ test('"Download as Markdown" saves a file matching the document', async ({ openU
   await expect(focused).not.toHaveAttribute('role', 'menuitem');
 });
 
-test('the home page lists a document by its first heading, by its first line without one, and by its name once it has no text', async ({ openUser, tandem, docName }) => {
+test('the home page lists a document by its first Heading 1, by its first line without one, and by its name once it has no text', async ({ openUser, tandem, docName }) => {
   const ann = await openUser('Ann');
   const { page } = ann;
   const remembered = () => page.evaluate(() => localStorage.getItem('tandem:recent-docs') ?? '');

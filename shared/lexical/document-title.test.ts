@@ -6,8 +6,13 @@ import { markdownToEditorState } from './markdown-to-editor-state';
 const titleOf = (markdown: string) => createConversionEditor(markdownToEditorState(markdown)).getEditorState().read($documentTitle);
 
 describe('$documentTitle', () => {
-  it('is the first heading, wherever it is', () => {
-    expect(titleOf('Intro line\n\n## Trip   plan\n\n# Later')).toBe('Trip plan');
+  it('is the first Heading 1, wherever it is', () => {
+    expect(titleOf('Intro line\n\n## Section\n\n# Trip   plan\n\n# Later')).toBe('Trip plan');
+  });
+
+  it('is the first line, not a smaller heading further down, when there is no Heading 1', () => {
+    expect(titleOf('Groceries\n\n1. eggs\n\n### Dairy section\n\n1. milk')).toBe('Groceries');
+    expect(titleOf('## Overview\n\nwords')).toBe('Overview');
   });
 
   it('is the first line with text when there is no heading', () => {

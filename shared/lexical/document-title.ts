@@ -1,6 +1,6 @@
 // A document's title as the editor shows it (header, browser tab, recent documents, file names) and HTML exports
-// name it: its first heading, else its first line of text cut to a title's length, as Google Docs names an untitled
-// document; null while it has no text at all.
+// name it: its first Heading 1, else its first line of text cut to a title's length, as Google Docs names an
+// untitled document; null while it has no text at all.
 import { $getRoot } from 'lexical';
 import { $firstHeadingText } from './first-heading';
 

@@ -4,7 +4,7 @@ import { readJson, writeJson } from '../json-storage';
 
 export interface RecentDoc {
   readonly name: string;
-  /** The document's title (first heading, else first line) when it was last open, if it had text. */
+  /** The document's title (first Heading 1, else first line) when it was last open, if it had text. */
   readonly title?: string;
   /** ms since epoch. */
   readonly openedAt: number;

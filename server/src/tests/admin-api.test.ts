@@ -58,7 +58,7 @@ describe('admin API documents', () => {
     expect(html.headers.get('content-type')).toBe('text/html; charset=utf-8');
     const page = await html.text();
     expect(page).toMatch(/^<!doctype html>/);
-    expect(page).toContain('<title>Minutes</title>'); // the first heading, as the editor and the download name show it
+    expect(page).toContain('<title>Minutes</title>'); // the first Heading 1, as the editor and the download name show it
     await importMarkdown(server, 'no-heading', 'Notes for *Tuesday*\n\nSecond line');
     const untitled = await (await adminFetch(server, '/admin/docs/no-heading/export?format=html')).text();
     expect(untitled).toContain('<title>Notes for Tuesday</title>'); // no heading: the first line, as the editor shows it
