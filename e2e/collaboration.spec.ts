@@ -599,6 +599,21 @@ test('pasting from a web page keeps its links but turns a javascript: one into p
   await expect(ben.editable.locator('a')).toHaveAttribute('href', 'https://example.com/');
 });
 
+test('pasting from Google Docs: a link keeps no underline of its own, and an image becomes a link to it, no empty line', async ({ openUser }) => {
+  const ann = await openUser('Ann');
+  const ben = await openUser('Ben');
+  await focusEnd(ann);
+  const html = '<meta charset="utf-8"><b style="font-weight:normal" id="docs-internal-guid-1"><p dir="ltr"><span>See </span>'
+    + '<a href="https://example.org/page"><span style="color:#1155cc;text-decoration:underline;">the page</span></a></p>'
+    + '<p dir="ltr"><span><img src="https://example.org/chart.png" alt="Sales chart" width="300"></span></p>'
+    + '<p dir="ltr"><span>After.</span></p></b>';
+  await pasteHtml(ann, html, 'See the page\n\nAfter.');
+  await expect.poll(() => documentText(ben)).toBe('See the page\nSales chart\nAfter.');
+  await expect(ben.editable.locator('a')).toHaveText(['the page', 'Sales chart']);
+  await expect(ben.editable.locator('a').last()).toHaveAttribute('href', 'https://example.org/chart.png');
+  await expect(ben.editable.locator('.ed-underline')).toHaveCount(0);
+});
+
 test('a table pasted from a spreadsheet or a web page gives one line per row, its cells apart by tabs', async ({ openUser }) => {
   const ann = await openUser('Ann');
   const ben = await openUser('Ben');

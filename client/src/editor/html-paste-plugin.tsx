@@ -1,10 +1,12 @@
 // Pasted HTML the editor would import badly is converted first: lists from Microsoft Word stay lists (see
-// word-lists.ts), and a table's rows become lines (see pasted-tables.ts). The rest of the paste goes the usual way
+// word-lists.ts), a table's rows become lines (see pasted-tables.ts), links lose the underline that only draws them
+// and images become links (see pasted-links-and-images.ts). The rest of the paste goes the usual way
 // (one undo step, tagged as a paste).
 import { $insertDataTransferForRichText } from '@lexical/clipboard';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $getSelection, COMMAND_PRIORITY_HIGH, PASTE_COMMAND, PASTE_TAG } from 'lexical';
 import { useEffect } from 'react';
+import { tidyLinksAndImages } from './pasted-links-and-images';
 import { flattenTables } from './pasted-tables';
 import { convertWordLists } from './word-lists';
 
@@ -40,6 +42,7 @@ export function HtmlPastePlugin() {
 
 /** `html` converted for the editor; null when it needs nothing (paste it unchanged). */
 function convertPastedHtml(html: string): string | null {
-  const withLists = convertWordLists(html);
-  return flattenTables(withLists ?? html) ?? withLists;
+  let converted: string | null = null;
+  for (const convert of [convertWordLists, flattenTables, tidyLinksAndImages]) converted = convert(converted ?? html) ?? converted;
+  return converted;
 }
