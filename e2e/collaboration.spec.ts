@@ -777,6 +777,35 @@ test('the bar under a link moves with it when the find panel makes room above th
   await expect.poll(async () => (await placeOf()).gap).toBe(before.gap);
 });
 
+test('on a phone, arrows at the toolbar\'s edges show there are more buttons and bring them into view', async ({ openUser }) => {
+  const ann = await openUser('Ann');
+  await ann.page.setViewportSize({ width: 390, height: 700 });
+  await focusEnd(ann);
+  await ann.page.keyboard.type('words');
+  const toolbar = ann.page.getByTestId('toolbar');
+  const before = ann.page.getByTestId('toolbar-more-before');
+  const after = ann.page.getByTestId('toolbar-more-after');
+  const find = toolbar.locator('button[data-action=find]');
+  await expect(after).toBeVisible();
+  await expect(before).toHaveCount(0);
+  await expect(find).not.toBeInViewport();
+  for (let tap = 0; tap < 6 && (await after.count()) > 0; tap++) {
+    const scrolled = await toolbar.evaluate((element) => element.scrollLeft);
+    await after.click();
+    await expect.poll(() => toolbar.evaluate((element) => element.scrollLeft)).toBeGreaterThan(scrolled);
+  }
+  await expect(after).toHaveCount(0);
+  await expect(before).toBeVisible();
+  await expect(find).toBeInViewport({ ratio: 1 });
+  // The taps kept the caret in the text: typing goes on there.
+  await ann.page.keyboard.type(' more');
+  await expect.poll(() => documentText(ann)).toBe('words more');
+  // A window wide enough shows every button, with no arrows.
+  await ann.page.setViewportSize({ width: 1280, height: 700 });
+  await expect(after).toHaveCount(0);
+  await expect(before).toHaveCount(0);
+});
+
 test('a click back into the text closes the link form, and Ctrl+K then links the new selection', async ({ openUser }) => {
   const ann = await openUser('Ann');
   await focusEnd(ann);

@@ -18,7 +18,7 @@ import {
   type BaseSelection,
   type TextFormatType,
 } from 'lexical';
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { align, alignments, type Alignment } from './alignment';
 import { alignmentOf, isAlignAction, shortcutActionOf, shortcutLabelOf } from './block-shortcuts';
 import { toggleBlockType, type SettableBlockType } from './block-type';
@@ -31,6 +31,7 @@ import { isApple } from './platform';
 import { toolbarIcons } from './toolbar-icons';
 import { $readToolbarState, emptyToolbarState, isSameToolbarState, type ToolbarState } from './toolbar-state';
 import { useRovingToolbar } from './use-roving-toolbar';
+import { useScrollEdges } from './use-scroll-edges';
 
 const keys = commandKeys(isApple);
 
@@ -67,6 +68,7 @@ function selectedRangeIn(root: HTMLElement | null): Range | null {
 export function Toolbar() {
   const toolbarRef = useRef<HTMLDivElement>(null);
   const roving = useRovingToolbar(toolbarRef);
+  const edges = useScrollEdges(toolbarRef);
   const [editor] = useLexicalComposerContext();
   const [state, setState] = useState<ToolbarState>(emptyToolbarState);
   const [canUndo, setCanUndo] = useState(false);
@@ -153,7 +155,9 @@ export function Toolbar() {
   const disabled = !isEditable;
 
   return (
-    <div className="toolbar-wrap">
+    <div className="toolbar-wrap" data-more-before={edges.hasMoreBefore || undefined} data-more-after={edges.hasMoreAfter || undefined}>
+      {edges.hasMoreBefore && <ScrollArrow toolbarRef={toolbarRef} direction={-1} />}
+      {edges.hasMoreAfter && <ScrollArrow toolbarRef={toolbarRef} direction={1} />}
       <div className="toolbar" data-testid="toolbar" role="toolbar" aria-label="Formatting" ref={toolbarRef} {...roving}>
         <Group>
           <ToolButton action="undo" label="Undo" shortcut={keys.undo} disabled={disabled || !canUndo} onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)}>
@@ -254,6 +258,33 @@ export function Toolbar() {
         <LinkEditor key={linkDraft.id} editor={editor} initialUrl={linkDraft.url} selection={linkDraft.selection} target={linkDraft.target} onClose={closeLinkEditor} />
       )}
     </div>
+  );
+}
+
+/**
+ * The arrow at a sideways-scrolling toolbar's edge (phones): it shows there are more buttons and scrolls most of a
+ * width towards them. For pointers and touch only: the keyboard's arrow keys already bring every button into view.
+ */
+function ScrollArrow({ toolbarRef, direction }: { toolbarRef: RefObject<HTMLDivElement | null>; direction: -1 | 1 }) {
+  const side = direction < 0 ? 'before' : 'after';
+  return (
+    <button
+      type="button"
+      className={`toolbar-more toolbar-more-${side}`}
+      data-testid={`toolbar-more-${side}`}
+      tabIndex={-1}
+      aria-hidden="true"
+      title={direction < 0 ? 'Earlier buttons' : 'More buttons'}
+      onMouseDown={(event) => event.preventDefault()}
+      onClick={() => {
+        const toolbar = toolbarRef.current;
+        toolbar?.scrollBy({ left: direction * toolbar.clientWidth * 0.7, behavior: 'smooth' });
+      }}
+    >
+      <svg viewBox="0 0 20 20" width="18" height="18" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" strokeLinejoin="round">
+        <path d={direction < 0 ? 'M12 4l-6 6 6 6' : 'M8 4l6 6-6 6'} />
+      </svg>
+    </button>
   );
 }
 
