@@ -298,6 +298,41 @@ test('after someone else restores a version, the caret starts again beside the s
   await expect.poll(() => documentText(ann)).toBe('Title here\nParaXYZ one.');
 });
 
+test('a preview shows its changes against the document now, and follows others\' typing', async ({ openUser, tandem, docName }) => {
+  const ann = await openUser('Ann');
+  const ben = await openUser('Ben');
+  await focusEnd(ann);
+  await ann.page.keyboard.type('We leave at nine.');
+  await ann.page.keyboard.press('Enter');
+  await ann.page.keyboard.type('Dinner at the lodge.');
+  await expect(ann.page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+  await nameVersion(tandem, docName, 'First draft');
+  await ann.page.keyboard.press('Control+Home');
+  await ann.page.keyboard.press('End');
+  await ann.page.keyboard.press('Backspace');
+  await ann.page.keyboard.type(', or ten.');
+  await expect.poll(() => documentText(ben)).toBe('We leave at nine, or ten.\nDinner at the lodge.');
+
+  await ann.page.getByTestId('history-open').click();
+  await versionTitled(ann.page, 'First draft').locator('button[data-action=preview]').click();
+  const preview = ann.page.getByTestId('version-preview');
+  await expect(preview).toContainText('We leave at nine.');
+  await expect(preview.locator('del, ins')).toHaveCount(0);
+  await preview.locator('button[data-action=show-changes]').click();
+  await expect(preview.locator('.preview-prose del')).toHaveText([', or ten']);
+  await expect(preview.locator('.preview-prose ins')).toHaveCount(0);
+  await expect(preview.getByTestId('version-changes-key')).toContainText('Only in this version');
+
+  // Ben adds a line: it shows struck through, as something a restore would take away.
+  await focusEnd(ben);
+  await ben.page.keyboard.press('Enter');
+  await ben.page.keyboard.type('Maps are in the car.');
+  await expect(preview.locator('.change-removed')).toHaveText('Maps are in the car.');
+  await preview.locator('button[data-action=show-changes]').click();
+  await expect(preview.locator('del, ins, .change-removed')).toHaveCount(0);
+  await expect(preview.locator('.preview-prose')).toHaveText(/We leave at nine\.\s*Dinner at the lodge\./);
+});
+
 test('a version previews in full even when the history lists many versions', async ({ openUser, tandem, docName }) => {
   const ann = await openUser('Ann');
   await focusEnd(ann);

@@ -1,16 +1,18 @@
 // The version history drawer: saved versions newest first, each previewable and (for editors) restorable, and a
-// form to name the current state as a version. Re-reads the list after every action, since the server may have
+// form to name the current state as a version; a preview can show its changes against the document now. Re-reads the list after every action, since the server may have
 // added versions of its own (an automatic one before a restore, say), when someone else names a version (see
 // versions-signal.ts), when the page comes back into view, and every few seconds while it is in view.
-import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
+import { editorStateToHtml } from '../../../shared/lexical/editor-state-to-html';
+import { editorFromYDoc } from '../../../shared/lexical/yjs-to-editor-state';
 import { readReplacement } from '../../../shared/replacement-notice';
 import { MAX_VERSION_LABEL_CHARS } from '../../../shared/restore-labels';
 import { formatClockTime, formatRelativeTime } from './format-time';
 import type { DocApi, Snapshot } from './doc-api';
 import { VersionItem } from './version-item';
-import { VersionPreview } from './version-preview';
+import { VersionPreview, type CurrentDocument } from './version-preview';
 import { announceVersionsChanged, watchVersionsChanged } from './versions-signal';
 
 /** How often an open panel reads the list again, for versions no page announces. */
@@ -63,6 +65,17 @@ export function HistoryPanel({ api, canEdit, changes, doc, awareness, onRestorin
   const [label, setLabel] = useState('');
   const labelId = useId();
   const panelRef = useRef<HTMLElement>(null);
+  // Read from the shared document, as a download made here is: the same renderer as the version's export.
+  const currentDocument = useMemo<CurrentDocument>(
+    () => ({
+      render: () => editorStateToHtml(editorFromYDoc(doc), window),
+      watch: (onChange) => {
+        doc.on('update', onChange);
+        return () => doc.off('update', onChange);
+      },
+    }),
+    [doc],
+  );
 
   // Opening moves the keyboard into the panel (its first field, or its close button for viewers); closing gives the
   // focus back to what opened it, unless the person has since gone elsewhere.
@@ -269,7 +282,7 @@ export function HistoryPanel({ api, canEdit, changes, doc, awareness, onRestorin
           )}
         </p>
       )}
-      {preview !== null && <VersionPreview title={preview.title} html={preview.html} onClose={() => setPreview(null)} />}
+      {preview !== null && <VersionPreview title={preview.title} html={preview.html} current={currentDocument} onClose={() => setPreview(null)} />}
 
       {snapshots === null ? (
         // A failed load is explained by the error above, with its Try again.
