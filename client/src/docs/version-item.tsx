@@ -27,7 +27,7 @@ export function VersionItem({ snapshot, isPreviewing, canRestore, isBusy, onPrev
   return (
     <li className={isPreviewing ? 'version version-previewing' : 'version'} data-testid="version" data-version-id={snapshot.id}>
       <div className="version-text">
-        {/* A long name is cut short in the panel; the tooltip gives it whole, with the exact time. */}
+        {/* A long name is cut short after two lines; the tooltip gives it whole, with the exact time. */}
         <span className="version-title" id={titleId} title={snapshot.label === null ? exactTime : `${snapshot.label} (${exactTime})`}>
           {snapshot.label ?? capitalize(time)}
         </span>
