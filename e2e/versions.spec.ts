@@ -221,8 +221,9 @@ test('words someone typed against the text a restore replaced are kept in a vers
   await expect(ben.page.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected', { timeout: 20_000 });
   // They were written into the paragraph the restore replaced, so the document cannot show them…
   await expect.poll(() => documentText(ben)).toBe('The first words.');
-  // …but they are not lost: a version holds the text as it was, with them in it.
+  // …but they are not lost: a version holds the text as it was, with them in it, and Ben's page says which.
   const label = 'Edits made during the restore of First draft';
+  await expect(ben.page.getByTestId('replaced-banner')).toContainText(`While you were offline: Ann restored the version “First draft”. Words you typed meanwhile in the text it replaced are kept in History, in “${label}”.`);
   await expect.poll(async () => (await adminApi(tandem).listSnapshots(docName)).map((v) => v.label), { timeout: 20_000 }).toContain(label);
   // Ann's panel, open all along, lists it without being asked (the server made it, so no page announced it).
   await expect(versionTitled(ann.page, label)).toBeVisible();

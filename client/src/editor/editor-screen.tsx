@@ -74,7 +74,7 @@ function EditorLayout({ config, docName, storage, session, tokenSource, initialI
   const isMarginNarrow = useMediaQuery(isHistoryOpen ? WORD_COUNT_MARGIN_WITH_DRAWER : WORD_COUNT_MARGIN);
   const wordCountPlace: WordCountPlace = isMarginNarrow ? 'top-bar' : 'corner';
   /** What the last replacement seen while the document was open says, until dismissed. */
-  const [replacedMessage, setReplacedMessage] = useState<string | null>(null);
+  const [replacedMessage, setReplacedMessage] = useState<{ text: string; hadEditsAway: boolean } | null>(null);
   /** Changes with every replacement, so an open history panel re-reads its list (a restore adds a version). */
   const [replacements, setReplacements] = useState(0);
   const topBarRef = useRef<HTMLDivElement>(null);
@@ -134,7 +134,11 @@ function EditorLayout({ config, docName, storage, session, tokenSource, initialI
         setReplacedMessage(null);
       }
       // One that arrives with the content on opening is old news.
-      else if (session.isContentReady.get()) setReplacedMessage(describeReplacement(notice));
+      // One that comes with the catching up as the page reconnects, over edits made offline, says where those went.
+      else if (session.isContentReady.get()) {
+        const hadEditsAway = !session.provider.synced && session.hasUnsavedEdits.get();
+        setReplacedMessage({ text: describeReplacement(notice, { hadEditsAway }), hadEditsAway });
+      }
     },
     [session, noteReplacement],
   );
@@ -194,7 +198,7 @@ function EditorLayout({ config, docName, storage, session, tokenSource, initialI
             <div className="bar-notices">
               <NoticeBar connection={connection} hasContent={isContentReady} />
               {replacementInProgress !== null && <ReplacingBar message={describeReplacementUnderWay(replacementInProgress)} />}
-              {replacedMessage !== null && <ReplacementBar message={replacedMessage} onDismiss={() => setReplacedMessage(null)} />}
+              {replacedMessage !== null && <ReplacementBar message={replacedMessage.text} hadEditsAway={replacedMessage.hadEditsAway} onDismiss={() => setReplacedMessage(null)} />}
             </div>
           </div>
           <ViewOnlyNotice connection={connection} access={access} hasContent={isContentReady} />

@@ -61,17 +61,19 @@ export function ReplacingBar({ message }: { message: string }) {
   return (
     <div className="notice notice-info" role="status" data-testid="replacing-banner">
       <span>
-        <strong>Replacing the content.</strong> {message} What you type meanwhile goes in at the top of the new content once it is in place.
+        <strong>Replacing the content.</strong> {message} What you type meanwhile goes in once it is in place, where your caret starts again.
       </span>
     </div>
   );
 }
 
-export function ReplacementBar({ message, onDismiss }: { message: string; onDismiss: () => void }) {
+/** `hadEditsAway`: the message already says where this page's offline words went (describeReplacement). */
+export function ReplacementBar({ message, hadEditsAway, onDismiss }: { message: string; hadEditsAway: boolean; onDismiss: () => void }) {
   return (
     <div className="notice notice-info notice-dismissible" role="status" data-testid="replaced-banner">
       <span>
-        <strong>Content replaced.</strong> {message} Undo starts again from here; the text before it, and anything typed into that text meanwhile (offline, say), is kept in the version history.
+        <strong>Content replaced.</strong> {message} Undo starts again from here
+        {hadEditsAway ? '.' : '; the text before it, and anything typed into that text meanwhile (offline, say), is kept in the version history.'}
       </span>
       <button type="button" className="icon-button" aria-label="Dismiss" onClick={onDismiss}>
         ×

@@ -27,13 +27,28 @@ export function ReplacementPlugin({ doc, onReplaced }: { doc: Y.Doc; onReplaced:
   return null;
 }
 
-/** What the notice bar says: "Ann restored the version “Draft 2”." */
-export function describeReplacement(notice: ReplacementNotice): string {
+/**
+ * What the notice bar says: "Ann restored the version “Draft 2”." With `hadEditsAway` (it reached this page as it
+ * came back with edits of its own, made offline), it also says where those of its words that were in the replaced text
+ * went: a version of their own, which the server names as below (version-service.ts, document-service.ts).
+ */
+export function describeReplacement(notice: ReplacementNotice, { hadEditsAway = false } = {}): string {
+  if (hadEditsAway) {
+    return `While you were offline: ${describeReplacement(notice)} Words you typed meanwhile in the text it replaced are kept in History, in “${keptEditsLabel(notice)}”.`;
+  }
   const who = notice.author ?? 'Someone';
   if (notice.kind === 'import') return `${notice.author === null ? 'An administrator' : who} replaced the document with an imported file.`;
   const undone = notice.version === null ? null : restoreUndoneBy(notice.version);
   if (undone !== null) return `${who} undid the restore of “${undone}”: the document is as it was before.`;
   return `${who} restored ${restoredVersion(notice)}.`;
+}
+
+/** The version the server keeps the edits that crossed `notice`'s replacement in. */
+function keptEditsLabel(notice: ReplacementNotice): string {
+  if (notice.kind === 'import') return 'Edits made during the import';
+  const version = notice.version ?? '';
+  const undone = restoreUndoneBy(version);
+  return undone === null ? `Edits made during the restore of ${version}` : `Edits made while the restore of ${undone} was undone`;
 }
 
 /** What the notice bar says while the new content arrives: "Ann is restoring the version “Draft 2”…" */

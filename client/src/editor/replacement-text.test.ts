@@ -28,4 +28,13 @@ describe('the notice of a restore', () => {
       'Someone undid the restore of “Draft 2”: the document is as it was before.',
     );
   });
+
+  it('tells someone who comes back with offline edits where their words in the replaced text are kept', () => {
+    expect(describeReplacement(restore({}), { hadEditsAway: true })).toBe(
+      'While you were offline: Ann restored the version “Draft 2”. Words you typed meanwhile in the text it replaced are kept in History, in “Edits made during the restore of Draft 2”.',
+    );
+    expect(describeReplacement(restore({ kind: 'import', version: null, author: null }), { hadEditsAway: true })).toBe(
+      'While you were offline: An administrator replaced the document with an imported file. Words you typed meanwhile in the text it replaced are kept in History, in “Edits made during the import”.',
+    );
+  });
 });
