@@ -378,6 +378,8 @@ test('a heading made of one list item splits the list around it; the other items
   await expect(ben.editable.locator('h3')).toHaveText('Dairy section');
   await expect(ben.editable.locator('ol')).toHaveCount(2);
   await expect(ben.editable.locator('ol li')).toHaveText(['eggs', 'milk', 'bread']);
+  // The numbers go on after the heading: bread is still 4.
+  await expect(ben.editable.locator('ol').last()).toHaveAttribute('start', '4');
   // The list button on one item takes that item out of the list, not the whole list.
   await ann.editable.getByText('milk').click();
   await ann.page.keyboard.press('Control+Shift+7');

@@ -1,12 +1,14 @@
 // Switches the blocks under the selection to a type, or back to a paragraph when they already have it, the way
 // toolbar buttons toggle. Lists go through @lexical/list's commands, which keep list items well formed. Leaving a
 // list changes only the selected items, as in other editors: each one replaced splits its list around it
-// (ListItemNode.replace), where REMOVE_LIST_COMMAND would unmake the whole list, others' items included.
+// (list-item-to-block.ts for the item with the caret, ListItemNode.replace for several), where REMOVE_LIST_COMMAND
+// would unmake the whole list, others' items included.
 import { $createCodeNode } from '@lexical/code';
 import { INSERT_CHECK_LIST_COMMAND, INSERT_ORDERED_LIST_COMMAND, INSERT_UNORDERED_LIST_COMMAND } from '@lexical/list';
 import { $createHeadingNode, $createQuoteNode } from '@lexical/rich-text';
 import { $setBlocksType } from '@lexical/selection';
 import { $createParagraphNode, $getSelection, type ElementNode, type LexicalEditor } from 'lexical';
+import { $replaceListItem, $selectedTopLevelListItem } from './list-item-to-block';
 import type { BlockType } from './toolbar-state';
 
 export type SettableBlockType = Exclude<BlockType, 'other'>;
@@ -32,5 +34,9 @@ export function toggleBlockType(editor: LexicalEditor, target: SettableBlockType
     editor.dispatchCommand(listCommands[next], undefined);
     return;
   }
-  editor.update(() => $setBlocksType($getSelection(), blockCreators[next]));
+  editor.update(() => {
+    const item = $selectedTopLevelListItem();
+    if (item !== null) $replaceListItem(item, blockCreators[next]());
+    else $setBlocksType($getSelection(), blockCreators[next]);
+  });
 }
