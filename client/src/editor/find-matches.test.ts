@@ -1,7 +1,7 @@
 import { $createLinkNode } from '@lexical/link';
 import { $createListItemNode, $createListNode } from '@lexical/list';
 import { $createHeadingNode } from '@lexical/rich-text';
-import { $createLineBreakNode, $createParagraphNode, $createTextNode, $getRoot, type LexicalEditor } from 'lexical';
+import { $createLineBreakNode, $createParagraphNode, $createTextNode, $getRoot, type ElementNode, type LexicalEditor } from 'lexical';
 import { describe, expect, it } from 'vitest';
 import { createConversionEditor } from '../../../shared/lexical/conversion-editor';
 import { $findMatches, $replaceAll, $replaceMatch } from './find-matches';
@@ -51,6 +51,28 @@ describe('find and replace', () => {
     editor.update(() => $replaceAll($findMatches('cat', { matchCase: false }), 'owl'), { discrete: true });
     expect(texts(editor)).toBe('owls and owl\n\nThe dog owl nap owl\n\nca\nt\n\nouter owl\n\ninner owl');
     expect(editor.getEditorState().read(() => $findMatches('cat', { matchCase: false }))).toEqual([]);
+  });
+
+  it('keeps a replaced first or last word of a link inside the link, and a match over two formats in the first one', () => {
+    const editor = createConversionEditor();
+    editor.update(
+      () => {
+        const link = $createLinkNode('https://cat.example').append($createTextNode('cat guide here'));
+        $getRoot().append($createParagraphNode().append($createTextNode('Read the '), link, $createTextNode(' today.')));
+      },
+      { discrete: true },
+    );
+    editor.update(() => $replaceMatch($findMatches('cat', { matchCase: true })[0]!, 'dog'), { discrete: true });
+    editor.update(() => $replaceMatch($findMatches('here', { matchCase: true })[0]!, 'now'), { discrete: true });
+    const linkText = () => editor.getEditorState().read(() => $getRoot().getFirstChildOrThrow<ElementNode>().getChildAtIndex<ElementNode>(1)!.getTextContent());
+    expect(linkText()).toBe('dog guide now');
+    expect(texts(editor)).toBe('Read the dog guide now today.');
+
+    const formatted = sampleEditor();
+    formatted.update(() => $replaceMatch($findMatches('cat', { matchCase: true })[2]!, 'dog'), { discrete: true });
+    const bold = formatted.getEditorState().read(() => $getRoot().getAllTextNodes().filter((node) => node.hasFormat('bold')).map((node) => node.getTextContent()));
+    expect(bold).toEqual(['dog']);
+    expect(texts(formatted)).toContain('The cat dog nap cat');
   });
 
   it('skips a match whose text someone else changed since it was found', () => {

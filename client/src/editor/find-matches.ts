@@ -78,9 +78,22 @@ export function $selectionOfMatch(match: TextMatch): RangeSelection | null {
   return selection;
 }
 
-/** Replaces the text of `match` with `replacement`, keeping the format of the match's first character. */
+/**
+ * Replaces the text of `match` with `replacement`, in the text node of its first character, so the replacement has
+ * that character's format and stays in its link. (Typed into a selection, a replacement of a link's first or last
+ * word went outside the link, as typing at a link's edge does: "Read the dog[ guide here]".)
+ */
 export function $replaceMatch(match: TextMatch, replacement: string): void {
-  $selectionOfMatch(match)?.insertText(replacement);
+  if ($selectionOfMatch(match) === null) return;
+  // Last segment first, so the offsets of those before it still hold.
+  for (let i = match.segments.length - 1; i >= 0; i--) {
+    const { key, start, end } = match.segments[i]!;
+    const node = $getNodeByKey(key);
+    if (!$isTextNode(node)) continue;
+    const text = i === 0 ? replacement : '';
+    if (text === '' && end - start === node.getTextContentSize()) node.remove();
+    else node.spliceText(start, end - start, text, i === 0);
+  }
 }
 
 /** Replaces every match, last first, so the places of those before it stay where they were found. */
