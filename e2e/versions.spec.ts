@@ -322,7 +322,14 @@ test('a preview shows its changes against the document now, and follows others\'
   await preview.locator('button[data-action=show-changes]').click();
   await expect(preview.locator('.preview-prose del')).toHaveText([', or ten']);
   await expect(preview.locator('.preview-prose ins')).toHaveCount(0);
-  await expect(preview.getByTestId('version-changes-key')).toContainText('Only in this version');
+  await expect(preview.getByTestId('version-changes-key')).toContainText('1 change');
+  // The same words as a heading now: marked too, where the key once said the version read the same.
+  await ann.editable.getByText('Dinner at the lodge.').click();
+  await ann.page.keyboard.press('Control+Alt+2');
+  await expect(preview.locator('.change-formatted')).toHaveText('Dinner at the lodge.');
+  await expect(preview.getByTestId('version-changes-key')).toContainText('2 changes');
+  await preview.locator('button[data-action=next-change]').click();
+  await expect(preview.locator('.change-current')).toHaveText('Dinner at the lodge.');
 
   // Ben adds a line: it shows struck through, as something a restore would take away.
   await focusEnd(ben);

@@ -8,14 +8,18 @@ function fragment(html: string): HTMLElement {
   return root;
 }
 
-/** The marked version in a short notation: +[block] only in the version, -[block] only now, {-del}{+ins} words. */
+/**
+ * The marked version in a short notation: +[block] only in the version, -[block] only now, ~[block] reformatted,
+ * {-del}{+ins} words.
+ */
 function notation(root: HTMLElement): string[] {
-  return Array.from(root.querySelectorAll('p, h1, h2, li')).map((block) => {
+  return Array.from(root.querySelectorAll('p, h1, h2, h3, li')).map((block) => {
     const words = Array.from(block.childNodes)
       .filter((node) => !(node instanceof Element && (node.tagName === 'UL' || node.tagName === 'OL')))
       .map((node) => (node instanceof Element && node.tagName === 'INS' ? `{+${node.textContent}}` : node instanceof Element && node.tagName === 'DEL' && !block.classList.contains('change-removed') ? `{-${node.textContent}}` : node.textContent))
       .join('');
-    const prefix = block.classList.contains('change-added') ? '+' : block.classList.contains('change-removed') ? '-' : '';
+    const marks: Record<string, string> = { 'change-added': '+', 'change-removed': '-', 'change-formatted': '~' };
+    const prefix = Object.entries(marks).find(([name]) => block.classList.contains(name))?.[1] ?? '';
     return `${prefix}${block.tagName.toLowerCase()}:${words}`;
   });
 }
@@ -23,7 +27,7 @@ function notation(root: HTMLElement): string[] {
 describe('markChanges', () => {
   it('leaves a version that reads like the document now unmarked', () => {
     const version = fragment('<h1>Title</h1><p>Same <b>words</b>.</p>');
-    expect(markChanges(version, fragment('<h1>Title</h1><p>Same words.</p>'))).toEqual({ fromVersion: 0, fromNow: 0 });
+    expect(markChanges(version, fragment('<h1>Title</h1><p>Same <b>words</b>.</p>'))).toEqual({ blocks: 0 });
     expect(version.innerHTML).toBe('<h1>Title</h1><p>Same <b>words</b>.</p>');
   });
 
@@ -31,20 +35,33 @@ describe('markChanges', () => {
     const version = fragment('<h1>Title</h1><p>Para one.</p><p>Old ending.</p>');
     const counts = markChanges(version, fragment('<h1>Title</h1><p>Para one. Bob sentence.</p><p>Added since.</p><p>Old ending.</p>'));
     expect(notation(version)).toEqual(['h1:Title', 'p:Para one.{- Bob sentence.}', '-p:Added since.', 'p:Old ending.']);
-    expect(counts).toEqual({ fromVersion: 1, fromNow: 1 });
+    expect(counts).toEqual({ blocks: 2 });
     const back = fragment('<p>Kept</p><p>Deleted later</p>');
-    expect(markChanges(back, fragment('<p>Kept</p>'))).toEqual({ fromVersion: 1, fromNow: 0 });
+    expect(markChanges(back, fragment('<p>Kept</p>'))).toEqual({ blocks: 1 });
     expect(notation(back)).toEqual(['p:Kept', '+p:Deleted later']);
   });
 
   it('pairs a changed block with the one that reads like it, not with a new block before it', () => {
     const version = fragment('<p>Bring boots.</p><p>Dinner at the lodge.</p>');
-    const counts = markChanges(version, fragment('<p>Bring boots.</p><p>Maps are in the car.</p><p>Dinner at the lodg</p>'));
+    expect(markChanges(version, fragment('<p>Bring boots.</p><p>Maps are in the car.</p><p>Dinner at the lodg</p>'))).toEqual({ blocks: 2 });
     expect(notation(version)).toEqual(['p:Bring boots.', '-p:Maps are in the car.', 'p:Dinner at the {-lodg}{+lodge.}']);
-    expect(counts).toEqual({ fromVersion: 1, fromNow: 1 });
     const unlike = fragment('<p>Alpha beta gamma</p>');
     markChanges(unlike, fragment('<p>Something else entirely</p>'));
     expect(notation(unlike)).toEqual(['+p:Alpha beta gamma', '-p:Something else entirely']);
+  });
+
+  it('marks the same words with another kind, level, list, alignment or format as reformatted', () => {
+    const version = fragment('<p>Title line</p><p>Body <b>text</b></p><h2>Details</h2><ul><li>item</li></ul><p>Left</p>');
+    const now = fragment('<h1>Title line</h1><p>Body text</p><h3>Details</h3><ol><li>item</li></ol><p style="text-align: center;">Left</p>');
+    expect(markChanges(version, now)).toEqual({ blocks: 5 });
+    expect(notation(version)).toEqual(['~p:Title line', '~p:Body text', '~h2:Details', '~li:item', '~p:Left']);
+    expect(version.querySelector('b')?.textContent).toBe('text');
+  });
+
+  it('shows a heading that would go as a heading, and passes over empty blocks', () => {
+    const version = fragment('<p>Body</p><p></p>');
+    expect(markChanges(version, fragment('<h1>Gone title</h1><p>Body</p><p></p><p></p>'))).toEqual({ blocks: 1 });
+    expect(notation(version)).toEqual(['-h1:Gone title', 'p:Body', 'p:']);
   });
 
   it('puts a block that is only in the document now at the top when nothing comes before it, and items into lists', () => {
@@ -54,10 +71,10 @@ describe('markChanges', () => {
     expect(version.querySelector('ul')!.children).toHaveLength(2);
   });
 
-  it('keeps nested lists under a changed item, and skips items that only wrap a nested list', () => {
+  it('keeps nested lists under a changed item, and marks an item nested deeper as reformatted', () => {
     const version = fragment('<ul><li>socks<ul><li>wool</li></ul></li><li><ul><li>deep</li></ul></li></ul>');
-    markChanges(version, fragment('<ul><li>socks!<ul><li>wool</li></ul></li><li><ul><li>deep</li></ul></li></ul>'));
-    expect(notation(version)).toEqual(['li:socks{-!}', 'li:wool', 'li:', 'li:deep']);
+    markChanges(version, fragment('<ul><li>socks!<ul><li>wool</li></ul></li><li><ul><li><ul><li>deep</li></ul></li></ul></li></ul>'));
+    expect(notation(version)).toEqual(['li:socks{-!}', 'li:wool', 'li:', '~li:deep']);
     expect(version.querySelectorAll('li li')).toHaveLength(2);
   });
 });

@@ -1,95 +1,120 @@
 // Marks, in a rendered version, how it differs from the document now, so a person can see what a restore would
-// change before making it. Block by block first (paragraphs, headings, list items, quotes, code): a block only in
-// the version is marked as coming back, a block only in the document now is shown struck through where it stands,
-// and a block that changed shows its words: <ins> for the version's, <del> for the document's. A changed block keeps
-// its words and loses its inline formatting in this view; unchanged blocks stay exactly as rendered.
+// change before making it. Block by block first (paragraphs, headings, list items, quotes, code), comparing each
+// block whole (its kind, list, depth, alignment and formatted text): a block only in the version is marked as coming
+// back, a block only in the document now is shown struck through where it stands, a block whose words changed shows
+// them (<ins> for the version's, <del> for the document's; it loses its inline formatting in this view), and a block
+// with the same words but another kind or formatting is marked as reformatted. Empty blocks are passed over.
 import { diffArrays, diffWordsWithSpace } from 'diff';
 
 const BLOCK_SELECTOR = 'p, h1, h2, h3, h4, h5, h6, pre, li, blockquote';
 const LIST_TAGS = new Set(['UL', 'OL']);
 
+/** The classes this marks blocks with, for whoever steps through the changes. */
+export const CHANGE_SELECTOR = '.change-added, .change-removed, .change-edited, .change-formatted';
+
 export interface ChangeCounts {
-  /** Blocks only in the version, or changed. */
-  readonly fromVersion: number;
-  /** Blocks only in the document now. */
-  readonly fromNow: number;
+  /** Blocks that differ: only in the version, only in the document now, or changed. */
+  readonly blocks: number;
 }
 
-/**
- * Marks `version` (a rendered version, changed in place) against `now` (the document now, rendered the same way).
- * Returns how many blocks differ either way; zero both ways when the two read the same.
- */
+interface Block {
+  readonly element: Element;
+  readonly text: string;
+  /** Everything that makes the block look as it does; equal signatures render alike. */
+  readonly signature: string;
+}
+
+/** Marks `version` (a rendered version, changed in place) against `now` (the document now, rendered the same way). */
 export function markChanges(version: ParentNode, now: ParentNode): ChangeCounts {
-  const versionBlocks = textBlocks(version);
-  const nowTexts = textBlocks(now).map(ownText);
-  const parts = diffArrays(nowTexts, versionBlocks.map(ownText));
+  const versionBlocks = blocksOf(version);
+  const nowBlocks = blocksOf(now);
+  const parts = diffArrays(nowBlocks, versionBlocks, { comparator: (a, b) => a.signature === b.signature });
   const document = ownerDocumentOf(version);
   let at = 0;
   let anchor: Element | null = null;
-  let fromVersion = 0;
-  let fromNow = 0;
+  let changed = 0;
+  const added = (block: Block) => {
+    if (block.text.trim() === '') return;
+    block.element.classList.add('change-added');
+    changed++;
+  };
+  const removed = (block: Block) => {
+    if (block.text.trim() === '') return;
+    anchor = insertRemoved(document, version, anchor, block);
+    changed++;
+  };
   for (let index = 0; index < parts.length; index++) {
     const part = parts[index]!;
     if (!part.added && !part.removed) {
       at += part.count;
-      anchor = versionBlocks[at - 1] ?? anchor;
+      anchor = versionBlocks[at - 1]?.element ?? anchor;
       continue;
     }
-    if (part.removed) {
-      // Blocks of the document now, maybe followed by the version's blocks in their place: a block of each that
-      // read alike is one block changed (in order); the rest went or came.
-      const next = parts[index + 1];
-      const replacements = next?.added ? versionBlocks.slice(at, at + next.count) : [];
-      let nowAt = 0;
-      for (const block of replacements) {
-        const match = part.value.findIndex((nowText, offset) => offset >= nowAt && readAlike(nowText, ownText(block)));
-        if (match < 0) {
-          markAdded(block);
-          fromVersion++;
-          anchor = block;
-          continue;
-        }
-        for (; nowAt < match; nowAt++) {
-          anchor = insertRemoved(document, version, anchor, part.value[nowAt]!);
-          fromNow++;
-        }
-        markWords(block, part.value[match]!, document);
-        fromVersion++;
-        nowAt = match + 1;
-        anchor = block;
-      }
-      for (; nowAt < part.count; nowAt++) {
-        anchor = insertRemoved(document, version, anchor, part.value[nowAt]!);
-        fromNow++;
-      }
-      at += replacements.length;
-      if (replacements.length > 0) index++;
+    if (part.added) {
+      for (const block of versionBlocks.slice(at, at + part.count)) added(block);
+      at += part.count;
+      anchor = versionBlocks[at - 1]?.element ?? anchor;
       continue;
     }
-    for (let offset = 0; offset < part.count; offset++) markAdded(versionBlocks[at + offset]!);
-    fromVersion += part.count;
-    at += part.count;
-    anchor = versionBlocks[at - 1] ?? anchor;
+    // Blocks of the document now, maybe followed by the version's blocks in their place: a block of each that read
+    // alike is one block changed (in order); the rest went or came.
+    const next = parts[index + 1];
+    const replacements = next?.added ? versionBlocks.slice(at, at + next.count) : [];
+    let nowAt = 0;
+    for (const block of replacements) {
+      const match = part.value.findIndex((nowBlock, offset) => offset >= nowAt && readAlike(nowBlock.text, block.text));
+      if (match < 0) {
+        added(block);
+        anchor = block.element;
+        continue;
+      }
+      for (; nowAt < match; nowAt++) removed(part.value[nowAt]!);
+      markChanged(block, part.value[match]!, document);
+      changed++;
+      nowAt = match + 1;
+      anchor = block.element;
+    }
+    for (; nowAt < part.count; nowAt++) removed(part.value[nowAt]!);
+    at += replacements.length;
+    if (replacements.length > 0) index++;
   }
-  return { fromVersion, fromNow };
+  return { blocks: changed };
 }
 
 /** Blocks holding text of their own, in document order (a list item that only wraps a nested list is not one). */
-function textBlocks(root: ParentNode): Element[] {
-  return Array.from(root.querySelectorAll(BLOCK_SELECTOR)).filter((element) => {
+function blocksOf(root: ParentNode): Block[] {
+  const elements = Array.from(root.querySelectorAll(BLOCK_SELECTOR)).filter((element) => {
     if (element.tagName === 'LI') return ownText(element) !== '' || !Array.from(element.children).some((child) => LIST_TAGS.has(child.tagName));
     return element.querySelector(BLOCK_SELECTOR) === null;
   });
+  return elements.map((element) => ({ element, text: ownText(element), signature: signatureOf(element) }));
+}
+
+function signatureOf(element: Element): string {
+  let list = '';
+  for (let parent = element.parentElement; parent !== null; parent = parent.parentElement) {
+    if (LIST_TAGS.has(parent.tagName)) list += parent.tagName;
+  }
+  const align = element instanceof HTMLElement ? element.style.textAlign : '';
+  const checked = element.getAttribute('aria-checked') ?? '';
+  return `${element.tagName}|${list}|${align}|${checked}|${ownHtml(element)}`;
 }
 
 /** The block's text without the text of lists nested in it. */
 function ownText(block: Element): string {
-  let text = '';
-  for (const child of Array.from(block.childNodes)) {
-    if (child instanceof Element && LIST_TAGS.has(child.tagName)) continue;
-    text += child.textContent ?? '';
-  }
-  return text;
+  return ownChildren(block)
+    .map((child) => child.textContent ?? '')
+    .join('');
+}
+
+function ownHtml(block: Element): string {
+  return ownChildren(block)
+    .map((child) => (child instanceof Element ? child.outerHTML : (child.textContent ?? '')))
+    .join('');
+}
+
+function ownChildren(block: Element): ChildNode[] {
+  return Array.from(block.childNodes).filter((child) => !(child instanceof Element && LIST_TAGS.has(child.tagName)));
 }
 
 /** Whether two versions of a block share at least half their text (word by word): one block changed, not two. */
@@ -100,33 +125,40 @@ function readAlike(a: string, b: string): boolean {
   return (2 * common) / (a.length + b.length) >= 0.5;
 }
 
-function markAdded(block: Element): void {
-  block.classList.add('change-added');
-}
-
-/** Replaces the block's own content (not its nested lists) with its words against `nowText`. */
-function markWords(block: Element, nowText: string, document: Document): void {
-  const nested = Array.from(block.children).filter((child) => LIST_TAGS.has(child.tagName));
-  const words = diffWordsWithSpace(nowText, ownText(block)).map((part) => {
+/**
+ * Marks a block that changed: its words against the document's (replacing its own content, not its nested lists),
+ * or, with the same words, as reformatted (its kind, list, alignment or inline formats), kept as the version has it.
+ */
+function markChanged(block: Block, nowBlock: Block, document: Document): void {
+  if (block.text === nowBlock.text) {
+    block.element.classList.add('change-formatted');
+    return;
+  }
+  const nested = Array.from(block.element.children).filter((child) => LIST_TAGS.has(child.tagName));
+  const words = diffWordsWithSpace(nowBlock.text, block.text).map((part) => {
     if (!part.added && !part.removed) return document.createTextNode(part.value);
     const mark = document.createElement(part.added ? 'ins' : 'del');
     mark.textContent = part.value;
     return mark;
   });
-  block.replaceChildren(...words, ...nested);
-  block.classList.add('change-edited');
+  block.element.replaceChildren(...words, ...nested);
+  block.element.classList.add('change-edited');
 }
 
-/** A struck-through block after `anchor` (at the start when there is none), shaped like it: an item in a list. */
-function insertRemoved(document: Document, root: ParentNode, anchor: Element | null, text: string): Element {
-  const block = document.createElement(anchor?.tagName === 'LI' ? 'li' : 'p');
-  block.className = 'change-removed';
+/**
+ * A struck-through copy of `nowBlock` after `anchor` (at the start when there is none), shaped like it: a heading
+ * as that heading, an item as an item when it goes into a list, else a paragraph.
+ */
+function insertRemoved(document: Document, root: ParentNode, anchor: Element | null, nowBlock: Block): Element {
+  const tag = /^H[1-6]$/.test(nowBlock.element.tagName) ? nowBlock.element.tagName : anchor?.tagName === 'LI' ? 'LI' : 'P';
+  const element = document.createElement(tag.toLowerCase());
+  element.className = 'change-removed';
   const del = document.createElement('del');
-  del.textContent = text === '' ? '\u00a0' : text;
-  block.append(del);
-  if (anchor === null) root.insertBefore(block, root.firstChild);
-  else anchor.after(block);
-  return block;
+  del.textContent = nowBlock.text;
+  element.append(del);
+  if (anchor === null) root.insertBefore(element, root.firstChild);
+  else anchor.after(element);
+  return element;
 }
 
 function ownerDocumentOf(node: ParentNode): Document {

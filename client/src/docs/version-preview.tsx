@@ -1,7 +1,7 @@
 // A read-only rendering of one version, from the server's HTML export, sanitized before it touches the page. "Show
 // changes" marks it against the document now (version-changes.ts), kept up to date while people type.
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { markChanges, type ChangeCounts } from './version-changes';
+import { CHANGE_SELECTOR, markChanges, type ChangeCounts } from './version-changes';
 import { sanitizeHtml } from './sanitize-html';
 
 /** The document now, for the comparison: rendered as HTML the way versions are, and watched for changes. */
@@ -19,6 +19,8 @@ export function VersionPreview({ title, html, current, onClose }: { title: strin
   const [showsChanges, setShowsChanges] = useState(false);
   const [counts, setCounts] = useState<ChangeCounts | null>(null);
   const [nowChanged, setNowChanged] = useState(0);
+  /** The change last brought into view by "Next change", counted from the top. */
+  const shownChange = useRef(-1);
 
   useEffect(() => {
     if (!showsChanges) return;
@@ -43,6 +45,12 @@ export function VersionPreview({ title, html, current, onClose }: { title: strin
     setCounts(markChanges(body, now));
   }, [html, current, showsChanges, nowChanged]);
 
+  // Turned on, the comparison opens at its first change: in a long document it may be pages down.
+  useLayoutEffect(() => {
+    shownChange.current = -1;
+    if (showsChanges) showChange(bodyRef.current, 0, shownChange);
+  }, [html, showsChanges]);
+
   return (
     <section className="version-preview" data-testid="version-preview" aria-label={`Preview of ${title}`}>
       <header className="version-preview-header">
@@ -58,11 +66,17 @@ export function VersionPreview({ title, html, current, onClose }: { title: strin
       </header>
       {counts !== null && (
         <p className="version-changes-key" data-testid="version-changes-key" role="status">
-          {counts.fromVersion === 0 && counts.fromNow === 0 ? (
+          {counts.blocks === 0 ? (
             'This version reads the same as the document now.'
           ) : (
             <>
-              <ins>Only in this version</ins> <del>Only in the document now</del>
+              <span className="version-changes-count">{counts.blocks === 1 ? '1 change' : `${counts.blocks} changes`}</span>
+              <ins>Only in this version</ins> <del>Only now</del> <span className="change-formatted-key">Formatting differs</span>
+              {counts.blocks > 1 && (
+                <button type="button" className="link-button" data-action="next-change" onClick={() => showChange(bodyRef.current, shownChange.current + 1, shownChange)}>
+                  Next change
+                </button>
+              )}
             </>
           )}
         </p>
@@ -70,4 +84,15 @@ export function VersionPreview({ title, html, current, onClose }: { title: strin
       <div className="version-preview-body preview-prose" ref={bodyRef} />
     </section>
   );
+}
+
+/** Scrolls the preview to its `index`-th change (the first again after the last) and remembers which it shows. */
+function showChange(body: HTMLElement | null, index: number, shown: { current: number }): void {
+  const changes = body?.querySelectorAll<HTMLElement>(CHANGE_SELECTOR) ?? [];
+  if (body === null || changes.length === 0) return;
+  const at = index % changes.length;
+  shown.current = at;
+  const change = changes[at]!;
+  body.scrollTop += change.getBoundingClientRect().top - body.getBoundingClientRect().top - body.clientHeight / 3;
+  for (const other of changes) other.classList.toggle('change-current', other === change);
 }
