@@ -656,6 +656,23 @@ test('lists pasted from Word stay lists, nested as they were, without typed-out 
   await expect.poll(() => documentText(ben)).toBe('');
 });
 
+test('a code block names its language in its corner, and ↓ on its last line at the end of the document goes on below it', async ({ openUser }) => {
+  const ann = await openUser('Ann');
+  const ben = await openUser('Ben');
+  await focusEnd(ann);
+  await ann.page.keyboard.type('```function hello');
+  const block = ann.editable.locator('code.ed-code-block');
+  await expect(block).toHaveAttribute('data-language', 'function');
+  const corner = await block.evaluate((element) => getComputedStyle(element, '::before').content);
+  expect(corner).toBe('"function"');
+  await ann.page.keyboard.press('Enter');
+  await ann.page.keyboard.type('second line');
+  await ann.page.keyboard.press('ArrowDown');
+  await ann.page.keyboard.type('After the code.');
+  await expect(ben.editable.locator('p')).toHaveText(['After the code.']);
+  await expect.poll(() => ben.editable.locator('code.ed-code-block').innerText()).toBe('hello\nsecond line');
+});
+
 test('code pasted from a documentation page is one code block, not a block inside a block', async ({ openUser }) => {
   const ann = await openUser('Ann');
   const ben = await openUser('Ben');

@@ -29,6 +29,7 @@ import { IdleCaretPlugin } from './idle-caret-plugin';
 import { IndentPlugin } from './indent-plugin';
 import { keepLettersInPlace } from './keep-letters-in-place';
 import { KeysFollowCaretPlugin } from './keys-follow-caret-plugin';
+import { LeaveLastBlockPlugin } from './leave-last-block-plugin';
 import { LinkClickPlugin } from './link-click-plugin';
 import { isSafeLinkUrl } from './link-url';
 import { ReplacementPlugin } from './replacement-plugin';
@@ -119,6 +120,7 @@ export function DocumentEditor({ docName, session, initialIdentity, isReadOnly, 
       <LinkClickPlugin />
       <SafeLinksPlugin />
       <FlatCodePlugin />
+      <LeaveLastBlockPlugin />
       <HtmlPastePlugin />
       <AutoLinkPlugin matchers={linkMatchers} />
       <MarkdownShortcutPlugin transformers={shortcutTransformers} />

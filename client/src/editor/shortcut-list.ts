@@ -62,6 +62,7 @@ export function shortcutGroups(isApple: boolean): ShortcutGroup[] {
         { what: 'Justify', keys: block('align-justify') },
         { what: 'Indent, nest a list item', keys: ['Tab', keys.indent] },
         { what: 'Outdent', keys: ['Shift+Tab', keys.outdent] },
+        { what: 'Out of a code block or quote that ends the document', keys: ['↓'] },
       ],
     },
     {
@@ -83,7 +84,7 @@ export function shortcutGroups(isApple: boolean): ShortcutGroup[] {
         { what: 'Numbered list', keys: ['1.'] },
         { what: 'Checklist', keys: ['[ ]'] },
         { what: 'Quote', keys: ['>'] },
-        { what: 'Code block', keys: ['```'] },
+        { what: 'Code block (```js names its language)', keys: ['```'] },
         { what: 'Bold, italic', keys: ['**bold**', '*italic*'] },
         { what: 'Inline code, strikethrough', keys: ['`code`', '~~struck~~'] },
       ],
