@@ -131,7 +131,11 @@ test('Share on a page opened with an access link copies the address without the 
   const note = page.getByTestId('access-link-note');
   await expect(note).toBeVisible();
   await expect(note).toContainText('Each person needs an access link of their own');
-  await expect(note).toContainText(`npm run admin -- token --doc ${doc} --role editor`);
+  // The command is for the admin, folded away under its own heading.
+  const command = note.getByText(`npm run admin -- token --doc ${doc} --role editor`);
+  await expect(command).toBeHidden();
+  await note.getByText('For the admin').click();
+  await expect(command).toBeVisible();
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   expect(copied).toBe(`${tandem.url}/d/${doc}`);
   expect(copied).not.toContain(token);

@@ -83,16 +83,23 @@ export function ShareButton({ origin, docName, needsAccessLinks }: ShareButtonPr
 
 /**
  * Why the copied link alone will not do, and how to get what will. Not this person's token in the link: that would
- * hand out their own access, under their name, to whoever the link reaches.
+ * hand out their own access, under their name, to whoever the link reaches. The admin's command is folded away: most
+ * people reading this are not the server's admin, and a command line read as if it were their job.
  */
 function AccessLinkNote({ docName, link }: { docName: string; link: string }) {
   return (
     <div className="access-link-note" data-testid="access-link-note">
-      <p>Each person needs an access link of their own: yours stays out of the link, as it would give them your access. An admin of this server makes one with</p>
-      <code>npm run admin -- token --doc {docName} --role editor --name "Their name"</code>
       <p>
-        (<code>--role viewer</code> to read only) and sends them <code>{link}?token=</code> followed by the token it prints.
+        Each person needs an access link of their own (yours stays out of the link: it would give them your access). Ask the
+        admin of this server for one for them.
       </p>
+      <details>
+        <summary>For the admin</summary>
+        <code>npm run admin -- token --doc {docName} --role editor --name "Their name"</code>
+        <p>
+          (<code>--role viewer</code> to read only) prints a token; send them <code>{link}?token=</code> followed by it.
+        </p>
+      </details>
     </div>
   );
 }
