@@ -143,6 +143,9 @@ test("a click on someone's avatar scrolls to their cursor in a long document", a
   await expect(benCaret).not.toBeInViewport();
   await ann.page.getByTestId('presence').getByTestId('presence-user').filter({ hasText: 'Ben Brook' }).getByRole('button').click();
   await expect(benCaret).toBeInViewport();
+  // The text kept the focus: what Ann types next goes in at her own caret, not nowhere.
+  await ann.page.keyboard.type('!');
+  await expect.poll(() => documentText(ben)).toContain('Line 30!');
 });
 
 test("a caret at the very start of a line is drawn whole, not cut off at the text column's edge", async ({ openUser }) => {

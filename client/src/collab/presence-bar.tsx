@@ -21,7 +21,15 @@ export function PresenceBar({ awareness, identity, onRename }: PresenceBarProps)
         {users.map((user) => (
           <li key={user.clientId} className={user.isSelfElsewhere ? 'avatar avatar-elsewhere' : 'avatar'} data-testid="presence-user" title={titleOf(user)} style={{ backgroundColor: user.color }}>
             {/* The element's text is exactly the display name (a CONTRACT hook); the initials are drawn by CSS. */}
-            <button type="button" className="avatar-jump" aria-label={user.isSelfElsewhere ? `${user.name} (you, in another tab)` : user.name} onClick={() => jumpToCaretOf(user.name)}>
+            {/* A click keeps the focus in the text (as the toolbar's buttons do): letters typed after the jump went
+                nowhere while the avatar held it. They go to this person's own caret, as in Google Docs. */}
+            <button
+              type="button"
+              className="avatar-jump"
+              aria-label={user.isSelfElsewhere ? `${user.name} (you, in another tab)` : user.name}
+              onMouseDown={(event) => event.preventDefault()}
+              onClick={() => jumpToCaretOf(user.name)}
+            >
               <span className="avatar-initials" data-initials={initialsOf(user.name)} aria-hidden="true" />
               <span className="visually-hidden">{user.name}</span>
             </button>
