@@ -563,6 +563,21 @@ test('the word count follows everyone\'s typing and counts the selected words, b
   await expect(wordCount).toHaveAttribute('data-place', 'corner');
   await expect(wordCount).toBeVisible();
   await expect.poll(gapToText).toBeGreaterThan(0);
+  // A phone's top bar has no room for it: it closes the document, under the last line, and still counts.
+  await ann.page.getByTestId('history-close').click();
+  await ann.page.setViewportSize({ width: 390, height: 700 });
+  await expect(wordCount).toHaveAttribute('data-place', 'end');
+  await expect(wordCount).toBeVisible();
+  const underText = () =>
+    ann.page.evaluate(() => {
+      const count = document.querySelector('[data-testid=word-count]')!.getBoundingClientRect();
+      const text = document.querySelector('[data-testid=editor] [contenteditable]')!.getBoundingClientRect();
+      return count.top >= text.bottom && count.width > 0;
+    });
+  await expect.poll(underText).toBe(true);
+  await focusEnd(ann);
+  await ann.page.keyboard.type(' again');
+  await expect(wordCount).toHaveText('7 words');
 });
 
 test('a web or e-mail address becomes a link as it is typed, for everyone', async ({ openUser, tandem, docName }) => {

@@ -37,6 +37,8 @@ const OWN_RESTORE_WINDOW_MS = 30_000;
 /** Windows too narrow for the word count beside the text column, without and with the history drawer open. */
 const WORD_COUNT_MARGIN = '(max-width: 1100px)';
 const WORD_COUNT_MARGIN_WITH_DRAWER = '(max-width: 1440px)';
+/** Phones, whose top bar has no room for the count either (styles.css, the same width). */
+const PHONE = '(max-width: 720px)';
 
 export interface EditorScreenProps {
   readonly config: ClientConfig;
@@ -70,9 +72,11 @@ function EditorLayout({ config, docName, storage, session, tokenSource, initialI
   const shownIdentity = useMemo(() => ({ ...identity, color: roomColor }), [identity, roomColor]);
   const [isHistoryOpen, setIsHistoryOpen] = useState(false);
   // The word count sits in the margin beside the text where the margin can hold it, else in the top bar (see
-  // .word-count in styles.css): the history drawer moves the text into that margin.
+  // .word-count in styles.css): the history drawer moves the text into that margin. A phone's top bar has no room
+  // left (the count pushed the avatars off the title's row): there it closes the document, under its last line.
   const isMarginNarrow = useMediaQuery(isHistoryOpen ? WORD_COUNT_MARGIN_WITH_DRAWER : WORD_COUNT_MARGIN);
-  const wordCountPlace: WordCountPlace = isMarginNarrow ? 'top-bar' : 'corner';
+  const isPhone = useMediaQuery(PHONE);
+  const wordCountPlace: WordCountPlace = isPhone ? 'end' : isMarginNarrow ? 'top-bar' : 'corner';
   /** What the last replacement seen while the document was open says, until dismissed. */
   const [replacedMessage, setReplacedMessage] = useState<{ text: string; hadEditsAway: boolean } | null>(null);
   /** Changes with every replacement, so an open history panel re-reads its list (a restore adds a version). */
@@ -214,6 +218,7 @@ function EditorLayout({ config, docName, storage, session, tokenSource, initialI
               onTitle={title.set}
               onReplaced={onReplaced}
             />
+            {wordCountPlace === 'end' && wordCount}
           </main>
           {isHistoryOpen && (
             <HistoryPanel

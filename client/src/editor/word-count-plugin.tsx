@@ -1,5 +1,6 @@
 // The word count, as in a word processor: the whole document's words, and while text is selected, how many of them
-// the selection holds. In the page's corner where the margin beside the text can hold it, else in the top bar.
+// the selection holds. In the page's corner where the margin beside the text can hold it, else in the top bar, and
+// on a phone under the document's last line.
 // Counted a moment after edits (at most four times a second, and less often where counting takes long: a twentieth
 // of the time at most), so typing in a long document never waits for it.
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
@@ -15,8 +16,14 @@ interface WordCount {
   readonly selected: number | null;
 }
 
-/** Where the count shows: the page's bottom left corner, or among the top bar's status pills. */
-export type WordCountPlace = 'corner' | 'top-bar';
+/** Where the count shows: the page's bottom left corner, among the top bar's status pills, or under the text. */
+export type WordCountPlace = 'corner' | 'top-bar' | 'end';
+
+const classNames: Record<WordCountPlace, string> = {
+  corner: 'word-count',
+  'top-bar': 'word-count word-count-in-bar',
+  end: 'word-count word-count-at-end',
+};
 
 export function WordCountPlugin({ place }: { place: WordCountPlace }) {
   const [editor] = useLexicalComposerContext();
@@ -42,7 +49,7 @@ export function WordCountPlugin({ place }: { place: WordCountPlace }) {
   }, [editor]);
 
   return (
-    <div className={place === 'corner' ? 'word-count' : 'word-count word-count-in-bar'} data-testid="word-count" data-place={place}>
+    <div className={classNames[place]} data-testid="word-count" data-place={place}>
       {describeWordCount(count.total, count.selected)}
     </div>
   );
