@@ -686,6 +686,19 @@ test('a code block names its language in its corner, and ↓ on its last line at
   await ann.page.keyboard.type('After the code.');
   await expect(ben.editable.locator('p')).toHaveText(['After the code.']);
   await expect.poll(() => ben.editable.locator('code.ed-code-block').innerText()).toBe('hello\nsecond line');
+  // In a quote that wraps over several lines on screen, ↓ goes down its lines first, and leaves it only from its last.
+  await ann.page.setViewportSize({ width: 600, height: 700 });
+  await focusEnd(ann);
+  await ann.page.keyboard.press('Enter');
+  await ann.page.keyboard.type(`> ${'Travel light, and then lighter still. '.repeat(6)}`);
+  const quote = ann.editable.locator('blockquote');
+  expect((await quote.boundingBox())!.height).toBeGreaterThan(80);
+  await ann.page.keyboard.press('Control+Home');
+  await ann.editable.locator('blockquote').click({ position: { x: 5, y: 5 } });
+  await ann.page.keyboard.press('ArrowDown');
+  await ann.page.keyboard.type('X');
+  await expect(ben.editable.locator('blockquote')).toContainText('X');
+  await expect(ben.editable.locator('p')).toHaveText(['After the code.']);
 });
 
 test('code pasted from a documentation page is one code block, not a block inside a block', async ({ openUser }) => {
