@@ -1,8 +1,10 @@
 import { Window } from 'happy-dom';
+import { $createListItemNode, $createListNode } from '@lexical/list';
 import { $createTextNode, $getRoot, type ElementNode } from 'lexical';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { EVERY_FORMAT_MARKDOWN } from './conversion-fixtures';
+import { createConversionEditor } from './conversion-editor';
 import { ConversionError } from './conversion-error';
 import { editorStateToHtml } from './editor-state-to-html';
 import { editorStateToText } from './editor-state-to-text';
@@ -65,6 +67,20 @@ describe('HTML export', () => {
     expect(html).toContain('href="about:blank"');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).toContain('<pre><code class="language-html">&lt;/pre&gt;&lt;b&gt;</code></pre>');
+  });
+
+  it('keeps nested items at the head of a list (its first item indented, or made a heading)', () => {
+    const editor = createConversionEditor();
+    editor.update(
+      () => {
+        const nested = $createListNode('number').append($createListItemNode().append($createTextNode('sub a')));
+        $getRoot().append($createListNode('number').append($createListItemNode().append(nested), $createListItemNode().append($createTextNode('two'))));
+      },
+      { discrete: true },
+    );
+    const html = editorStateToHtml(editor, window);
+    expect(parse(html).textContent).toBe('sub atwo');
+    expect(html).toMatch(/^<ol><li[^>]*><ol><li[^>]*>sub a<\/li><\/ol><\/li><li[^>]*>two<\/li><\/ol>$/);
   });
 
   it('needs no global DOM', () => {

@@ -78,8 +78,8 @@ function exportList(editor: LexicalEditor, node: LexicalNode): DOMExportOutput {
 function exportListItem(editor: LexicalEditor, node: LexicalNode): DOMExportOutput {
   const parent = node.getParent();
   if (!(node instanceof ListItemNode) || !$isListNode(parent)) return node.exportDOM(editor);
-  if (parent.getListType() === 'bullet') return withoutNumber(node.exportDOM(editor));
-  if (parent.getListType() !== 'check') return node.exportDOM(editor);
+  if (parent.getListType() === 'bullet') return withoutNumber(keptWhenFirst(node.exportDOM(editor)));
+  if (parent.getListType() !== 'check') return keptWhenFirst(node.exportDOM(editor));
   const document = $getDocument();
   const item = document.createElement('li');
   item.className = 'task-list-item';
@@ -89,6 +89,24 @@ function exportListItem(editor: LexicalEditor, node: LexicalNode): DOMExportOutp
   if (node.getChecked() === true) box.setAttribute('checked', '');
   item.append(box);
   return { element: item };
+}
+
+/**
+ * An item holding only a nested list moves its list into the item before it (Lexical's `after`), and returns itself
+ * when there is none (a list whose first item is indented, or whose first item became a heading): the export then
+ * replaces the element with itself, which happy-dom does by removing it, and the nested items were lost from the
+ * server's HTML (and so from history previews). Nothing to replace then.
+ */
+function keptWhenFirst(output: DOMExportOutput): DOMExportOutput {
+  const { after } = output;
+  if (after === undefined) return output;
+  return {
+    ...output,
+    after: (element) => {
+      const result = after(element);
+      return result === element ? null : result;
+    },
+  };
 }
 
 /** A bullet item without Lexical's `value`: a number on an item no number is shown for (a numbered list keeps it,

@@ -1,5 +1,5 @@
 import { createHeadlessEditor } from '@lexical/headless';
-import { $createListItemNode, $createListNode, registerList } from '@lexical/list';
+import { $createListItemNode, $createListNode, $isListNode, registerList } from '@lexical/list';
 import { $createTextNode, $getRoot, type ElementNode, type LexicalEditor } from 'lexical';
 import { describe, expect, it } from 'vitest';
 import { editorNodes } from '../../../shared/lexical/nodes';
@@ -70,3 +70,22 @@ describe('toggleBlockType over a whole list', () => {
     expect(blocks(editor)).toEqual(['paragraph:one', 'paragraph:two', 'paragraph:three']);
   });
 });
+
+describe('toggleBlockType keeps the numbers of the items it leaves in a list', () => {
+  it('after two items made headings at once, the items below them keep their numbers', () => {
+    const editor = listEditor(['one', 'two', 'three', 'four', 'five'], 1);
+    editor.update(
+      () => {
+        const list = $getRoot().getFirstChild<ElementNode>()!;
+        const selection = list.getChildAtIndex<ElementNode>(2)!.selectEnd();
+        selection.anchor.set(list.getChildAtIndex<ElementNode>(1)!.getKey(), 0, 'element');
+      },
+      { discrete: true },
+    );
+    toggleBlockType(editor, 'h1', 'number');
+    expect(blocks(editor)).toEqual(['list:one', 'h1:two', 'h1:three', 'list:four|five']);
+    const starts = editor.getEditorState().read(() => $getRoot().getChildren().filter($isListNode).map((list) => list.getStart()));
+    expect(starts).toEqual([1, 4]);
+  });
+});
+

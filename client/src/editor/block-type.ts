@@ -8,7 +8,7 @@ import { INSERT_CHECK_LIST_COMMAND, INSERT_ORDERED_LIST_COMMAND, INSERT_UNORDERE
 import { $createHeadingNode, $createQuoteNode } from '@lexical/rich-text';
 import { $setBlocksType } from '@lexical/selection';
 import { $createParagraphNode, $getSelection, type ElementNode, type LexicalEditor } from 'lexical';
-import { $replaceListItem, $selectedTopLevelListItem } from './list-item-to-block';
+import { $keepListNumbers, $replaceListItem, $selectedTopLevelListItem } from './list-item-to-block';
 import type { BlockType } from './toolbar-state';
 
 export type SettableBlockType = Exclude<BlockType, 'other'>;
@@ -34,9 +34,11 @@ export function toggleBlockType(editor: LexicalEditor, target: SettableBlockType
     editor.dispatchCommand(listCommands[next], undefined);
     return;
   }
-  editor.update(() => {
-    const item = $selectedTopLevelListItem();
-    if (item !== null) $replaceListItem(item, blockCreators[next]());
-    else $setBlocksType($getSelection(), blockCreators[next]);
-  });
+  editor.update(() =>
+    $keepListNumbers(() => {
+      const item = $selectedTopLevelListItem();
+      if (item !== null) $replaceListItem(item, blockCreators[next]());
+      else $setBlocksType($getSelection(), blockCreators[next]);
+    }),
+  );
 }

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { editorNodes } from '../../../shared/lexical/nodes';
-import { $replaceListItem } from './list-item-to-block';
+import { $keepListNumbers, $replaceListItem } from './list-item-to-block';
 
 /** A headless editor bound both ways to `doc`, as the page binds its editor. */
 function boundEditor(doc: Y.Doc): LexicalEditor {
@@ -64,10 +64,22 @@ describe('$replaceListItem', () => {
   it('splits the list around the item and goes on counting after it', () => {
     const editor = boundEditor(new Y.Doc());
     update(editor, () => $getRoot().clear().append($numberedList(ITEMS)));
-    update(editor, () => $replaceListItem($item('four'), $createHeadingNode('h2')));
+    update(editor, () => $keepListNumbers(() => $replaceListItem($item('four'), $createHeadingNode('h2'))));
     expect(blocks(editor)).toEqual(['list[1]:one|two|three', 'heading:four', 'list[5]:five|six']);
-    update(editor, () => $replaceListItem($item('two'), $createHeadingNode('h1')));
+    update(editor, () => $keepListNumbers(() => $replaceListItem($item('two'), $createHeadingNode('h1'))));
     expect(blocks(editor)).toEqual(['list[1]:one', 'heading:two', 'list[3]:three', 'heading:four', 'list[5]:five|six']);
+  });
+
+  it("keeps the item's sub-items nested at the head of the list below it, whose items go on numbered", () => {
+    const editor = boundEditor(new Y.Doc());
+    update(editor, () => {
+      const subItems = $numberedList(['sub a', 'sub b']);
+      const list = $numberedList(['one', 'two', 'three']);
+      list.getFirstChildOrThrow<ElementNode>().insertAfter($createListItemNode().append(subItems));
+      $getRoot().clear().append(list);
+    });
+    update(editor, () => $keepListNumbers(() => $replaceListItem($item('one'), $createHeadingNode('h1'))));
+    expect(blocks(editor)).toEqual(['heading:one', 'list[2]:sub a\n\nsub b|two|three']);
   });
 
   it('leaves no empty list when the item was the only one, the first or the last', () => {

@@ -3,9 +3,11 @@
 // moved item as deleted here and created anew there, so two people splitting one list at once each copy the items
 // they move, and items both moved came out twice. Moving the shorter side keeps the two sets apart in most cases
 // (one person near the top, one near the bottom), where moving everything below the item always overlapped.
-// A numbered list goes on counting after the new block, as in Google Docs, rather than starting again at 1.
-import { $isListItemNode, $isListNode, type ListItemNode } from '@lexical/list';
-import { $copyNode, $getSelection, $isRangeSelection, type ElementNode, type LexicalNode } from 'lexical';
+// The item's own sub-items stay where they are, nested, at the head of the list below. Numbered items keep their
+// numbers, as in Google Docs, rather than the list below starting again at 1 ($keepListNumbers, for any change of
+// block type in a list).
+import { $isListItemNode, $isListNode, type ListItemNode, type ListNode } from '@lexical/list';
+import { $copyNode, $getRoot, $getSelection, $isRangeSelection, type ElementNode, type LexicalNode, type NodeKey } from 'lexical';
 
 /** The list item a collapsed caret, or a selection inside one item, is in; null otherwise (or when nested). */
 export function $selectedTopLevelListItem(): ListItemNode | null {
@@ -23,8 +25,6 @@ export function $replaceListItem(item: ListItemNode, block: ElementNode): void {
   if (!$isListNode(list)) return;
   const before = item.getPreviousSiblings();
   const after = item.getNextSiblings();
-  const firstAfter = after[0];
-  const nextNumber = $isListItemNode(firstAfter) ? firstAfter.getValue() : null;
   if (before.length > 0 && before.length < after.length) {
     // The items above go into a list of their own; the item is then the first of `list`, and the block goes above it.
     const above = $copyNode(list);
@@ -33,8 +33,36 @@ export function $replaceListItem(item: ListItemNode, block: ElementNode): void {
   }
   block.setFormat(item.getFormatType());
   item.replace(block, true);
-  const below = block.getNextSibling();
-  if (nextNumber !== null && $isListNode(below) && below.getListType() === 'number') below.setStart(nextNumber);
+}
+
+/**
+ * Runs `change` (a change of block type) so that numbered items outside it keep their numbers: each numbered list
+ * whose first numbered item had another number before starts at that number. Inside editor.update.
+ */
+export function $keepListNumbers(change: () => void): void {
+  const numbers = new Map<NodeKey, number>();
+  for (const list of $numberedLists()) {
+    for (const child of list.getChildren()) if ($isListItemNode(child) && !isWrapper(child)) numbers.set(child.getKey(), child.getValue());
+  }
+  change();
+  if (numbers.size === 0) return;
+  for (const list of $numberedLists()) {
+    const first = list.getChildren().find((child): child is ListItemNode => $isListItemNode(child) && !isWrapper(child));
+    const number = first === undefined ? undefined : numbers.get(first.getKey());
+    if (number !== undefined && list.getStart() !== number) list.setStart(number);
+  }
+}
+
+function $numberedLists(): ListNode[] {
+  return $getRoot()
+    .getChildren()
+    .filter((node): node is ListNode => $isListNode(node) && node.getListType() === 'number');
+}
+
+/** An item that only holds a nested list (Lexical's shape for sub-items): it has no number of its own. */
+function isWrapper(item: ListItemNode): boolean {
+  const children = item.getChildren();
+  return children.length > 0 && children.every($isListNode);
 }
 
 function itemOf(node: LexicalNode): ListItemNode | null {
