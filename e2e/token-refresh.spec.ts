@@ -132,7 +132,7 @@ test('Share on a page opened with an access link copies the address without the 
   await expect(note).toBeVisible();
   await expect(note).toContainText('Each person needs an access link of their own');
   // The command is for the admin, folded away under its own heading.
-  const command = note.getByText(`npm run admin -- token --doc ${doc} --role editor`);
+  const command = note.getByText(`AUTH_SECRET=… npm run admin -- token --doc ${doc} --role editor`);
   await expect(command).toBeHidden();
   await note.getByText('For the admin').click();
   await expect(command).toBeVisible();

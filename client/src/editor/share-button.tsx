@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { docPath } from '../doc-path';
 import { useDismiss } from '../use-dismiss';
+import { useKeepInViewport } from '../use-keep-in-viewport';
 
 type CopyState = 'idle' | 'copied' | 'failed';
 
@@ -21,6 +22,8 @@ export function ShareButton({ origin, docName, needsAccessLinks }: ShareButtonPr
   // The note on access links stays until dismissed: it is read, not glanced at.
   const isPopoverOpen = state === 'failed' || (state === 'copied' && needsAccessLinks);
   useDismiss(rootRef, isPopoverOpen, reset);
+  const popoverRef = useRef<HTMLDivElement>(null);
+  useKeepInViewport(popoverRef, isPopoverOpen);
   const link = `${origin}${docPath(docName)}`;
 
   useEffect(() => {
@@ -63,7 +66,7 @@ export function ShareButton({ origin, docName, needsAccessLinks }: ShareButtonPr
         {isCopied ? 'Link copied to the clipboard' : ''}
       </span>
       {isPopoverOpen && (
-        <div className="popover share-popover" role="dialog" aria-label={state === 'failed' ? 'Copy the link' : 'Link copied'} data-testid="share-popover">
+        <div className="popover share-popover" ref={popoverRef} role="dialog" aria-label={state === 'failed' ? 'Copy the link' : 'Link copied'} data-testid="share-popover">
           {state === 'failed' ? (
             <>
               <p>Copy this link to share the document:</p>
@@ -95,9 +98,12 @@ function AccessLinkNote({ docName, link }: { docName: string; link: string }) {
       </p>
       <details>
         <summary>For the admin</summary>
-        <code>npm run admin -- token --doc {docName} --role editor --name "Their name"</code>
+        <code>
+          <span>AUTH_SECRET=… npm run admin --</span> <span>token --doc {docName}</span> <span>--role editor</span> <span>--name "Their name"</span>
+        </code>
         <p>
-          (<code>--role viewer</code> to read only) prints a token; send them <code>{link}?token=</code> followed by it.
+          with the server's <code>AUTH_SECRET</code> (<code>--role viewer</code> to read only) prints a token; send them{' '}
+          <code>{link}?token=</code> followed by it.
         </p>
       </details>
     </div>
