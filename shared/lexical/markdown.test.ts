@@ -137,6 +137,15 @@ describe('Markdown export and import', () => {
     expect(editorStateToMarkdown(markdownToEditorState('a <mark>typed &#60;mark> tag</mark>'))).toBe('a <mark>typed &#60;mark> tag</mark>');
   });
 
+  it('reads a bare > line as an empty line of its quote, not as the text ">", except in code', () => {
+    const state = markdownToEditorState('> first para\n>\n> second para\n\n```\n>\n```');
+    expect(editorStateToText(state)).toBe('first para\n\nsecond para\n\n>');
+    const [quote, code] = state.root.children as Array<{ type: string }>;
+    expect(quote?.type).toBe('quote');
+    expect(code?.type).toBe('code');
+    expect(editorStateToMarkdown(state)).toBe('> first para\n> \n> second para\n\n```\n>\n```');
+  });
+
   it('leaves == as text: highlight goes out as <mark>', () => {
     expect(editorStateToMarkdown(markdownToEditorState('a ==b== c'))).toBe('a ==b== c');
   });
