@@ -692,7 +692,7 @@ test('a code block names its language in its corner, and ↓ on its last line at
   await ann.page.keyboard.press('Enter');
   await ann.page.keyboard.type(`> ${'Travel light, and then lighter still. '.repeat(6)}`);
   const quote = ann.editable.locator('blockquote');
-  expect((await quote.boundingBox())!.height).toBeGreaterThan(80);
+  await expect.poll(async () => (await quote.boundingBox())?.height ?? 0).toBeGreaterThan(80);
   await ann.page.keyboard.press('Control+Home');
   await ann.editable.locator('blockquote').click({ position: { x: 5, y: 5 } });
   await ann.page.keyboard.press('ArrowDown');
@@ -836,10 +836,15 @@ test('on a phone, arrows at the toolbar\'s edges show there are more buttons and
   await expect(after).toBeVisible();
   await expect(before).toHaveCount(0);
   await expect(find).not.toBeInViewport();
-  for (let tap = 0; tap < 6 && (await after.count()) > 0; tap++) {
-    const scrolled = await toolbar.evaluate((element) => element.scrollLeft);
+  // Each tap scrolls smoothly most of a width on; the next waits until that scroll is done (the arrow goes once the
+  // end is in view, and a tap on it while the last scroll ran waited for a button that was gone).
+  const scrolling = () => toolbar.evaluate((element) => ({ left: element.scrollLeft, end: element.scrollWidth - element.clientWidth, step: element.clientWidth * 0.7 }));
+  for (let tap = 0; tap < 6; tap++) {
+    const before = await scrolling();
+    if (before.left >= before.end - 2) break;
     await after.click();
-    await expect.poll(() => toolbar.evaluate((element) => element.scrollLeft)).toBeGreaterThan(scrolled);
+    const target = Math.min(before.left + before.step, before.end) - 1;
+    await expect.poll(async () => (await scrolling()).left).toBeGreaterThanOrEqual(target);
   }
   await expect(after).toHaveCount(0);
   await expect(before).toBeVisible();
