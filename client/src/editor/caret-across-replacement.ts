@@ -91,27 +91,24 @@ export function $placeCaret(place: CaretPlace): boolean {
 function $textBlocks(): ElementNode[] {
   const blocks: ElementNode[] = [];
   const visit = (element: ElementNode): void => {
-    const children = element.getChildren();
-    const nested = children.filter((child): child is ElementNode => $isElementNode(child) && !child.isInline());
-    if (nested.length === 0) {
-      if (element !== $getRoot()) blocks.push(element);
-      return;
-    }
+    const nested = blockChildrenOf(element);
+    if (nested.length === 0 && element !== $getRoot()) blocks.push(element);
     for (const child of nested) visit(child);
   };
   visit($getRoot());
   return blocks;
 }
 
+/** The text block `node` is in: its nearest block ancestor (or itself) with no blocks inside. */
 function blockOf(node: LexicalNode): ElementNode | null {
-  let current: LexicalNode | null = node;
-  while (current !== null) {
-    if ($isElementNode(current) && !current.isInline() && !current.getChildren().some((child) => $isElementNode(child) && !child.isInline())) {
-      return current === $getRoot() ? null : current;
-    }
-    current = current.getParent();
+  for (let current: LexicalNode | null = node; current !== null && current !== $getRoot(); current = current.getParent()) {
+    if ($isElementNode(current) && !current.isInline() && blockChildrenOf(current).length === 0) return current;
   }
   return null;
+}
+
+function blockChildrenOf(element: ElementNode): ElementNode[] {
+  return element.getChildren().filter((child): child is ElementNode => $isElementNode(child) && !child.isInline());
 }
 
 function textOf(block: ElementNode): string {
