@@ -1019,6 +1019,34 @@ test('redo puts the caret at the end of the redone text', async ({ openUser }) =
   await expect.poll(() => documentText(ann)).toBe('one two Xthree');
 });
 
+test('redo brings back an undone bold after someone else typed in its line, on that word only', async ({ openUser }) => {
+  const ann = await openUser('Ann');
+  const ben = await openUser('Ben');
+  await focusEnd(ann);
+  await ann.page.keyboard.type('The quick brown fox');
+  await expect.poll(() => documentText(ben)).toBe('The quick brown fox');
+  for (let word = 0; word < 3; word++) await ann.page.keyboard.press('Control+ArrowLeft');
+  await selectByKeys(ann.page, 'Control+Shift+ArrowRight', 'quick');
+  await ann.page.keyboard.press('Control+b');
+  await expect(ben.editable.locator('.ed-bold')).toHaveText('quick');
+  await focusEnd(ben);
+  await ben.page.keyboard.type(' jumps');
+  await expect.poll(() => documentText(ann)).toBe('The quick brown fox jumps');
+
+  await ann.page.keyboard.press('Control+z');
+  await expect(ann.editable.locator('.ed-bold')).toHaveCount(0);
+  // The line's runs merged when the bold went; redo must still have something to do, and do only that.
+  await ann.page.keyboard.press('Control+Shift+z');
+  for (const user of [ann, ben]) {
+    await expect(user.editable.locator('.ed-bold')).toHaveText('quick');
+    await expect.poll(() => documentText(user)).toBe('The quick brown fox jumps');
+  }
+  await ann.page.keyboard.press('Control+z');
+  await expect(ben.editable.locator('.ed-bold')).toHaveCount(0);
+  await ann.page.keyboard.press('Control+y');
+  await expect(ben.editable.locator('.ed-bold')).toHaveText('quick');
+});
+
 test('undo in one page undoes only that user\'s edits', async ({ openUser }) => {
   const ann = await openUser('Ann');
   const ben = await openUser('Ben');

@@ -5,7 +5,7 @@
 // and before the caret moves away (arrow keys, Home, End, Page Up/Down, a click or a toolbar button), the way Google
 // Docs does (undo-step-boundaries.ts decides, key by key). Steps end by these events, not by the clock: the merge window is widened so a pause, or a busy page
 // that handles two keys half a second apart, does not cut a word in two. And an undo step never takes back what
-// someone else wrote inside it (see undo-keeps-others-text.ts).
+// someone else wrote inside it (see undo-keeps-others-text.ts), and redo outlives others' typing (undo-skips-merges.ts).
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { mergeRegister } from '@lexical/utils';
 import { COMMAND_PRIORITY_CRITICAL, COMMAND_PRIORITY_LOW, KEY_DOWN_COMMAND, PASTE_COMMAND, type LexicalEditor } from 'lexical';
@@ -13,6 +13,7 @@ import { useEffect } from 'react';
 import { collabUndoManagerOf } from './collab-undo-manager';
 import { UndoStepBoundaries } from './undo-step-boundaries';
 import { keepOthersTextOnUndo } from './undo-keeps-others-text';
+import { createMergeSkipper } from './undo-skips-merges';
 
 /** Changes closer together than this merge into one step unless an event above ends it first. */
 const UNDO_MERGE_WINDOW_MS = 3000;
@@ -27,6 +28,7 @@ export function UndoStepsPlugin() {
     // A click moves the caret, starts a selection or presses a toolbar button: what was typed before is a step.
     const endStepOnPress = () => endStepNow(editor);
     const boundaries = new UndoStepBoundaries();
+    const merges = createMergeSkipper();
     // The UndoManager appears once CollaborationPlugin has bound the editor to the doc, before the first edit,
     // which comes as an editor update.
     let filtered: ReturnType<typeof collabUndoManagerOf>;
@@ -36,10 +38,15 @@ export function UndoStepsPlugin() {
       filtered = manager;
       manager.captureTimeout = UNDO_MERGE_WINDOW_MS;
       keepOthersTextOnUndo(manager);
+      merges.attach(manager);
     };
     filterUndo();
     return mergeRegister(
-      editor.registerUpdateListener(filterUndo),
+      // Registered on mount, before CollaborationPlugin's listener, which writes this update to the shared document.
+      editor.registerUpdateListener((update) => {
+        filterUndo();
+        merges.noteUpdate(update);
+      }),
       editor.registerCommand(
         KEY_DOWN_COMMAND,
         (event) => {
