@@ -299,6 +299,28 @@ test('after someone else restores a version, the caret starts again beside the s
   await expect.poll(() => documentText(ann)).toBe('Title here\nParaXYZ one.');
 });
 
+test('someone typing at the end of a line a restore takes their words from types on at the end of that line, not in the title', async ({ openUser, tandem, docName }) => {
+  const ann = await openUser('Ann');
+  const ben = await openUser('Ben');
+  await focusEnd(ann);
+  await ann.page.keyboard.type('# Team notes');
+  await ann.page.keyboard.press('Enter');
+  await ann.page.keyboard.type('Second paragraph here.');
+  await expect.poll(() => documentText(ben)).toBe('Team notes\nSecond paragraph here.');
+  await expect(ann.page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+  await nameVersion(tandem, docName, 'V1');
+  await focusEnd(ben);
+  await ben.page.keyboard.type(' Ben adds more.');
+  await expect.poll(() => documentText(ann)).toBe('Team notes\nSecond paragraph here. Ben adds more.');
+
+  await ann.page.getByTestId('history-open').click();
+  await versionTitled(ann.page, 'V1').locator('button[data-action=restore]').click();
+  await expect(ben.page.getByTestId('replaced-banner')).toContainText('Ann restored the version “V1”.');
+  await expect.poll(() => documentText(ben)).toBe('Team notes\nSecond paragraph here.');
+  await ben.page.keyboard.type(' Then more.');
+  await expect.poll(() => documentText(ann)).toBe('Team notes\nSecond paragraph here. Then more.');
+});
+
 test('a preview shows its changes against the document now, and follows others\' typing', async ({ openUser, tandem, docName }) => {
   const ann = await openUser('Ann');
   const ben = await openUser('Ben');

@@ -17,6 +17,18 @@ describe('findCaret', () => {
     expect(findCaret(place, ['Title here', 'Para one.'])).toEqual({ blockIndex: 1, offset: 4 });
   });
 
+  it('goes to the end of a line that came back without the words typed on at its end', () => {
+    const place = { blockIndex: 2, blockText: 'Second paragraph here. Bob adds more. w0 w1 w2', offset: 46 };
+    expect(findCaret(place, ['Team notes', 'The meeting starts at nine.', 'Second paragraph here.'])).toEqual({ blockIndex: 2, offset: 22 });
+    // Short lines too, when the whole line is the start of the caret's.
+    expect(findCaret({ blockIndex: 1, blockText: 'Hello and more words typed', offset: 26 }, ['Title', 'Hello'])).toEqual({ blockIndex: 1, offset: 5 });
+  });
+
+  it('goes where words typed inside a line began, when the line came back without them', () => {
+    const place = { blockIndex: 0, blockText: 'The meeting starts NEW WORDS TYPED HERE', offset: 39 };
+    expect(findCaret(place, ['Heading', 'The meeting starts at nine.'])).toEqual({ blockIndex: 1, offset: 19 });
+  });
+
   it('finds the words just after the caret when those before it are gone', () => {
     const place = { blockIndex: 0, blockText: 'new start: the old words', offset: 11 };
     expect(findCaret(place, ['heading', 'xx the old words'])).toEqual({ blockIndex: 1, offset: 3 });
@@ -26,6 +38,8 @@ describe('findCaret', () => {
     expect(findCaret({ blockIndex: 1, blockText: 'gone for good', offset: 4 }, ['a', 'bcd', 'e'])).toBeNull();
     expect(findCaret({ blockIndex: 0, blockText: 'x', offset: 1 }, [])).toBeNull();
     expect(findCaret({ blockIndex: 0, blockText: 'a  b', offset: 3 }, ['zz', 'a  x'])).toBeNull();
+    // A few letters in common at the start are chance, not the same line.
+    expect(findCaret({ blockIndex: 0, blockText: 'The plan is new', offset: 15 }, ['The end', 'Then'])).toBeNull();
   });
 });
 

@@ -1,7 +1,9 @@
 // Where the caret goes back after someone else replaces the document (a version restored, a file imported): the
 // block it was in is gone, so it is found again in the new content by the words around it. A restore mostly brings
 // back the same lines, a little older: the caret lands beside the same words, and what the person goes on typing
-// lands there too, not at the top of the document (where it still goes when the words are gone).
+// lands there too, not at the top of the document (where it still goes when the words are gone). Someone typing at
+// the end of a line (where people mostly type) has only their own new words just before the caret, and the version
+// has the line without them: the caret goes where those words began, at the end of the line as it came back.
 import { $getRoot, $getSelection, $isElementNode, $isRangeSelection, $isTextNode, type ElementNode, type LexicalNode } from 'lexical';
 
 /** The caret by the text of its block (paragraph, heading or list item), in document order. */
@@ -15,11 +17,14 @@ export interface CaretPlace {
 /** How much of the text beside the caret is looked for; shorter runs than MIN_CONTEXT say too little. */
 const MAX_CONTEXT = 40;
 const MIN_CONTEXT = 3;
+/** A line that begins as the caret's did, for this many characters, is that line, whatever follows in either. */
+const MIN_SHARED_START = 12;
 
 /**
  * Where `place` is in the blocks of the new content: the block with the same text (the nearest, if several), else
- * a block holding the words just before (or just after) the caret; null when the words are gone (an unrelated file
- * imported, say), and the caller starts the caret at the top, as on opening.
+ * a block holding the words just before the caret, else the block that begins as the caret's line did up to the
+ * caret (the caret goes where the two part), else a block holding the words just after it; null when the words are
+ * gone (an unrelated file imported, say), and the caller starts the caret at the top, as on opening.
  */
 export function findCaret(place: CaretPlace, blocksAfter: readonly string[]): { blockIndex: number; offset: number } | null {
   const nearest = (matches: (text: string) => number): { blockIndex: number; at: number } | null => {
@@ -38,12 +43,41 @@ export function findCaret(place: CaretPlace, blocksAfter: readonly string[]): { 
     const found = nearest((text) => text.indexOf(before));
     if (found !== null) return { blockIndex: found.blockIndex, offset: found.at + before.length };
   }
+  const sharedStart = longestSharedStart(place, blocksAfter);
+  if (sharedStart !== null) return sharedStart;
   const after = place.blockText.slice(place.offset, place.offset + MAX_CONTEXT);
   if (after.trim().length >= MIN_CONTEXT) {
     const found = nearest((text) => text.indexOf(after));
     if (found !== null) return { blockIndex: found.blockIndex, offset: found.at };
   }
   return null;
+}
+
+/**
+ * The block that shares the longest start with the caret's line up to the caret, and the offset where they part:
+ * at least MIN_SHARED_START characters, or the whole block (a line the caret's line went on from).
+ */
+function longestSharedStart(place: CaretPlace, blocksAfter: readonly string[]): { blockIndex: number; offset: number } | null {
+  const before = place.blockText.slice(0, place.offset);
+  let best: { blockIndex: number; offset: number } | null = null;
+  blocksAfter.forEach((text, blockIndex) => {
+    const shared = sharedStartLength(before, text);
+    const counts = shared >= MIN_SHARED_START || (shared === text.length && text.trim().length >= MIN_CONTEXT);
+    if (!counts) return;
+    const better =
+      best === null ||
+      shared > best.offset ||
+      (shared === best.offset && Math.abs(blockIndex - place.blockIndex) < Math.abs(best.blockIndex - place.blockIndex));
+    if (better) best = { blockIndex, offset: shared };
+  });
+  return best;
+}
+
+function sharedStartLength(a: string, b: string): number {
+  const length = Math.min(a.length, b.length);
+  let shared = 0;
+  while (shared < length && a.charCodeAt(shared) === b.charCodeAt(shared)) shared++;
+  return shared;
 }
 
 /** The caret's place now (its anchor, for a selection), or null without one. Inside editor.read or update. */
