@@ -723,6 +723,7 @@ test('Ctrl+/ lists the keyboard shortcuts; Escape closes the list and the typing
   await expect(dialog.getByRole('heading', { name: 'Keyboard shortcuts' })).toBeVisible();
   await expect(dialog.locator('.shortcut-row', { hasText: 'Bold' }).first().locator('kbd')).toHaveText('Ctrl+B');
   await expect(dialog.locator('.shortcut-row', { hasText: 'Heading 2' }).first().locator('kbd')).toHaveText('Ctrl+Alt+2');
+  await expect(dialog.locator('.shortcut-row', { hasText: 'Redo' }).locator('kbd')).toHaveText(['Ctrl+Shift+Z', 'Ctrl+Y']);
   await ann.page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
   await ann.page.keyboard.type(' and after');
@@ -733,6 +734,16 @@ test('Ctrl+/ lists the keyboard shortcuts; Escape closes the list and the typing
   await expect(dialog).toBeVisible();
   await ann.page.mouse.click(5, 5);
   await expect(dialog).toHaveCount(0);
+
+  // In a window too short for the list, the keys scroll it down to its last section.
+  await ann.page.setViewportSize({ width: 900, height: 420 });
+  await ann.page.keyboard.press('Control+/');
+  const lastRow = dialog.locator('.shortcut-row').last();
+  await expect(lastRow).not.toBeInViewport();
+  await expect(async () => {
+    await ann.page.keyboard.press('PageDown');
+    await expect(lastRow).toBeInViewport({ timeout: 500 });
+  }).toPass();
 });
 
 test('Ctrl+K opens the link form just under the selected text', async ({ openUser }) => {
@@ -1188,8 +1199,11 @@ test('Ctrl+H finds every match, steps through them, and replaces one or all of t
   await panel.getByRole('button', { name: /next match/i }).click();
   await expect(status).toHaveText('2 of 2');
 
-  // Replace the current one ("Last cat"), then all that are left.
-  await ann.page.getByTestId('replace-input').fill('dog');
+  // Replace the current one ("Last cat"), then all that are left. Tab goes from the search to the replacement.
+  await ann.page.getByTestId('find-input').focus();
+  await ann.page.keyboard.press('Tab');
+  await expect(ann.page.getByTestId('replace-input')).toBeFocused();
+  await ann.page.keyboard.type('dog');
   await panel.locator('button[data-action=replace]').click();
   await expect.poll(() => documentText(ben)).toBe('The cat sat. A Cat ran.\nLast dog');
   await expect(status).toHaveText('1 of 1');

@@ -93,57 +93,57 @@ export function FindReplacePanel({ editor, initialQuery, canReplace, onClose }: 
   const status = query === '' ? '' : matches.length === 0 ? 'No results' : `${currentIndex + 1} of ${matches.length}`;
 
   return (
-    <div ref={panelRef} className="find-panel popover" role="dialog" aria-label="Find and replace" data-testid="find-panel" onKeyDown={onKeyDown}>
-      <div className="find-row">
-        <label className="visually-hidden" htmlFor={ids.find}>
-          Find
-        </label>
-        <input
-          ref={findInputRef}
-          id={ids.find}
-          className="text-input find-input"
-          data-testid="find-input"
-          placeholder="Find in document"
-          value={query}
-          aria-describedby={ids.status}
-          onChange={(event) => {
-            setQuery(event.target.value);
-            setCurrent(0);
-          }}
-        />
-        <span id={ids.status} className="find-status" data-testid="find-status" role="status">
-          {status}
-        </span>
-        <button type="button" className="icon-button" aria-label="Previous match (Shift+Enter)" title="Previous (Shift+Enter)" disabled={matches.length === 0} onClick={() => step(-1)}>
-          ↑
-        </button>
-        <button type="button" className="icon-button" aria-label="Next match (Enter)" title="Next (Enter)" disabled={matches.length === 0} onClick={() => step(1)}>
-          ↓
-        </button>
-        <button type="button" className="icon-button" aria-label="Close (Esc)" title="Close (Esc)" data-action="close-find" onClick={close}>
-          ×
-        </button>
-      </div>
+    // The keyboard goes Find, Replace with, its buttons, Match case, then ↑ ↓ ×: the panel lays them out in a grid
+    // (styles.css), so the order of the page is the order a person tabs through.
+    <div
+      ref={panelRef}
+      className={canReplace ? 'find-panel popover' : 'find-panel popover find-only'}
+      role="dialog"
+      aria-label="Find and replace"
+      data-testid="find-panel"
+      onKeyDown={onKeyDown}
+    >
+      <label className="visually-hidden" htmlFor={ids.find}>
+        Find
+      </label>
+      <input
+        ref={findInputRef}
+        id={ids.find}
+        className="text-input find-input"
+        data-testid="find-input"
+        placeholder="Find in document"
+        value={query}
+        aria-describedby={ids.status}
+        onChange={(event) => {
+          setQuery(event.target.value);
+          setCurrent(0);
+        }}
+      />
+      <span id={ids.status} className="find-status" data-testid="find-status" role="status">
+        {status}
+      </span>
       {canReplace && (
-        <div className="find-row">
+        <>
           <label className="visually-hidden" htmlFor={ids.replace}>
             Replace with
           </label>
           <input
             id={ids.replace}
-            className="text-input find-input"
+            className="text-input replace-input"
             data-testid="replace-input"
             placeholder="Replace with"
             value={replacement}
             onChange={(event) => setReplacement(event.target.value)}
           />
-          <button type="button" className="button" data-action="replace" disabled={currentMatch === undefined} onClick={replaceCurrent}>
-            Replace
-          </button>
-          <button type="button" className="button" data-action="replace-all" disabled={matches.length === 0} onClick={replaceEvery}>
-            Replace all
-          </button>
-        </div>
+          <div className="find-actions">
+            <button type="button" className="button" data-action="replace" disabled={currentMatch === undefined} onClick={replaceCurrent}>
+              Replace
+            </button>
+            <button type="button" className="button" data-action="replace-all" disabled={matches.length === 0} onClick={replaceEvery}>
+              Replace all
+            </button>
+          </div>
+        </>
       )}
       <label className="find-option">
         <input
@@ -156,6 +156,17 @@ export function FindReplacePanel({ editor, initialQuery, canReplace, onClose }: 
         />{' '}
         Match case
       </label>
+      <div className="find-steps">
+        <button type="button" className="icon-button" aria-label="Previous match (Shift+Enter)" title="Previous (Shift+Enter)" disabled={matches.length === 0} onClick={() => step(-1)}>
+          ↑
+        </button>
+        <button type="button" className="icon-button" aria-label="Next match (Enter)" title="Next (Enter)" disabled={matches.length === 0} onClick={() => step(1)}>
+          ↓
+        </button>
+        <button type="button" className="icon-button" aria-label="Close (Esc)" title="Close (Esc)" data-action="close-find" onClick={close}>
+          ×
+        </button>
+      </div>
     </div>
   );
 }

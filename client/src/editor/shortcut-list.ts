@@ -69,7 +69,7 @@ export function shortcutGroups(isApple: boolean): ShortcutGroup[] {
       title: 'Editing',
       entries: [
         { what: 'Undo your last change', keys: [keys.undo] },
-        { what: 'Redo', keys: [keys.redo] },
+        { what: 'Redo', keys: isApple ? [keys.redo] : [keys.redo, 'Ctrl+Y'] },
         { what: 'Find and replace', keys: [keys.find] },
         { what: 'Leave the document (then Tab on)', keys: ['Esc'] },
         { what: 'This list of shortcuts', keys: [keys.shortcuts] },
