@@ -15,9 +15,19 @@ export function formatBytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 }
 
-/** Local time, to the second: "2024-05-01 14:03:09". */
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Local time, to the second, with its zone (the server's may not be the reader's): "2024-05-01 14:03:09 +02:00". */
 export function formatTime(ms: number): string {
   const d = new Date(ms);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+  const clock = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+  return `${clock} ${zoneLabel(d.getTimezoneOffset())}`;
+}
+
+/** "UTC", or the offset from it as ISO 8601 writes it ("+02:00", "-05:30"), from Date's minutes behind UTC. */
+export function zoneLabel(minutesBehindUtc: number): string {
+  if (minutesBehindUtc === 0) return 'UTC';
+  const ahead = -minutesBehindUtc;
+  const magnitude = Math.abs(ahead);
+  return `${ahead > 0 ? '+' : '-'}${pad(Math.floor(magnitude / 60))}:${pad(magnitude % 60)}`;
 }

@@ -73,7 +73,7 @@ describe('admin CLI', () => {
     const [header, ...rows] = run.stdout.trimEnd().split('\n');
     expect(header).toMatch(/^NAME\s+SIZE\s+UPDATED\s+CLIENTS$/);
     const row = rows.find((line) => line.startsWith('cli-doc '));
-    expect(row).toMatch(/^cli-doc\s+\d+(\.\d)? (B|KiB)\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\s+0$/);
+    expect(row).toMatch(/^cli-doc\s+\d+(\.\d)? (B|KiB)\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d (UTC|[+-]\d\d:\d\d)\s+0$/);
     expect(row!.indexOf('0', row!.length - 1)).toBe(header!.indexOf('CLIENTS'));
   });
 
