@@ -17,10 +17,14 @@ import * as Y from 'yjs';
 import { assertEditorStateShape } from './conversion-editor';
 import { ConversionError } from './conversion-error';
 import { bindHeadlessEditor } from './headless-binding';
+import { jsonNesting } from './json-nesting';
+import { markdownListLevels } from './markdown-list-levels';
 import { $importMarkdown } from './markdown-to-editor-state';
+import { assertNestingWithinLimits } from './nesting-limits';
 import { LEXICAL_ROOT_KEY } from './nodes';
 import { $readYjsLayout, UnknownLayout } from './read-yjs-layout';
 import { replaceRootWith } from './replace-root';
+import { yjsNesting } from './yjs-nesting';
 import { docFromYjsUpdate, editorStateFromYDoc } from './yjs-to-editor-state';
 
 /** New content for a document. A JSON `state` may be given as text; it is parsed and checked either way. */
@@ -69,6 +73,7 @@ export function contentUpdateFromYjs(state: Uint8Array): Uint8Array {
   }
   // Every Tandem document has at least one block (the seed's paragraph), so an empty root means another kind of doc.
   if (sourceRoot.length === 0) throw new ConversionError('the Yjs document holds no Tandem content');
+  assertNestingWithinLimits('the Yjs document', yjsNesting(sourceRoot));
   try {
     // Straight from the source's layout into the writing editor: no JSON in between.
     return createContentUpdate(() => $readYjsLayout($getEditor(), sourceRoot));
@@ -102,15 +107,20 @@ function createContentUpdate($fill: () => void): Uint8Array {
   }
 }
 
-/** Validates `source` now and returns the `$` function that writes it into the root inside an update. */
+/**
+ * Validates `source` now and returns the `$` function that writes it into the root inside an update. How deep it
+ * nests is checked first: a few thousand levels take the conversion minutes and then overflow its stack.
+ */
 function contentWriter(source: ImportSource): () => void {
   switch (source.format) {
     case 'markdown':
       if (typeof source.text !== 'string') throw new ConversionError('Markdown must be text');
+      assertNestingWithinLimits('the Markdown', { lists: markdownListLevels(source.text) });
       return () => $importMarkdown(source.text);
     case 'json': {
       const state = typeof source.state === 'string' ? parseJson(source.state) : source.state;
       assertEditorStateShape(state);
+      assertNestingWithinLimits('the JSON', jsonNesting(state.root));
       return () => $replaceRootFromJson(state);
     }
     default:

@@ -248,6 +248,24 @@ describe('admin API errors', () => {
     expect(await (await adminFetch(server, '/admin/docs/intact/export?format=markdown')).text()).toBe('keep me\n');
   });
 
+  it('answers 400 naming the depth and the limit for an import whose lists nest past it, and leaves the document', async () => {
+    await importMarkdown(server, 'deep', 'keep me');
+    // 400 levels, two spaces each: 160 kB, under this server's MAX_DOC_BYTES (5,000 levels took the import 94 s).
+    const deepMarkdown = Array.from({ length: 400 }, (_, level) => `${'  '.repeat(level)}- item`).join('\n');
+    const markdown = await adminFetch(server, '/admin/docs/deep/import?format=markdown', { method: 'PUT', body: deepMarkdown });
+    expect(await expectError(markdown, 400, 'bad_request')).toBe(
+      'the Markdown nests lists 400 levels deep (line 400); Tandem imports lists up to 32 levels deep',
+    );
+    let node = '{"type":"text","text":"x","detail":0,"format":0,"mode":"normal","style":"","version":1}';
+    for (let level = 0; level < 400; level++) {
+      node = `{"type":"list","listType":"bullet","start":1,"tag":"ul","children":[{"type":"listitem","value":1,"children":[${node}]}]}`;
+    }
+    const deepJson = `{"root":{"type":"root","children":[${node}]}}`;
+    const json = await adminFetch(server, '/admin/docs/deep/import?format=json', { method: 'PUT', body: deepJson });
+    expect(await expectError(json, 400, 'bad_request')).toMatch(/^the JSON nests lists 400 levels deep \(root\.children\[0\]/);
+    expect(await (await adminFetch(server, '/admin/docs/deep/export?format=markdown')).text()).toBe('keep me\n');
+  });
+
   it('does not create a document from a body it refuses', async () => {
     const res = await adminFetch(server, '/admin/docs/never-made/import?format=json', { method: 'PUT', body: '[]' });
     await expectError(res, 400, 'bad_request');
