@@ -134,6 +134,23 @@ test('formatted text typed in the browser exports as Markdown, HTML and text mat
   expect(structure.links).toEqual([{ text: 'website', href: 'https://example.com/trip' }]);
 });
 
+test('a Markdown link typed to a target the editor refuses stays the text as typed; one to a web address becomes a link', async ({ openUser, tandem, docName }) => {
+  const ann = await openUser('Ann');
+  await focusEnd(ann);
+  await ann.page.keyboard.type('And [rel](x) there.');
+  await ann.page.keyboard.press('Enter');
+  await ann.page.keyboard.type('See [the docs](https://example.com/docs) now.');
+
+  const { editable } = ann;
+  await expect(editable.locator('a')).toHaveText(['the docs']);
+  await expect(editable.locator('a')).toHaveAttribute('href', 'https://example.com/docs');
+  expect(await documentText(ann)).toBe('And [rel](x) there.\nSee the docs now.');
+  await expect(ann.page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+  // Escaped on export so that it reads back as text, not as the link the editor refused.
+  const markdown = await adminApi(tandem).exportDoc(docName, 'markdown');
+  expect(markdown).toBe('And \\[rel\\](x) there.\n\nSee [the docs](https://example.com/docs) now.\n');
+});
+
 test('an admin import replaces the content on every open page without a reload', async ({ openUser, tandem, docName }) => {
   const ann = await openUser('Ann');
   const ben = await openUser('Ben');

@@ -68,8 +68,11 @@ const MARKED_TEXT: TextMatchTransformer = { ...htmlTagFormat('mark', 'highlight'
 const AFTER_EVEN_BACKSLASHES = String.raw`(?<=(?:^|[^\\])(?:\\\\)*)`;
 const linkPattern = LINK.importRegExp ?? LINK.regExp;
 
-/** Lexical's LINK, whose import pattern alone ignores backslashes and would read the exported `\[a\](b)` as a link. */
-const LINK_UNLESS_ESCAPED: TextMatchTransformer = {
+/**
+ * Lexical's LINK, whose import pattern alone ignores backslashes and would read the exported `\[a\](b)` as a link.
+ * Exported for the editor, whose shortcut takes only the links it keeps (client/src/editor/link-shortcut.ts).
+ */
+export const LINK_UNLESS_ESCAPED: TextMatchTransformer = {
   ...LINK,
   importRegExp: new RegExp(AFTER_EVEN_BACKSLASHES + linkPattern.source, linkPattern.flags),
 };

@@ -31,6 +31,7 @@ import { keepLettersInPlace } from './keep-letters-in-place';
 import { KeysFollowCaretPlugin } from './keys-follow-caret-plugin';
 import { LeaveLastBlockPlugin } from './leave-last-block-plugin';
 import { LinkClickPlugin } from './link-click-plugin';
+import { withSafeLinkShortcut } from './link-shortcut';
 import { isSafeLinkUrl } from './link-url';
 import { ReplacementPlugin } from './replacement-plugin';
 import { SafeLinksPlugin } from './safe-links-plugin';
@@ -44,8 +45,9 @@ import { UndoStepsPlugin } from './undo-steps-plugin';
 import { HtmlPastePlugin } from './html-paste-plugin';
 import { useFadingCaretLabels } from './use-fading-caret-labels';
 
-// The same Markdown dialect as the server's import and export, so a shortcut makes what a `.md` file would.
-const shortcutTransformers = [...markdownTransformers];
+// The same Markdown dialect as the server's import and export, so a shortcut makes what a `.md` file would, except
+// links the editor would not keep (link-shortcut.ts).
+const shortcutTransformers = withSafeLinkShortcut(markdownTransformers);
 // Made once: AutoLinkPlugin registers its transform again whenever it gets a new array, and registering marks every
 // text node of the document for redrawing (which, on every re-render here, made typing in long documents slow and
 // could pull the keyboard back into the text from a panel that had just taken it).
