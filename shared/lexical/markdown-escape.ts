@@ -10,7 +10,11 @@ export type ExportFormat = (node: TextNode, text: string) => string;
 
 /** An `&` that begins a character reference, which both readers would decode. Written as `&#38;`, read back as `&`. */
 const CHARACTER_REFERENCE_START = /&(?=#\d+;|#[Xx][\dA-Fa-f]+;|[A-Za-z][\dA-Za-z]*;)/g;
-/** A `<` that could begin raw HTML or an autolink, which Markdown viewers hide or turn into a link. */
+/**
+ * A `<` that could begin raw HTML or an autolink, which Markdown viewers hide or turn into a link. Escaped with a
+ * backslash (`\<tags>`), which reads as `<tags>` and which Tandem's import never takes for `<u>` or `<mark>`
+ * (markdown-transformers.ts).
+ */
 const TAG_START = /<(?=[A-Za-z/!?])/g;
 const BRACKET = /[[\]]/g;
 
@@ -37,10 +41,12 @@ type LinePosition = 'first-line' | 'later-line' | 'heading-end' | 'inline';
 
 /** The Markdown for a text node that is not inline code: formatted by Lexical, escaped where it reads as syntax. */
 export function $exportEscapedText(node: TextNode, exportFormat: ExportFormat): string {
-  // `&` and `<` are escaped as character references before formatting: a backslash added here would be escaped again.
-  const text = node.getTextContent().replace(CHARACTER_REFERENCE_START, '&#38;').replace(TAG_START, '&#60;');
-  // Lexical's format tags hold no brackets and no block markers, so whatever the escapes below find is the text's own.
-  const markdown = exportFormat(node, text).replace(BRACKET, '\\$&');
+  // `&` is escaped as a character reference before formatting, where a backslash would be escaped again; and not as
+  // `\&`: Lexical's import drops backslashes before it decodes references, so `\&#60;` would come back as `<`.
+  const text = node.getTextContent().replace(CHARACTER_REFERENCE_START, '&#38;');
+  // Lexical's format tags hold no brackets, no `<` and no block markers, so whatever the escapes below find is the
+  // text's own.
+  const markdown = exportFormat(node, text).replace(BRACKET, '\\$&').replace(TAG_START, '\\<');
   return escapeByPosition(markdown, $linePosition(node));
 }
 

@@ -25,14 +25,18 @@ import {
 import { $isTextNode, TextNode, type TextFormatType } from 'lexical';
 import { $exportEscapedText } from './markdown-escape';
 
+/** Nothing or an even run of backslashes before the match: a character after an odd run is escaped, literal. */
+const AFTER_EVEN_BACKSLASHES = String.raw`(?<=(?:^|[^\\])(?:\\\\)*)`;
+
 /**
  * Reads `<tag>…</tag>` (imported, or as it is typed) as text with `format`, and returns the node so the importer
- * goes on to parse bold, italic, … inside it.
+ * goes on to parse bold, italic, … inside it. On import neither tag may be escaped: the export writes a typed
+ * `<u>` as `\<u>` (markdown-escape.ts).
  */
 function htmlTagFormat(tag: string, format: TextFormatType): Omit<TextMatchTransformer, 'export'> {
   return {
     dependencies: [TextNode],
-    importRegExp: new RegExp(`<${tag}>(.+?)</${tag}>`, 's'),
+    importRegExp: new RegExp(`${AFTER_EVEN_BACKSLASHES}<${tag}>(.+?)${AFTER_EVEN_BACKSLASHES}</${tag}>`, 's'),
     regExp: new RegExp(`<${tag}>(.+?)</${tag}>$`, 's'),
     replace: (textNode, match) => {
       textNode.setTextContent(match[1] ?? '');
@@ -45,7 +49,7 @@ function htmlTagFormat(tag: string, format: TextFormatType): Omit<TextMatchTrans
 }
 
 /**
- * Every text node goes out through here: escaped (a typed `<u>` becomes `&#60;u>`, so it reads back as text) and, when
+ * Every text node goes out through here: escaped (a typed `<u>` becomes `\<u>`, so it reads back as text) and, when
  * underlined or highlighted, wrapped in `<u>…</u>` and then `<mark>…</mark>`.
  */
 const TEXT_WITH_UNDERLINE: TextMatchTransformer = {
@@ -64,8 +68,6 @@ const TEXT_WITH_UNDERLINE: TextMatchTransformer = {
 /** `<mark>…</mark>` on import: highlighted text (TEXT_WITH_UNDERLINE writes it). */
 const MARKED_TEXT: TextMatchTransformer = { ...htmlTagFormat('mark', 'highlight'), export: () => null };
 
-/** Nothing or an even run of backslashes before the match: a `[` after an odd run is an escaped, literal bracket. */
-const AFTER_EVEN_BACKSLASHES = String.raw`(?<=(?:^|[^\\])(?:\\\\)*)`;
 const linkPattern = LINK.importRegExp ?? LINK.regExp;
 
 /**

@@ -52,6 +52,8 @@ const MARKDOWN_LOOKALIKES = [
   '![image](y)',
   'a <span> b',
   '&amp; and &#60;',
+  '<u>typed tags</u> and <mark>marks</mark>',
+  '\\<u>backslash before a tag</u>',
   '```not a fence',
   'a\\b',
   '2*3*4',
@@ -117,7 +119,7 @@ describe('Markdown export and import', () => {
     (state.root.children[0] as unknown as { children: Array<{ text: string }> }).children[0]!.text =
       'HTML says <u>this</u> underlines';
     const markdown = editorStateToMarkdown(state);
-    expect(markdown).toBe('HTML says &#60;u>this&#60;/u> underlines');
+    expect(markdown).toBe('HTML says \\<u>this\\</u> underlines');
     expect(markdownToEditorState(markdown)).toEqual(state);
   });
 
@@ -134,7 +136,8 @@ describe('Markdown export and import', () => {
       [' plain', 0],
     ]);
     expect(editorStateToMarkdown(state)).toBe(markdown);
-    expect(editorStateToMarkdown(markdownToEditorState('a <mark>typed &#60;mark> tag</mark>'))).toBe('a <mark>typed &#60;mark> tag</mark>');
+    expect(editorStateToMarkdown(markdownToEditorState('a <mark>typed &#60;mark> tag</mark>'))).toBe('a <mark>typed \\<mark> tag</mark>');
+    expect(editorStateToMarkdown(markdownToEditorState('<mark>a \\</mark> b</mark>'))).toBe('<mark>a \\</mark> b</mark>');
   });
 
   it('reads a bare > line as an empty line of its quote, not as the text ">", except in code', () => {
@@ -171,8 +174,21 @@ describe('Markdown export and import', () => {
       '#hashtag',
     ]);
     const html = plainParagraphs(['a <span> b & c &amp; d']);
-    expect(editorStateToMarkdown(html)).toBe('a &#60;span> b & c &#38;amp; d');
+    expect(editorStateToMarkdown(html)).toBe('a \\<span> b & c &#38;amp; d');
     expect(editorStateToMarkdown(plainParagraphs(['a\\b', '2*3*4']))).toBe('a\\\\b\n\n2\\*3\\*4');
+  });
+
+  it('writes a < that could start a tag with a backslash, readable, and reads it back as text', () => {
+    const state = markdownToEditorState('# x');
+    (state.root.children[0] as unknown as { children: Array<{ text: string }> }).children[0]!.text =
+      'Export: test "quotes" & <tags>';
+    const markdown = editorStateToMarkdown(state);
+    expect(markdown).toBe('# Export: test "quotes" & \\<tags>');
+    expect(markdownToEditorState(markdown)).toEqual(state);
+    const tags = plainParagraphs(['<u>not underlined</u> <mark>nor marked</mark>', 'a\\<b> <!-- x --> </p> <?php', '1 < 2 <3']);
+    const exported = editorStateToMarkdown(tags);
+    expect(exported).toBe('\\<u>not underlined\\</u> \\<mark>nor marked\\</mark>\n\na\\\\\\<b> \\<!-- x --> \\</p> \\<?php\n\n1 < 2 <3');
+    expect(markdownToEditorState(exported)).toEqual(tags);
   });
 
   it('escapes markers at the start of every line of a quote or list item, and closing hashes of a heading', () => {
