@@ -58,6 +58,8 @@ describe('HTML export', () => {
     expect(Array.from(html.querySelectorAll('ol > li'), (item) => item.getAttribute('value'))).toEqual(['1', '2']);
     const code = html.querySelector('pre > code');
     expect(code?.className).toBe('language-ts');
+    // Named in the block's corner, as the editor does (the page's stylesheet shows data-language).
+    expect(html.querySelector('pre')?.getAttribute('data-language')).toBe('ts');
     expect(code?.textContent).toBe('const answer = 42;\nconsole.log(answer);');
   });
 
@@ -66,7 +68,7 @@ describe('HTML export', () => {
     const html = editorStateToHtml(state, window);
     expect(html).toContain('href="about:blank"');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
-    expect(html).toContain('<pre><code class="language-html">&lt;/pre&gt;&lt;b&gt;</code></pre>');
+    expect(html).toContain('<pre data-language="html"><code class="language-html">&lt;/pre&gt;&lt;b&gt;</code></pre>');
   });
 
   it('keeps nested items at the head of a list (its first item indented, or made a heading)', () => {

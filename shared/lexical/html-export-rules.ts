@@ -1,7 +1,7 @@
 // How Tandem's nodes become HTML where Lexical's defaults do not suit an exported file: text as plain semantic markup
 // (<strong><em>…</em></strong>, no span with an inline style around every run, which also makes big documents
-// export markedly faster), a code block as <pre><code class="language-x"> holding its plain text, the form
-// Markdown renderers and syntax highlighters expect, and a check list as a GitHub task list (real, disabled
+// export markedly faster), a code block as <pre data-language="x"><code class="language-x"> holding its plain text,
+// the form Markdown renderers and syntax highlighters expect, and a check list as a GitHub task list (real, disabled
 // checkboxes, where Lexical wrote its internal `__lexicallisttype` attribute and ARIA roles that render as plain
 // bullets), and bullets without Lexical's item numbers. All of them read back into Lexical through its own HTML import.
 import { CodeNode } from '@lexical/code';
@@ -62,7 +62,11 @@ function exportCodeBlock(_editor: LexicalEditor, node: LexicalNode): DOMExportOu
   const pre = document.createElement('pre');
   const code = document.createElement('code');
   const language = node instanceof CodeNode ? node.getLanguage() : undefined;
-  if (language) code.className = `language-${language}`;
+  if (language) {
+    code.className = `language-${language}`;
+    // Shown in the block's corner as in the editor (html-page.ts), and read back by Lexical's HTML import.
+    pre.setAttribute('data-language', language);
+  }
   code.textContent = node.getTextContent();
   pre.append(code);
   return { element: pre, $getChildNodes: () => [] };

@@ -11,4 +11,8 @@ describe('htmlPage', () => {
     expect(head).toMatch(/<style>\nbody \{[^}]*font:/);
     expect(page).toContain('<body>\n<main>\n<h1>Trip &amp; plan</h1>\n</main>\n</body>');
   });
+
+  it('shows a code block\'s language in its corner, as the editor does', () => {
+    expect(htmlPage('', 'x')).toMatch(/pre\[data-language\]::before \{ content: attr\(data-language\); position: absolute; top: [^;]+; right: /);
+  });
 });

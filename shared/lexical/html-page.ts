@@ -1,7 +1,7 @@
 // A standalone HTML page around an exported HTML fragment: a charset, a title, and a short stylesheet so the file
-// opened in a browser reads like the document in the editor (its font, a column of text, quotes, code and marks),
-// not like unstyled 1990s HTML in Times. The styles sit in the head, so the body stays plain semantic markup for
-// anything that imports it. The server and the browser (a download made from this device's copy) wrap their exports
+// opened in a browser reads like the document in the editor (its font, a column of text, quotes, code with its
+// language in the corner, and marks), not like unstyled 1990s HTML in Times. The styles sit in the head, so the body
+// stays plain semantic markup for anything that imports it. The server and the browser (a download made from this device's copy) wrap their exports
 // the same way.
 
 const STYLES = `body { margin: 0; color: #1f2328; background: #fff; font: 16px/1.6 system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', sans-serif; }
@@ -15,6 +15,8 @@ code, pre { font-family: ui-monospace, 'SF Mono', SFMono-Regular, Menlo, Consola
 code { background: #f3f4f6; padding: 0.1em 0.3em; border-radius: 4px; }
 pre { background: #f6f8fa; padding: 0.9em 1em; border-radius: 6px; overflow-x: auto; }
 pre code { background: none; padding: 0; }
+pre[data-language] { position: relative; padding-right: 5em; }
+pre[data-language]::before { content: attr(data-language); position: absolute; top: 0.5em; right: 0.8em; font: 600 11px/1.4 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; color: #6e7781; pointer-events: none; user-select: none; }
 mark { background: #fff3a3; }
 li > ul, li > ol { margin-bottom: 0; }
 .contains-task-list { list-style: none; padding-left: 1.2em; }

@@ -9,7 +9,6 @@ import {
   BOLD_STAR,
   BOLD_UNDERSCORE,
   CHECK_LIST,
-  CODE,
   HEADING,
   INLINE_CODE,
   ITALIC_STAR,
@@ -23,6 +22,7 @@ import {
   UNORDERED_LIST,
 } from '@lexical/markdown';
 import { $isTextNode, TextNode, type TextFormatType } from 'lexical';
+import { CODE_KEEPING_END_LINES } from './code-fence-transformer';
 import { $exportEscapedText } from './markdown-escape';
 
 /** Nothing or an even run of backslashes before the match: a character after an odd run is escaped, literal. */
@@ -90,7 +90,7 @@ export const markdownTransformers: ReadonlyArray<Transformer> = [
   CHECK_LIST,
   UNORDERED_LIST,
   ORDERED_LIST,
-  CODE,
+  CODE_KEEPING_END_LINES,
   INLINE_CODE,
   BOLD_ITALIC_STAR,
   BOLD_ITALIC_UNDERSCORE,

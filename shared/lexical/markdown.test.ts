@@ -205,6 +205,17 @@ describe('Markdown export and import', () => {
     expect(editorStateToMarkdown(markdownToEditorState(markdown))).toBe(markdown);
   });
 
+  it('gives back a code block ending in empty lines with those lines, through a Y.Doc too', () => {
+    const blocks = ['```py\nprint(1)\n\n```', '```py\nprint(1)\n\n\n```', '```\n\n\nafter two empty lines\n\n```', '```\n\n\n```'];
+    for (const markdown of blocks) {
+      expect(editorStateToMarkdown(markdownToEditorState(markdown)), markdown).toBe(markdown);
+      expect(editorStateToMarkdown(editorStateFromYDoc(importMarkdown(markdown))), markdown).toBe(markdown);
+    }
+    expect(editorStateToText(markdownToEditorState('```py\nprint(1)\n\n```\n\nafter'))).toBe('print(1)\n\n\nafter');
+    // An unclosed fence runs to the end of the file; the blank lines there are not the block's.
+    expect(editorStateToMarkdown(markdownToEditorState('```py\nprint(1)\n\n'))).toBe('```py\nprint(1)\n```');
+  });
+
   it('reads an escaped bracket as text, not as the start of a link', () => {
     const paragraph = markdownToEditorState('\\[a\\](b) [c](d)').root.children[0] as unknown as {
       children: Array<{ type: string; text?: string }>;
