@@ -23,28 +23,35 @@ export function markdownListLevels(markdown: string): Nesting {
   for (const [index, line] of lines.entries()) {
     const whitespace = LIST_LINE.exec(line)?.[1];
     if (whitespace === undefined) continue;
-    const byColumns = Math.min(Math.floor(columnOf(whitespace) / 2), previousIndent + 1);
-    const indent = Math.max(indentOf(whitespace), byColumns);
+    const { levels, column } = measure(whitespace);
+    const indent = Math.max(levels, Math.min(Math.floor(column / 2), previousIndent + 1));
     if (indent > deepest.indent) deepest = { indent, line: index + 1 };
     previousIndent = indent;
   }
   return { levels: deepest.indent + 1, at: `line ${deepest.line}` };
 }
 
-/** @lexical/markdown's getIndent: a level per tab and per four spaces, wherever they are. */
-function indentOf(whitespace: string): number {
+const TAB = 9;
+const SPACE = 32;
+
+/**
+ * @lexical/markdown's two readings of `whitespace`: getIndent's levels (one per tab and per four spaces, wherever
+ * they are) and getColumn's column after it (a tab going on to the next multiple of four). One loop over character
+ * codes: the whitespace of a deep list is most of its text.
+ */
+function measure(whitespace: string): { levels: number; column: number } {
   let tabs = 0;
   let spaces = 0;
-  for (const char of whitespace) {
-    if (char === '\t') tabs += 1;
-    else if (char === ' ') spaces += 1;
-  }
-  return tabs + Math.floor(spaces / INDENT_COLUMNS);
-}
-
-/** @lexical/markdown's getColumn: the column after `whitespace`, a tab going on to the next multiple of four. */
-function columnOf(whitespace: string): number {
   let column = 0;
-  for (const char of whitespace) column += char === '\t' ? INDENT_COLUMNS - (column % INDENT_COLUMNS) : 1;
-  return column;
+  for (let index = 0; index < whitespace.length; index++) {
+    const code = whitespace.charCodeAt(index);
+    if (code === TAB) {
+      tabs += 1;
+      column += INDENT_COLUMNS - (column % INDENT_COLUMNS);
+      continue;
+    }
+    if (code === SPACE) spaces += 1;
+    column += 1;
+  }
+  return { levels: tabs + Math.floor(spaces / INDENT_COLUMNS), column };
 }
