@@ -26,6 +26,9 @@ export default defineConfig({
         '--disable-sync',
         '--no-first-run',
         '--disable-quic',
+        // The GPU process (software compositing, with --disable-gpu) in the browser's own: a keystroke's frame no
+        // longer crosses processes. Chromium's CPU while typing fell by about a third on a two-core VM.
+        '--in-process-gpu',
       ],
     },
     trace: 'retain-on-failure',
