@@ -19,14 +19,15 @@ export type RetryPolicy = 'reconnect' | 'reconnect-slow' | 'refresh-token' | 'st
 
 const policies: Record<number, { policy: RetryPolicy; reason: string }> = {
   [CloseCode.GoingAway]: { policy: 'reconnect', reason: 'The server is restarting.' },
-  [CloseCode.MessageTooBig]: { policy: 'stop', reason: 'A change was too large for the server to accept.' },
+  // 1009 and 4413 refuse the sender's own change, not the document: the others go on editing (see refused-change.ts).
+  [CloseCode.MessageTooBig]: { policy: 'stop', reason: 'Your latest changes are too large for the server to accept.' },
   [CloseCode.InternalError]: { policy: 'reconnect', reason: 'The server hit an unexpected error.' },
   [CloseCode.ProtocolViolation]: { policy: 'stop', reason: 'The server could not understand this editor.' },
   [CloseCode.Unauthorized]: { policy: 'refresh-token', reason: 'Your access link is missing, invalid or expired.' },
   [CloseCode.Forbidden]: { policy: 'stop', reason: 'You do not have access to this document.' },
   [CloseCode.PongTimeout]: { policy: 'reconnect', reason: 'The connection stopped responding.' },
   [CloseCode.DocumentDeleted]: { policy: 'stop', reason: 'This document was deleted.' },
-  [CloseCode.DocumentTooLarge]: { policy: 'stop', reason: 'This document has reached its size limit.' },
+  [CloseCode.DocumentTooLarge]: { policy: 'stop', reason: 'Your latest changes would make this document larger than this server allows.' },
   [CloseCode.RateLimited]: { policy: 'reconnect-slow', reason: 'Too many changes too quickly.' },
   [CloseCode.Overloaded]: { policy: 'reconnect-slow', reason: 'The server is busy.' },
 };

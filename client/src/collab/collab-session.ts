@@ -10,6 +10,7 @@ import { createRecentDocs } from '../docs/recent-docs';
 import { createStartedHere } from '../docs/started-here';
 import { createConnectionController, type ConnectionStatus } from './connection-controller';
 import { trackContentReady } from './content-ready';
+import { discardUnsavedEdits } from './discard-unsaved-edits';
 import { createLocalCopy } from './local-copy';
 import { handlePermissionDenied } from './permission-handler';
 import { createCollabProvider, toLexicalProvider } from './provider-factory';
@@ -30,6 +31,11 @@ export interface CollabSession {
   readonly access: ValueStore<Access>;
   /** True once the content is known (synced, or restored from IndexedDB): the editor accepts typing from then. */
   readonly isContentReady: ValueStore<boolean>;
+  /**
+   * Drops this browser's edits that the server does not have from storage (see discard-unsaved-edits.ts). This
+   * session keeps them in memory: open a new one, which starts from the server's state.
+   */
+  discardUnsavedEdits(): Promise<void>;
   destroy(): void;
 }
 
@@ -58,7 +64,7 @@ export function openCollabSession({ docName, collabUrl, tokenSource, storage, is
   const stopDeletedCopy = controller.status.subscribe(() => {
     if (controller.status.get().stopCode !== CloseCode.DocumentDeleted) return;
     ledger.clear();
-    localCopy.clear();
+    localCopy.clear().catch((error: unknown) => console.warn('tandem: could not clear the local copy', error));
     createRecentDocs(storage).forget(docName);
   });
 
@@ -75,6 +81,7 @@ export function openCollabSession({ docName, collabUrl, tokenSource, storage, is
     hasUnsavedEdits: saves.hasUnsavedEdits,
     access,
     isContentReady: content.isReady,
+    discardUnsavedEdits: () => discardUnsavedEdits({ localCopy, ledger }),
     destroy() {
       stopDeletedCopy();
       content.destroy();

@@ -11,8 +11,11 @@ export interface LocalCopy {
   /** Resolves once the stored copy has been loaded into the doc (after `start`). */
   readonly whenRestored: Promise<void>;
   start(): void;
-  /** Forgets the stored copy (the document was deleted on the server). */
-  clear(): void;
+  /**
+   * Forgets the stored copy (the document was deleted on the server, or the person discards what it holds). Resolves
+   * once it is gone; this page stores nothing more of the document afterwards.
+   */
+  clear(): Promise<void>;
   destroy(): void;
 }
 
@@ -48,8 +51,8 @@ export function createLocalCopy(doc: Y.Doc, databaseName: string, storage: Stora
     },
     clear() {
       lastMoment.forget();
-      const cleared = persistence === null ? clearDocument(databaseName) : persistence.clearData();
-      cleared.catch((error: unknown) => console.warn('tandem: could not clear the local copy', error));
+      // Also stops storing: clearData destroys the persistence before it deletes the database.
+      return persistence === null ? clearDocument(databaseName) : persistence.clearData();
     },
     destroy() {
       isDestroyed = true;

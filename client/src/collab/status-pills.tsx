@@ -6,7 +6,8 @@
 import { useLayoutEffect, useRef, useSyncExternalStore } from 'react';
 import { CloseCode } from '../../../shared/close-codes';
 import type { ConnectionState, ConnectionStatus } from './connection-controller';
-import { saveStateDescriptions, saveStateFor, saveStateLabels } from './save-state';
+import { isRefusedChange } from './refused-change';
+import { saveDetailFor, saveStateDescriptions, saveStateFor, saveStateLabels } from './save-state';
 import type { ValueStore } from './value-store';
 
 const connectionLabels: Readonly<Record<ConnectionStatus['detail'], string>> = {
@@ -39,17 +40,25 @@ export function StatusPills({ connection, hasUnsavedEdits, isViewOnly, hasConten
         <span className="pill-dot" aria-hidden="true" />
         <span className="pill-text">{connectionLabels[connection.detail]}</span>
       </span>
-      {showsSaveState && <SavePill hasUnsavedEdits={hasUnsavedEdits} connectionState={connection.state} />}
+      {showsSaveState && <SavePill hasUnsavedEdits={hasUnsavedEdits} connectionState={connection.state} isChangeRefused={isRefusedChange(connection.stopCode)} />}
       {isViewOnly && <span className="pill pill-readonly">View only</span>}
     </div>
   );
 }
 
+interface SavePillProps {
+  readonly hasUnsavedEdits: ValueStore<boolean>;
+  readonly connectionState: ConnectionState;
+  /** The server refused this page's change: unsaved edits stay here until the person discards them. */
+  readonly isChangeRefused: boolean;
+}
+
 /** The save pill: its state, label and tooltip written straight to its element whenever the store changes. */
-function SavePill({ hasUnsavedEdits, connectionState }: { hasUnsavedEdits: ValueStore<boolean>; connectionState: ConnectionState }) {
+function SavePill({ hasUnsavedEdits, connectionState, isChangeRefused }: SavePillProps) {
   const pillRef = useRef<HTMLSpanElement>(null);
   const labelRef = useRef<HTMLSpanElement>(null);
   const initial = saveStateFor(hasUnsavedEdits.get(), connectionState);
+  const initialDetail = saveDetailFor(initial, isChangeRefused);
   // After every render too, before the page is painted: React writes only the attributes whose rendered value
   // changed, and the element may hold a state written since. The label's text is never React's, so it is written here.
   useLayoutEffect(() => {
@@ -58,15 +67,17 @@ function SavePill({ hasUnsavedEdits, connectionState }: { hasUnsavedEdits: Value
       const label = labelRef.current;
       if (pill === null || label === null) return;
       const state = saveStateFor(hasUnsavedEdits.get(), connectionState);
+      const detail = saveDetailFor(state, isChangeRefused);
       if (pill.dataset.state !== state) pill.dataset.state = state;
-      if (pill.title !== saveStateDescriptions[state]) pill.title = saveStateDescriptions[state];
-      if (label.textContent !== saveStateLabels[state]) label.textContent = saveStateLabels[state];
+      if (pill.dataset.detail !== detail) pill.dataset.detail = detail;
+      if (pill.title !== saveStateDescriptions[detail]) pill.title = saveStateDescriptions[detail];
+      if (label.textContent !== saveStateLabels[detail]) label.textContent = saveStateLabels[detail];
     };
     show();
     return hasUnsavedEdits.subscribe(show);
   });
   return (
-    <span className="pill pill-save" data-testid="save-status" data-state={initial} title={saveStateDescriptions[initial]} ref={pillRef}>
+    <span className="pill pill-save" data-testid="save-status" data-state={initial} data-detail={initialDetail} title={saveStateDescriptions[initialDetail]} ref={pillRef}>
       <span className="pill-icon" aria-hidden="true" />
       <span className="pill-text" ref={labelRef} />
     </span>

@@ -11,6 +11,7 @@ import { rememberDisplayName, resolveIdentity, type Identity } from '../collab/i
 import { useRoomColor } from '../collab/use-room-color';
 import { PresenceBar } from '../collab/presence-bar';
 import { StatusPills } from '../collab/status-pills';
+import { isRefusedChange } from '../collab/refused-change';
 import { readTokenClaims } from '../collab/token-claims';
 import { createTokenSource, type TokenSource } from '../collab/token-source';
 import { useCollabSession } from '../collab/use-collab-session';
@@ -23,7 +24,8 @@ import { createRecentDocs } from '../docs/recent-docs';
 import { useMediaQuery } from '../use-media-query';
 import { DocHeader } from './doc-header';
 import { DocumentEditor } from './document-editor';
-import { NoticeBar, ReplacementBar, ReplacingBar, ViewOnlyNotice } from './notice-bar';
+import { DiscardedBar, NoticeBar, ReplacementBar, ReplacingBar, ViewOnlyNotice } from './notice-bar';
+import { RefusedChangeBar } from './refused-change-bar';
 import { useReplacementInProgress } from './use-replacement-in-progress';
 import { describeReplacement, describeReplacementUnderWay } from './replacement-plugin';
 import { ShareButton } from './share-button';
@@ -51,11 +53,32 @@ export function EditorScreen({ config, docName, storage }: EditorScreenProps) {
   const tokenSource = useMemo(() => createTokenSource({ token: config.token, tokenUrl: config.tokenUrl }), [config.token, config.tokenUrl]);
   const [initialIdentity] = useState(() => resolveIdentity({ nameParam: config.nameParam, tokenName: claims.name, storage }));
   useForgetNameParam(config.addressWithoutName);
-  const session = useCollabSession({ docName, collabUrl: config.collabUrl, tokenSource, storage, isViewer: claims.role === 'viewer' });
+  const { session, reopen } = useCollabSession({ docName, collabUrl: config.collabUrl, tokenSource, storage, isViewer: claims.role === 'viewer' });
   const title = useDocumentTitle(docName, storage);
+  // The document whose refused change this page discarded, so the session opened after it says where the page is now.
+  const [discardedDoc, setDiscardedDoc] = useState<string | null>(null);
+  const discardUnsavedEdits = useCallback(async () => {
+    if (session === null) return;
+    await session.discardUnsavedEdits();
+    setDiscardedDoc(docName);
+    reopen();
+  }, [session, docName, reopen]);
 
   if (session === null) return <div className="editor-page editor-loading" aria-busy="true" />;
-  return <EditorLayout key={session.doc.guid} config={config} docName={docName} storage={storage} session={session} tokenSource={tokenSource} initialIdentity={initialIdentity} title={title} />;
+  return (
+    <EditorLayout
+      key={session.doc.guid}
+      config={config}
+      docName={docName}
+      storage={storage}
+      session={session}
+      tokenSource={tokenSource}
+      initialIdentity={initialIdentity}
+      title={title}
+      hasDiscarded={discardedDoc === docName}
+      onDiscardUnsavedEdits={discardUnsavedEdits}
+    />
+  );
 }
 
 interface EditorLayoutProps extends EditorScreenProps {
@@ -64,9 +87,12 @@ interface EditorLayoutProps extends EditorScreenProps {
   readonly tokenSource: TokenSource;
   readonly initialIdentity: Identity;
   readonly title: TitleState;
+  /** This page has discarded a refused change and opened the document again: the layout says so until dismissed. */
+  readonly hasDiscarded: boolean;
+  readonly onDiscardUnsavedEdits: () => Promise<void>;
 }
 
-function EditorLayout({ config, docName, storage, session, tokenSource, initialIdentity, title }: EditorLayoutProps) {
+function EditorLayout({ config, docName, storage, session, tokenSource, initialIdentity, title, hasDiscarded, onDiscardUnsavedEdits }: EditorLayoutProps) {
   const [identity, setIdentity] = useState(initialIdentity);
   const { color: roomColor, rejoin } = useRoomColor(session.provider, identity);
   const shownIdentity = useMemo(() => ({ ...identity, color: roomColor }), [identity, roomColor]);
@@ -79,6 +105,7 @@ function EditorLayout({ config, docName, storage, session, tokenSource, initialI
   const wordCountPlace: WordCountPlace = isPhone ? 'end' : isMarginNarrow ? 'top-bar' : 'corner';
   /** What the last replacement seen while the document was open says, until dismissed. */
   const [replacedMessage, setReplacedMessage] = useState<{ text: string; hadEditsAway: boolean } | null>(null);
+  const [showsDiscarded, setShowsDiscarded] = useState(hasDiscarded);
   /** Changes with every replacement, so an open history panel re-reads its list (a restore adds a version). */
   const [replacements, setReplacements] = useState(0);
   const topBarRef = useRef<HTMLDivElement>(null);
@@ -107,6 +134,9 @@ function EditorLayout({ config, docName, storage, session, tokenSource, initialI
   // Stopped before any content arrived (deleted, refused, too large): there is nothing to format, share, download,
   // count or rename oneself in, so the page shows the reason and the way back, not the editing tools around them.
   const couldNotOpen = connection.stopReason !== null && !isContentReady;
+  // The server refused this page's change (too large): the notice offers the way out instead of only the reason,
+  // even before the content showed (a change it refused came from this browser's copy, which the way out clears).
+  const isChangeRefused = isRefusedChange(connection.stopCode) && connection.stopReason !== null;
   const localCopy = useMemo(() => ({ doc: session.doc, hasUnsavedEdits: () => session.hasUnsavedEdits.get() }), [session]);
 
   const initialConfig = useMemo<InitialConfigType>(
@@ -200,7 +230,19 @@ function EditorLayout({ config, docName, storage, session, tokenSource, initialI
                 long document learns at once that their edits stopped), and take room above the text instead of
                 lying over it. */}
             <div className="bar-notices">
-              <NoticeBar connection={connection} hasContent={isContentReady} />
+              {isChangeRefused ? (
+                <RefusedChangeBar
+                  stopCode={connection.stopCode}
+                  reason={connection.stopReason ?? ''}
+                  doc={session.doc}
+                  docName={docName}
+                  fileTitle={title.value ?? ''}
+                  onDiscard={onDiscardUnsavedEdits}
+                />
+              ) : (
+                <NoticeBar connection={connection} hasContent={isContentReady} />
+              )}
+              {showsDiscarded && connection.stopReason === null && <DiscardedBar onDismiss={() => setShowsDiscarded(false)} />}
               {replacementInProgress !== null && <ReplacingBar message={describeReplacementUnderWay(replacementInProgress)} />}
               {replacedMessage !== null && <ReplacementBar message={replacedMessage.text} hadEditsAway={replacedMessage.hadEditsAway} onDismiss={() => setReplacedMessage(null)} />}
             </div>

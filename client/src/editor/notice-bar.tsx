@@ -81,3 +81,18 @@ export function ReplacementBar({ message, hadEditsAway, onDismiss }: { message: 
     </div>
   );
 }
+
+/** After "Discard my unsaved changes" (see RefusedChangeBar): the page is the server's document again. */
+export function DiscardedBar({ onDismiss }: { onDismiss: () => void }) {
+  return (
+    <div className="notice notice-info notice-dismissible" role="status" data-testid="discarded-banner">
+      <span>
+        <strong>Back to the saved document.</strong> The changes the server refused are gone from this device, and you can
+        edit again.
+      </span>
+      <button type="button" className="icon-button" aria-label="Dismiss" onClick={onDismiss}>
+        ×
+      </button>
+    </div>
+  );
+}

@@ -18,6 +18,7 @@ import {
 import type { Fanout, FanoutMessage } from '../fanout/fanout';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics/metrics';
+import { addsStructs } from './adds-structs';
 import type { CommitEntry, CommitListener, Committer } from './committer';
 import { isIntegrableAppend } from './integrable-update';
 import { FANOUT_ORIGIN, STORAGE_ORIGIN, isChangeOrigin, type ChangeOrigin } from './origins';
@@ -472,8 +473,10 @@ export class Room implements CommitListener {
       this.tellReadOnly(session);
       return;
     }
-    // What Yjs holds back (see dropPendingFrom) takes memory and goes out to joiners, so it counts too.
-    if (this.bytes + pendingBytes(this.doc) + update.byteLength > this.deps.limits.maxDocBytes) {
+    // What Yjs holds back (see dropPendingFrom) takes memory and goes out to joiners, so it counts too. Past the
+    // estimate, only an update that adds content is refused: deletions (making room) and a reconnecting client's
+    // SyncStep2 (its whole delete set, nothing new) would otherwise lock people out of a document near its limit.
+    if (this.bytes + pendingBytes(this.doc) + update.byteLength > this.deps.limits.maxDocBytes && addsStructs(update, this.doc)) {
       return this.reject(session, CloseCode.DocumentTooLarge, 'document size limit reached');
     }
     const hadPending = pendingBytes(this.doc) > 0;

@@ -108,6 +108,34 @@ describe('document size limit', () => {
     await expectServerUnharmed(server, t);
   });
 
+  it('keeps a client that only deletes, or resends what the document holds, once the document is near its limit', async () => {
+    const t = await target(server, 'near-limit');
+    const writer = track(await joinedAttacker(server.wsUrl, t.doc));
+    const room = server.ctx.registry.peek(t.doc)!;
+    const local = new Y.Doc();
+    const fill = local.getText('fill');
+    fill.insert(0, 'f'.repeat(MAX_DOC_BYTES - 4_000));
+    writer.send(updateFrame(Y.encodeStateAsUpdate(local)));
+    expect(await writer.roundTrip()).toBe('open');
+    // Deleting is how people make room: a small update, accepted as any other.
+    const beforeDelete = Y.encodeStateVector(local);
+    fill.delete(0, 1_000);
+    writer.send(updateFrame(Y.encodeStateAsUpdate(local, beforeDelete)));
+    expect(await writer.roundTrip()).toBe('open');
+    expect(room.doc.getText('fill').length).toBe(MAX_DOC_BYTES - 5_000);
+    // A reconnecting client's SyncStep2 against an empty state vector: 60 kB on the wire, nothing new in it.
+    writer.send(updateFrame(Y.encodeStateAsUpdate(local)));
+    expect(await writer.roundTrip()).toBe('open');
+    // Adding past the limit is still refused, and nothing of it applied.
+    const beforeGrowth = Y.encodeStateVector(room.doc);
+    fill.insert(0, 'g'.repeat(6_000));
+    writer.send(updateFrame(Y.encodeStateAsUpdate(local, beforeDelete)));
+    await expectClosedWith(writer, CloseCode.DocumentTooLarge);
+    expect(Y.encodeStateVector(room.doc)).toEqual(beforeGrowth);
+    expect(room.doc.getText('fill').length).toBe(MAX_DOC_BYTES - 5_000);
+    await expectServerUnharmed(server, t);
+  });
+
   it('drops updates that depend on content the server never received, so they cannot pile up in memory', async () => {
     const t = await target(server, 'pending-pile');
     const attacker = track(await joinedAttacker(server.wsUrl, t.doc));
