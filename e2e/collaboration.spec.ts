@@ -999,6 +999,24 @@ test('an indent with Tab is an undo step of its own, apart from the word typed b
   await expect(ann.editable.locator('ul li')).toHaveText(['first', 'second']);
 });
 
+test('undo right after a Markdown shortcut gives back the characters typed, as text; a second undo takes them', async ({ openUser }) => {
+  const ann = await openUser('Ann');
+  await focusEnd(ann);
+  await ann.page.keyboard.type('- ');
+  await expect(ann.editable.locator('ul li')).toHaveCount(1);
+  await ann.page.keyboard.press('Control+z');
+  await expect(ann.editable.locator('ul')).toHaveCount(0);
+  await expect.poll(() => documentText(ann)).toBe('-');
+  await ann.page.keyboard.type('1 dash');
+  await expect.poll(() => documentText(ann)).toBe('- 1 dash');
+  await ann.page.keyboard.press('Control+z');
+  await ann.page.keyboard.press('Control+z');
+  await expect.poll(() => documentText(ann)).toBe('-');
+  await ann.page.keyboard.press('Control+z');
+  await expect.poll(() => documentText(ann)).toBe('');
+  await expect(ann.editable.locator('ul')).toHaveCount(0);
+});
+
 /** Types "one three", then `insert` before "three" (every key 60 ms apart, inside the UndoManager's 500 ms merge
  * window, so only the caret's move can split the steps), then moves the caret to the end of the line. */
 async function typeAtTwoPlaces(user: User, insert: string): Promise<void> {

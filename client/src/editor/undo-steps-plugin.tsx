@@ -8,7 +8,7 @@
 // someone else wrote inside it (see undo-keeps-others-text.ts), and redo outlives others' typing (undo-skips-merges.ts).
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { mergeRegister } from '@lexical/utils';
-import { COMMAND_PRIORITY_CRITICAL, COMMAND_PRIORITY_LOW, KEY_DOWN_COMMAND, PASTE_COMMAND, type LexicalEditor } from 'lexical';
+import { COMMAND_PRIORITY_CRITICAL, COMMAND_PRIORITY_LOW, HISTORY_PUSH_TAG, KEY_DOWN_COMMAND, PASTE_COMMAND, type LexicalEditor } from 'lexical';
 import { useEffect } from 'react';
 import { collabUndoManagerOf } from './collab-undo-manager';
 import { UndoStepBoundaries } from './undo-step-boundaries';
@@ -46,6 +46,11 @@ export function UndoStepsPlugin() {
       editor.registerUpdateListener((update) => {
         filterUndo();
         merges.noteUpdate(update);
+        // A Markdown shortcut's change (`# ` made a heading, `**bold**` bold) is a step of its own, apart from the
+        // keys that typed it: undo gives the typed `# ` back, as Google Docs does with its autoformat, instead of
+        // taking the heading and the `# ` both. Lexical tags that update for its own history, which this editor
+        // does not use; it comes after the typed key's update has been written to the shared document.
+        if (update.tags.has(HISTORY_PUSH_TAG)) endStepNow(editor);
       }),
       editor.registerCommand(
         KEY_DOWN_COMMAND,
