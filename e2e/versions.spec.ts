@@ -254,6 +254,21 @@ test('the history panel takes the keyboard when opened and gives it back to the 
   await expect(open).toBeFocused();
 });
 
+test('on a phone, the history panel opens without focusing its name field, so no keyboard covers the versions', async ({ browser, tandem, docName }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${tandem.url}/d/${docName}?name=Ann`);
+    await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected');
+    await page.getByTestId('history-open').tap();
+    const panel = page.getByTestId('history');
+    await expect(panel.getByTestId('history-close')).toBeFocused();
+    await expect(panel.getByTestId('version-label')).not.toBeFocused();
+  } finally {
+    await context.close();
+  }
+});
+
 test('with the history panel open, the text is centred in the room left of it, narrower where that room is', async ({ openUser }) => {
   const ann = await openUser('Ann');
   const { page } = ann;

@@ -15,6 +15,9 @@ import { VersionItem } from './version-item';
 import { VersionPreview, type CurrentDocument } from './version-preview';
 import { announceVersionsChanged, watchVersionsChanged } from './versions-signal';
 
+/** A screen without a mouse, whose text fields bring up a keyboard. */
+const TOUCH_SCREEN_QUERY = '(hover: none) and (pointer: coarse)';
+
 /** How often an open panel reads the list again, for versions no page announces. */
 const REREAD_INTERVAL_MS = 5_000;
 
@@ -78,11 +81,14 @@ export function HistoryPanel({ api, canEdit, changes, doc, awareness, onRestorin
   );
 
   // Opening moves the keyboard into the panel (its first field, or its close button for viewers); closing gives the
-  // focus back to what opened it, unless the person has since gone elsewhere.
+  // focus back to what opened it, unless the person has since gone elsewhere. On a touch screen the focus goes to
+  // the close button: a focused field would open the on-screen keyboard over the versions the person came to see.
   useEffect(() => {
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const panel = panelRef.current;
-    const firstField = panel?.querySelector<HTMLElement>('[data-testid=version-label]') ?? panel?.querySelector<HTMLElement>('[data-testid=history-close]');
+    const isTouch = window.matchMedia(TOUCH_SCREEN_QUERY).matches;
+    const labelField = isTouch ? null : panel?.querySelector<HTMLElement>('[data-testid=version-label]');
+    const firstField = labelField ?? panel?.querySelector<HTMLElement>('[data-testid=history-close]');
     firstField?.focus();
     return () => {
       // By now the panel has left the page, and a focus that was in it has fallen back to the body.
