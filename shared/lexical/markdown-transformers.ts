@@ -21,7 +21,8 @@ import {
   type Transformer,
   UNORDERED_LIST,
 } from '@lexical/markdown';
-import { $isTextNode, TextNode, type TextFormatType } from 'lexical';
+import { $createLinkNode, LinkNode } from '@lexical/link';
+import { $createTextNode, $isTextNode, TextNode, type TextFormatType } from 'lexical';
 import { CODE_KEEPING_END_LINES } from './code-fence-transformer';
 import { $exportEscapedText } from './markdown-escape';
 
@@ -80,6 +81,32 @@ export const LINK_UNLESS_ESCAPED: TextMatchTransformer = {
 };
 
 /**
+ * CommonMark's autolink, `<https://example.com>` or `<name@example.com>`: a link whose text is its address, as other
+ * Markdown tools write a bare address. Web and mail addresses only (the editor keeps no other link). Read on import
+ * and as it is typed; the export writes such a link as `[address](address)`, and a typed `<https://…>` in text as
+ * `\<https://…>`.
+ */
+const AUTOLINK_ADDRESS = String.raw`(?:https?://|mailto:)[^\s<>]+|[^\s<>@:]+@[^\s<>@]+\.[^\s<>@]+`;
+
+const AUTOLINK: TextMatchTransformer = {
+  dependencies: [LinkNode],
+  export: () => null,
+  importRegExp: new RegExp(`${AFTER_EVEN_BACKSLASHES}<(${AUTOLINK_ADDRESS})>`),
+  regExp: new RegExp(`<(${AUTOLINK_ADDRESS})>$`),
+  replace: (textNode, match) => {
+    const address = match[1] ?? '';
+    const linkNode = $createLinkNode(address.includes(':') ? address : `mailto:${address}`);
+    const linkText = $createTextNode(address);
+    linkText.setFormat(textNode.getFormat());
+    linkNode.append(linkText);
+    textNode.replace(linkNode);
+    return linkText;
+  },
+  trigger: '>',
+  type: 'text-match',
+};
+
+/**
  * Order matters on import: the first element transformer whose pattern matches a line wins, so CHECK_LIST comes
  * before UNORDERED_LIST (`- [ ] x` is also a bullet); inline code comes first and longer tags before shorter ones.
  * Highlight goes out as `<mark>` rather than `==`, which CommonMark does not know, so `==` stays text.
@@ -100,6 +127,7 @@ export const markdownTransformers: ReadonlyArray<Transformer> = [
   ITALIC_UNDERSCORE,
   STRIKETHROUGH,
   LINK_UNLESS_ESCAPED,
+  AUTOLINK,
   MARKED_TEXT,
   TEXT_WITH_UNDERLINE,
 ];

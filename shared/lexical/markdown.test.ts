@@ -224,6 +224,19 @@ describe('Markdown export and import', () => {
     expect(paragraph.children[0]?.text).toBe('[a](b) ');
   });
 
+  it('reads an autolink (`<https://…>`, `<mailto:…>`, `<name@host>`) as a link whose text is its address', () => {
+    const paragraph = markdownToEditorState('See <https://example.com/a?b=1>, <mailto:ann@example.com> or <bob@example.com>.').root
+      .children[0] as unknown as { children: Array<{ type: string; url?: string; children?: Array<{ text: string }> }> };
+    const links = paragraph.children.filter((child) => child.type === 'link');
+    expect(links.map((link) => [link.url, link.children?.[0]?.text])).toEqual([
+      ['https://example.com/a?b=1', 'https://example.com/a?b=1'],
+      ['mailto:ann@example.com', 'mailto:ann@example.com'],
+      ['mailto:bob@example.com', 'bob@example.com'],
+    ]);
+    // Escaped, or with another scheme, it stays text; the export writes a typed one escaped.
+    expect(editorStateToMarkdown(markdownToEditorState('\\<https://example.com> <ftp://example.com>'))).toBe('\\<https://example.com> \\<ftp://example.com>');
+  });
+
   it('turns empty Markdown into one empty paragraph', () => {
     expect(markdownToEditorState('').root.children).toMatchObject([{ type: 'paragraph', children: [] }]);
     expect(editorStateFromYDoc(importMarkdown('')).root.children).toMatchObject([{ type: 'paragraph' }]);
