@@ -503,6 +503,35 @@ test('Share copies the document\'s address, without the sharer\'s name, and the 
   expect(await status.boundingBox()).toEqual(statusBefore);
 });
 
+test('letters typed right after "New document", before the editor has loaded, are its first words', async ({ browser, tandem }) => {
+  // No service worker: the scripts it would serve from its cache are not seen by page.route.
+  const page = await (await browser.newContext({ serviceWorkers: 'block' })).newPage();
+  await page.goto(`${tandem.url}/`);
+  // The app's code is held back until the letters are typed: the new page has only its first inline script then.
+  let releaseScripts = () => {};
+  const scriptsHeld = new Promise<void>((resolve) => (releaseScripts = resolve));
+  await page.route(/\/assets\/[^/]+\.js$/, async (route) => {
+    await scriptsHeld;
+    await route.continue();
+  });
+  await page.getByTestId('new-doc').click();
+  await expect(page).toHaveURL(/\/d\/[^/?]+$/);
+  await page.waitForFunction(() => typeof window.tandemEarlyKeys === 'function');
+  await page.keyboard.type('Quick st');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type('tart');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Second line');
+  releaseScripts();
+  const editable = page.locator('[data-testid=editor] [contenteditable=true]');
+  await expect(editable.locator(':scope > p')).toHaveText(['Quick start', 'Second line']);
+  await expect(editable).toBeFocused();
+  await page.keyboard.type('!');
+  await expect(editable.locator(':scope > p')).toHaveText(['Quick start', 'Second line!']);
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+  await page.context().close();
+});
+
 test('"New document" on the home page opens an empty document with the caret in it, ready for typing', async ({ browser, tandem }) => {
   const page = await (await browser.newContext()).newPage();
   await page.goto(`${tandem.url}/`);

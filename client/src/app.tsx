@@ -4,6 +4,7 @@
 import type { ReactNode } from 'react';
 import type { ClientConfig, Route } from './config';
 import { DocList } from './docs/doc-list';
+import type { HeldKeys } from './hold-keys';
 import { nameFromTitle } from './docs/name-from-title';
 import type { EditorScreen } from './editor/editor-screen';
 
@@ -28,16 +29,18 @@ export interface AppProps {
   readonly storage: Storage;
   /** From loadEditorScreen(config.route). */
   readonly editorScreen: EditorScreenComponent | null;
+  /** Keys typed while a document started here opens (see typed-ahead.ts), for its editor. */
+  readonly typedAhead: HeldKeys | null;
 }
 
-export function App({ config, storage, editorScreen: EditorScreen }: AppProps) {
+export function App({ config, storage, editorScreen: EditorScreen, typedAhead }: AppProps) {
   const { route } = config;
   switch (route.kind) {
     case 'home':
       return <DocList storage={storage} />;
     case 'doc':
       if (EditorScreen === null) throw new Error('the editor screen was not loaded for an editor page');
-      return <EditorScreen key={route.docName} config={config} docName={route.docName} storage={storage} />;
+      return <EditorScreen key={route.docName} config={config} docName={route.docName} storage={storage} typedAhead={typedAhead} />;
     case 'bad-doc': {
       const suggested = nameFromTitle(route.raw);
       return (

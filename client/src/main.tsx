@@ -4,6 +4,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App, EditorLoading, loadEditorScreen, ProblemPage } from './app';
 import { readClientConfig } from './config';
+import { createStartedHere } from './docs/started-here';
+import { holdTypedAhead } from './docs/typed-ahead';
 import { registerServiceWorker } from './register-service-worker';
 import './styles.css';
 
@@ -11,13 +13,18 @@ const rootElement = document.getElementById('root');
 if (rootElement === null) throw new Error('index.html has no #root element');
 
 const config = readClientConfig(window.location);
+// A document just started with New takes typing at once: keys pressed while its editor loads are kept for it.
+const typedAhead =
+  config.route.kind === 'doc' && createStartedHere(window.localStorage).has(config.route.docName)
+    ? holdTypedAhead(config.route.docName, window.sessionStorage)
+    : null;
 const root = createRoot(rootElement);
 if (config.route.kind === 'doc') root.render(<EditorLoading />);
 void loadEditorScreen(config.route).then(
   (editorScreen) =>
     root.render(
       <StrictMode>
-        <App config={config} storage={window.localStorage} editorScreen={editorScreen} />
+        <App config={config} storage={window.localStorage} editorScreen={editorScreen} typedAhead={typedAhead} />
       </StrictMode>,
     ),
   (error: unknown) => {

@@ -7,6 +7,7 @@ import { newDocName } from './new-doc-name';
 import { OpenDocForm } from './open-doc-form';
 import { createRecentDocs, type RecentDoc } from './recent-docs';
 import { createStartedHere } from './started-here';
+import { carryTypedAhead } from './typed-ahead';
 
 export function DocList({ storage }: { storage: Storage }) {
   const recentDocs = useMemo(() => createRecentDocs(storage), [storage]);
@@ -34,9 +35,13 @@ export function DocList({ storage }: { storage: Storage }) {
   }, [entries]);
 
   const open = (docName: string, query = '') => window.location.assign(query === '' ? docPath(docName) : `${docPath(docName)}?${query}`);
-  const startNew = () => {
+  const startNew = (button: HTMLButtonElement) => {
     const docName = newDocName();
     createStartedHere(storage).add(docName);
+    // Letters typed from now on are the new document's first words: kept for its page (the button lets go of the
+    // focus, so they are not the button's).
+    button.blur();
+    carryTypedAhead(docName, window.sessionStorage);
     open(docName);
   };
 
@@ -53,7 +58,7 @@ export function DocList({ storage }: { storage: Storage }) {
             while you are offline.
           </p>
           <div className="home-actions">
-            <button type="button" className="button button-primary button-large" data-testid="new-doc" onClick={startNew}>
+            <button type="button" className="button button-primary button-large" data-testid="new-doc" onClick={(event) => startNew(event.currentTarget)}>
               <svg className="icon" viewBox="0 0 20 20" width="18" height="18" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" aria-hidden="true">
                 <path d="M10 4v12M4 10h12" />
               </svg>

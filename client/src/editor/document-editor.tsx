@@ -22,6 +22,7 @@ import { CaretOnReturnPlugin } from './caret-on-return-plugin';
 import { CaretMarginPlugin } from './caret-margin-plugin';
 import { CaretsFollowLayoutPlugin } from './carets-follow-layout-plugin';
 import { drawCaretsOncePerFrame } from './carets-once-per-frame';
+import type { HeldKeys } from '../hold-keys';
 import { EditablePlugin } from './editable-plugin';
 import { FirstLineBackspacePlugin } from './first-line-backspace-plugin';
 import { FlatCodePlugin } from './flat-code-plugin';
@@ -64,12 +65,14 @@ export interface DocumentEditorProps {
   readonly isEditable: boolean;
   /** Changes whenever a replacement's notice may have held typing (see EditablePlugin). */
   readonly editableResync: number;
+  /** Keys typed before the editor first took the caret (see typed-ahead.ts). */
+  readonly typedAhead?: HeldKeys | null;
   readonly onTitle: (title: string | null) => void;
   /** Someone replaced the whole content (restored a version, imported a file). */
   readonly onReplaced: (notice: RecordedReplacement) => void;
 }
 
-export function DocumentEditor({ docName, session, initialIdentity, isReadOnly, isEditable, editableResync, onTitle, onReplaced }: DocumentEditorProps) {
+export function DocumentEditor({ docName, session, initialIdentity, isReadOnly, isEditable, editableResync, typedAhead = null, onTitle, onReplaced }: DocumentEditorProps) {
   // Remote carets are positioned relative to the editor frame, so they scroll with the text. They sit beside the
   // `editor` hook element rather than in it, so collaborators' names never count as document text, in a layer of
   // their own (see .remote-carets in styles.css).
@@ -127,7 +130,7 @@ export function DocumentEditor({ docName, session, initialIdentity, isReadOnly, 
       <AutoLinkPlugin matchers={linkMatchers} />
       <MarkdownShortcutPlugin transformers={shortcutTransformers} />
       <TitlePlugin onTitle={onTitle} />
-      <EditablePlugin isEditable={isEditable} resync={editableResync} />
+      <EditablePlugin isEditable={isEditable} resync={editableResync} typedAhead={typedAhead} />
       <UndoStepsPlugin />
       <ReplacementPlugin doc={session.doc} onReplaced={onReplaced} />
       <IdleCaretPlugin />

@@ -5,10 +5,11 @@
 // kept (held-keys.ts) and typed in where the caret starts again once it may go on: none is lost. It starts again
 // beside the words it was at, found in the new content (caret-across-replacement.ts).
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { $getRoot, type LexicalEditor } from 'lexical';
+import { $getRoot, $getSelection, $isRangeSelection, type LexicalEditor } from 'lexical';
 import { useEffect, useRef } from 'react';
 import { $captureCaret, $placeCaret, type CaretPlace } from './caret-across-replacement';
-import { $typeHeldKeys, holdKeys, type HeldKeys } from './held-keys';
+import { holdKeys, type HeldKeys } from '../hold-keys';
+import { $typeHeldKeys } from './held-keys';
 
 /** Frames to wait for the page to render the editor as editable (one or two, normally). */
 const MAX_FRAMES_TO_FOCUS = 30;
@@ -42,8 +43,15 @@ export function holdTyping(editor: LexicalEditor): void {
   root?.setAttribute('contenteditable', 'false');
 }
 
-/** `resync`: any value that changes whenever holdTyping may have been called since the last render. */
-export function EditablePlugin({ isEditable, resync }: { isEditable: boolean; resync?: unknown }) {
+interface EditablePluginProps {
+  readonly isEditable: boolean;
+  /** Any value that changes whenever holdTyping may have been called since the last render. */
+  readonly resync?: unknown;
+  /** Keys typed before the editor first may be edited (typed-ahead.ts): typed in where the caret starts. */
+  readonly typedAhead?: HeldKeys | null;
+}
+
+export function EditablePlugin({ isEditable, resync, typedAhead = null }: EditablePluginProps) {
   const [editor] = useLexicalComposerContext();
   const hasFocusedOnce = useRef(false);
   useEffect(() => {
@@ -79,8 +87,20 @@ export function EditablePlugin({ isEditable, resync }: { isEditable: boolean; re
       };
     }
     if (hasFocusedOnce.current) return;
-    return focusWhenEditable(editor, () => (hasFocusedOnce.current = true));
-  }, [editor, isEditable, resync]);
+    return focusWhenEditable(editor, () => {
+      hasFocusedOnce.current = true;
+      const typed = typedAhead?.release() ?? '';
+      if (typed === '') return;
+      // Typed for the text even when the person has since put the focus elsewhere: at the caret, else the start.
+      editor.update(
+        () => {
+          if (!$isRangeSelection($getSelection())) $getRoot().selectStart();
+          $typeHeldKeys(typed);
+        },
+        { discrete: true },
+      );
+    });
+  }, [editor, isEditable, resync, typedAhead]);
   return null;
 }
 

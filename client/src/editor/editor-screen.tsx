@@ -21,6 +21,7 @@ import { createDocApi } from '../docs/doc-api';
 import { DownloadMenu } from '../docs/download-menu';
 import { HistoryPanel } from '../docs/history-panel';
 import { createRecentDocs } from '../docs/recent-docs';
+import type { HeldKeys } from '../hold-keys';
 import { useMediaQuery } from '../use-media-query';
 import { DocHeader } from './doc-header';
 import { DocumentEditor } from './document-editor';
@@ -46,9 +47,11 @@ export interface EditorScreenProps {
   readonly config: ClientConfig;
   readonly docName: string;
   readonly storage: Storage;
+  /** Keys typed while this document, just started here, opened (see typed-ahead.ts): the editor types them in. */
+  readonly typedAhead?: HeldKeys | null;
 }
 
-export function EditorScreen({ config, docName, storage }: EditorScreenProps) {
+export function EditorScreen({ config, docName, storage, typedAhead = null }: EditorScreenProps) {
   const claims = useMemo(() => readTokenClaims(config.token), [config.token]);
   const tokenSource = useMemo(() => createTokenSource({ token: config.token, tokenUrl: config.tokenUrl }), [config.token, config.tokenUrl]);
   const [initialIdentity] = useState(() => resolveIdentity({ nameParam: config.nameParam, tokenName: claims.name, storage }));
@@ -77,6 +80,7 @@ export function EditorScreen({ config, docName, storage }: EditorScreenProps) {
       title={title}
       hasDiscarded={discardedDoc === docName}
       onDiscardUnsavedEdits={discardUnsavedEdits}
+      typedAhead={typedAhead}
     />
   );
 }
@@ -92,7 +96,7 @@ interface EditorLayoutProps extends EditorScreenProps {
   readonly onDiscardUnsavedEdits: () => Promise<void>;
 }
 
-function EditorLayout({ config, docName, storage, session, tokenSource, initialIdentity, title, hasDiscarded, onDiscardUnsavedEdits }: EditorLayoutProps) {
+function EditorLayout({ config, docName, storage, session, tokenSource, initialIdentity, title, hasDiscarded, onDiscardUnsavedEdits, typedAhead }: EditorLayoutProps) {
   const [identity, setIdentity] = useState(initialIdentity);
   const { color: roomColor, rejoin } = useRoomColor(session.provider, identity);
   const shownIdentity = useMemo(() => ({ ...identity, color: roomColor }), [identity, roomColor]);
@@ -257,6 +261,7 @@ function EditorLayout({ config, docName, storage, session, tokenSource, initialI
               isReadOnly={isReadOnly}
               isEditable={isContentReady && !isReadOnly && replacementInProgress === null}
               editableResync={noticesHeard}
+              typedAhead={typedAhead}
               onTitle={title.set}
               onReplaced={onReplaced}
             />
