@@ -1,5 +1,5 @@
 import { createHeadlessEditor } from '@lexical/headless';
-import { registerList } from '@lexical/list';
+import { $insertList, $isListNode, INSERT_CHECK_LIST_COMMAND, registerList } from '@lexical/list';
 import { $createCodeNode, $isCodeNode } from '@lexical/code';
 import {
   $createLineBreakNode,
@@ -8,6 +8,7 @@ import {
   $getRoot,
   $getSelection,
   $isRangeSelection,
+  COMMAND_PRIORITY_LOW,
   type ElementNode,
   type LexicalEditor,
   type TextNode,
@@ -19,6 +20,8 @@ import { toggleBlockType } from './block-type';
 function newEditor(fill: () => void): LexicalEditor {
   const editor = createHeadlessEditor({ nodes: [...editorNodes], onError: (error) => { throw error; } });
   registerList(editor);
+  // The check list command as CheckListPlugin registers it (registerCheckList needs a DOM root).
+  editor.registerCommand(INSERT_CHECK_LIST_COMMAND, () => ($insertList('check'), true), COMMAND_PRIORITY_LOW);
   editor.update(fill, { discrete: true });
   return editor;
 }
@@ -114,5 +117,36 @@ describe('turning a code block back into text', () => {
     toggleBlockType(editor, 'codeblock', 'codeblock');
     expect(blocks(editor)).toEqual(['paragraph:x = 1', 'paragraph:y = 2']);
     expect(editor.getEditorState().read(() => $getRoot().getChildren().some($isCodeNode))).toBe(false);
+  });
+});
+
+describe('making a code block a list', () => {
+  /** The items of each top-level list, by their text. */
+  function listItems(editor: LexicalEditor): string[][] {
+    editor.update(() => undefined, { discrete: true });
+    return editor.getEditorState().read(() =>
+      $getRoot()
+        .getChildren()
+        .filter($isListNode)
+        .map((list) => list.getChildren().map((item) => item.getTextContent())),
+    );
+  }
+
+  it.each(['bullet', 'number', 'check'] as const)('gives a %s item per line, wherever the caret is in the block', (type) => {
+    const editor = codeBlock(['milk', 'eggs', 'bread']);
+    toggleBlockType(editor, type, 'codeblock');
+    expect(listItems(editor)).toEqual([['milk', 'eggs', 'bread']]);
+  });
+
+  it('takes a paragraph selected with the code block into the same list', () => {
+    const editor = newEditor(() => {
+      const code = $createCodeNode().append($createTextNode('one'), $createLineBreakNode(), $createTextNode('two'));
+      const after = $createParagraphNode().append($createTextNode('three'));
+      $getRoot().clear().append(code, after);
+      const selection = code.getFirstChild<TextNode>()!.select(1, 1);
+      selection.focus.set(after.getFirstChild<TextNode>()!.getKey(), 2, 'text');
+    });
+    toggleBlockType(editor, 'bullet', 'codeblock');
+    expect(listItems(editor)).toEqual([['one', 'two', 'three']]);
   });
 });

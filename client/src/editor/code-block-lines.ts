@@ -1,11 +1,13 @@
 // A code block's lines and a document's paragraphs are the same thing seen two ways: making several selected
 // paragraphs a code block gives one block with a line for each (Lexical's $setBlocksType made a box per paragraph),
 // and turning a code block back into text gives a paragraph (or heading, or quote) per line, where it gave one
-// paragraph holding soft line breaks. Lists are left to the list commands.
+// paragraph holding soft line breaks. Lists are the list commands', once a code block among the blocks has become a
+// paragraph per line ($splitCodeBlocksIntoLines), so that each line is an item.
 import { $createCodeNode, $isCodeHighlightNode, $isCodeNode, type CodeNode } from '@lexical/code';
 import { $isListNode } from '@lexical/list';
 import {
   $createLineBreakNode,
+  $createParagraphNode,
   $createTextNode,
   $getRoot,
   $getSelection,
@@ -47,6 +49,20 @@ export function $setBlocksTypeByLines(createBlock: () => ElementNode, isToCode: 
   // A point on a removed code block (an empty one, say) would leave the selection nowhere: it spans what was made.
   if (!isSelectionAttached(selection)) selectAcross(made[0]!, made.at(-1)!);
   return true;
+}
+
+/**
+ * Splits each code block under the selection into a paragraph per line and selects from the first block to the last,
+ * the whole of each code block included, for a list command to make an item of each line (it made one item of the
+ * whole block, holding line breaks). Does nothing when no code block is selected. Inside editor.update.
+ */
+export function $splitCodeBlocksIntoLines(): void {
+  const selection = $getSelection();
+  if (!$isRangeSelection(selection)) return;
+  const blocks = selectedTopLevelBlocks(selection);
+  if (blocks === null || !blocks.some($isCodeNode)) return;
+  const made = blocks.flatMap((block) => ($isCodeNode(block) ? splitIntoBlocks(block, $createParagraphNode) : [block]));
+  selectAcross(made[0]!, made.at(-1)!);
 }
 
 function isSelectionAttached(selection: RangeSelection): boolean {
