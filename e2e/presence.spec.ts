@@ -15,6 +15,9 @@ test('carets and presence follow people as they come and go', async ({ openUser 
   // Each one's text is the display name alone (the initials are drawn), and its button is named after the person.
   await expect(benPresence.filter({ hasText: 'Ann Archer' })).toHaveText('Ann Archer');
   await expect(benPresence.getByRole('button', { name: 'Cat Cole', exact: true })).toBeVisible();
+  // A screen reader hears who came (the avatars change silently).
+  const benAnnouncement = ben.page.getByTestId('presence-announcement');
+  await expect(benAnnouncement).toHaveText('Cat Cole is here.');
 
   // Remote carets are drawn in the editor frame, beside the text (so their labels never count as content).
   const annCaretOnBen = ben.page.getByTestId('editor-frame').getByText('Ann Archer', { exact: true });
@@ -29,6 +32,7 @@ test('carets and presence follow people as they come and go', async ({ openUser 
   await expect(benPresence.filter({ hasText: 'Ann Archer' })).toHaveCount(0, { timeout: 2_000 });
   await expect(annCaretOnBen).toHaveCount(0, { timeout: 2_000 });
   await expect(benPresence).toHaveCount(1);
+  await expect(benAnnouncement).toHaveText('Ann Archer left.');
 });
 
 test('two people whose names share a colour get different colours, and the one already here keeps theirs', async ({ openUser }) => {

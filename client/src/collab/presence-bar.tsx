@@ -1,6 +1,9 @@
 // Who else is here: one avatar per other person (initials on their colour, full name for tests and screen
 // readers; a click goes to their cursor), then your own avatar, which opens a small form to rename yourself.
+// Arrivals and departures are announced to screen readers (arrivals-message.ts).
+import { useEffect, useRef, useState } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
+import { arrivalsMessage } from './arrivals-message';
 import type { Identity } from './identity';
 import { initialsOf } from './initials';
 import { jumpToCaretOf } from './jump-to-caret';
@@ -15,8 +18,12 @@ export interface PresenceBarProps {
 
 export function PresenceBar({ awareness, identity, onRename }: PresenceBarProps) {
   const users = useRemoteUsers(awareness, identity);
+  const announcement = useArrivalsAnnouncement(users);
   return (
     <div className="presence-area">
+      <span className="visually-hidden" role="status" aria-live="polite" data-testid="presence-announcement">
+        {announcement}
+      </span>
       <ul className="presence" data-testid="presence" aria-label={users.length === 0 ? 'Nobody else is here' : 'Also here'}>
         {users.map((user) => (
           <li key={user.clientId} className={user.isSelfElsewhere ? 'avatar avatar-elsewhere' : 'avatar'} data-testid="presence-user" title={titleOf(user)} style={{ backgroundColor: user.color }}>
@@ -39,6 +46,18 @@ export function PresenceBar({ awareness, identity, onRename }: PresenceBarProps)
       <RenamePopover identity={identity} onRename={onRename} />
     </div>
   );
+}
+
+/** The latest arrivals or departures, as a sentence; the live region reads each new one out. */
+function useArrivalsAnnouncement(users: RemoteUser[]): string {
+  const shown = useRef(users);
+  const [announcement, setAnnouncement] = useState('');
+  useEffect(() => {
+    const message = arrivalsMessage(shown.current, users);
+    shown.current = users;
+    if (message !== null) setAnnouncement(message);
+  }, [users]);
+  return announcement;
 }
 
 function titleOf(user: RemoteUser): string {
