@@ -532,6 +532,20 @@ test('letters typed right after "New document", before the editor has loaded, ar
   await page.context().close();
 });
 
+test('Escape in the toolbar takes the focus back to the text, where the caret was', async ({ openUser }) => {
+  const ann = await openUser('Ann');
+  await focusEnd(ann);
+  await ann.page.keyboard.type('alpha beta');
+  await ann.page.keyboard.press('Escape');
+  await ann.page.keyboard.press('Shift+Tab');
+  await ann.page.keyboard.press('ArrowRight');
+  await expect(ann.page.getByTestId('toolbar').locator('button:focus')).toHaveCount(1);
+  await ann.page.keyboard.press('Escape');
+  await expect(ann.page.locator('[data-testid=editor] [contenteditable=true]')).toBeFocused();
+  await ann.page.keyboard.type(' gamma');
+  await expect.poll(() => documentText(ann)).toBe('alpha beta gamma');
+});
+
 test('"New document" on the home page opens an empty document with the caret in it, ready for typing', async ({ browser, tandem }) => {
   const page = await (await browser.newContext()).newPage();
   await page.goto(`${tandem.url}/`);

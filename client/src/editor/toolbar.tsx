@@ -67,9 +67,9 @@ function selectedRangeIn(root: HTMLElement | null): Range | null {
 
 export function Toolbar() {
   const toolbarRef = useRef<HTMLDivElement>(null);
-  const roving = useRovingToolbar(toolbarRef);
-  const edges = useScrollEdges(toolbarRef);
   const [editor] = useLexicalComposerContext();
+  const roving = useRovingToolbar(toolbarRef, () => editor.focus());
+  const edges = useScrollEdges(toolbarRef);
   const [state, setState] = useState<ToolbarState>(emptyToolbarState);
   const [canUndo, setCanUndo] = useState(false);
   const [canRedo, setCanRedo] = useState(false);

@@ -1,7 +1,7 @@
 // The toolbar as one stop in the Tab order (the WAI-ARIA toolbar pattern): Tab reaches the button last used, by
 // keyboard or mouse (at first the first one that is enabled), the arrow keys move between buttons, Home and End go to the ends. Before,
-// each of the 19 buttons was a Tab stop of its own between the header and the text. The tabindex attributes are
-// set here, after every render, so React never resets them.
+// each of the 19 buttons was a Tab stop of its own between the header and the text. Escape goes back to the text, as
+// in Google Docs. The tabindex attributes are set here, after every render, so React never resets them.
 import { useEffect, useRef, type FocusEvent, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
 
 function buttonsOf(toolbar: HTMLElement): HTMLButtonElement[] {
@@ -15,7 +15,8 @@ export interface RovingToolbarHandlers {
   onMouseDownCapture(event: MouseEvent<HTMLElement>): void;
 }
 
-export function useRovingToolbar(toolbarRef: RefObject<HTMLElement | null>): RovingToolbarHandlers {
+/** `onEscape` gives the focus back to the text; Escape inside a dialog the toolbar holds stays the dialog's. */
+export function useRovingToolbar(toolbarRef: RefObject<HTMLElement | null>, onEscape: () => void): RovingToolbarHandlers {
   const currentRef = useRef<HTMLButtonElement | null>(null);
 
   // After every render: exactly one enabled button takes Tab, the current one while it is enabled.
@@ -45,6 +46,12 @@ export function useRovingToolbar(toolbarRef: RefObject<HTMLElement | null>): Rov
     onKeyDown: (event) => {
       const toolbar = toolbarRef.current;
       if (toolbar === null || !(event.target instanceof HTMLButtonElement)) return;
+      if (event.key === 'Escape') {
+        if (event.defaultPrevented || event.target.closest('dialog') !== null) return;
+        event.preventDefault();
+        onEscape();
+        return;
+      }
       const buttons = buttonsOf(toolbar);
       const index = buttons.indexOf(event.target);
       const last = buttons.length - 1;
