@@ -532,7 +532,7 @@ test('letters typed right after "New document", before the editor has loaded, ar
   await page.context().close();
 });
 
-test('Escape in the toolbar takes the focus back to the text, where the caret was', async ({ openUser }) => {
+test('Escape in the toolbar takes the focus back to the text (a multi-line field named Document), where the caret was', async ({ openUser }) => {
   const ann = await openUser('Ann');
   await focusEnd(ann);
   await ann.page.keyboard.type('alpha beta');
@@ -541,7 +541,11 @@ test('Escape in the toolbar takes the focus back to the text, where the caret wa
   await ann.page.keyboard.press('ArrowRight');
   await expect(ann.page.getByTestId('toolbar').locator('button:focus')).toHaveCount(1);
   await ann.page.keyboard.press('Escape');
-  await expect(ann.page.locator('[data-testid=editor] [contenteditable=true]')).toBeFocused();
+  const text = ann.page.locator('[data-testid=editor] [contenteditable=true]');
+  await expect(text).toBeFocused();
+  // What a screen reader gets: a multi-line text field named Document.
+  await expect(text).toHaveAttribute('aria-multiline', 'true');
+  await expect(ann.page.getByRole('textbox', { name: 'Document' })).toHaveCount(1);
   await ann.page.keyboard.type(' gamma');
   await expect.poll(() => documentText(ann)).toBe('alpha beta gamma');
 });

@@ -98,6 +98,8 @@ export function DocumentEditor({ docName, session, initialIdentity, isReadOnly, 
             <ContentEditable
               className="editor-content"
               aria-label="Document"
+              // A screen reader calls a textbox without it a one-line field ("edit", not "multi-line edit").
+              aria-multiline
               aria-placeholder="Start writing…"
               // Only once the content is in and may be edited: an invitation to write under "Waiting for the connection"
               // would promise what the page cannot do yet.
