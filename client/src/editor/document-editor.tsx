@@ -11,13 +11,15 @@ import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { syncCursorPositions } from '@lexical/yjs';
-import { useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
+import type * as Y from 'yjs';
 import { markdownTransformers } from '../../../shared/lexical/markdown-transformers';
 import type { RecordedReplacement } from '../../../shared/replacement-notice';
 import type { CollabSession } from '../collab/collab-session';
 import type { Identity } from '../collab/identity';
 import { ARRIVING, type PageAwarenessData } from '../collab/room-colors';
 import { autoLinkMatchers } from './auto-link';
+import { withCaretDrawsPerFrame } from './awareness-carets-per-frame';
 import { CaretOnReturnPlugin } from './caret-on-return-plugin';
 import { CaretMarginPlugin } from './caret-margin-plugin';
 import { CaretsFollowLayoutPlugin } from './carets-follow-layout-plugin';
@@ -87,6 +89,11 @@ export function DocumentEditor({ docName, session, initialIdentity, isReadOnly, 
       drawCarets(binding, provider, options);
     });
   });
+  // Presence changes redraw the carets in the same frame as document changes (see awareness-carets-per-frame.ts).
+  const providerFactory = useMemo(
+    () => (id: string, yjsDocMap: Map<string, Y.Doc>) => withCaretDrawsPerFrame(session.providerFactory(id, yjsDocMap), redrawCarets),
+    [session, redrawCarets],
+  );
   // Lets the others' presence lists show this person's tabs as one person (see use-remote-users.ts), and orders
   // people for their colours (see room-colors.ts).
   const [awarenessData] = useState((): PageAwarenessData => ({ browserId: initialIdentity.browserId, joinedAt: ARRIVING }));
@@ -141,7 +148,7 @@ export function DocumentEditor({ docName, session, initialIdentity, isReadOnly, 
       <StrandedLettersPlugin doc={session.doc} awareness={session.provider.awareness} bindingOf={bindingOf} />
       <CollaborationPlugin
         id={docName}
-        providerFactory={session.providerFactory}
+        providerFactory={providerFactory}
         // The server seeds every new document with one empty paragraph; a client seeding too would double it.
         shouldBootstrap={false}
         username={initialIdentity.name}

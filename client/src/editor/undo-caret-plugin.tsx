@@ -42,12 +42,12 @@ export interface UndoCaretPluginProps {
 /**
  * A SyncCursorPositionsFn for CollaborationPlugin that delegates to `sync` and keeps the binding and provider it is
  * called with: the plugin does not expose its binding otherwise, and it calls this once the binding exists. `redraw`
- * syncs the carets again with them (a no-op before the first call).
+ * syncs the carets again with them, and returns false (doing nothing) before the first call.
  */
 export function bindingCatcher(sync: SyncCursorPositionsFn): {
   syncCursorPositionsFn: SyncCursorPositionsFn;
   bindingOf: () => CollabBinding | null;
-  redraw: () => void;
+  redraw: () => boolean;
 } {
   let caught: { binding: CollabBinding; provider: Provider } | null = null;
   return {
@@ -57,7 +57,9 @@ export function bindingCatcher(sync: SyncCursorPositionsFn): {
     },
     bindingOf: () => caught?.binding ?? null,
     redraw: () => {
-      if (caught) sync(caught.binding, caught.provider);
+      if (caught === null) return false;
+      sync(caught.binding, caught.provider);
+      return true;
     },
   };
 }
