@@ -64,6 +64,7 @@ export function openCollabSession({ docName, collabUrl, tokenSource, storage, is
   const stopDeletedCopy = controller.status.subscribe(() => {
     if (controller.status.get().stopCode !== CloseCode.DocumentDeleted) return;
     ledger.clear();
+    ledger.flush();
     localCopy.clear().catch((error: unknown) => console.warn('tandem: could not clear the local copy', error));
     createRecentDocs(storage).forget(docName);
   });
@@ -86,6 +87,7 @@ export function openCollabSession({ docName, collabUrl, tokenSource, storage, is
       stopDeletedCopy();
       content.destroy();
       saves.destroy();
+      ledger.destroy();
       controller.destroy();
       provider.destroy();
       localCopy.destroy();

@@ -12,7 +12,7 @@ function fakes() {
         finish = { resolve, reject };
       }),
   };
-  const ledger = { clear: () => void events.push('ledger-cleared') };
+  const ledger = { clear: () => void events.push('ledger-cleared'), flush: () => void events.push('ledger-written') };
   return { events, localCopy, ledger, finish: () => finish! };
 }
 
@@ -24,7 +24,7 @@ describe('discardUnsavedEdits', () => {
     expect(events).toEqual(['copy-clearing']);
     finish().resolve();
     await discarding;
-    expect(events).toEqual(['copy-clearing', 'ledger-cleared']);
+    expect(events).toEqual(['copy-clearing', 'ledger-cleared', 'ledger-written']);
   });
 
   it('keeps the ledger, and fails, when the stored copy could not be cleared: its edits still count as unsaved', async () => {

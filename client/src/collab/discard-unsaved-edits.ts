@@ -6,7 +6,7 @@ import type { UnsavedLedger } from './unsaved-ledger';
 
 export interface DiscardDeps {
   readonly localCopy: Pick<LocalCopy, 'clear'>;
-  readonly ledger: Pick<UnsavedLedger, 'clear'>;
+  readonly ledger: Pick<UnsavedLedger, 'clear' | 'flush'>;
 }
 
 /**
@@ -15,5 +15,7 @@ export interface DiscardDeps {
  */
 export async function discardUnsavedEdits({ localCopy, ledger }: DiscardDeps): Promise<void> {
   await localCopy.clear();
+  // Written now, not after the ledger's usual delay: the next session reads it as it opens.
   ledger.clear();
+  ledger.flush();
 }

@@ -62,7 +62,7 @@ const step2Frame = () =>
 
 function memoryLedger(initial: number[] = []): UnsavedLedger {
   let ids = [...initial];
-  return { read: () => [...ids], add: (id) => void (ids.includes(id) || ids.push(id)), clear: () => void (ids = []) };
+  return { read: () => [...ids], add: (id) => void (ids.includes(id) || ids.push(id)), clear: () => void (ids = []), flush() {}, destroy() {} };
 }
 
 async function setUp(options: { ledger?: UnsavedLedger; restoredFrom?: Y.Doc } = {}) {
