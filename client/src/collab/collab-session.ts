@@ -51,7 +51,7 @@ export interface CollabSessionOptions {
 export function openCollabSession({ docName, collabUrl, tokenSource, storage, isViewer }: CollabSessionOptions): CollabSession {
   const provider = createCollabProvider({ collabUrl, docName, token: tokenSource.current() });
   const doc = provider.doc;
-  const localCopy = createLocalCopy(doc, `tandem:${docName}`, storage);
+  const localCopy = createLocalCopy(doc, `tandem:${docName}`, storage, provider);
   const ledger = createUnsavedLedger(storage, docName);
   const saves = trackSaves({ provider, ledger, whenRestored: localCopy.whenRestored });
   const controller = createConnectionController({ provider, tokenSource, window, isOnline: () => navigator.onLine });

@@ -1,11 +1,13 @@
 // This browser's copy of a document in IndexedDB (y-indexeddb on the same Y.Doc): edits made offline survive a
 // reload and sync when the server is back. Started on demand, because the editor must already be bound to the doc
 // when the stored content is loaded into it.
-// IndexedDB writes finish a moment after each keystroke, and leaving the page cancels the unfinished ones: a reload
-// right after typing offline lost the last letters. So the edits of the last few seconds are also written to
-// localStorage, synchronously, as the page goes away, and applied again when the copy is next loaded.
+// Updates go to IndexedDB in batches (store-in-batches.ts), written at once as the page is hidden or left. IndexedDB
+// writes finish a moment later, and leaving the page cancels the unfinished ones: a reload right after typing offline
+// lost the last letters. So the edits of the last few seconds are also written to localStorage, synchronously, as
+// the page goes away, and applied again when the copy is next loaded.
 import { clearDocument, IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
+import { storeInBatches, type StoreBatches } from './store-in-batches';
 
 export interface LocalCopy {
   /** Resolves once the stored copy has been loaded into the doc (after `start`). */
@@ -19,11 +21,13 @@ export interface LocalCopy {
   destroy(): void;
 }
 
-/** Edits at most this old may still be on their way into IndexedDB. */
+/** Edits at most this old may still be on their way into IndexedDB (waiting for their batch, or being written). */
 const IN_FLIGHT_MS = 3_000;
 
-export function createLocalCopy(doc: Y.Doc, databaseName: string, storage: Storage): LocalCopy {
+/** `serverOrigin`: the origin of the updates the server sent (the provider), which need not reach IndexedDB at once. */
+export function createLocalCopy(doc: Y.Doc, databaseName: string, storage: Storage, serverOrigin: unknown): LocalCopy {
   let persistence: IndexeddbPersistence | null = null;
+  let batches: StoreBatches | null = null;
   let isDestroyed = false;
   const lastMoment = createLastMomentCopy(doc, storage, `${databaseName}:last-moment`);
   let settle: { resolve: () => void; reject: (error: unknown) => void } | undefined;
@@ -41,6 +45,8 @@ export function createLocalCopy(doc: Y.Doc, databaseName: string, storage: Stora
         settle?.reject(error);
         return;
       }
+      // Only what the last-moment copy or the server keeps meanwhile may wait for its batch.
+      batches = storeInBatches(doc, persistence, (origin, transaction) => transaction.local || origin === serverOrigin);
       persistence.whenSynced.then(
         () => {
           lastMoment.restore();
@@ -51,12 +57,16 @@ export function createLocalCopy(doc: Y.Doc, databaseName: string, storage: Stora
     },
     clear() {
       lastMoment.forget();
+      batches?.stop();
       // Also stops storing: clearData destroys the persistence before it deletes the database.
       return persistence === null ? clearDocument(databaseName) : persistence.clearData();
     },
     destroy() {
       isDestroyed = true;
       lastMoment.destroy();
+      // The last batch's transaction is opened before the database is closed, and closing lets it finish.
+      batches?.flush();
+      batches?.stop();
       void persistence?.destroy();
     },
   };
