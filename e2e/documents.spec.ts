@@ -455,6 +455,8 @@ test('a title typed into the Open box opens the document of that title as a name
   await page.getByTestId('open-doc-input').press('Enter');
   await expect(page).toHaveURL(new RegExp(`/d/${name}$`));
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected');
+  // Typed once the caret shows, as a person does: the page is connected a moment before the document is in.
+  await expect(page.locator('[data-testid=editor] [contenteditable=true]')).toBeFocused();
   await page.keyboard.type('Agenda');
   await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
   // The same title, typed into the address, is refused as a name, and the page offers the document it names.
