@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arrivalsMessage } from './arrivals-message';
+import { arrivalsMessage, nextAnnouncement } from './arrivals-message';
 import type { RemoteUser } from './use-remote-users';
 
 function user(clientId: number, name: string, isSelfElsewhere = false): RemoteUser {
@@ -16,5 +16,16 @@ describe('arrivalsMessage', () => {
   it('says nothing when the same people are here, renamed or not, or only your own other tab came', () => {
     expect(arrivalsMessage([user(1, 'Ann')], [user(1, 'Ann Archer')])).toBeNull();
     expect(arrivalsMessage([], [user(4, 'Me', true)])).toBeNull();
+  });
+});
+
+describe('nextAnnouncement', () => {
+  it('changes the live region for the same sentence again, so it is read out again', () => {
+    expect(nextAnnouncement('', 'Ann left.')).toBe('Ann left.');
+    const again = nextAnnouncement('Ann left.', 'Ann left.');
+    expect(again).not.toBe('Ann left.');
+    expect(again.trim()).toBe('Ann left.');
+    expect(nextAnnouncement(again, 'Ann left.')).toBe('Ann left.');
+    expect(nextAnnouncement('Ann left.', 'Ben is here.')).toBe('Ben is here.');
   });
 });

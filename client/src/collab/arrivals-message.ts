@@ -15,6 +15,15 @@ export function arrivalsMessage(before: readonly RemoteUser[], after: readonly R
   return message === '' ? null : `${message}.`;
 }
 
+/**
+ * What the live region holds next to say `message` after `shown`: a live region reads out changes only, so the same
+ * sentence again ("Ann left." when Ann comes back and leaves again) ends in a no-break space this time, which
+ * screen readers do not pronounce.
+ */
+export function nextAnnouncement(shown: string, message: string): string {
+  return shown === message ? `${message}\u00a0` : message;
+}
+
 function listOf(names: readonly string[]): string {
   return names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}`;
 }

@@ -3,7 +3,7 @@
 // Arrivals and departures are announced to screen readers (arrivals-message.ts).
 import { useEffect, useRef, useState } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
-import { arrivalsMessage } from './arrivals-message';
+import { arrivalsMessage, nextAnnouncement } from './arrivals-message';
 import type { Identity } from './identity';
 import { initialsOf } from './initials';
 import { jumpToCaretOf } from './jump-to-caret';
@@ -55,7 +55,7 @@ function useArrivalsAnnouncement(users: RemoteUser[]): string {
   useEffect(() => {
     const message = arrivalsMessage(shown.current, users);
     shown.current = users;
-    if (message !== null) setAnnouncement(message);
+    if (message !== null) setAnnouncement((shownBefore) => nextAnnouncement(shownBefore, message));
   }, [users]);
   return announcement;
 }
