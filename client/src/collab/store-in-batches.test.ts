@@ -1,5 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
+import { useFakePage } from '../test-support/fake-page';
 import { STORE_BATCH_MS, storeInBatches } from './store-in-batches';
 
 /** A stand-in for y-indexeddb: registers its store handler on the doc, as its constructor does, and records writes. */
@@ -17,17 +18,7 @@ function typeLetters(doc: Y.Doc, letters: string): void {
 }
 
 describe('storeInBatches', () => {
-  let page: EventTarget;
-  beforeEach(() => {
-    vi.useFakeTimers();
-    page = new EventTarget();
-    vi.stubGlobal('window', page);
-    vi.stubGlobal('document', Object.assign(new EventTarget(), { visibilityState: 'visible' }));
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-    vi.unstubAllGlobals();
-  });
+  const page = useFakePage();
 
   it('stores the updates of a burst of typing as one write, holding every letter', () => {
     const doc = new Y.Doc();
@@ -61,7 +52,7 @@ describe('storeInBatches', () => {
     const { persistence, writes } = fakePersistence(doc);
     storeInBatches(doc, persistence, ownEdits);
     typeLetters(doc, 'hi');
-    page.dispatchEvent(new Event('pagehide'));
+    page.leave();
     expect(writes).toHaveLength(1);
   });
 

@@ -1,21 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { useFakePage } from '../test-support/fake-page';
 import { memoryStorage } from '../test-support/memory-storage';
 import { createUnsavedLedger, SHRINK_DELAY_MS } from './unsaved-ledger';
 
 const key = 'tandem:unsaved:notes';
 
 describe('createUnsavedLedger', () => {
-  let page: EventTarget;
-  beforeEach(() => {
-    vi.useFakeTimers();
-    page = new EventTarget();
-    vi.stubGlobal('window', page);
-    vi.stubGlobal('document', Object.assign(new EventTarget(), { visibilityState: 'visible' }));
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-    vi.unstubAllGlobals();
-  });
+  const page = useFakePage();
 
   function countingStorage() {
     const storage = memoryStorage();
@@ -56,7 +47,7 @@ describe('createUnsavedLedger', () => {
     const ledger = createUnsavedLedger(storage, 'notes');
     ledger.add(7);
     ledger.clear();
-    page.dispatchEvent(new Event('pagehide'));
+    page.leave();
     expect(storage.getItem(key)).toBe('[]');
   });
 
