@@ -8,6 +8,7 @@
 import { clearDocument, IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import { storeInBatches, type StoreBatches } from './store-in-batches';
+import { whenPageGoes } from './when-page-goes';
 
 export interface LocalCopy {
   /** Resolves once the stored copy has been loaded into the doc (after `start`). */
@@ -94,12 +95,8 @@ function createLastMomentCopy(doc: Y.Doc, storage: Storage, key: string) {
       console.warn('tandem: could not keep the latest edits', error);
     }
   };
-  const onVisibilityChange = () => {
-    if (document.visibilityState === 'hidden') save();
-  };
   doc.on('update', onUpdate);
-  window.addEventListener('pagehide', save);
-  document.addEventListener('visibilitychange', onVisibilityChange);
+  const stopWhenPageGoes = whenPageGoes(save);
   return {
     /** Applies what the previous page kept (a no-op for edits IndexedDB did store), then forgets it. */
     restore() {
@@ -118,8 +115,7 @@ function createLastMomentCopy(doc: Y.Doc, storage: Storage, key: string) {
     },
     destroy() {
       doc.off('update', onUpdate);
-      window.removeEventListener('pagehide', save);
-      document.removeEventListener('visibilitychange', onVisibilityChange);
+      stopWhenPageGoes();
     },
   };
 }

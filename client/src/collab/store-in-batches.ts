@@ -6,6 +6,7 @@
 // at once, as before: nothing else would keep it across a reload. A page being hidden or left writes what waits.
 import type { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
+import { whenPageGoes } from './when-page-goes';
 
 /** How long an update may wait in memory to share its IndexedDB transaction with the ones after it. */
 export const STORE_BATCH_MS = 500;
@@ -43,13 +44,9 @@ export function storeInBatches(
     if (canWait(origin, transaction)) timer ??= setTimeout(flush, STORE_BATCH_MS);
     else flush();
   };
-  const onVisibilityChange = () => {
-    if (document.visibilityState === 'hidden') flush();
-  };
   doc.off('update', storeNow);
   doc.on('update', onUpdate);
-  window.addEventListener('pagehide', flush);
-  document.addEventListener('visibilitychange', onVisibilityChange);
+  const stopWhenPageGoes = whenPageGoes(flush);
   return {
     flush,
     stop() {
@@ -57,8 +54,7 @@ export function storeInBatches(
       timer = null;
       pending = [];
       doc.off('update', onUpdate);
-      window.removeEventListener('pagehide', flush);
-      document.removeEventListener('visibilitychange', onVisibilityChange);
+      stopWhenPageGoes();
     },
   };
 }

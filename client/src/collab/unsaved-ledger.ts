@@ -7,6 +7,7 @@
 // script. A page killed within that while leaves an id whose edits are saved: the next page confirms them with one
 // round trip to the server, showing them as not yet saved until then.
 import { readJson, writeJson } from '../json-storage';
+import { whenPageGoes } from './when-page-goes';
 
 export interface UnsavedLedger {
   read(): number[];
@@ -35,11 +36,7 @@ export function createUnsavedLedger(storage: Storage, docName: string): UnsavedL
     // A refused write keeps `stored` as it was: the next change tries again.
     if (writeJson(storage, key, ids)) stored = ids;
   };
-  const onVisibilityChange = () => {
-    if (document.visibilityState === 'hidden') write();
-  };
-  window.addEventListener('pagehide', write);
-  document.addEventListener('visibilitychange', onVisibilityChange);
+  const stopWhenPageGoes = whenPageGoes(write);
 
   return {
     read: () => [...ids],
@@ -57,8 +54,7 @@ export function createUnsavedLedger(storage: Storage, docName: string): UnsavedL
     flush: write,
     destroy() {
       write();
-      window.removeEventListener('pagehide', write);
-      document.removeEventListener('visibilitychange', onVisibilityChange);
+      stopWhenPageGoes();
     },
   };
 }
