@@ -644,6 +644,21 @@ test('a table pasted from a spreadsheet or a web page gives one line per row, it
   await expect(ben.editable.locator('strong')).toHaveText('Pears');
 });
 
+test('undo right after pasting a table takes back the table, not the words typed before it', async ({ openUser }) => {
+  const ann = await openUser('Ann');
+  const ben = await openUser('Ben');
+  await focusEnd(ann);
+  await ann.page.keyboard.type('Prices');
+  await expect.poll(() => documentText(ben)).toBe('Prices');
+  await pasteHtml(ann, '<table><tr><td>Pears</td><td>3</td></tr></table>', 'Pears\t3');
+  await expect.poll(() => documentText(ben)).toBe('PricesPears\t3');
+  // Before, the paste joined the typing's undo step, and this one undo emptied the document.
+  await ann.page.keyboard.press('Control+z');
+  await expect.poll(() => documentText(ben)).toBe('Prices');
+  await ann.page.keyboard.press('Control+z');
+  await expect.poll(() => documentText(ben)).toBe('');
+});
+
 test('lists pasted from Word stay lists, nested as they were, without typed-out bullets', async ({ openUser }) => {
   const ann = await openUser('Ann');
   const ben = await openUser('Ben');

@@ -8,7 +8,7 @@
 // someone else wrote inside it (see undo-keeps-others-text.ts), and redo outlives others' typing (undo-skips-merges.ts).
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { mergeRegister } from '@lexical/utils';
-import { COMMAND_PRIORITY_CRITICAL, COMMAND_PRIORITY_LOW, HISTORY_PUSH_TAG, KEY_DOWN_COMMAND, PASTE_COMMAND, type LexicalEditor } from 'lexical';
+import { COMMAND_PRIORITY_CRITICAL, HISTORY_PUSH_TAG, KEY_DOWN_COMMAND, PASTE_COMMAND, type LexicalEditor } from 'lexical';
 import { useEffect } from 'react';
 import { collabUndoManagerOf } from './collab-undo-manager';
 import { UndoStepBoundaries } from './undo-step-boundaries';
@@ -69,7 +69,10 @@ export function UndoStepsPlugin() {
           boundaries.afterPaste();
           return false;
         },
-        COMMAND_PRIORITY_LOW,
+        // Ahead of the plugins that take a paste and stop the command there (html-paste-plugin.tsx converts tables,
+        // Word lists and images): at a low priority this never ran for those, and one undo of a pasted table took
+        // back the words typed just before it too.
+        COMMAND_PRIORITY_CRITICAL,
       ),
       editor.registerRootListener((root, previousRoot) => {
         previousRoot?.ownerDocument.removeEventListener('pointerdown', endStepOnPress, true);
