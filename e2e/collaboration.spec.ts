@@ -644,6 +644,30 @@ test('a table pasted from a spreadsheet or a web page gives one line per row, it
   await expect(ben.editable.locator('strong')).toHaveText('Pears');
 });
 
+test('Markdown pasted as plain text arrives formatted for everyone; Ctrl+Shift+V pastes it as typed', async ({ openUser, tandem }) => {
+  const ann = await openUser('Ann');
+  const ben = await openUser('Ben');
+  await ann.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: tandem.url });
+  await focusEnd(ann);
+  // As a text editor or a terminal copies a .md file: text/plain only.
+  const markdown = '## Plan\n\nWe **ship** on [Friday](https://example.com/f).\n\n- one\n- two';
+  await ann.page.evaluate((text) => navigator.clipboard.writeText(text), markdown);
+  await ann.page.keyboard.press('Control+V');
+  // Before, it came in as typed, '## ' and '**' and all, with an empty paragraph for each blank line.
+  await expect.poll(() => documentText(ben)).toBe('Plan\nWe ship on Friday.\none\ntwo');
+  await expect(ben.editable.locator('h2')).toHaveText('Plan');
+  await expect(ben.editable.locator('strong')).toHaveText('ship');
+  await expect(ben.editable.locator('a')).toHaveAttribute('href', 'https://example.com/f');
+  await expect(ben.editable.locator('ul > li')).toHaveText(['one', 'two']);
+  await expect(ben.editable.locator('p:empty, p:has(> br:only-child)')).toHaveCount(0);
+  // One undo takes the whole paste back; paste without formatting then keeps the Markdown as it was written.
+  await ann.page.keyboard.press('Control+z');
+  await expect.poll(() => documentText(ben)).toBe('');
+  await ann.page.keyboard.press('Control+Shift+V');
+  await expect.poll(() => documentText(ben)).toBe('## Plan\nWe **ship** on [Friday](https://example.com/f).\n- one\n- two');
+  await expect(ben.editable.locator('h2, ul')).toHaveCount(0);
+});
+
 test('undo right after pasting a table takes back the table, not the words typed before it', async ({ openUser }) => {
   const ann = await openUser('Ann');
   const ben = await openUser('Ben');

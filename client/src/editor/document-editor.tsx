@@ -46,6 +46,7 @@ import { StrandedLettersPlugin } from './stranded-letters-plugin';
 import { bindingCatcher, UndoCaretPlugin } from './undo-caret-plugin';
 import { UndoStepsPlugin } from './undo-steps-plugin';
 import { HtmlPastePlugin } from './html-paste-plugin';
+import { MarkdownPastePlugin } from './markdown-paste-plugin';
 import { useFadingCaretLabels } from './use-fading-caret-labels';
 
 // The same Markdown dialect as the server's import and export, so a shortcut makes what a `.md` file would, except
@@ -136,6 +137,7 @@ export function DocumentEditor({ docName, session, initialIdentity, isReadOnly, 
       <FlatCodePlugin />
       <LeaveLastBlockPlugin />
       <HtmlPastePlugin />
+      <MarkdownPastePlugin />
       <AutoLinkPlugin matchers={linkMatchers} />
       <MarkdownShortcutPlugin transformers={shortcutTransformers} />
       <TitlePlugin onTitle={onTitle} />

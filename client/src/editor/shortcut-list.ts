@@ -29,6 +29,7 @@ export function commandKeys(isApple: boolean) {
     outdent: mod('['),
     shortcuts: mod('/'),
     find: isApple ? '⇧⌘H' : 'Ctrl+H',
+    pastePlain: isApple ? '⇧⌘V' : 'Ctrl+Shift+V',
   } as const;
 }
 
@@ -71,6 +72,7 @@ export function shortcutGroups(isApple: boolean): ShortcutGroup[] {
         { what: 'Undo your last change', keys: [keys.undo] },
         { what: 'Redo', keys: isApple ? [keys.redo] : [keys.redo, 'Ctrl+Y'] },
         { what: 'Find and replace', keys: [keys.find] },
+        { what: 'Paste without formatting (Markdown stays as typed)', keys: [keys.pastePlain] },
         { what: 'Leave the document (then Tab on)', keys: ['Esc'] },
         { what: 'This list of shortcuts', keys: [keys.shortcuts] },
       ],
