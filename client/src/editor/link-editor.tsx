@@ -1,12 +1,24 @@
-// The small form behind the link button and Ctrl/Cmd+K: add a link to the selected text (or insert the address
-// as a link when nothing is selected), change it, or remove it. It keeps the selection from when it opened,
-// because focusing its own input moves the browser's selection out of the editor; it opens just under that text
-// and keeps it highlighted (a CSS custom highlight), so the user sees what becomes the link. A press anywhere else
-// closes it: left open, it would later take a link meant for other text.
+// The small form behind the link button and Ctrl/Cmd+K: add a link to the selected text, change it, or remove it.
+// With nothing selected it asks, as Google Docs does, for the text to show as well as the address, and inserts that
+// text as a link at the caret (no text: the address itself). It keeps the selection from when it opened, because
+// focusing its own input moves the browser's selection out of the editor; it opens just under that text and keeps it
+// highlighted (a CSS custom highlight), so the user sees what becomes the link. A press anywhere else closes it: left
+// open, it would later take a link meant for other text.
 import { $createLinkNode, $isLinkNode, $toggleLink } from '@lexical/link';
 import { $findMatchingParent } from '@lexical/utils';
-import { $createTextNode, $getNodeByKey, $getSelection, $isRangeSelection, $setSelection, type BaseSelection, type LexicalEditor } from 'lexical';
+import {
+  $createTextNode,
+  $getNodeByKey,
+  $getSelection,
+  $isElementNode,
+  $isRangeSelection,
+  $setSelection,
+  type BaseSelection,
+  type LexicalEditor,
+  type PointType,
+} from 'lexical';
 import { useEffect, useId, useRef, useState, type CSSProperties, type FormEvent } from 'react';
+import { linkTextOf } from './link-text';
 import { toLinkUrl } from './link-url';
 import { placementUnder } from './popover-placement';
 
@@ -16,6 +28,8 @@ export interface LinkEditorProps {
   readonly selection: BaseSelection | null;
   /** The selected text on screen; null: the form opens under the toolbar. */
   readonly target: Range | null;
+  /** Nothing was selected (and the caret is not in a link): the form also asks for the text to show. */
+  readonly asksForText: boolean;
   readonly onClose: () => void;
 }
 
@@ -24,20 +38,24 @@ const TARGET_HIGHLIGHT = 'link-target';
 const FORM_WIDTH = 440;
 /** Room the form needs below the text (with an error line); with less, it opens above the text instead. */
 const FORM_HEIGHT = 100;
+/** The same with the text field's row above the address. */
+const FORM_HEIGHT_WITH_TEXT = 156;
 
 /** Just under `target`, inside the viewport; undefined without one (the form then opens under the toolbar). */
-function placementOf(target: Range | null): CSSProperties | undefined {
+function placementOf(target: Range | null, height: number): CSSProperties | undefined {
   const rect = target?.getBoundingClientRect();
   if (rect === undefined || (rect.width === 0 && rect.height === 0)) return undefined;
-  return placementUnder(rect, FORM_WIDTH, FORM_HEIGHT);
+  return placementUnder(rect, FORM_WIDTH, height);
 }
 
-export function LinkEditor({ editor, initialUrl, selection, target, onClose }: LinkEditorProps) {
+export function LinkEditor({ editor, initialUrl, selection, target, asksForText, onClose }: LinkEditorProps) {
+  const [text, setText] = useState('');
   const [draft, setDraft] = useState(initialUrl ?? '');
   const [error, setError] = useState<string | null>(null);
-  const [placement] = useState(() => placementOf(target));
-  const inputId = useId();
+  const [placement] = useState(() => placementOf(target, asksForText ? FORM_HEIGHT_WITH_TEXT : FORM_HEIGHT));
+  const ids = { text: useId(), url: useId(), error: useId() };
   const formRef = useRef<HTMLFormElement>(null);
+  const urlInputRef = useRef<HTMLInputElement>(null);
 
   // A press outside (back into the text, say) closes the form and does what it does there.
   useEffect(() => {
@@ -59,8 +77,15 @@ export function LinkEditor({ editor, initialUrl, selection, target, onClose }: L
   const finish = (url: string | null) => {
     editor.update(() => {
       $restoreSelection(selection);
-      $applyLink(url);
+      $applyLink(url, url === null ? '' : linkTextOf(asksForText ? text : '', url));
     });
+    onClose();
+    editor.focus();
+  };
+
+  // The caret goes back where it was, so the typing goes on there.
+  const cancel = () => {
+    editor.update(() => $restoreSelection(selection));
     onClose();
     editor.focus();
   };
@@ -70,6 +95,8 @@ export function LinkEditor({ editor, initialUrl, selection, target, onClose }: L
     const url = toLinkUrl(draft);
     if (url === null) {
       setError('Enter a web address like example.com, or a mailto: or tel: link.');
+      // Enter in the text field with no address yet: the address is what is missing.
+      urlInputRef.current?.focus();
       return;
     }
     finish(url);
@@ -87,24 +114,42 @@ export function LinkEditor({ editor, initialUrl, selection, target, onClose }: L
       onKeyDown={(event) => {
         if (event.key !== 'Escape') return;
         event.preventDefault();
-        onClose();
-        editor.focus();
+        cancel();
       }}
     >
-      <label htmlFor={inputId} className="visually-hidden">
+      {asksForText && (
+        <>
+          <label htmlFor={ids.text} className="visually-hidden">
+            Text to show
+          </label>
+          <input
+            id={ids.text}
+            className="text-input link-editor-text"
+            data-testid="link-text-input"
+            type="text"
+            placeholder="Text to show (optional)"
+            value={text}
+            autoFocus
+            onChange={(event) => setText(event.target.value)}
+          />
+        </>
+      )}
+      <label htmlFor={ids.url} className="visually-hidden">
         Link address
       </label>
       <div className="link-editor-row">
         <input
-          id={inputId}
+          ref={urlInputRef}
+          id={ids.url}
           className="text-input"
           data-testid="link-input"
           type="text"
           inputMode="url"
           placeholder="Paste or type a link"
           value={draft}
-          autoFocus
+          autoFocus={!asksForText}
           aria-invalid={error !== null}
+          aria-describedby={error === null ? undefined : ids.error}
           onChange={(event) => {
             setDraft(event.target.value);
             setError(null);
@@ -120,7 +165,7 @@ export function LinkEditor({ editor, initialUrl, selection, target, onClose }: L
         )}
       </div>
       {error !== null && (
-        <p className="field-error" role="alert">
+        <p id={ids.error} className="field-error" role="alert">
           {error}
         </p>
       )}
@@ -128,21 +173,28 @@ export function LinkEditor({ editor, initialUrl, selection, target, onClose }: L
   );
 }
 
-/** Puts back the selection from when the form opened, unless a collaborator has since removed its nodes. */
+/** Puts back the selection from when the form opened, unless a collaborator has since removed or shortened its nodes. */
 function $restoreSelection(selection: BaseSelection | null): void {
-  if (!$isRangeSelection(selection)) return;
-  if ($getNodeByKey(selection.anchor.key) === null || $getNodeByKey(selection.focus.key) === null) return;
+  if (!$isRangeSelection(selection) || !$isPointInDocument(selection.anchor) || !$isPointInDocument(selection.focus)) return;
   $setSelection(selection.clone());
 }
 
-function $applyLink(url: string | null): void {
+function $isPointInDocument(point: PointType): boolean {
+  const node = $getNodeByKey(point.key);
+  if (node === null) return false;
+  const size = $isElementNode(node) ? node.getChildrenSize() : node.getTextContentSize();
+  return point.offset <= size;
+}
+
+/** Links the selection to `url` (null: removes the link); with nothing selected, inserts `text` linked to `url`. */
+function $applyLink(url: string | null, text: string): void {
   const selection = $getSelection();
   if (!$isRangeSelection(selection)) return;
   const isInLink = $findMatchingParent(selection.anchor.getNode(), $isLinkNode) !== null;
   if (url !== null && selection.isCollapsed() && !isInLink) {
-    // Nothing selected: insert the address itself as the link text.
+    // In the caret's formatting, as typing there would be (bold stays bold).
     const link = $createLinkNode(url);
-    link.append($createTextNode(url));
+    link.append($createTextNode(text).setFormat(selection.format).setStyle(selection.style));
     selection.insertNodes([link]);
     return;
   }

@@ -5,6 +5,7 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { mergeRegister } from '@lexical/utils';
 import {
   $getSelection,
+  $isRangeSelection,
   CAN_REDO_COMMAND,
   CAN_UNDO_COMMAND,
   COMMAND_PRIORITY_LOW,
@@ -55,6 +56,8 @@ interface LinkDraft {
   readonly selection: BaseSelection | null;
   /** The selected text on screen when the form opened (the form opens under it), or null. */
   readonly target: Range | null;
+  /** Nothing was selected, outside any link: the form asks for the text to show too. */
+  readonly asksForText: boolean;
 }
 
 /** The browser's selection inside the editor, as a range, or null when it is elsewhere. */
@@ -101,7 +104,12 @@ export function Toolbar() {
     if (!editor.isEditable()) return;
     const target = selectedRangeIn(editor.getRootElement());
     const id = ++linkDrafts.current;
-    const draft = editor.getEditorState().read(() => ({ id, url: $readToolbarState().linkUrl, selection: $getSelection()?.clone() ?? null, target }));
+    const draft = editor.getEditorState().read((): LinkDraft => {
+      const url = $readToolbarState().linkUrl;
+      const selection = $getSelection();
+      const asksForText = url === null && $isRangeSelection(selection) && selection.isCollapsed();
+      return { id, url, selection: selection?.clone() ?? null, target, asksForText };
+    });
     // One of the two at a time, as opening the find panel closes this form: both hang under the toolbar, and the form
     // opened under a selection near the top right lay beneath the panel.
     setFindSearch(null);
@@ -255,7 +263,15 @@ export function Toolbar() {
       )}
       {linkDraft !== null && (
         // Keyed by the draft: Ctrl+K again, for other text, opens a fresh form there, with the focus in it.
-        <LinkEditor key={linkDraft.id} editor={editor} initialUrl={linkDraft.url} selection={linkDraft.selection} target={linkDraft.target} onClose={closeLinkEditor} />
+        <LinkEditor
+          key={linkDraft.id}
+          editor={editor}
+          initialUrl={linkDraft.url}
+          selection={linkDraft.selection}
+          target={linkDraft.target}
+          asksForText={linkDraft.asksForText}
+          onClose={closeLinkEditor}
+        />
       )}
     </div>
   );

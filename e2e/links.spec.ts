@@ -1,0 +1,111 @@
+// Inserting a link with nothing selected, as in Google Docs: Ctrl+K (or the toolbar's link button) asks for the text
+// to show and the address, and puts that text, linked, at the caret; every collaborator sees the link.
+import { documentText, expect, focusEnd, selectByKeys, test, type User } from './fixtures';
+
+/** The link form and its two fields, found by the names screen readers announce. */
+function linkForm(user: User) {
+  // By its test id: the bar under a link, which shows once the caret is in the new link, is a dialog named Link too.
+  const form = user.page.getByTestId('link-editor');
+  return {
+    form,
+    text: form.getByRole('textbox', { name: 'Text to show' }),
+    address: form.getByRole('textbox', { name: 'Link address' }),
+  };
+}
+
+test('Ctrl+K with nothing selected asks for the text and the address, inserts the linked text at the caret, and the others see it', async ({ openUser }) => {
+  const ann = await openUser('Ann');
+  const ben = await openUser('Ben');
+  await focusEnd(ann);
+  await ann.page.keyboard.type('Notes are in ');
+  await ann.page.keyboard.press('Control+k');
+  const { form, text, address } = linkForm(ann);
+  await expect(text).toBeFocused();
+  await expect(text).toHaveAttribute('data-testid', 'link-text-input');
+  await expect(address).toHaveAttribute('data-testid', 'link-input');
+  await ann.page.keyboard.type('the plan');
+  await ann.page.keyboard.press('Tab');
+  await expect(address).toBeFocused();
+  await ann.page.keyboard.type('example.com/plan');
+  await ann.page.keyboard.press('Enter');
+  await expect(form).toHaveCount(0);
+
+  const link = ann.editable.locator('a');
+  await expect(link).toHaveText('the plan');
+  await expect(link).toHaveAttribute('href', 'https://example.com/plan');
+  // The caret is back in the text, after the link: what is typed next goes on beside it, not into it.
+  await ann.page.keyboard.type(' today.');
+  await expect.poll(() => documentText(ann)).toBe('Notes are in the plan today.');
+  await expect(link).toHaveText('the plan');
+
+  await expect.poll(() => documentText(ben)).toBe('Notes are in the plan today.');
+  await expect(ben.editable.locator('a')).toHaveText('the plan');
+  await expect(ben.editable.locator('a')).toHaveAttribute('href', 'https://example.com/plan');
+});
+
+test('the link button with nothing selected and no text typed inserts the address itself, in the formatting at the caret', async ({ openUser }) => {
+  const ann = await openUser('Ann');
+  await focusEnd(ann);
+  await ann.page.keyboard.type('Call ');
+  await ann.page.keyboard.press('Control+b');
+  await ann.page.getByTestId('toolbar').locator('button[data-action=link]').click();
+  const { form, text, address } = linkForm(ann);
+  await expect(text).toBeFocused();
+  await address.fill('tel:+441234');
+  await address.press('Enter');
+  await expect(form).toHaveCount(0);
+
+  const link = ann.editable.locator('a');
+  await expect(link).toHaveText('tel:+441234');
+  await expect(link).toHaveAttribute('href', 'tel:+441234');
+  // Bold was on at the caret, so the link's text is bold, as typed letters would be.
+  await expect(link.locator('strong, b, .editor-text-bold')).toHaveText('tel:+441234');
+});
+
+test('Enter in the text field adds the link; without an address it says so and moves to the address field', async ({ openUser }) => {
+  const ann = await openUser('Ann');
+  await focusEnd(ann);
+  await ann.page.keyboard.type('Read ');
+  await ann.page.keyboard.press('Control+k');
+  const { form, text, address } = linkForm(ann);
+  await expect(text).toBeFocused();
+  await ann.page.keyboard.type('the guide');
+  await ann.page.keyboard.press('Enter');
+  await expect(form.getByRole('alert')).toContainText('Enter a web address');
+  await expect(address).toBeFocused();
+  await expect(address).toHaveAttribute('aria-invalid', 'true');
+  await expect(ann.editable.locator('a')).toHaveCount(0);
+
+  await ann.page.keyboard.type('example.org/guide');
+  // Back to the text field, the way a keyboard user goes, and Enter from there.
+  await ann.page.keyboard.press('Shift+Tab');
+  await expect(text).toBeFocused();
+  await ann.page.keyboard.press('Enter');
+  await expect(form).toHaveCount(0);
+  await expect(ann.editable.locator('a')).toHaveText('the guide');
+  await expect(ann.editable.locator('a')).toHaveAttribute('href', 'https://example.org/guide');
+  await expect.poll(() => documentText(ann)).toBe('Read the guide');
+});
+
+test('Escape closes the link form without a link and the typing goes on at the caret; selected text asks for the address only', async ({ openUser }) => {
+  const ann = await openUser('Ann');
+  await focusEnd(ann);
+  await ann.page.keyboard.type('Hello');
+  await ann.page.keyboard.press('Control+k');
+  const { form, text } = linkForm(ann);
+  await expect(text).toBeFocused();
+  await ann.page.keyboard.type('not this');
+  await ann.page.keyboard.press('Escape');
+  await expect(form).toHaveCount(0);
+  await expect(ann.editable).toBeFocused();
+  await ann.page.keyboard.type(' world');
+  await expect.poll(() => documentText(ann)).toBe('Hello world');
+  await expect(ann.editable.locator('a')).toHaveCount(0);
+
+  // The selected words are the link's text: no text field.
+  await selectByKeys(ann.page, 'Control+Shift+ArrowLeft', 'world');
+  await ann.page.keyboard.press('Control+k');
+  const { address } = linkForm(ann);
+  await expect(address).toBeFocused();
+  await expect(text).toHaveCount(0);
+});
