@@ -355,6 +355,8 @@ test('a document that starts with a plain line is titled by that line, a long on
   await page.keyboard.press('Enter');
   await page.keyboard.type('eggs, bread, coffee');
   await expect(page.getByTestId('doc-title')).toHaveText('Shopping list for the weekend');
+  // The title is the page's one h1, the heading a screen reader's heading list starts with.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Shopping list for the weekend');
   await expect(page).toHaveTitle('Shopping list for the weekend · Tandem');
 
   await page.keyboard.press('Control+Home');

@@ -1,5 +1,5 @@
 // The editor's header: home link, the document's title and name, connection and save status, who is here, and the
-// document actions (share, download, history).
+// document actions (share, download, history). The title is the page's h1: screen readers jump to it by heading.
 import type { ReactNode } from 'react';
 import { Brand } from '../brand';
 
@@ -17,9 +17,9 @@ export function DocHeader({ title, docName, status, presence, actions }: DocHead
       <div className="doc-header-start">
         <Brand compact />
         <div className="doc-heading">
-          <span className="doc-title" data-testid="doc-title" title={title ?? docName}>
+          <h1 className="doc-title" data-testid="doc-title" title={title ?? docName}>
             {title ?? docName}
-          </span>
+          </h1>
           {title !== null && <span className="doc-name">{docName}</span>}
         </div>
       </div>
