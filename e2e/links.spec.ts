@@ -1,5 +1,6 @@
-// Inserting a link with nothing selected, as in Google Docs: Ctrl+K (or the toolbar's link button) asks for the text
-// to show and the address, and puts that text, linked, at the caret; every collaborator sees the link.
+// Inserting a link with nothing selected, as in Google Docs: Ctrl+K (or the toolbar's link button) asks for the
+// address and the text to show, and puts that text, linked, at the caret; every collaborator sees the link. The
+// address field comes first and has the focus, so an address typed straight away and Enter still makes a link.
 import { documentText, expect, focusEnd, selectByKeys, test, type User } from './fixtures';
 
 /** The link form and its two fields, found by the names screen readers announce. */
@@ -13,20 +14,20 @@ function linkForm(user: User) {
   };
 }
 
-test('Ctrl+K with nothing selected asks for the text and the address, inserts the linked text at the caret, and the others see it', async ({ openUser }) => {
+test('Ctrl+K with nothing selected asks for the address and the text, inserts the linked text at the caret, and the others see it', async ({ openUser }) => {
   const ann = await openUser('Ann');
   const ben = await openUser('Ben');
   await focusEnd(ann);
   await ann.page.keyboard.type('Notes are in ');
   await ann.page.keyboard.press('Control+k');
   const { form, text, address } = linkForm(ann);
-  await expect(text).toBeFocused();
+  await expect(address).toBeFocused();
   await expect(text).toHaveAttribute('data-testid', 'link-text-input');
   await expect(address).toHaveAttribute('data-testid', 'link-input');
-  await ann.page.keyboard.type('the plan');
-  await ann.page.keyboard.press('Tab');
-  await expect(address).toBeFocused();
   await ann.page.keyboard.type('example.com/plan');
+  await ann.page.keyboard.press('Tab');
+  await expect(text).toBeFocused();
+  await ann.page.keyboard.type('the plan');
   await ann.page.keyboard.press('Enter');
   await expect(form).toHaveCount(0);
 
@@ -49,10 +50,10 @@ test('the link button with nothing selected and no text typed inserts the addres
   await ann.page.keyboard.type('Call ');
   await ann.page.keyboard.press('Control+b');
   await ann.page.getByTestId('toolbar').locator('button[data-action=link]').click();
-  const { form, text, address } = linkForm(ann);
-  await expect(text).toBeFocused();
-  await address.fill('tel:+441234');
-  await address.press('Enter');
+  const { form, address } = linkForm(ann);
+  await expect(address).toBeFocused();
+  await ann.page.keyboard.type('tel:+441234');
+  await ann.page.keyboard.press('Enter');
   await expect(form).toHaveCount(0);
 
   const link = ann.editable.locator('a');
@@ -68,6 +69,8 @@ test('Enter in the text field adds the link; without an address it says so and m
   await ann.page.keyboard.type('Read ');
   await ann.page.keyboard.press('Control+k');
   const { form, text, address } = linkForm(ann);
+  await expect(address).toBeFocused();
+  await ann.page.keyboard.press('Tab');
   await expect(text).toBeFocused();
   await ann.page.keyboard.type('the guide');
   await ann.page.keyboard.press('Enter');
@@ -77,8 +80,8 @@ test('Enter in the text field adds the link; without an address it says so and m
   await expect(ann.editable.locator('a')).toHaveCount(0);
 
   await ann.page.keyboard.type('example.org/guide');
-  // Back to the text field, the way a keyboard user goes, and Enter from there.
-  await ann.page.keyboard.press('Shift+Tab');
+  // On to the text field, the way a keyboard user goes, and Enter from there.
+  await ann.page.keyboard.press('Tab');
   await expect(text).toBeFocused();
   await ann.page.keyboard.press('Enter');
   await expect(form).toHaveCount(0);
@@ -92,8 +95,8 @@ test('Escape closes the link form without a link and the typing goes on at the c
   await focusEnd(ann);
   await ann.page.keyboard.type('Hello');
   await ann.page.keyboard.press('Control+k');
-  const { form, text } = linkForm(ann);
-  await expect(text).toBeFocused();
+  const { form, text, address } = linkForm(ann);
+  await expect(address).toBeFocused();
   await ann.page.keyboard.type('not this');
   await ann.page.keyboard.press('Escape');
   await expect(form).toHaveCount(0);
@@ -105,7 +108,6 @@ test('Escape closes the link form without a link and the typing goes on at the c
   // The selected words are the link's text: no text field.
   await selectByKeys(ann.page, 'Control+Shift+ArrowLeft', 'world');
   await ann.page.keyboard.press('Control+k');
-  const { address } = linkForm(ann);
   await expect(address).toBeFocused();
   await expect(text).toHaveCount(0);
 });

@@ -1,6 +1,6 @@
 // The small form behind the link button and Ctrl/Cmd+K: add a link to the selected text, change it, or remove it.
-// With nothing selected it asks, as Google Docs does, for the text to show as well as the address, and inserts that
-// text as a link at the caret (no text: the address itself). It keeps the selection from when it opened, because
+// With nothing selected it asks, as Google Docs does, for the text to show as well as the address (the address
+// first), and inserts that text as a link at the caret (no text: the address itself). It keeps the selection from when it opened, because
 // focusing its own input moves the browser's selection out of the editor; it opens just under that text and keeps it
 // highlighted (a CSS custom highlight), so the user sees what becomes the link. A press anywhere else closes it: left
 // open, it would later take a link meant for other text.
@@ -102,6 +102,40 @@ export function LinkEditor({ editor, initialUrl, selection, target, asksForText,
     finish(url);
   };
 
+  // The address first, with the focus, even when the text is asked for too: it is what a link needs, and typing an
+  // address then Enter (the flow before the text field existed) still inserts it as its own text.
+  const addressInput = (
+    <input
+      ref={urlInputRef}
+      id={ids.url}
+      className={asksForText ? 'text-input link-editor-address' : 'text-input'}
+      data-testid="link-input"
+      type="text"
+      inputMode="url"
+      placeholder="Paste or type a link"
+      value={draft}
+      autoFocus
+      aria-invalid={error !== null}
+      aria-describedby={error === null ? undefined : ids.error}
+      onChange={(event) => {
+        setDraft(event.target.value);
+        setError(null);
+      }}
+    />
+  );
+  const buttons = (
+    <>
+      <button type="submit" className="button button-primary">
+        {initialUrl === null ? 'Add link' : 'Update'}
+      </button>
+      {initialUrl !== null && (
+        <button type="button" className="button button-quiet" onClick={() => finish(null)}>
+          Remove
+        </button>
+      )}
+    </>
+  );
+
   return (
     <form
       ref={formRef}
@@ -117,53 +151,34 @@ export function LinkEditor({ editor, initialUrl, selection, target, asksForText,
         cancel();
       }}
     >
-      {asksForText && (
-        <>
-          <label htmlFor={ids.text} className="visually-hidden">
-            Text to show
-          </label>
-          <input
-            id={ids.text}
-            className="text-input link-editor-text"
-            data-testid="link-text-input"
-            type="text"
-            placeholder="Text to show (optional)"
-            value={text}
-            autoFocus
-            onChange={(event) => setText(event.target.value)}
-          />
-        </>
-      )}
       <label htmlFor={ids.url} className="visually-hidden">
         Link address
       </label>
-      <div className="link-editor-row">
-        <input
-          ref={urlInputRef}
-          id={ids.url}
-          className="text-input"
-          data-testid="link-input"
-          type="text"
-          inputMode="url"
-          placeholder="Paste or type a link"
-          value={draft}
-          autoFocus={!asksForText}
-          aria-invalid={error !== null}
-          aria-describedby={error === null ? undefined : ids.error}
-          onChange={(event) => {
-            setDraft(event.target.value);
-            setError(null);
-          }}
-        />
-        <button type="submit" className="button button-primary">
-          {initialUrl === null ? 'Add link' : 'Update'}
-        </button>
-        {initialUrl !== null && (
-          <button type="button" className="button button-quiet" onClick={() => finish(null)}>
-            Remove
-          </button>
-        )}
-      </div>
+      {asksForText ? (
+        <>
+          {addressInput}
+          <label htmlFor={ids.text} className="visually-hidden">
+            Text to show
+          </label>
+          <div className="link-editor-row">
+            <input
+              id={ids.text}
+              className="text-input"
+              data-testid="link-text-input"
+              type="text"
+              placeholder="Text to show (optional)"
+              value={text}
+              onChange={(event) => setText(event.target.value)}
+            />
+            {buttons}
+          </div>
+        </>
+      ) : (
+        <div className="link-editor-row">
+          {addressInput}
+          {buttons}
+        </div>
+      )}
       {error !== null && (
         <p id={ids.error} className="field-error" role="alert">
           {error}
