@@ -56,7 +56,7 @@ export function LinkBubble({ editor, linkKey, url, onEdit }: LinkBubbleProps) {
     editor.focus();
   };
   return (
-    <div className="popover link-bubble" data-testid="link-bubble" role="dialog" aria-label="Link" style={placement}>
+    <div className="popover link-bubble" data-testid="link-bubble" role="dialog" aria-label="Link options" style={placement}>
       <a className="link-bubble-url" href={url} target="_blank" rel="noopener noreferrer" title={url}>
         {url}
       </a>
