@@ -367,6 +367,27 @@ test('a document that starts with a plain line is titled by that line, a long on
   expect(page.url()).toBe(`${tandem.url}/`);
 });
 
+test('a click on the title in the header takes the caret to the end of its line, to rename the document there', async ({ openUser }) => {
+  const ann = await openUser('Ann');
+  const ben = await openUser('Ben');
+  const { page } = ann;
+  // Untitled: the click goes to the first line.
+  await page.getByTestId('doc-title').click();
+  await page.keyboard.type('Draft');
+  await expect(ben.page.getByTestId('doc-title')).toHaveText('Draft');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('# Budget');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Body text, typed far from the title.');
+  await expect(page.getByTestId('doc-title')).toHaveText('Budget');
+  // Before, the click did nothing, and the caret left the text: these letters went nowhere.
+  await page.getByTestId('doc-title').click();
+  await page.keyboard.type(' 2027');
+  await expect(ben.page.getByTestId('doc-title')).toHaveText('Budget 2027');
+  await expect(ben.page).toHaveTitle('Budget 2027 · Tandem');
+  expect(await documentText(ben)).toBe('Draft\nBudget 2027\nBody text, typed far from the title.');
+});
+
 test('a heading typed just before going back to the home page is the name listed there', async ({ openUser }) => {
   const ann = await openUser('Ann');
   const { page } = ann;

@@ -2,6 +2,7 @@
 // document actions (share, download, history). The title is the page's h1: screen readers jump to it by heading.
 import type { ReactNode } from 'react';
 import { Brand } from '../brand';
+import { DocTitle } from './doc-title';
 
 export interface DocHeaderProps {
   readonly title: string | null;
@@ -17,8 +18,8 @@ export function DocHeader({ title, docName, status, presence, actions }: DocHead
       <div className="doc-header-start">
         <Brand compact />
         <div className="doc-heading">
-          <h1 className="doc-title" data-testid="doc-title" title={title ?? docName}>
-            {title ?? docName}
+          <h1 className="doc-title-heading">
+            <DocTitle title={title} docName={docName} />
           </h1>
           {title !== null && <span className="doc-name">{docName}</span>}
         </div>
