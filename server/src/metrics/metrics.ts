@@ -3,14 +3,19 @@
 // commit counts is kept by the deferred metrics (deferred-metrics.ts) and read when /metrics is scraped.
 import client from 'prom-client';
 import { DeferredCounter, DeferredHistogram, DeferredLabelledCounter } from './deferred-metrics';
+import { subtractSamplingInterval } from './event-loop-lag';
 
 export type Metrics = ReturnType<typeof createMetrics>;
+
+const EVENT_LOOP_SAMPLE_MS = 100;
 
 export function createMetrics() {
   const registry = new client.Registry();
   // The event-loop lag histogram samples on a timer of its own. prom-client's default (every 10 ms) woke the process
   // 100 times a second, doubling its context switches while users type; ten samples a second still show any lag.
-  client.collectDefaultMetrics({ register: registry, prefix: 'tandem_', eventLoopMonitoringPrecision: 100 });
+  // Node counts that interval into every sample: event-loop-lag.ts takes it off the lag summary.
+  client.collectDefaultMetrics({ register: registry, prefix: 'tandem_', eventLoopMonitoringPrecision: EVENT_LOOP_SAMPLE_MS });
+  subtractSamplingInterval(registry, 'tandem_', EVENT_LOOP_SAMPLE_MS);
   const registers = [registry];
   return {
     registry,
