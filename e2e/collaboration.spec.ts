@@ -1268,6 +1268,9 @@ test('Ctrl+H finds every match, steps through them, and replaces one or all of t
   await expect(status).toHaveText('1 of 2');
   await panel.locator('button[data-action=replace-all]').click();
   await expect.poll(() => documentText(ben)).toBe('The dog sat. A dog ran.\nLast dog');
+  // Says what it did (before: "No results", as if nothing had been found), until the search changes.
+  await expect(status).toHaveText('Replaced 2');
+  await panel.getByText('Match case').click();
   await expect(status).toHaveText('No results');
 
   // Escape closes it and gives the keyboard back to the text; one undo takes the whole "Replace all" back.

@@ -25,6 +25,8 @@ export function FindReplacePanel({ editor, initialQuery, canReplace, onClose }: 
   const [replacement, setReplacement] = useState('');
   const [matchCase, setMatchCase] = useState(false);
   const [current, setCurrent] = useState(0);
+  /** How many the last Replace all replaced, said until the search changes: "No results" read as if it had failed. */
+  const [replacedAll, setReplacedAll] = useState<number | null>(null);
   const findInputRef = useRef<HTMLInputElement>(null);
   const panelRef = useRef<HTMLDivElement>(null);
   const ids = { find: useId(), replace: useId(), status: useId() };
@@ -75,6 +77,7 @@ export function FindReplacePanel({ editor, initialQuery, canReplace, onClose }: 
   const replaceEvery = () => {
     if (matches.length === 0 || !canReplace) return;
     replaceAsOneStep(editor, () => $replaceAll(matches, replacement));
+    setReplacedAll(matches.length);
     // The button is disabled now that nothing matches: the keyboard goes back to the query, not to the page.
     findInputRef.current?.focus();
   };
@@ -90,7 +93,8 @@ export function FindReplacePanel({ editor, initialQuery, canReplace, onClose }: 
     }
   };
 
-  const status = query === '' ? '' : matches.length === 0 ? 'No results' : `${currentIndex + 1} of ${matches.length}`;
+  const status =
+    query === '' ? '' : matches.length > 0 ? `${currentIndex + 1} of ${matches.length}` : replacedAll !== null ? `Replaced ${replacedAll}` : 'No results';
 
   return (
     // The keyboard goes Find, Replace with, its buttons, Match case, then ↑ ↓ ×: the panel lays them out in a grid
@@ -117,6 +121,7 @@ export function FindReplacePanel({ editor, initialQuery, canReplace, onClose }: 
         onChange={(event) => {
           setQuery(event.target.value);
           setCurrent(0);
+          setReplacedAll(null);
         }}
       />
       <span id={ids.status} className="find-status" data-testid="find-status" role="status">
@@ -152,6 +157,7 @@ export function FindReplacePanel({ editor, initialQuery, canReplace, onClose }: 
           onChange={(event) => {
             setMatchCase(event.target.checked);
             setCurrent(0);
+            setReplacedAll(null);
           }}
         />{' '}
         Match case
