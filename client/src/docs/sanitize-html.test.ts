@@ -33,4 +33,12 @@ describe('sanitizeHtml', () => {
     );
     expect(holder.innerHTML).toBe('<h1 style="text-align: center;">Title</h1><p style="text-align: right;">x</p><p>y</p><span>z</span>');
   });
+
+  it("keeps a code block's language, when it is a word, for the preview's corner", () => {
+    const holder = cleaned(
+      '<pre data-language="js"><code class="language-js">let x;</code></pre><pre data-language="c++"><code>x</code></pre>'
+        + '<pre data-language="a b<i>"><code>y</code></pre><p data-language="js">z</p>',
+    );
+    expect(holder.innerHTML).toBe('<pre data-language="js"><code>let x;</code></pre><pre data-language="c++"><code>x</code></pre><pre><code>y</code></pre><p>z</p>');
+  });
 });

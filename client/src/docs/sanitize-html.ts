@@ -1,6 +1,6 @@
 // Turns exported HTML into DOM nodes that are safe to show inside the page: an allow-list of the tags the editor
 // produces, links only to web, mail and phone addresses, and no attributes that could run code or restyle the page
-// (of styles, only a block's text alignment is kept).
+// (of styles, only a block's text alignment is kept; of other attributes, a code block's language).
 import { isSafeLinkUrl } from '../editor/link-url';
 
 const allowedTags = new Set([
@@ -9,6 +9,8 @@ const allowedTags = new Set([
 ]);
 const blockTags = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'LI']);
 const keptAlignments = new Set(['center', 'right', 'justify']);
+/** A code block's language as the editor names it after a fence: one word such as js, c++, c# or objective-c. */
+const CODE_LANGUAGE = /^[\w.+#-]{1,40}$/;
 // Dropped with everything inside; any other unknown tag is unwrapped and keeps its text.
 const droppedTags = new Set(['SCRIPT', 'STYLE', 'IFRAME', 'OBJECT', 'EMBED', 'TEMPLATE', 'HEAD', 'TITLE', 'META', 'LINK', 'NOSCRIPT']);
 
@@ -48,6 +50,9 @@ function appendClean(node: Node, parent: Node): void {
     const start = node.getAttribute('start');
     if (start !== null && /^\d+$/.test(start)) clean.setAttribute('start', start);
   }
+  // A code block's language (```js), which the preview shows in the block's corner as the editor does; a word, not markup.
+  const language = node.tagName === 'PRE' ? node.getAttribute('data-language') : null;
+  if (language !== null && CODE_LANGUAGE.test(language)) clean.setAttribute('data-language', language);
   // Alignment is the one style kept: the export writes it as text-align on the block.
   const alignment = blockTags.has(node.tagName) && node instanceof HTMLElement ? node.style.textAlign : '';
   if (keptAlignments.has(alignment)) clean.style.textAlign = alignment;
