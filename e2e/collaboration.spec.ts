@@ -668,6 +668,29 @@ test('Markdown pasted as plain text arrives formatted for everyone; Ctrl+Shift+V
   await expect(ben.editable.locator('h2, ul')).toHaveCount(0);
 });
 
+test('a Markdown file dropped on the document goes in where it is dropped, formatted, as one undo step', async ({ openUser }) => {
+  const ann = await openUser('Ann');
+  const ben = await openUser('Ben');
+  await focusEnd(ann);
+  await ann.page.keyboard.type('Notes below');
+  await expect.poll(() => documentText(ben)).toBe('Notes below');
+  // As a file manager drops a file: a DragEvent carrying it, over the end of the last line.
+  await ann.editable.evaluate((element) => {
+    const data = new DataTransfer();
+    data.items.add(new File(['# Imported\n\nWith **bold** and a [link](https://example.com/x).\n\n- one\n- two\n'], 'notes.md', { type: '' }));
+    const line = element.querySelector('p')!.getBoundingClientRect();
+    element.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true, clientX: line.right - 1, clientY: line.top + line.height / 2 }));
+  });
+  // Before, nothing happened.
+  await expect.poll(() => documentText(ben)).toBe('Notes below\nImported\nWith bold and a link.\none\ntwo');
+  await expect(ben.editable.locator('h1')).toHaveText('Imported');
+  await expect(ben.editable.locator('strong')).toHaveText('bold');
+  await expect(ben.editable.locator('a')).toHaveAttribute('href', 'https://example.com/x');
+  await expect(ben.editable.locator('ul > li')).toHaveText(['one', 'two']);
+  await ann.page.keyboard.press('Control+z');
+  await expect.poll(() => documentText(ben)).toBe('Notes below');
+});
+
 test('undo right after pasting a table takes back the table, not the words typed before it', async ({ openUser }) => {
   const ann = await openUser('Ann');
   const ben = await openUser('Ben');

@@ -1,10 +1,36 @@
 // Pasted plain text that reads as Markdown goes in converted (see pasted-markdown.ts), as one paste: one undo step,
-// tagged as a paste. Ctrl+Shift+V (⇧⌘V), paste without formatting, keeps it as typed.
+// tagged as a paste. Ctrl+Shift+V (⇧⌘V), paste without formatting, keeps it as typed. A Markdown or text file dropped
+// on the document goes in where it is dropped, the same way: before, nothing happened.
+import { $insertDataTransferForRichText } from '@lexical/clipboard';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { DRAG_DROP_PASTE } from '@lexical/rich-text';
 import { mergeRegister } from '@lexical/utils';
-import { $getSelection, $isRangeSelection, COMMAND_PRIORITY_HIGH, PASTE_COMMAND, PASTE_TAG } from 'lexical';
+import {
+  $getRoot,
+  $getSelection,
+  $isRangeSelection,
+  COMMAND_PRIORITY_HIGH,
+  COMMAND_PRIORITY_LOW,
+  PASTE_COMMAND,
+  PASTE_TAG,
+  type LexicalEditor,
+} from 'lexical';
 import { useEffect } from 'react';
-import { $insertMarkdown, $isInCode, looksLikeMarkdown } from './pasted-markdown';
+import { collabUndoManagerOf } from './collab-undo-manager';
+import { $emptyLineAt, $insertMarkdown, $isInCode, looksLikeMarkdown } from './pasted-markdown';
+
+/** Files read as Markdown whatever they hold. */
+const MARKDOWN_FILE = /\.(md|markdown|mdown|mkd)$/i;
+/** Files read as text, converted when they read as Markdown (as a paste of their text would be). */
+const TEXT_FILE = /\.txt$/i;
+
+function isMarkdownFile(file: File): boolean {
+  return MARKDOWN_FILE.test(file.name) || file.type === 'text/markdown';
+}
+
+function isTextFile(file: File): boolean {
+  return isMarkdownFile(file) || TEXT_FILE.test(file.name) || file.type === 'text/plain';
+}
 
 /** Ctrl+Shift+V, or ⇧⌘V: the browser's paste without formatting, which hands the page a paste event all the same. */
 function isPlainPasteKey(event: KeyboardEvent): boolean {
@@ -49,8 +75,42 @@ export function MarkdownPastePlugin() {
         },
         COMMAND_PRIORITY_HIGH,
       ),
+      // Lexical puts the selection where the files were dropped, then hands them over; other files (pictures) are
+      // left alone, as before.
+      editor.registerCommand(
+        DRAG_DROP_PASTE,
+        (files) => {
+          const texts = files.filter(isTextFile);
+          if (texts.length === 0 || !editor.isEditable()) return false;
+          void insertFiles(editor, texts);
+          return true;
+        },
+        COMMAND_PRIORITY_LOW,
+      ),
     );
   }, [editor]);
   return null;
+}
+
+/** Inserts the files' text where they were dropped (else at the end), in order, as one undo step. */
+async function insertFiles(editor: LexicalEditor, files: readonly File[]): Promise<void> {
+  const contents = await Promise.all(files.map(async (file) => ({ text: await file.text(), isMarkdown: isMarkdownFile(file) })));
+  const undo = collabUndoManagerOf(editor);
+  undo?.stopCapturing();
+  editor.update(
+    () => {
+      for (const { text, isMarkdown } of contents) {
+        const current = $getSelection();
+        const dropped = $isRangeSelection(current) ? current : $getRoot().selectEnd();
+        if (!$isInCode(dropped) && (isMarkdown || looksLikeMarkdown(text))) $insertMarkdown(editor, text, $emptyLineAt(dropped));
+        else {
+          const transfer = new DataTransfer();
+          transfer.setData('text/plain', text);
+          $insertDataTransferForRichText(transfer, dropped, editor);
+        }
+      }
+    },
+    { tag: PASTE_TAG, onUpdate: () => undo?.stopCapturing() },
+  );
 }
 

@@ -1,11 +1,11 @@
 import { createHeadlessEditor } from '@lexical/headless';
 import { $convertToMarkdownString } from '@lexical/markdown';
 import { $createCodeNode } from '@lexical/code';
-import { $createParagraphNode, $createTextNode, $getRoot, $getSelection, $isRangeSelection, type LexicalEditor } from 'lexical';
+import { $createParagraphNode, $createTextNode, $getRoot, $getSelection, $isRangeSelection, type LexicalEditor, type TextNode } from 'lexical';
 import { describe, expect, it } from 'vitest';
 import { markdownTransformers } from '../../../shared/lexical/markdown-transformers';
 import { editorNodes } from '../../../shared/lexical/nodes';
-import { $insertMarkdown, $isInCode, looksLikeMarkdown } from './pasted-markdown';
+import { $emptyLineAt, $insertMarkdown, $isInCode, looksLikeMarkdown } from './pasted-markdown';
 
 describe('looksLikeMarkdown', () => {
   it.each([
@@ -105,5 +105,39 @@ describe('$isInCode', () => {
     };
     expect(inCode('first')).toBe(false);
     expect(inCode('last')).toBe(true);
+  });
+});
+
+describe('$emptyLineAt', () => {
+  /** A document of one line, 'Notes', the caret at `offset`; then the Markdown inserted in a line of its own there. */
+  function insertAsBlocksAt(offset: number | 'empty'): string {
+    const editor = editorWith(() => {
+      const paragraph = $createParagraphNode();
+      $getRoot().append(paragraph);
+      if (offset === 'empty') paragraph.select();
+      else paragraph.append($createTextNode('Notes')).getFirstChild<TextNode>()!.select(offset, offset);
+    });
+    editor.update(
+      () => {
+        const selection = $getSelection();
+        if (!$isRangeSelection(selection)) throw new Error('no range selection');
+        $insertMarkdown(editor, '# Title\n\nText', $emptyLineAt(selection));
+      },
+      { discrete: true },
+    );
+    return markdownOf(editor);
+  }
+
+  it('puts blocks after a line whose end has the caret, and not into it', () => {
+    expect(insertAsBlocksAt(5)).toBe('Notes\n\n# Title\n\nText');
+  });
+
+  it('puts them before a line whose start has the caret, and after one with the caret inside it', () => {
+    expect(insertAsBlocksAt(0)).toBe('# Title\n\nText\n\nNotes');
+    expect(insertAsBlocksAt(2)).toBe('Notes\n\n# Title\n\nText');
+  });
+
+  it('fills an empty line', () => {
+    expect(insertAsBlocksAt('empty')).toBe('# Title\n\nText');
   });
 });

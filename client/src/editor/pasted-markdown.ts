@@ -6,7 +6,7 @@
 import { $generateNodesFromSerializedNodes, $insertGeneratedNodes } from '@lexical/clipboard';
 import { $isCodeNode } from '@lexical/code';
 import { $findMatchingParent } from '@lexical/utils';
-import type { LexicalEditor, RangeSelection } from 'lexical';
+import { $createParagraphNode, type LexicalEditor, type RangeSelection } from 'lexical';
 import { markdownToEditorState } from '../../../shared/lexical/markdown-to-editor-state';
 
 /**
@@ -35,4 +35,20 @@ export function $isInCode(selection: RangeSelection): boolean {
 export function $insertMarkdown(editor: LexicalEditor, markdown: string, selection: RangeSelection): void {
   const { root } = markdownToEditorState(markdown.replace(/\r\n?/g, '\n'));
   $insertGeneratedNodes(editor, $generateNodesFromSerializedNodes(root.children), selection);
+}
+
+/**
+ * A caret in an empty line of its own at `selection`, for content that comes as whole blocks (a dropped file), so its
+ * first block is not merged into the line it is dropped on: a caret at the start of a line with text moves to a new
+ * line before it, any other to a new line after it. Call inside an editor update.
+ */
+export function $emptyLineAt(selection: RangeSelection): RangeSelection {
+  const block = selection.anchor.getNode().getTopLevelElement();
+  if (block === null || block.getTextContent() === '') return selection;
+  const line = $createParagraphNode();
+  const { anchor } = selection;
+  const isAtStart = selection.isCollapsed() && anchor.offset === 0 && (anchor.getNode().is(block) || anchor.getNode().is(block.getFirstDescendant()));
+  if (isAtStart) block.insertBefore(line);
+  else block.insertAfter(line);
+  return line.select();
 }
