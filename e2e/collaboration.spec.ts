@@ -691,6 +691,23 @@ test('a Markdown file dropped on the document goes in where it is dropped, forma
   await expect.poll(() => documentText(ben)).toBe('Notes below');
 });
 
+test('a file dragged beside the text is kept from the browser, which would open it in place of the page', async ({ openUser }) => {
+  const ann = await openUser('Ann');
+  // What the browser is told over the header and the margin: not cancelled, it opened the file there, leaving the page.
+  const outcome = await ann.page.evaluate(() => {
+    const drag = (type: 'dragover' | 'drop', target: Element) => {
+      const data = new DataTransfer();
+      data.items.add(new File(['# Notes'], 'notes.md'));
+      const event = new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true });
+      target.dispatchEvent(event);
+      return event.defaultPrevented ? `${type} kept${type === 'dragover' ? `, ${data.dropEffect}` : ''}` : `${type} to the browser`;
+    };
+    return [document.querySelector('header')!, document.body].flatMap((target) => [drag('dragover', target), drag('drop', target)]);
+  });
+  expect(outcome).toEqual(['dragover kept, none', 'drop kept', 'dragover kept, none', 'drop kept']);
+  expect(await documentText(ann)).toBe('');
+});
+
 test('undo right after pasting a table takes back the table, not the words typed before it', async ({ openUser }) => {
   const ann = await openUser('Ann');
   const ben = await openUser('Ben');

@@ -32,6 +32,7 @@ import { describeReplacement, describeReplacementUnderWay } from './replacement-
 import { ShareButton } from './share-button';
 import { editorTheme } from './theme';
 import { Toolbar } from './toolbar';
+import { keepDroppedFiles } from './keep-dropped-files';
 import { useHeightVariable } from './use-height-variable';
 import { WordCountPlugin, type WordCountPlace } from './word-count-plugin';
 
@@ -56,6 +57,7 @@ export function EditorScreen({ config, docName, storage, typedAhead = null }: Ed
   const tokenSource = useMemo(() => createTokenSource({ token: config.token, tokenUrl: config.tokenUrl }), [config.token, config.tokenUrl]);
   const [initialIdentity] = useState(() => resolveIdentity({ nameParam: config.nameParam, tokenName: claims.name, storage }));
   useForgetNameParam(config.addressWithoutName);
+  useEffect(() => keepDroppedFiles(window, isInEditableText), []);
   const { session, reopen } = useCollabSession({ docName, collabUrl: config.collabUrl, tokenSource, storage, isViewer: claims.role === 'viewer' });
   const title = useDocumentTitle(docName, storage);
   // The document whose refused change this page discarded, so the session opened after it says where the page is now.
@@ -282,6 +284,11 @@ function EditorLayout({ config, docName, storage, session, tokenSource, initialI
       </LexicalComposer>
     </LexicalCollaboration>
   );
+}
+
+/** Whether a drag is over the document's editable text, which takes dropped files itself. */
+function isInEditableText(target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest('[data-testid=editor] [contenteditable=true]') !== null;
 }
 
 /**
