@@ -24,6 +24,7 @@ import { CaretOnReturnPlugin } from './caret-on-return-plugin';
 import { CaretMarginPlugin } from './caret-margin-plugin';
 import { CaretsFollowLayoutPlugin } from './carets-follow-layout-plugin';
 import { drawCaretsOncePerFrame } from './carets-once-per-frame';
+import { styleCaretsAfterMeasuring } from './caret-styles-after-measuring';
 import type { HeldKeys } from '../hold-keys';
 import { EditablePlugin } from './editable-plugin';
 import { FirstLineBackspacePlugin } from './first-line-backspace-plugin';
@@ -82,7 +83,7 @@ export function DocumentEditor({ docName, session, initialIdentity, isReadOnly, 
   const cursorsContainerRef = useRef<HTMLDivElement>(null);
   useFadingCaretLabels(cursorsContainerRef);
   const [{ syncCursorPositionsFn, bindingOf, redraw: redrawCarets }] = useState(() => {
-    const drawCarets = drawCaretsOncePerFrame(syncCursorPositions);
+    const drawCarets = drawCaretsOncePerFrame(styleCaretsAfterMeasuring(syncCursorPositions));
     // The first caret sync comes with the binding, before this person can type (focus is an awareness change).
     return bindingCatcher((binding, provider, options) => {
       keepLettersInPlace(binding);
