@@ -93,6 +93,8 @@ test("someone whose computer's clock runs slow still counts as arriving after th
   // Her caret too, on Ann's page.
   await focusEnd(cleo);
   await cleo.page.keyboard.type('Cleo here.');
+  // Her whole line first: while it is on its way, 'Cleo' alone is also the text of her line, beside her caret's name.
+  await expect.poll(() => documentText(ann)).toBe('Cleo here.');
   await expect
     .poll(() => ann.page.getByTestId('editor-frame').getByText('Cleo', { exact: true }).evaluate((label) => getComputedStyle(label).backgroundColor))
     .toBe(olive);
