@@ -346,6 +346,32 @@ test('a ?name= in the address is remembered, then leaves the address (the token 
   await expect(page).toHaveURL(`${tandem.url}/d/${docName}?token=opaque.t0k3n`);
 });
 
+test("a collaborator's caret stays on the page while they type, never taken away and put back", async ({ openUser }) => {
+  const ann = await openUser('Ann Archer');
+  const ben = await openUser('Ben Brook');
+  await focusEnd(ann);
+  await ann.page.keyboard.type('Warm up. ');
+  const annCaretOnBen = ben.page.getByTestId('editor-frame').getByText('Ann Archer', { exact: true });
+  await expect(annCaretOnBen).toBeVisible();
+  // Each time Ann's caret leaves Ben's page (her name label taken out), counted from now on.
+  await ben.page.getByTestId('editor-frame').evaluate((frame) => {
+    const page = window as unknown as { caretRemovals: number };
+    page.caretRemovals = 0;
+    new MutationObserver((records) => {
+      for (const record of records) {
+        for (const node of record.removedNodes) if (node.textContent?.includes('Ann Archer')) page.caretRemovals++;
+      }
+    }).observe(frame, { subtree: true, childList: true });
+  });
+  const words = 'one caret, steady as the letters arrive';
+  // At a person's pace: each letter its own message, not one burst.
+  await ann.page.keyboard.type(words, { delay: 40 });
+  await expect.poll(() => documentText(ben)).toBe(`Warm up. ${words}`);
+  await expect(annCaretOnBen).toBeVisible();
+  // Her caret used to go out before the letter it points at, and Ben's page took it away until the letter came.
+  expect(await ben.page.evaluate(() => (window as unknown as { caretRemovals: number }).caretRemovals)).toBe(0);
+});
+
 test("a collaborator's caret stays where they left it while they use the page around the text", async ({ openUser }) => {
   const ann = await openUser('Ann Archer');
   const ben = await openUser('Ben Brook');
