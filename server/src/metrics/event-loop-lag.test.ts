@@ -22,11 +22,15 @@ describe('event-loop lag metrics', () => {
     gauges[1]!.set({}, 0.125); // the labelled form
     gauges[2]!.set(0.1); // on time
     gauges[3]!.set(0.0999); // a timer that fired a hair early reads no lag, not a negative one
+    gauges[4]!.set(Number.NaN); // a window without samples: its mean
+    gauges[5]!.set(9_223_372_036.854776); // and its minimum, Node's sentinel
     const text = await registry.metrics();
     expect(valueIn(text, 'x_nodejs_eventloop_lag_min_seconds')).toBeCloseTo(0.0003, 9);
     expect(valueIn(text, 'x_nodejs_eventloop_lag_max_seconds')).toBeCloseTo(0.025, 9);
     expect(valueIn(text, 'x_nodejs_eventloop_lag_mean_seconds')).toBe(0);
     expect(valueIn(text, 'x_nodejs_eventloop_lag_p50_seconds')).toBe(0);
+    expect(valueIn(text, 'x_nodejs_eventloop_lag_p90_seconds')).toBe(0);
+    expect(valueIn(text, 'x_nodejs_eventloop_lag_p99_seconds')).toBe(0);
   });
 
   it('are corrected in the server metrics registry', async () => {

@@ -5,11 +5,15 @@
 import type { Gauge, LabelValues, Registry } from 'prom-client';
 
 const SUMMARY = ['min', 'max', 'mean', 'p50', 'p90', 'p99'] as const;
+/** Node's histogram reports its minimum as 2^63 - 1 ns until it has a sample. */
+const EMPTY_WINDOW_SECONDS = 2 ** 63 / 1e9;
 
 export function subtractSamplingInterval(registry: Registry, prefix: string, intervalMs: number): void {
   const interval = intervalMs / 1000;
-  // To the nanosecond the histogram counts in, without the float noise of the subtraction.
-  const lagOf = (sample: number) => Math.max(0, Math.round((sample - interval) * 1e9) / 1e9);
+  // To the nanosecond the histogram counts in, without the float noise of the subtraction. A window with no sample
+  // (two scrapes within one interval) reads NaN, and its minimum Node's empty-histogram sentinel (2^63 ns, 292 years):
+  // no lag measured, so 0.
+  const lagOf = (sample: number) => (Number.isFinite(sample) && sample < EMPTY_WINDOW_SECONDS ? Math.max(0, Math.round((sample - interval) * 1e9) / 1e9) : 0);
   for (const stat of SUMMARY) {
     // Absent without perf_hooks' histogram (another runtime): nothing to correct.
     const gauge = registry.getSingleMetric(`${prefix}nodejs_eventloop_lag_${stat}_seconds`) as Gauge | undefined;
