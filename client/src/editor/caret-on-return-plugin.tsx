@@ -26,10 +26,16 @@ export function CaretOnReturnPlugin() {
   useEffect(() => {
     /** The selection the text last had while it had the focus (by the time the focus has gone, it may have none). */
     let lastSelection: RangeSelection | null = null;
-    /** When Tab was last pressed anywhere on the page (the focus it moves arrives in the same task). */
+    /**
+     * When Tab was last pressed anywhere on the page (the focus it moves arrives in the same task), unless another key
+     * came after it: a focus that follows Tab, a word and Enter in a form (the link form gives the focus back with the
+     * caret after its new link) did not come from the Tab, and putting the old caret back sent the next letters to
+     * the wrong side of the link.
+     */
     let lastTabAt = Number.NEGATIVE_INFINITY;
     const noteTab = (event: KeyboardEvent) => {
       if (event.key === 'Tab') lastTabAt = event.timeStamp;
+      else if (!isModifierKey(event.key)) lastTabAt = Number.NEGATIVE_INFINITY;
     };
     window.addEventListener('keydown', noteTab, true);
     return mergeRegister(
@@ -53,6 +59,11 @@ export function CaretOnReturnPlugin() {
     );
   }, [editor]);
   return null;
+}
+
+/** Keys pressed on their way to a Shift+Tab, say: they do not end the Tab's window. */
+function isModifierKey(key: string): boolean {
+  return key === 'Shift' || key === 'Control' || key === 'Alt' || key === 'Meta';
 }
 
 /** Puts `saved` back as the selection, when the text it points into is still there. */
