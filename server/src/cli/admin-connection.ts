@@ -1,6 +1,7 @@
 // Where the admin CLI sends its requests: a running server (TANDEM_URL), or the database directly. Directly means
 // the server's own core (storage, rooms, admin API) started inside the CLI process on a private loopback port,
 // against DATA_DIR or DATABASE_URL, for as long as one command runs: every command behaves exactly as over HTTP.
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, describeValue, loadConfig } from '../config';
@@ -72,8 +73,11 @@ async function answers(serverUrl: string): Promise<boolean> {
 async function openDirect(cliConfig: CliConfig, env: Record<string, string | undefined>, mayCreateDatabase: boolean): Promise<AdminConnection> {
   let serverConfig;
   try {
-    // Loopback and a free port: nothing outside this process can reach it, so no AUTH_SECRET is needed.
-    serverConfig = loadConfig({ ...env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: env.LOG_LEVEL ?? 'warn' });
+    // Loopback and a free port: nothing outside this process can reach it, so no AUTH_SECRET is needed. Its admin
+    // token is this process's own: generated, it would be written to DATA_DIR/admin-token, where a server started
+    // later with ADMIN_TOKEN would leave it stale and the CLI would read it and be turned away.
+    const adminToken = env.ADMIN_TOKEN || randomBytes(32).toString('base64url');
+    serverConfig = loadConfig({ ...env, ADMIN_TOKEN: adminToken, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: env.LOG_LEVEL ?? 'warn' });
   } catch (error) {
     if (error instanceof ConfigError) throw new CliError(error.message, 2, { cause: error });
     throw error;

@@ -234,6 +234,8 @@ describe('admin CLI', () => {
       expect(imported.code).toBe(0);
       const listed = await runCli(['list', '--json', '--direct'], { env });
       expect((JSON.parse(listed.stdout) as Array<{ name: string }>).map((d) => d.name)).toEqual(['offline']);
+      // The CLI's own server kept its token to itself: a file left behind would outlive a later ADMIN_TOKEN.
+      expect(existsSync(path.join(dataDir, 'admin-token'))).toBe(false);
 
       const later = await spawnServer({ DATA_DIR: dataDir });
       try {
