@@ -1,4 +1,4 @@
-// The editor's header: home link, the document's title and name, connection and save status, who is here, and the
+// The editor's header row (inside the page's banner, with the toolbar: see editor-screen.tsx): home link, the document's title and name, connection and save status, who is here, and the
 // document actions (share, download, history). The title is the page's h1: screen readers jump to it by heading.
 import type { ReactNode } from 'react';
 import { Brand } from '../brand';
@@ -14,7 +14,7 @@ export interface DocHeaderProps {
 
 export function DocHeader({ title, docName, status, presence, actions }: DocHeaderProps) {
   return (
-    <header className="doc-header">
+    <div className="doc-header">
       <div className="doc-header-start">
         <Brand compact />
         <div className="doc-heading">
@@ -29,6 +29,6 @@ export function DocHeader({ title, docName, status, presence, actions }: DocHead
         {presence}
         <div className="doc-actions">{actions}</div>
       </div>
-    </header>
+    </div>
   );
 }

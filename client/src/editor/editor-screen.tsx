@@ -114,7 +114,7 @@ function EditorLayout({ config, docName, storage, session, tokenSource, initialI
   const [showsDiscarded, setShowsDiscarded] = useState(hasDiscarded);
   /** Changes with every replacement, so an open history panel re-reads its list (a restore adds a version). */
   const [replacements, setReplacements] = useState(0);
-  const topBarRef = useRef<HTMLDivElement>(null);
+  const topBarRef = useRef<HTMLElement>(null);
   useHeightVariable(topBarRef, '--top-bar-height');
   const connection = useValue(session.connection);
   // Counts the times the connection came back: an open history panel reads its list again (it may have failed offline).
@@ -200,7 +200,8 @@ function EditorLayout({ config, docName, storage, session, tokenSource, initialI
     <LexicalCollaboration>
       <LexicalComposer initialConfig={initialConfig}>
         <div className={isHistoryOpen ? 'editor-page with-drawer' : 'editor-page'}>
-          <div className="top-bar" ref={topBarRef}>
+          {/* The page's banner landmark: the header row, the toolbar and the notices under them, sticky together. */}
+          <header className="top-bar" ref={topBarRef}>
             <DocHeader
               title={title.value}
               docName={docName}
@@ -252,7 +253,7 @@ function EditorLayout({ config, docName, storage, session, tokenSource, initialI
               {replacementInProgress !== null && <ReplacingBar message={describeReplacementUnderWay(replacementInProgress)} />}
               {replacedMessage !== null && <ReplacementBar message={replacedMessage.text} hadEditsAway={replacedMessage.hadEditsAway} onDismiss={() => setReplacedMessage(null)} />}
             </div>
-          </div>
+          </header>
           <ViewOnlyNotice connection={connection} access={access} hasContent={isContentReady} />
           {wordCountPlace === 'corner' && wordCount}
           <main className="page">

@@ -68,12 +68,12 @@ function ShortcutsDialog({ onClose }: { onClose: () => void }) {
   return (
     <dialog ref={dialogRef} className="shortcuts-dialog" data-testid="shortcuts" aria-labelledby="shortcuts-title" onKeyDown={onKeyDown} onClick={onClick} onCancel={(event) => event.preventDefault()}>
       <div className="shortcuts-body">
-        <header className="shortcuts-header">
+        <div className="shortcuts-header">
           <h2 id="shortcuts-title">Keyboard shortcuts</h2>
           <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
             ×
           </button>
-        </header>
+        </div>
         <div className="shortcuts-groups">
           {groups.map((group) => (
             <section key={group.title} className="shortcuts-group">

@@ -49,9 +49,10 @@ export function WordCountPlugin({ place }: { place: WordCountPlace }) {
   }, [editor]);
 
   return (
-    <div className={classNames[place]} data-testid="word-count" data-place={place}>
+    // A landmark of its own: in the margin it sits outside the page's banner and main content.
+    <aside className={classNames[place]} data-testid="word-count" data-place={place} aria-label="Word count">
       {describeWordCount(count.total, count.selected)}
-    </div>
+    </aside>
   );
 }
 
