@@ -1,11 +1,13 @@
 // Pasted HTML the editor would import badly is converted first: lists from Microsoft Word stay lists (see
 // word-lists.ts), a table's rows become lines (see pasted-tables.ts), links lose the underline that only draws them
 // and images become links (see pasted-links-and-images.ts). The rest of the paste goes the usual way
-// (one undo step, tagged as a paste).
+// (one undo step, tagged as a paste). A copy from VS Code that names its language is left to
+// markdown-paste-plugin.tsx: its HTML only colours the text.
 import { $insertDataTransferForRichText } from '@lexical/clipboard';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $getSelection, COMMAND_PRIORITY_HIGH, PASTE_COMMAND, PASTE_TAG } from 'lexical';
 import { useEffect } from 'react';
+import { pastedFromVscode } from './pasted-from-vscode';
 import { tidyLinksAndImages } from './pasted-links-and-images';
 import { flattenTables } from './pasted-tables';
 import { convertWordLists } from './word-lists';
@@ -18,8 +20,9 @@ export function HtmlPastePlugin() {
         PASTE_COMMAND,
         (event) => {
           const clipboard = event instanceof ClipboardEvent ? event.clipboardData : null;
-          const converted = clipboard ? convertPastedHtml(clipboard.getData('text/html')) : null;
-          if (!clipboard || converted === null) return false;
+          if (!clipboard || pastedFromVscode(clipboard.getData('vscode-editor-data'), clipboard.getData('text/plain')) !== null) return false;
+          const converted = convertPastedHtml(clipboard.getData('text/html'));
+          if (converted === null) return false;
           const transfer = new DataTransfer();
           transfer.setData('text/plain', clipboard.getData('text/plain'));
           transfer.setData('text/html', converted);

@@ -1,0 +1,73 @@
+// What comes in by the clipboard that the editor must read rightly: copies from VS Code (Markdown to convert, code to
+// keep as code).
+import { adminApi } from './support/admin-api';
+import { documentText, expect, focusEnd, test, type User } from './fixtures';
+
+/** The HTML VS Code puts on the clipboard (Chrome's shape): one monospace block, a <div> a line, <br> an empty line. */
+function vscodeHtml(text: string): string {
+  const escape = (line: string) => line.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const lines = text.split('\n').map((line) => (line === '' ? '<br>' : `<div><span style="color: #9cdcfe;">${escape(line)}</span></div>`));
+  return `<meta charset='utf-8'><div style="color: #cccccc;background-color: #1f1f1f;font-family: Consolas, 'Courier New', monospace;`
+    + `font-weight: normal;font-size: 14px;line-height: 19px;white-space: pre;">${lines.join('')}</div>`;
+}
+
+/**
+ * Pastes `text` at the caret as a copy from a file of language `mode` in VS Code: its text, its HTML and its entry
+ * naming the language; with `mode` null, without that entry, as Firefox and Safari give it.
+ */
+async function pasteFromVscode(user: User, text: string, mode: string | null): Promise<void> {
+  const editorData = mode === null ? null : JSON.stringify({ version: 1, isFromEmptySelection: false, multicursorText: null, mode });
+  await user.editable.evaluate(
+    (element, { text, html, editorData }) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      data.setData('text/html', html);
+      if (editorData !== null) data.setData('vscode-editor-data', editorData);
+      element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    },
+    { text, html: vscodeHtml(text), editorData },
+  );
+}
+
+test('Markdown copied from VS Code arrives formatted, as one undo step; in a code block it stays as written', async ({ openUser }) => {
+  const ann = await openUser('Ann');
+  const ben = await openUser('Ben');
+  await focusEnd(ann);
+  await pasteFromVscode(ann, '## Plan\n\nWe **ship** on [Friday](https://example.com/f).\n\n- one\n- two\n', 'markdown');
+  // Before, VS Code's HTML won: a code block of the Markdown as typed, '## ' and '**' and all.
+  await expect.poll(() => documentText(ben)).toBe('Plan\nWe ship on Friday.\none\ntwo');
+  await expect(ben.editable.locator('h2')).toHaveText('Plan');
+  await expect(ben.editable.locator('strong')).toHaveText('ship');
+  await expect(ben.editable.locator('a')).toHaveAttribute('href', 'https://example.com/f');
+  await expect(ben.editable.locator('ul > li')).toHaveText(['one', 'two']);
+  await expect(ben.editable.locator('code')).toHaveCount(0);
+  await ann.page.keyboard.press('Control+z');
+  await expect.poll(() => documentText(ben)).toBe('');
+  // One line copied from a Markdown file and put on a line of its own is Markdown too.
+  await pasteFromVscode(ann, '# Title', 'markdown');
+  await expect(ben.editable.locator('h1')).toHaveText('Title');
+  // Into a code block, the Markdown goes as written, a line of the block for each line.
+  await ann.page.keyboard.press('Enter');
+  await ann.page.keyboard.type('```md ');
+  await pasteFromVscode(ann, '- a\n- **b**', 'markdown');
+  await expect(ben.editable.locator('code')).toHaveText('- a- **b**');
+  await expect(ben.editable.locator('code br')).toHaveCount(1);
+});
+
+test('code copied from VS Code comes as a code block in its language, every line kept; part of a line stays in the sentence', async ({ openUser, tandem, docName }) => {
+  const ann = await openUser('Ann');
+  const ben = await openUser('Ben');
+  await focusEnd(ann);
+  await ann.page.keyboard.type('Call ');
+  await pasteFromVscode(ann, 'f(**kwargs)', 'python');
+  await ann.page.keyboard.type(' first.');
+  await ann.page.keyboard.press('Enter');
+  await pasteFromVscode(ann, 'const a = 1;\n\nexport function b() {\n\treturn a;\n}\n', 'typescript');
+  await expect(ben.editable.locator('code[data-language]')).toHaveAttribute('data-language', 'typescript');
+  await expect(ben.editable.locator('p').first()).toHaveText('Call f(**kwargs) first.');
+  await expect(ann.page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+  // Before, the lines became a code block with no language.
+  expect(await adminApi(tandem).exportDoc(docName, 'markdown')).toBe(
+    'Call f(\\*\\*kwargs) first.\n\n```typescript\nconst a = 1;\n\nexport function b() {\n\treturn a;\n}\n```\n',
+  );
+});
