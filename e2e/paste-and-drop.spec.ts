@@ -71,3 +71,12 @@ test('code copied from VS Code comes as a code block in its language, every line
     'Call f(\\*\\*kwargs) first.\n\n```typescript\nconst a = 1;\n\nexport function b() {\n\treturn a;\n}\n```\n',
   );
 });
+
+test('code copied from VS Code keeps its lines where the browser gives no word of its language', async ({ openUser, tandem, docName }) => {
+  const ann = await openUser('Ann');
+  await focusEnd(ann);
+  await pasteFromVscode(ann, 'if (a) {\n\n  go();\n}', null);
+  await expect(ann.page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+  // Before, the empty line came in twice.
+  await expect.poll(() => adminApi(tandem).exportDoc(docName, 'markdown')).toBe('```\nif (a) {\n\n  go();\n}\n```\n');
+});
