@@ -1,5 +1,5 @@
-// What comes in by the clipboard that the editor must read rightly: copies from VS Code (Markdown to convert, code to
-// keep as code).
+// What comes in by the clipboard and by dragging that the editor must read rightly: copies from VS Code (Markdown to
+// convert, code to keep as code) and files the document cannot hold (pictures and the like), which it says it left out.
 import { adminApi } from './support/admin-api';
 import { documentText, expect, focusEnd, test, type User } from './fixtures';
 
@@ -27,6 +27,16 @@ async function pasteFromVscode(user: User, text: string, mode: string | null): P
     },
     { text, html: vscodeHtml(text), editorData },
   );
+}
+
+/** Drops files (name, type, content) on the end of the document's last line, as a file manager does. */
+async function dropFiles(user: User, files: ReadonlyArray<readonly [string, string, string]>): Promise<void> {
+  await user.editable.evaluate((element, files) => {
+    const data = new DataTransfer();
+    for (const [name, type, content] of files) data.items.add(new File([content], name, { type }));
+    const line = element.lastElementChild!.getBoundingClientRect();
+    element.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true, clientX: line.right - 1, clientY: line.top + line.height / 2 }));
+  }, files);
 }
 
 test('Markdown copied from VS Code arrives formatted, as one undo step; in a code block it stays as written', async ({ openUser }) => {
@@ -79,4 +89,39 @@ test('code copied from VS Code keeps its lines where the browser gives no word o
   await expect(ann.page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
   // Before, the empty line came in twice.
   await expect.poll(() => adminApi(tandem).exportDoc(docName, 'markdown')).toBe('```\nif (a) {\n\n  go();\n}\n```\n');
+});
+
+test('a picture dropped or pasted on the document is not added, and the page says so', async ({ openUser }) => {
+  const ann = await openUser('Ann');
+  await focusEnd(ann);
+  await ann.page.keyboard.type('Holiday');
+  const notice = ann.page.getByTestId('files-not-added');
+  await dropFiles(ann, [['beach.png', 'image/png', 'not really a picture']]);
+  // Before, nothing happened and nothing was said.
+  await expect(notice).toHaveText(/Pictures can't go in a Tandem document yet\.\s*beach\.png was not added\./);
+  await expect(notice).toHaveAttribute('role', 'status');
+  await notice.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(notice).toHaveCount(0);
+  // A screenshot pasted: files on the clipboard, and no text.
+  await ann.editable.evaluate((element) => {
+    const data = new DataTransfer();
+    data.items.add(new File(['pixels'], 'image.png', { type: 'image/png' }));
+    element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  await expect(notice).toHaveText(/Pictures can't go in a Tandem document yet\.\s*image\.png was not added\./);
+  expect(await documentText(ann)).toBe('Holiday');
+});
+
+test('a Markdown file dropped with a PDF goes in, and the page names the PDF it left out', async ({ openUser }) => {
+  const ann = await openUser('Ann');
+  const ben = await openUser('Ben');
+  await focusEnd(ann);
+  await ann.page.keyboard.type('Minutes');
+  await dropFiles(ann, [['notes.md', '', 'Agreed: ship on **Friday**.'], ['budget.pdf', 'application/pdf', '%PDF-1.7']]);
+  await expect.poll(() => documentText(ben)).toBe('Minutes\nAgreed: ship on Friday.');
+  await expect(ben.editable.locator('strong')).toHaveText('Friday');
+  await expect(ann.page.getByTestId('files-not-added')).toHaveText(
+    /Only text can go in a Tandem document\.\s*budget\.pdf was not added; text and Markdown files \(\.txt, \.md\) can be dropped in\./,
+  );
+  await expect(ben.page.getByTestId('files-not-added')).toHaveCount(0);
 });

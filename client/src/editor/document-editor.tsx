@@ -47,6 +47,7 @@ import { StrandedLettersPlugin } from './stranded-letters-plugin';
 import { bindingCatcher, UndoCaretPlugin } from './undo-caret-plugin';
 import { UndoStepsPlugin } from './undo-steps-plugin';
 import { HtmlPastePlugin } from './html-paste-plugin';
+import type { FilesNotAddedNotice } from './files-not-added';
 import { MarkdownPastePlugin } from './markdown-paste-plugin';
 import { useFadingCaretLabels } from './use-fading-caret-labels';
 
@@ -74,9 +75,11 @@ export interface DocumentEditorProps {
   readonly onTitle: (title: string | null) => void;
   /** Someone replaced the whole content (restored a version, imported a file). */
   readonly onReplaced: (notice: RecordedReplacement) => void;
+  /** Files dropped or pasted here could not go in (pictures, PDFs): the page says so. */
+  readonly onFilesNotAdded: (notice: FilesNotAddedNotice) => void;
 }
 
-export function DocumentEditor({ docName, session, initialIdentity, isReadOnly, isEditable, editableResync, typedAhead = null, onTitle, onReplaced }: DocumentEditorProps) {
+export function DocumentEditor({ docName, session, initialIdentity, isReadOnly, isEditable, editableResync, typedAhead = null, onTitle, onReplaced, onFilesNotAdded }: DocumentEditorProps) {
   // Remote carets are positioned relative to the editor frame, so they scroll with the text. They sit beside the
   // `editor` hook element rather than in it, so collaborators' names never count as document text, in a layer of
   // their own (see .remote-carets in styles.css).
@@ -138,7 +141,7 @@ export function DocumentEditor({ docName, session, initialIdentity, isReadOnly, 
       <FlatCodePlugin />
       <LeaveLastBlockPlugin />
       <HtmlPastePlugin />
-      <MarkdownPastePlugin />
+      <MarkdownPastePlugin onFilesNotAdded={onFilesNotAdded} />
       <AutoLinkPlugin matchers={linkMatchers} />
       <MarkdownShortcutPlugin transformers={shortcutTransformers} />
       <TitlePlugin onTitle={onTitle} />

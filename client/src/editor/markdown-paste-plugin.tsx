@@ -2,7 +2,8 @@
 // tagged as a paste. So does a copy from a Markdown file in VS Code, whose HTML only colours the text, and lines of
 // code copied there become a code block in their language (see pasted-from-vscode.ts). Ctrl+Shift+V (⇧⌘V), paste
 // without formatting, keeps the text as typed, and so does a paste into a code block. A Markdown or text file dropped
-// on the document goes in where it is dropped, the same way: before, nothing happened.
+// on the document goes in where it is dropped, the same way; other files (pictures, PDFs) cannot go in, and the page
+// says so through `onFilesNotAdded` (see files-not-added.ts): before, nothing happened either way.
 import { $insertDataTransferForRichText, $insertGeneratedNodes } from '@lexical/clipboard';
 import { $createCodeNode } from '@lexical/code';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
@@ -20,8 +21,9 @@ import {
   type LexicalEditor,
   type RangeSelection,
 } from 'lexical';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { collabUndoManagerOf } from './collab-undo-manager';
+import { filesNotAddedNotice, type FilesNotAddedNotice } from './files-not-added';
 import { $emptyLineAt, $insertMarkdown, $isInCode, looksLikeMarkdown } from './pasted-markdown';
 import { pastedFromVscode } from './pasted-from-vscode';
 
@@ -48,8 +50,16 @@ function isPlainPasteKey(event: KeyboardEvent): boolean {
   return event.shiftKey && (event.ctrlKey || event.metaKey) && event.code === 'KeyV';
 }
 
-export function MarkdownPastePlugin() {
+export interface MarkdownPastePluginProps {
+  /** Files dropped or pasted on the document that cannot go in it (pictures, PDFs, …): the page tells the person. */
+  readonly onFilesNotAdded: (notice: FilesNotAddedNotice) => void;
+}
+
+export function MarkdownPastePlugin({ onFilesNotAdded }: MarkdownPastePluginProps) {
   const [editor] = useLexicalComposerContext();
+  // Read when files come, so a new callback from the page does not register the commands again.
+  const onFilesNotAddedRef = useRef(onFilesNotAdded);
+  onFilesNotAddedRef.current = onFilesNotAdded;
   useEffect(() => {
     // The paste event of Ctrl+Shift+V comes while its key is down; released, a later paste (from a menu) is plain again.
     let isPlainPaste = false;
@@ -84,15 +94,17 @@ export function MarkdownPastePlugin() {
         },
         COMMAND_PRIORITY_HIGH,
       ),
-      // Lexical puts the selection where the files were dropped, then hands them over; other files (pictures) are
-      // left alone, as before.
+      // Lexical puts the selection where the files were dropped, then hands them over (pasted files too, such as a
+      // screenshot: a paste of files and no text).
       editor.registerCommand(
         DRAG_DROP_PASTE,
         (files) => {
+          if (!editor.isEditable()) return false;
           const texts = files.filter(isTextFile);
-          if (texts.length === 0 || !editor.isEditable()) return false;
-          void insertFiles(editor, texts);
-          return true;
+          const notice = filesNotAddedNotice(files.filter((file) => !isTextFile(file)));
+          if (texts.length > 0) void insertFiles(editor, texts);
+          if (notice !== null) onFilesNotAddedRef.current(notice);
+          return texts.length > 0 || notice !== null;
         },
         COMMAND_PRIORITY_LOW,
       ),

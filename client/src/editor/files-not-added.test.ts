@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { filesNotAddedNotice, isPictureFile } from './files-not-added';
+
+const file = (name: string, type = '') => ({ name, type });
+
+describe('filesNotAddedNotice', () => {
+  it('says a picture cannot go in yet, naming it', () => {
+    expect(filesNotAddedNotice([file('holiday.jpg', 'image/jpeg')])).toEqual({
+      headline: "Pictures can't go in a Tandem document yet.",
+      detail: 'holiday.jpg was not added.',
+    });
+  });
+
+  it('says only text goes in, naming the file and the files that can', () => {
+    expect(filesNotAddedNotice([file('report.pdf', 'application/pdf')])).toEqual({
+      headline: 'Only text can go in a Tandem document.',
+      detail: 'report.pdf was not added; text and Markdown files (.txt, .md) can be dropped in.',
+    });
+  });
+
+  it('names up to three files, and counts the rest', () => {
+    expect(filesNotAddedNotice([file('a.png'), file('b.png')])?.detail).toBe('a.png and b.png were not added.');
+    expect(filesNotAddedNotice([file('a.png'), file('b.pdf'), file('c.zip')])?.detail).toBe('a.png, b.pdf and c.zip were not added; text and Markdown files (.txt, .md) can be dropped in.');
+    expect(filesNotAddedNotice([file('a.png'), file('b.png'), file('c.png'), file('d.png')])?.detail).toBe('a.png, b.png and 2 other pictures were not added.');
+  });
+
+  it('speaks of the picture when it has no name, as a pasted one may not', () => {
+    expect(filesNotAddedNotice([file('', 'image/png')])?.detail).toBe('The picture was not added.');
+  });
+
+  it('says nothing when every file went in', () => {
+    expect(filesNotAddedNotice([])).toBeNull();
+  });
+});
+
+describe('isPictureFile', () => {
+  it('knows a picture by its type, or by its name when it has no type', () => {
+    expect(isPictureFile(file('scan', 'image/tiff'))).toBe(true);
+    expect(isPictureFile(file('Photo.HEIC'))).toBe(true);
+    expect(isPictureFile(file('notes.txt', 'text/plain'))).toBe(false);
+  });
+});
