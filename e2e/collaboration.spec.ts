@@ -914,38 +914,105 @@ test('the bar under a link moves with it when the find panel makes room above th
   await expect.poll(async () => (await placeOf()).gap).toBe(before.gap);
 });
 
-test('on a phone, arrows at the toolbar\'s edges show there are more buttons and bring them into view', async ({ openUser }) => {
+/** Every toolbar button, by its data-action, in the row's order. */
+const toolbarActions = [
+  'undo', 'redo', 'h1', 'h2', 'h3', 'bold', 'italic', 'underline', 'strikethrough', 'highlight', 'code', 'link',
+  'bullet', 'number', 'check', 'outdent', 'indent', 'align-left', 'align-center', 'align-right', 'align-justify',
+  'quote', 'codeblock', 'find', 'shortcuts',
+];
+
+/** The toolbar as laid out: how many rows its buttons take, whether they all fit in it, and where each button is. */
+function toolbarLayout(user: User) {
+  return user.page.getByTestId('toolbar').evaluate((toolbar) => {
+    const panel = toolbar.querySelector('[data-testid=toolbar-overflow]');
+    const rowButtons = Array.from(toolbar.querySelectorAll('button')).filter((button) => panel === null || !panel.contains(button));
+    const box = toolbar.getBoundingClientRect();
+    const tops = new Set(rowButtons.map((button) => Math.round(button.getBoundingClientRect().top)));
+    return {
+      rows: tops.size,
+      fits: toolbar.scrollWidth <= toolbar.clientWidth && rowButtons.every((button) => button.getBoundingClientRect().right <= box.right),
+      inRow: rowButtons.map((button) => button.dataset.action),
+      underMore: Array.from(panel?.querySelectorAll('button') ?? []).map((button) => button.dataset.action),
+    };
+  });
+}
+
+test('the toolbar keeps to one row at every width from 320 to 1400 px; the buttons that do not fit are under More, least used first', async ({ openUser }) => {
   const ann = await openUser('Ann');
-  await ann.page.setViewportSize({ width: 390, height: 700 });
-  await focusEnd(ann);
-  await ann.page.keyboard.type('words');
-  const toolbar = ann.page.getByTestId('toolbar');
-  const before = ann.page.getByTestId('toolbar-more-before');
-  const after = ann.page.getByTestId('toolbar-more-after');
-  const find = toolbar.locator('button[data-action=find]');
-  await expect(after).toBeVisible();
-  await expect(before).toHaveCount(0);
-  await expect(find).not.toBeInViewport();
-  // Each tap scrolls smoothly most of a width on; the next waits until that scroll is done (the arrow goes once the
-  // end is in view, and a tap on it while the last scroll ran waited for a button that was gone).
-  const scrolling = () => toolbar.evaluate((element) => ({ left: element.scrollLeft, end: element.scrollWidth - element.clientWidth, step: element.clientWidth * 0.7 }));
-  for (let tap = 0; tap < 6; tap++) {
-    const before = await scrolling();
-    if (before.left >= before.end - 2) break;
-    await after.click();
-    const target = Math.min(before.left + before.step, before.end) - 1;
-    await expect.poll(async () => (await scrolling()).left).toBeGreaterThanOrEqual(target);
+  for (const width of [1400, 1280, 1024, 900, 768, 600, 375, 320]) {
+    await ann.page.setViewportSize({ width, height: 700 });
+    await expect.poll(async () => ({ ...(await toolbarLayout(ann)), inRow: undefined, underMore: undefined }), { message: `${width} px` }).toEqual({ rows: 1, fits: true });
+    const { inRow, underMore } = await toolbarLayout(ann);
+    // Each button once, in the row or under More, in the row's order.
+    const shown = inRow.filter((action) => action !== 'more');
+    expect([...shown, ...underMore].sort(), `${width} px`).toEqual([...toolbarActions].sort());
+    expect(inRow.includes('more'), `${width} px`).toBe(underMore.length > 0);
+    if (width >= 1024) expect(underMore, `${width} px`).toEqual([]);
+    // The most used stay in sight; alignment is the first to fold.
+    for (const action of ['undo', 'redo', 'bold', 'italic', 'underline', 'link']) expect(shown, `${width} px`).toContain(action);
+    if (underMore.length > 0) expect(underMore, `${width} px`).toContain('align-center');
   }
-  await expect(after).toHaveCount(0);
-  await expect(before).toBeVisible();
-  await expect(find).toBeInViewport({ ratio: 1 });
-  // The taps kept the caret in the text: typing goes on there.
-  await ann.page.keyboard.type(' more');
-  await expect.poll(() => documentText(ann)).toBe('words more');
-  // A window wide enough shows every button, with no arrows.
+});
+
+test('More opens its buttons from the mouse or the keyboard, and a button used there closes it and gives the text its caret back', async ({ openUser }) => {
+  const ann = await openUser('Ann');
+  const ben = await openUser('Ben');
+  await ann.page.setViewportSize({ width: 600, height: 700 });
+  await focusEnd(ann);
+  await ann.page.keyboard.type('Agenda');
+  const toolbar = ann.page.getByTestId('toolbar');
+  const more = toolbar.locator('button[data-action=more]');
+  const panel = ann.page.getByTestId('toolbar-overflow');
+  await expect(panel).toBeHidden();
+  await expect(more).toHaveAttribute('aria-expanded', 'false');
+
+  // By mouse: the caret stays in the text all along.
+  await more.click();
+  await expect(panel).toBeVisible();
+  await expect(more).toHaveAttribute('aria-expanded', 'true');
+  await panel.locator('button[data-action=align-center]').click();
+  await expect(panel).toBeHidden();
+  await expect(ben.editable.locator('p').first()).toHaveCSS('text-align', 'center');
+  await ann.page.keyboard.type(' for Monday');
+  await expect.poll(() => documentText(ben)).toBe('Agenda for Monday');
+
+  // By keyboard: the toolbar's one Tab stop is More, the button last used; Enter opens it with the focus inside.
+  await ann.page.keyboard.press('Escape');
+  await ann.page.keyboard.press('Shift+Tab');
+  await expect(more).toBeFocused();
+  await ann.page.keyboard.press('Enter');
+  await expect(panel).toBeVisible();
+  const buttons = panel.locator('button');
+  await expect(buttons.first()).toBeFocused();
+  await ann.page.keyboard.press('End');
+  await expect(buttons.last()).toBeFocused();
+  await ann.page.keyboard.press('ArrowRight'); // round to the first
+  await expect(buttons.first()).toBeFocused();
+  // Escape closes it, back on More; a second Escape goes back to the text.
+  await ann.page.keyboard.press('Escape');
+  await expect(panel).toBeHidden();
+  await expect(more).toBeFocused();
+  await ann.page.keyboard.press('ArrowDown');
+  await expect(panel).toBeVisible();
+  await expect(buttons.first()).toBeFocused();
+  const actions = await buttons.evaluateAll((all) => all.map((button) => (button as HTMLElement).dataset.action));
+  for (let step = 0; step < actions.indexOf('align-right'); step++) await ann.page.keyboard.press('ArrowDown');
+  await expect(panel.locator('button[data-action=align-right]')).toBeFocused();
+  await ann.page.keyboard.press('Enter');
+  await expect(panel).toBeHidden();
+  await expect(ben.editable.locator('p').first()).toHaveCSS('text-align', 'right');
+  await expect(ann.editable).toBeFocused();
+  await ann.page.keyboard.type('!');
+  await expect.poll(() => documentText(ben)).toBe('Agenda for Monday!');
+  // A press outside closes it, and does what it does there.
+  await more.click();
+  await expect(panel).toBeVisible();
+  await ann.editable.click();
+  await expect(panel).toBeHidden();
+  // Wide enough for every button: no More.
   await ann.page.setViewportSize({ width: 1280, height: 700 });
-  await expect(after).toHaveCount(0);
-  await expect(before).toHaveCount(0);
+  await expect(more).toHaveCount(0);
+  await expect(toolbar.locator('button[data-action=align-right]')).toBeVisible();
 });
 
 test('a click back into the text closes the link form, and Ctrl+K then links the new selection', async ({ openUser }) => {

@@ -1,17 +1,16 @@
 // The keyboard shortcuts dialog: opened by Ctrl+/ (⌘/) anywhere on the editor page or by the toolbar's last button,
 // closed by Escape, the close button or a click outside it. A modal <dialog>, so the focus stays inside while it is
-// open and goes back where it was when it closes.
+// open and goes back where it was when it closes. The toolbar holds its state, not the button: the button may sit in
+// the More panel, hidden, or move between the row and the panel as the window is resized.
 import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type MouseEvent } from 'react';
 import { isApple } from './platform';
-import { commandKeys, isShortcutsKey, shortcutGroups } from './shortcut-list';
-import { toolbarIcons } from './toolbar-icons';
+import { isShortcutsKey, shortcutGroups } from './shortcut-list';
 
 const groups = shortcutGroups(isApple);
-const openKeys = commandKeys(isApple).shortcuts;
 
-export function ShortcutsButton() {
+/** Whether the list is open; Ctrl+/ (⌘/) anywhere on the page opens or closes it. */
+export function useShortcutsDialog(): [boolean, (isOpen: boolean) => void] {
   const [isOpen, setIsOpen] = useState(false);
-
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (!isShortcutsKey(event, isApple)) return;
@@ -21,27 +20,10 @@ export function ShortcutsButton() {
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
   }, []);
-
-  return (
-    <>
-      <button
-        type="button"
-        className="tool-button"
-        data-action="shortcuts"
-        aria-label="Keyboard shortcuts"
-        title={`Keyboard shortcuts (${openKeys})`}
-        aria-haspopup="dialog"
-        onMouseDown={(event) => event.preventDefault()}
-        onClick={() => setIsOpen(true)}
-      >
-        {toolbarIcons.keyboard}
-      </button>
-      {isOpen && <ShortcutsDialog onClose={() => setIsOpen(false)} />}
-    </>
-  );
+  return [isOpen, setIsOpen];
 }
 
-function ShortcutsDialog({ onClose }: { onClose: () => void }) {
+export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
   const dialogRef = useRef<HTMLDialogElement>(null);
 
   useEffect(() => {

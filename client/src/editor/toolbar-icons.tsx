@@ -118,4 +118,9 @@ export const toolbarIcons = {
       <path d="m7 6-4 4 4 4M13 6l4 4-4 4" />
     </Icon>
   ),
+  more: (
+    <Icon>
+      <path d="M4.5 10h.01M10 10h.01M15.5 10h.01" strokeWidth="2.6" />
+    </Icon>
+  ),
 } as const;

@@ -1,6 +1,7 @@
 // The sticky formatting toolbar. Buttons carry `data-action` (CONTRACT page hooks) and show active formats with
 // aria-pressed; they keep the editor's selection by not taking focus on mousedown. Undo and redo go to the
-// collaboration plugin's Yjs undo manager, so they only ever undo this person's edits.
+// collaboration plugin's Yjs undo manager, so they only ever undo this person's edits. The row never wraps: the
+// groups that do not fit fold under a More button, least used first (use-toolbar-folding.ts, toolbar-overflow.tsx).
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { mergeRegister } from '@lexical/utils';
 import {
@@ -19,7 +20,7 @@ import {
   type BaseSelection,
   type TextFormatType,
 } from 'lexical';
-import { useCallback, useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { align, alignments, type Alignment } from './alignment';
 import { alignmentOf, isAlignAction, shortcutActionOf, shortcutLabelOf } from './block-shortcuts';
 import { toggleBlockType, type SettableBlockType } from './block-type';
@@ -27,12 +28,13 @@ import { LinkBubble } from './link-bubble';
 import { LinkEditor } from './link-editor';
 import { FindReplacePanel } from './find-replace-panel';
 import { commandKeys, isFindKey } from './shortcut-list';
-import { ShortcutsButton } from './shortcuts-dialog';
+import { ShortcutsDialog, useShortcutsDialog } from './shortcuts-dialog';
 import { isApple } from './platform';
 import { toolbarIcons } from './toolbar-icons';
+import { ToolbarOverflow } from './toolbar-overflow';
 import { $readToolbarState, emptyToolbarState, isSameToolbarState, type ToolbarState } from './toolbar-state';
 import { useRovingToolbar } from './use-roving-toolbar';
-import { useScrollEdges } from './use-scroll-edges';
+import { useToolbarFolding } from './use-toolbar-folding';
 
 const keys = commandKeys(isApple);
 
@@ -42,6 +44,34 @@ const alignmentLabels: Record<Alignment, string> = {
   right: 'Align right',
   justify: 'Justify',
 };
+
+type GroupName = 'history' | 'headings' | 'marks' | 'moreMarks' | 'link' | 'lists' | 'indent' | 'alignment' | 'blocks' | 'tools';
+
+interface GroupLayout {
+  readonly name: GroupName;
+  /** Folds under More when the row is too narrow, lowest first; null: always in the row. */
+  readonly foldRank: number | null;
+  /** No separator before it in the row: it reads as part of the group before. */
+  readonly joinsPrevious?: boolean;
+}
+
+/**
+ * The groups in the row's order. Alignment folds first, the least used; bold, italic, underline, link, undo and redo
+ * never do, and are what a phone shows, with More.
+ */
+const groupLayout: ReadonlyArray<GroupLayout> = [
+  { name: 'history', foldRank: null },
+  { name: 'headings', foldRank: 7 },
+  { name: 'marks', foldRank: null },
+  { name: 'moreMarks', foldRank: 5, joinsPrevious: true },
+  { name: 'link', foldRank: null, joinsPrevious: true },
+  { name: 'lists', foldRank: 6 },
+  { name: 'indent', foldRank: 4, joinsPrevious: true },
+  { name: 'alignment', foldRank: 1 },
+  { name: 'blocks', foldRank: 2 },
+  { name: 'tools', foldRank: 3 },
+];
+const foldRanks = groupLayout.map((group) => group.foldRank);
 
 interface FindSearch {
   /** Tells one opening of the panel from the next: Ctrl+H again starts over with the new selection. */
@@ -72,7 +102,8 @@ export function Toolbar() {
   const toolbarRef = useRef<HTMLDivElement>(null);
   const [editor] = useLexicalComposerContext();
   const roving = useRovingToolbar(toolbarRef, () => editor.focus());
-  const edges = useScrollEdges(toolbarRef);
+  const folded = useToolbarFolding(toolbarRef, foldRanks);
+  const [isShortcutsOpen, setIsShortcutsOpen] = useShortcutsDialog();
   const [state, setState] = useState<ToolbarState>(emptyToolbarState);
   const [canUndo, setCanUndo] = useState(false);
   const [canRedo, setCanRedo] = useState(false);
@@ -162,99 +193,139 @@ export function Toolbar() {
   const block = (type: SettableBlockType) => toggleBlockType(editor, type, state.blockType);
   const disabled = !isEditable;
 
+  const buttons: Record<GroupName, ReactNode> = {
+    history: (
+      <>
+        <ToolButton action="undo" label="Undo" shortcut={keys.undo} disabled={disabled || !canUndo} onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)}>
+          {toolbarIcons.undo}
+        </ToolButton>
+        <ToolButton action="redo" label="Redo" shortcut={keys.redo} disabled={disabled || !canRedo} onClick={() => editor.dispatchCommand(REDO_COMMAND, undefined)}>
+          {toolbarIcons.redo}
+        </ToolButton>
+      </>
+    ),
+    headings: (
+      <>
+        <ToolButton action="h1" label="Heading 1" pressed={state.blockType === 'h1'} disabled={disabled} onClick={() => block('h1')}>
+          <span className="glyph-heading">H1</span>
+        </ToolButton>
+        <ToolButton action="h2" label="Heading 2" pressed={state.blockType === 'h2'} disabled={disabled} onClick={() => block('h2')}>
+          <span className="glyph-heading">H2</span>
+        </ToolButton>
+        <ToolButton action="h3" label="Heading 3" pressed={state.blockType === 'h3'} disabled={disabled} onClick={() => block('h3')}>
+          <span className="glyph-heading">H3</span>
+        </ToolButton>
+      </>
+    ),
+    marks: (
+      <>
+        <ToolButton action="bold" label="Bold" shortcut={keys.bold} pressed={state.bold} disabled={disabled} onClick={() => format('bold')}>
+          <b className="glyph">B</b>
+        </ToolButton>
+        <ToolButton action="italic" label="Italic" shortcut={keys.italic} pressed={state.italic} disabled={disabled} onClick={() => format('italic')}>
+          <i className="glyph glyph-italic">I</i>
+        </ToolButton>
+        <ToolButton action="underline" label="Underline" shortcut={keys.underline} pressed={state.underline} disabled={disabled} onClick={() => format('underline')}>
+          <u className="glyph">U</u>
+        </ToolButton>
+      </>
+    ),
+    moreMarks: (
+      <>
+        <ToolButton action="strikethrough" label="Strikethrough" pressed={state.strikethrough} disabled={disabled} onClick={() => format('strikethrough')}>
+          <s className="glyph">S</s>
+        </ToolButton>
+        <ToolButton action="highlight" label="Highlight" pressed={state.highlight} disabled={disabled} onClick={() => format('highlight')}>
+          {toolbarIcons.highlight}
+        </ToolButton>
+        <ToolButton action="code" label="Inline code" pressed={state.code} disabled={disabled} onClick={() => format('code')}>
+          {toolbarIcons.code}
+        </ToolButton>
+      </>
+    ),
+    link: (
+      <ToolButton action="link" label={state.isLink ? 'Edit link' : 'Link'} shortcut={keys.link} pressed={state.isLink} disabled={disabled} onClick={openLinkEditor}>
+        {toolbarIcons.link}
+      </ToolButton>
+    ),
+    lists: (
+      <>
+        <ToolButton action="bullet" label="Bulleted list" pressed={state.blockType === 'bullet'} disabled={disabled} onClick={() => block('bullet')}>
+          {toolbarIcons.bullet}
+        </ToolButton>
+        <ToolButton action="number" label="Numbered list" pressed={state.blockType === 'number'} disabled={disabled} onClick={() => block('number')}>
+          {toolbarIcons.number}
+        </ToolButton>
+        <ToolButton action="check" label="Checklist" pressed={state.blockType === 'check'} disabled={disabled} onClick={() => block('check')}>
+          {toolbarIcons.check}
+        </ToolButton>
+      </>
+    ),
+    indent: (
+      <>
+        <ToolButton action="outdent" label="Decrease indent" shortcut={keys.outdent} disabled={disabled} onClick={() => editor.dispatchCommand(OUTDENT_CONTENT_COMMAND, undefined)}>
+          {toolbarIcons.outdent}
+        </ToolButton>
+        <ToolButton action="indent" label="Increase indent" shortcut={keys.indent} disabled={disabled} onClick={() => editor.dispatchCommand(INDENT_CONTENT_COMMAND, undefined)}>
+          {toolbarIcons.indent}
+        </ToolButton>
+      </>
+    ),
+    alignment: alignments.map((alignment) => (
+      <ToolButton
+        key={alignment}
+        action={`align-${alignment}`}
+        label={alignmentLabels[alignment]}
+        pressed={state.alignment === alignment}
+        disabled={disabled}
+        onClick={() => align(editor, alignment)}
+      >
+        {toolbarIcons[`align-${alignment}`]}
+      </ToolButton>
+    )),
+    blocks: (
+      <>
+        <ToolButton action="quote" label="Quote" pressed={state.blockType === 'quote'} disabled={disabled} onClick={() => block('quote')}>
+          {toolbarIcons.quote}
+        </ToolButton>
+        <ToolButton action="codeblock" label="Code block" pressed={state.blockType === 'codeblock'} disabled={disabled} onClick={() => block('codeblock')}>
+          {toolbarIcons.codeblock}
+        </ToolButton>
+      </>
+    ),
+    tools: (
+      <>
+        <ToolButton action="find" label="Find and replace" shortcut={keys.find} disabled={false} onClick={openFind}>
+          {toolbarIcons.find}
+        </ToolButton>
+        <ToolButton action="shortcuts" label="Keyboard shortcuts" shortcut={keys.shortcuts} hasPopup="dialog" disabled={false} onClick={() => setIsShortcutsOpen(true)}>
+          {toolbarIcons.keyboard}
+        </ToolButton>
+      </>
+    ),
+  };
+  const groupOf = (group: GroupLayout, index: number, isInRow: boolean) => (
+    <div
+      key={group.name}
+      className={group.joinsPrevious && isInRow ? 'toolbar-group toolbar-group-joined' : 'toolbar-group'}
+      role="group"
+      data-group={isInRow ? index : undefined}
+    >
+      {buttons[group.name]}
+    </div>
+  );
+
   return (
-    <div className="toolbar-wrap" data-more-before={edges.hasMoreBefore || undefined} data-more-after={edges.hasMoreAfter || undefined}>
-      {edges.hasMoreBefore && <ScrollArrow toolbarRef={toolbarRef} direction={-1} />}
-      {edges.hasMoreAfter && <ScrollArrow toolbarRef={toolbarRef} direction={1} />}
+    <div className="toolbar-wrap">
       <div className="toolbar" data-testid="toolbar" role="toolbar" aria-label="Formatting" ref={toolbarRef} {...roving}>
-        <Group>
-          <ToolButton action="undo" label="Undo" shortcut={keys.undo} disabled={disabled || !canUndo} onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)}>
-            {toolbarIcons.undo}
-          </ToolButton>
-          <ToolButton action="redo" label="Redo" shortcut={keys.redo} disabled={disabled || !canRedo} onClick={() => editor.dispatchCommand(REDO_COMMAND, undefined)}>
-            {toolbarIcons.redo}
-          </ToolButton>
-        </Group>
-        <Group>
-          <ToolButton action="h1" label="Heading 1" pressed={state.blockType === 'h1'} disabled={disabled} onClick={() => block('h1')}>
-            <span className="glyph-heading">H1</span>
-          </ToolButton>
-          <ToolButton action="h2" label="Heading 2" pressed={state.blockType === 'h2'} disabled={disabled} onClick={() => block('h2')}>
-            <span className="glyph-heading">H2</span>
-          </ToolButton>
-          <ToolButton action="h3" label="Heading 3" pressed={state.blockType === 'h3'} disabled={disabled} onClick={() => block('h3')}>
-            <span className="glyph-heading">H3</span>
-          </ToolButton>
-        </Group>
-        <Group>
-          <ToolButton action="bold" label="Bold" shortcut={keys.bold} pressed={state.bold} disabled={disabled} onClick={() => format('bold')}>
-            <b className="glyph">B</b>
-          </ToolButton>
-          <ToolButton action="italic" label="Italic" shortcut={keys.italic} pressed={state.italic} disabled={disabled} onClick={() => format('italic')}>
-            <i className="glyph glyph-italic">I</i>
-          </ToolButton>
-          <ToolButton action="underline" label="Underline" shortcut={keys.underline} pressed={state.underline} disabled={disabled} onClick={() => format('underline')}>
-            <u className="glyph">U</u>
-          </ToolButton>
-          <ToolButton action="strikethrough" label="Strikethrough" pressed={state.strikethrough} disabled={disabled} onClick={() => format('strikethrough')}>
-            <s className="glyph">S</s>
-          </ToolButton>
-          <ToolButton action="highlight" label="Highlight" pressed={state.highlight} disabled={disabled} onClick={() => format('highlight')}>
-            {toolbarIcons.highlight}
-          </ToolButton>
-          <ToolButton action="code" label="Inline code" pressed={state.code} disabled={disabled} onClick={() => format('code')}>
-            {toolbarIcons.code}
-          </ToolButton>
-          <ToolButton action="link" label={state.isLink ? 'Edit link' : 'Link'} shortcut={keys.link} pressed={state.isLink} disabled={disabled} onClick={openLinkEditor}>
-            {toolbarIcons.link}
-          </ToolButton>
-        </Group>
-        <Group>
-          <ToolButton action="bullet" label="Bulleted list" pressed={state.blockType === 'bullet'} disabled={disabled} onClick={() => block('bullet')}>
-            {toolbarIcons.bullet}
-          </ToolButton>
-          <ToolButton action="number" label="Numbered list" pressed={state.blockType === 'number'} disabled={disabled} onClick={() => block('number')}>
-            {toolbarIcons.number}
-          </ToolButton>
-          <ToolButton action="check" label="Checklist" pressed={state.blockType === 'check'} disabled={disabled} onClick={() => block('check')}>
-            {toolbarIcons.check}
-          </ToolButton>
-          <ToolButton action="outdent" label="Decrease indent" shortcut={keys.outdent} disabled={disabled} onClick={() => editor.dispatchCommand(OUTDENT_CONTENT_COMMAND, undefined)}>
-            {toolbarIcons.outdent}
-          </ToolButton>
-          <ToolButton action="indent" label="Increase indent" shortcut={keys.indent} disabled={disabled} onClick={() => editor.dispatchCommand(INDENT_CONTENT_COMMAND, undefined)}>
-            {toolbarIcons.indent}
-          </ToolButton>
-        </Group>
-        <Group>
-          {alignments.map((alignment) => (
-            <ToolButton
-              key={alignment}
-              action={`align-${alignment}`}
-              label={alignmentLabels[alignment]}
-              pressed={state.alignment === alignment}
-              disabled={disabled}
-              onClick={() => align(editor, alignment)}
-            >
-              {toolbarIcons[`align-${alignment}`]}
-            </ToolButton>
-          ))}
-        </Group>
-        <Group>
-          <ToolButton action="quote" label="Quote" pressed={state.blockType === 'quote'} disabled={disabled} onClick={() => block('quote')}>
-            {toolbarIcons.quote}
-          </ToolButton>
-          <ToolButton action="codeblock" label="Code block" pressed={state.blockType === 'codeblock'} disabled={disabled} onClick={() => block('codeblock')}>
-            {toolbarIcons.codeblock}
-          </ToolButton>
-        </Group>
-        <Group>
-          <ToolButton action="find" label="Find and replace" shortcut={keys.find} disabled={false} onClick={openFind}>
-            {toolbarIcons.find}
-          </ToolButton>
-          <ShortcutsButton />
-        </Group>
+        {groupLayout.map((group, index) => !folded.has(index) && groupOf(group, index, true))}
+        {folded.size > 0 && (
+          <ToolbarOverflow onUsed={() => editor.focus()}>
+            {groupLayout.map((group, index) => folded.has(index) && groupOf(group, index, false))}
+          </ToolbarOverflow>
+        )}
       </div>
+      {isShortcutsOpen && <ShortcutsDialog onClose={() => setIsShortcutsOpen(false)} />}
       {linkDraft === null && isEditable && state.caretLinkKey !== null && state.linkUrl !== null && (
         <LinkBubble key={state.caretLinkKey} editor={editor} linkKey={state.caretLinkKey} url={state.linkUrl} onEdit={openLinkEditor} />
       )}
@@ -277,52 +348,19 @@ export function Toolbar() {
   );
 }
 
-/**
- * The arrow at a sideways-scrolling toolbar's edge (phones): it shows there are more buttons and scrolls most of a
- * width towards them. For pointers and touch only: the keyboard's arrow keys already bring every button into view.
- */
-function ScrollArrow({ toolbarRef, direction }: { toolbarRef: RefObject<HTMLDivElement | null>; direction: -1 | 1 }) {
-  const side = direction < 0 ? 'before' : 'after';
-  return (
-    <button
-      type="button"
-      className={`toolbar-more toolbar-more-${side}`}
-      data-testid={`toolbar-more-${side}`}
-      tabIndex={-1}
-      aria-hidden="true"
-      title={direction < 0 ? 'Earlier buttons' : 'More buttons'}
-      onMouseDown={(event) => event.preventDefault()}
-      onClick={() => {
-        const toolbar = toolbarRef.current;
-        toolbar?.scrollBy({ left: direction * toolbar.clientWidth * 0.7, behavior: 'smooth' });
-      }}
-    >
-      <svg viewBox="0 0 20 20" width="18" height="18" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" strokeLinejoin="round">
-        <path d={direction < 0 ? 'M12 4l-6 6 6 6' : 'M8 4l6 6-6 6'} />
-      </svg>
-    </button>
-  );
-}
-
-function Group({ children }: { children: ReactNode }) {
-  return (
-    <div className="toolbar-group" role="group">
-      {children}
-    </div>
-  );
-}
-
 interface ToolButtonProps {
   readonly action: string;
   readonly label: string;
   readonly shortcut?: string;
   readonly pressed?: boolean;
+  /** It opens a dialog (aria-haspopup). */
+  readonly hasPopup?: 'dialog';
   readonly disabled: boolean;
   readonly onClick: () => void;
   readonly children: ReactNode;
 }
 
-function ToolButton({ action, label, shortcut, pressed, disabled, onClick, children }: ToolButtonProps) {
+function ToolButton({ action, label, shortcut, pressed, hasPopup, disabled, onClick, children }: ToolButtonProps) {
   // The block, alignment and strikethrough buttons take their keys from block-shortcuts.ts.
   const keys = shortcut ?? shortcutLabelOf(action, isApple);
   return (
@@ -333,6 +371,7 @@ function ToolButton({ action, label, shortcut, pressed, disabled, onClick, child
       aria-label={label}
       title={keys === undefined ? label : `${label} (${keys})`}
       aria-pressed={pressed}
+      aria-haspopup={hasPopup}
       disabled={disabled}
       // Keep focus (and the selection) in the editor while clicking.
       onMouseDown={(event) => event.preventDefault()}

@@ -1,11 +1,14 @@
 // The toolbar as one stop in the Tab order (the WAI-ARIA toolbar pattern): Tab reaches the button last used, by
 // keyboard or mouse (at first the first one that is enabled), the arrow keys move between buttons, Home and End go to the ends. Before,
 // each of the 19 buttons was a Tab stop of its own between the header and the text. Escape goes back to the text, as
-// in Google Docs. The tabindex attributes are set here, after every render, so React never resets them.
+// in Google Docs. The tabindex attributes are set here, after every render, so React never resets them. The buttons
+// folded under More are not stops of the row: the panel they are in has its own keys (toolbar-overflow.tsx).
 import { useEffect, useRef, type FocusEvent, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
 
+const PANEL_SELECTOR = '.toolbar-overflow-panel';
+
 function buttonsOf(toolbar: HTMLElement): HTMLButtonElement[] {
-  return Array.from(toolbar.querySelectorAll<HTMLButtonElement>('button')).filter((button) => !button.disabled);
+  return Array.from(toolbar.querySelectorAll<HTMLButtonElement>('button')).filter((button) => !button.disabled && button.closest(PANEL_SELECTOR) === null);
 }
 
 export interface RovingToolbarHandlers {
@@ -32,7 +35,7 @@ export function useRovingToolbar(toolbarRef: RefObject<HTMLElement | null>, onEs
     for (const other of buttonsOf(toolbarRef.current!)) other.tabIndex = other === button ? 0 : -1;
     currentRef.current = button;
   };
-  const buttonAt = (target: EventTarget | null) => (target instanceof Element ? target.closest('button') : null);
+  const buttonAt = (target: EventTarget | null) => (target instanceof Element && target.closest(PANEL_SELECTOR) === null ? target.closest('button') : null);
 
   return {
     onFocus: (event) => {
@@ -54,6 +57,7 @@ export function useRovingToolbar(toolbarRef: RefObject<HTMLElement | null>, onEs
       }
       const buttons = buttonsOf(toolbar);
       const index = buttons.indexOf(event.target);
+      if (index < 0) return;
       const last = buttons.length - 1;
       const targets: Record<string, number> = { ArrowRight: index >= last ? 0 : index + 1, ArrowLeft: index <= 0 ? last : index - 1, Home: 0, End: last };
       const target = targets[event.key];
