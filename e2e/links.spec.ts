@@ -1,6 +1,7 @@
 // Inserting a link with nothing selected, as in Google Docs: Ctrl+K (or the toolbar's link button) asks for the
 // address and the text to show, and puts that text, linked, at the caret; every collaborator sees the link. The
-// address field comes first and has the focus, so an address typed straight away and Enter still makes a link.
+// address field comes first and has the focus, so an address typed straight away and Enter still makes a link. With
+// text selected the text field holds it, and a new text there replaces it.
 import { documentText, expect, focusEnd, selectByKeys, test, type User } from './fixtures';
 
 /** The link form and its two fields, found by the names screen readers announce. */
@@ -93,12 +94,12 @@ test('Enter in the text field adds the link; without an address it says so and m
   await expect(ann.editable.locator('a')).toHaveText('the guide');
 });
 
-test('Escape closes the link form without a link and the typing goes on at the caret; selected text asks for the address only', async ({ openUser }) => {
+test('Escape closes the link form without a link and the typing goes on at the caret', async ({ openUser }) => {
   const ann = await openUser('Ann');
   await focusEnd(ann);
   await ann.page.keyboard.type('Hello');
   await ann.page.keyboard.press('Control+k');
-  const { form, text, address } = linkForm(ann);
+  const { form, address } = linkForm(ann);
   await expect(address).toBeFocused();
   await ann.page.keyboard.type('not this');
   await ann.page.keyboard.press('Escape');
@@ -107,10 +108,70 @@ test('Escape closes the link form without a link and the typing goes on at the c
   await ann.page.keyboard.type(' world');
   await expect.poll(() => documentText(ann)).toBe('Hello world');
   await expect(ann.editable.locator('a')).toHaveCount(0);
+});
 
-  // The selected words are the link's text: no text field.
-  await selectByKeys(ann.page, 'Control+Shift+ArrowLeft', 'world');
+test('with text selected the form shows that text; a new text replaces it, linked, and one undo takes both back', async ({ openUser }) => {
+  const ann = await openUser('Ann');
+  const ben = await openUser('Ben');
+  await focusEnd(ann);
+  await ann.page.keyboard.type('Read the old notes');
+  await selectByKeys(ann.page, 'Control+Shift+ArrowLeft', 'notes');
   await ann.page.keyboard.press('Control+k');
+  const { form, text, address } = linkForm(ann);
+  // The address first, with the focus; the text below it, holding the selection.
   await expect(address).toBeFocused();
-  await expect(text).toHaveCount(0);
+  await expect(text).toHaveValue('notes');
+  const [addressBox, textBox] = [await address.boundingBox(), await text.boundingBox()];
+  expect(addressBox!.y).toBeLessThan(textBox!.y);
+  // Escape leaves everything as it was.
+  await ann.page.keyboard.type('example.com/x');
+  await ann.page.keyboard.press('Tab');
+  await ann.page.keyboard.type(' and more');
+  await ann.page.keyboard.press('Escape');
+  await expect(form).toHaveCount(0);
+  await expect(ann.editable.locator('a')).toHaveCount(0);
+  await expect.poll(() => documentText(ann)).toBe('Read the old notes');
+
+  await ann.page.keyboard.press('Control+k');
+  await expect(text).toHaveValue('notes');
+  await ann.page.keyboard.type('example.com/plan');
+  await ann.page.keyboard.press('Tab');
+  await expect(text).toBeFocused();
+  await text.fill('new plan');
+  await ann.page.keyboard.press('Enter');
+  await expect(form).toHaveCount(0);
+  for (const user of [ann, ben]) {
+    await expect.poll(() => documentText(user)).toBe('Read the old new plan');
+    await expect(user.editable.locator('a')).toHaveText('new plan');
+    await expect(user.editable.locator('a')).toHaveAttribute('href', 'https://example.com/plan');
+  }
+  // The caret waits after the link.
+  await ann.page.keyboard.type('!');
+  await expect.poll(() => documentText(ben)).toBe('Read the old new plan!');
+  await ann.page.keyboard.press('Control+z'); // the "!"
+  await expect.poll(() => documentText(ben)).toBe('Read the old new plan');
+  // One step: the selected words come back, unlinked.
+  await ann.page.keyboard.press('Control+z');
+  await expect.poll(() => documentText(ben)).toBe('Read the old notes');
+  await expect(ben.editable.locator('a')).toHaveCount(0);
+});
+
+test('with text selected, an address and Enter links that text as it is, formatting and all', async ({ openUser }) => {
+  const ann = await openUser('Ann');
+  await focusEnd(ann);
+  await ann.page.keyboard.type('Call ');
+  await ann.page.keyboard.press('Control+b');
+  await ann.page.keyboard.type('the desk');
+  await selectByKeys(ann.page, 'Shift+Home', 'Call the desk');
+  await ann.page.keyboard.press('Control+k');
+  const { form, text, address } = linkForm(ann);
+  await expect(address).toBeFocused();
+  await expect(text).toHaveValue('Call the desk');
+  await ann.page.keyboard.type('tel:+441234');
+  await ann.page.keyboard.press('Enter');
+  await expect(form).toHaveCount(0);
+  const link = ann.editable.locator('a');
+  await expect(link).toHaveText('Call the desk');
+  await expect(link).toHaveAttribute('href', 'tel:+441234');
+  await expect(link.locator('strong, b, .editor-text-bold')).toHaveText('the desk');
 });

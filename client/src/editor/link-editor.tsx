@@ -1,9 +1,10 @@
 // The small form behind the link button and Ctrl/Cmd+K: add a link to the selected text, change it, or remove it.
-// With nothing selected it asks, as Google Docs does, for the text to show as well as the address (the address
-// first), and inserts that text as a link at the caret (no text: the address itself). It keeps the selection from when it opened, because
-// focusing its own input moves the browser's selection out of the editor; it opens just under that text and keeps it
-// highlighted (a CSS custom highlight), so the user sees what becomes the link. A press anywhere else closes it: left
-// open, it would later take a link meant for other text.
+// As in Google Docs it asks for the address (first, with the focus) and the text to show: with nothing selected it
+// inserts that text as a link at the caret (no text: the address itself); with text selected the field holds that
+// text, and changing it puts the new text, linked, in its place (left as it is, the text keeps its formatting). It
+// keeps the selection from when it opened, because focusing its own input moves the browser's selection out of the
+// editor; it opens just under that text and keeps it highlighted (a CSS custom highlight), so the user sees what
+// becomes the link. A press anywhere else closes it: left open, it would later take a link meant for other text.
 import { $createLinkNode, $isLinkNode, $toggleLink } from '@lexical/link';
 import { $findMatchingParent } from '@lexical/utils';
 import {
@@ -16,8 +17,10 @@ import {
   type BaseSelection,
   type LexicalEditor,
   type PointType,
+  type RangeSelection,
 } from 'lexical';
 import { useEffect, useId, useRef, useState, type CSSProperties, type FormEvent } from 'react';
+import { collabUndoManagerOf } from './collab-undo-manager';
 import { linkTextOf } from './link-text';
 import { toLinkUrl } from './link-url';
 import { placementUnder } from './popover-placement';
@@ -28,8 +31,11 @@ export interface LinkEditorProps {
   readonly selection: BaseSelection | null;
   /** The selected text on screen; null: the form opens under the toolbar. */
   readonly target: Range | null;
-  /** Nothing was selected (and the caret is not in a link): the form also asks for the text to show. */
-  readonly asksForText: boolean;
+  /**
+   * The text to show, in its field: '' with nothing selected (and the caret not in a link), the selected text when
+   * it lies in one paragraph; null: no such field (the caret in a link, or a selection over several paragraphs).
+   */
+  readonly initialText: string | null;
   readonly onClose: () => void;
 }
 
@@ -48,8 +54,9 @@ function placementOf(target: Range | null, height: number): CSSProperties | unde
   return placementUnder(rect, FORM_WIDTH, height);
 }
 
-export function LinkEditor({ editor, initialUrl, selection, target, asksForText, onClose }: LinkEditorProps) {
-  const [text, setText] = useState('');
+export function LinkEditor({ editor, initialUrl, selection, target, initialText, onClose }: LinkEditorProps) {
+  const asksForText = initialText !== null;
+  const [text, setText] = useState(initialText ?? '');
   const [draft, setDraft] = useState(initialUrl ?? '');
   const [error, setError] = useState<string | null>(null);
   const [placement] = useState(() => placementOf(target, asksForText ? FORM_HEIGHT_WITH_TEXT : FORM_HEIGHT));
@@ -77,8 +84,14 @@ export function LinkEditor({ editor, initialUrl, selection, target, asksForText,
   const finish = (url: string | null) => {
     editor.update(() => {
       $restoreSelection(selection);
-      $applyLink(url, url === null ? '' : linkTextOf(asksForText ? text : '', url));
-    });
+      // One update, so one undo step takes back the new text and its link together. Selected text left as it was
+      // keeps its formatting: only a changed text is typed over it.
+      const isTextChanged = initialText === '' || (initialText !== null && text !== initialText);
+      $applyLink(url, url === null || !isTextChanged ? null : linkTextOf(text, url));
+    }, { discrete: true });
+    // Discrete, so the link is in the shared document by now: ending the undo step here keeps the letters typed next
+    // out of it (they came within the undo manager's merge window and one undo took both).
+    collabUndoManagerOf(editor)?.stopCapturing();
     onClose();
     editor.focus();
   };
@@ -166,7 +179,7 @@ export function LinkEditor({ editor, initialUrl, selection, target, asksForText,
               className="text-input"
               data-testid="link-text-input"
               type="text"
-              placeholder="Text to show (optional)"
+              placeholder={initialText === '' ? 'Text to show (optional)' : 'Text to show'}
               value={text}
               onChange={(event) => setText(event.target.value)}
             />
@@ -201,18 +214,22 @@ function $isPointInDocument(point: PointType): boolean {
   return point.offset <= size;
 }
 
-/** Links the selection to `url` (null: removes the link); with nothing selected, inserts `text` linked to `url`. */
-function $applyLink(url: string | null, text: string): void {
+/**
+ * Links the selection to `url` (null: removes the link). With `text`, that text, linked, goes in place of the
+ * selection, or at the caret with nothing selected; null leaves the selected text as it is.
+ */
+function $applyLink(url: string | null, text: string | null): void {
   const selection = $getSelection();
   if (!$isRangeSelection(selection)) return;
   const isInLink = $findMatchingParent(selection.anchor.getNode(), $isLinkNode) !== null;
-  if (url !== null && selection.isCollapsed() && !isInLink) {
+  if (url !== null && text !== null && selection.isCollapsed() && !isInLink) {
     // In the caret's formatting, as typing there would be (bold stays bold).
     const link = $createLinkNode(url);
     link.append($createTextNode(text).setFormat(selection.format).setStyle(selection.style));
     selection.insertNodes([link]);
     return;
   }
+  if (url !== null && text !== null && !selection.isCollapsed()) $replaceSelectedText(selection, text);
   $toggleLink(url);
   // A new link leaves the caret after it, as a word processor does: the next letter typed must not replace it.
   const linked = $getSelection();
@@ -221,4 +238,16 @@ function $applyLink(url: string | null, text: string): void {
     linked.anchor.set(end.key, end.offset, end.type);
     linked.focus.set(end.key, end.offset, end.type);
   }
+}
+
+/**
+ * Types `text` over the selection, as the keyboard would (in the formatting of its start, inside a link it starts
+ * in), and selects what it typed, for the link to go on.
+ */
+function $replaceSelectedText(selection: RangeSelection, text: string): void {
+  selection.insertText(text);
+  const typed = $getSelection();
+  if (!$isRangeSelection(typed) || !typed.isCollapsed() || typed.anchor.type !== 'text' || typed.anchor.offset < text.length) return;
+  const { key, offset } = typed.anchor;
+  typed.anchor.set(key, offset - text.length, 'text');
 }

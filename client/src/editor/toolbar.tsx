@@ -6,7 +6,6 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { mergeRegister } from '@lexical/utils';
 import {
   $getSelection,
-  $isRangeSelection,
   CAN_REDO_COMMAND,
   CAN_UNDO_COMMAND,
   COMMAND_PRIORITY_LOW,
@@ -17,7 +16,6 @@ import {
   OUTDENT_CONTENT_COMMAND,
   REDO_COMMAND,
   UNDO_COMMAND,
-  type BaseSelection,
   type TextFormatType,
 } from 'lexical';
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
@@ -25,6 +23,7 @@ import { align, alignments, type Alignment } from './alignment';
 import { alignmentOf, isAlignAction, shortcutActionOf, shortcutLabelOf } from './block-shortcuts';
 import { toggleBlockType, type SettableBlockType } from './block-type';
 import { LinkBubble } from './link-bubble';
+import { readLinkDraft, type LinkDraft } from './link-draft';
 import { LinkEditor } from './link-editor';
 import { FindReplacePanel } from './find-replace-panel';
 import { commandKeys, isFindKey } from './shortcut-list';
@@ -79,25 +78,6 @@ interface FindSearch {
   readonly initialQuery: string;
 }
 
-interface LinkDraft {
-  /** Tells one opening of the form from the next. */
-  readonly id: number;
-  readonly url: string | null;
-  readonly selection: BaseSelection | null;
-  /** The selected text on screen when the form opened (the form opens under it), or null. */
-  readonly target: Range | null;
-  /** Nothing was selected, outside any link: the form asks for the text to show too. */
-  readonly asksForText: boolean;
-}
-
-/** The browser's selection inside the editor, as a range, or null when it is elsewhere. */
-function selectedRangeIn(root: HTMLElement | null): Range | null {
-  const selection = window.getSelection();
-  if (root === null || selection === null || selection.rangeCount === 0) return null;
-  const range = selection.getRangeAt(0);
-  return root.contains(range.commonAncestorContainer) ? range.cloneRange() : null;
-}
-
 export function Toolbar() {
   const toolbarRef = useRef<HTMLDivElement>(null);
   const [editor] = useLexicalComposerContext();
@@ -133,14 +113,7 @@ export function Toolbar() {
 
   const openLinkEditor = useCallback(() => {
     if (!editor.isEditable()) return;
-    const target = selectedRangeIn(editor.getRootElement());
-    const id = ++linkDrafts.current;
-    const draft = editor.getEditorState().read((): LinkDraft => {
-      const url = $readToolbarState().linkUrl;
-      const selection = $getSelection();
-      const asksForText = url === null && $isRangeSelection(selection) && selection.isCollapsed();
-      return { id, url, selection: selection?.clone() ?? null, target, asksForText };
-    });
+    const draft = readLinkDraft(editor, ++linkDrafts.current);
     // One of the two at a time, as opening the find panel closes this form: both hang under the toolbar, and the form
     // opened under a selection near the top right lay beneath the panel.
     setFindSearch(null);
@@ -340,7 +313,7 @@ export function Toolbar() {
           initialUrl={linkDraft.url}
           selection={linkDraft.selection}
           target={linkDraft.target}
-          asksForText={linkDraft.asksForText}
+          initialText={linkDraft.text}
           onClose={closeLinkEditor}
         />
       )}
