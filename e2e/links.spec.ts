@@ -2,7 +2,7 @@
 // address and the text to show, and puts that text, linked, at the caret; every collaborator sees the link. The
 // address field comes first and has the focus, so an address typed straight away and Enter still makes a link. With
 // text selected the text field holds it, and a new text there replaces it.
-import { documentText, expect, focusEnd, selectByKeys, test, type User } from './fixtures';
+import { documentText, expect, focusEnd, selectByKeys, test, typeLinesAtEnd, type User } from './fixtures';
 
 /** The link form and its two fields, found by the names screen readers announce. */
 function linkForm(user: User) {
@@ -174,4 +174,38 @@ test('with text selected, an address and Enter links that text as it is, formatt
   await expect(link).toHaveText('Call the desk');
   await expect(link).toHaveAttribute('href', 'tel:+441234');
   await expect(link.locator('strong, b, .editor-text-bold')).toHaveText('the desk');
+});
+
+test('in a small window (640 × 400, a laptop at 200 %), the link form opens by the caret inside the text, not over the toolbar', async ({ openUser }) => {
+  const ann = await openUser('Ann');
+  await ann.page.setViewportSize({ width: 640, height: 400 });
+  await typeLinesAtEnd(ann, ...Array.from({ length: 12 }, (_, index) => `Line ${index + 1} of the notes`));
+  // The caret on a line 230 px down: too low for the form to fit under it, too high for it to fit above under the
+  // toolbar (which ends about 90 px down).
+  const line = ann.editable.locator('p').nth(7);
+  await line.evaluate((paragraph) => window.scrollBy(0, paragraph.getBoundingClientRect().top - 230));
+  await line.click();
+  await ann.page.keyboard.press('End');
+  await expect.poll(() => ann.page.evaluate(() => window.getSelection()?.anchorNode?.textContent)).toBe('Line 8 of the notes');
+  await ann.page.keyboard.type(' (see ');
+  await ann.page.keyboard.press('Control+k');
+  const { form, address } = linkForm(ann);
+  await expect(address).toBeFocused();
+  const place = () =>
+    ann.page.evaluate(() => {
+      const box = document.querySelector('[data-testid=link-editor]')!.getBoundingClientRect();
+      const bar = document.querySelector('.top-bar')!.getBoundingClientRect();
+      const line = document.querySelectorAll('[data-testid=editor] p')[7]!.getBoundingClientRect();
+      return {
+        belowToolbar: box.top >= bar.bottom,
+        inWindow: box.bottom <= window.innerHeight,
+        clearOfLine: box.top >= line.bottom || box.bottom <= line.top,
+      };
+    });
+  await expect.poll(place).toEqual({ belowToolbar: true, inWindow: true, clearOfLine: true });
+  await ann.page.keyboard.type('example.com/notes');
+  await ann.page.keyboard.press('Enter');
+  await expect(form).toHaveCount(0);
+  await expect(ann.editable.locator('a')).toHaveText('https://example.com/notes');
+  await expect(line).toHaveText('Line 8 of the notes (see https://example.com/notes');
 });

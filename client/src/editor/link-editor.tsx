@@ -3,8 +3,9 @@
 // inserts that text as a link at the caret (no text: the address itself); with text selected the field holds that
 // text, and changing it puts the new text, linked, in its place (left as it is, the text keeps its formatting). It
 // keeps the selection from when it opened, because focusing its own input moves the browser's selection out of the
-// editor; it opens just under that text and keeps it highlighted (a CSS custom highlight), so the user sees what
-// becomes the link. A press anywhere else closes it: left open, it would later take a link meant for other text.
+// editor; it opens just under that text, inside the part of the window the text shows in, and keeps it highlighted
+// (a CSS custom highlight), so the user sees what becomes the link. A press anywhere else closes it: left open, it
+// would later take a link meant for other text.
 import { $createLinkNode, $isLinkNode, $toggleLink } from '@lexical/link';
 import { $findMatchingParent } from '@lexical/utils';
 import {
@@ -19,11 +20,11 @@ import {
   type PointType,
   type RangeSelection,
 } from 'lexical';
-import { useEffect, useId, useRef, useState, type CSSProperties, type FormEvent } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type CSSProperties, type FormEvent, type RefObject } from 'react';
 import { collabUndoManagerOf } from './collab-undo-manager';
 import { linkTextOf } from './link-text';
 import { toLinkUrl } from './link-url';
-import { placementUnder } from './popover-placement';
+import { placementBeside, type VisibleArea } from './popover-placement';
 
 export interface LinkEditorProps {
   readonly editor: LexicalEditor;
@@ -42,16 +43,42 @@ export interface LinkEditorProps {
 /** The name of the highlight that marks the text being linked (styled in styles.css). */
 const TARGET_HIGHLIGHT = 'link-target';
 const FORM_WIDTH = 440;
-/** Room the form needs below the text (with an error line); with less, it opens above the text instead. */
-const FORM_HEIGHT = 100;
-/** The same with the text field's row above the address. */
-const FORM_HEIGHT_WITH_TEXT = 156;
+/** Room kept under the form for the line that says an address is not valid. */
+const ERROR_LINE_HEIGHT = 40;
 
-/** Just under `target`, inside the viewport; undefined without one (the form then opens under the toolbar). */
-function placementOf(target: Range | null, height: number): CSSProperties | undefined {
+/** The text's rectangle on screen, or null when there is none to place the form by. */
+function rectOf(target: Range | null): DOMRect | null {
   const rect = target?.getBoundingClientRect();
-  if (rect === undefined || (rect.width === 0 && rect.height === 0)) return undefined;
-  return placementUnder(rect, FORM_WIDTH, height);
+  return rect === undefined || (rect.width === 0 && rect.height === 0) ? null : rect;
+}
+
+/** Below the sticky bar the form lives in (header, toolbar, notices), to the window's bottom edge. */
+function visibleAreaOf(form: HTMLElement): VisibleArea {
+  const root = document.documentElement;
+  return { top: form.closest('.top-bar')?.getBoundingClientRect().bottom ?? 0, bottom: root.clientHeight, width: root.clientWidth };
+}
+
+/**
+ * Places the form beside `target`, by its measured height, before it is first painted: under the text, else above
+ * it, else under it with the page scrolled so both fit; never over the toolbar. Without a target it stays where
+ * styles.css puts it, under the toolbar.
+ */
+function usePlacementBeside(formRef: RefObject<HTMLFormElement | null>, target: Range | null): CSSProperties | undefined {
+  const [placement, setPlacement] = useState<CSSProperties>();
+  useLayoutEffect(() => {
+    const form = formRef.current;
+    const rect = rectOf(target);
+    if (form === null || rect === null) return;
+    const height = form.offsetHeight + ERROR_LINE_HEIGHT;
+    let place = placementBeside(rect, FORM_WIDTH, height, visibleAreaOf(form));
+    if (place.scrollBy > 0) {
+      window.scrollBy({ top: place.scrollBy, behavior: 'instant' });
+      // The page may have had less left to scroll: place it by where the text went.
+      place = placementBeside(rectOf(target) ?? rect, FORM_WIDTH, height, visibleAreaOf(form), false);
+    }
+    setPlacement({ position: 'fixed', top: place.top, left: place.left, width: place.width, transform: 'none' });
+  }, [formRef, target]);
+  return placement;
 }
 
 export function LinkEditor({ editor, initialUrl, selection, target, initialText, onClose }: LinkEditorProps) {
@@ -59,10 +86,10 @@ export function LinkEditor({ editor, initialUrl, selection, target, initialText,
   const [text, setText] = useState(initialText ?? '');
   const [draft, setDraft] = useState(initialUrl ?? '');
   const [error, setError] = useState<string | null>(null);
-  const [placement] = useState(() => placementOf(target, asksForText ? FORM_HEIGHT_WITH_TEXT : FORM_HEIGHT));
   const ids = { text: useId(), url: useId(), error: useId() };
   const formRef = useRef<HTMLFormElement>(null);
   const urlInputRef = useRef<HTMLInputElement>(null);
+  const placement = usePlacementBeside(formRef, target);
 
   // A press outside (back into the text, say) closes the form and does what it does there.
   useEffect(() => {
