@@ -5,7 +5,7 @@ import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { groupsToFold } from './toolbar-folding';
 
 /** The More button's width before it has first been shown: a tool button and a group separator. */
-const MORE_WIDTH_ESTIMATE = 41;
+const MORE_WIDTH_ESTIMATE = 43;
 
 function outerWidth(element: HTMLElement): number {
   const style = getComputedStyle(element);
@@ -25,6 +25,7 @@ export function useToolbarFolding(toolbarRef: RefObject<HTMLElement | null>, fol
   // A folded group is out of the row: it keeps the width it had there.
   const widths = useRef<number[]>([]);
   const moreWidth = useRef(MORE_WIDTH_ESTIMATE);
+  const measureRef = useRef<() => void>(() => {});
 
   useLayoutEffect(() => {
     const toolbar = toolbarRef.current;
@@ -40,11 +41,15 @@ export function useToolbarFolding(toolbarRef: RefObject<HTMLElement | null>, fol
       setFolded((shown) => (isSameSet(shown, next) ? shown : next));
     };
     // Before the first paint, with every group in the row: the page never shows the toolbar in two rows.
+    measureRef.current = measure;
     measure();
     const resized = new ResizeObserver(measure);
     resized.observe(toolbar);
     return () => resized.disconnect();
   }, [toolbarRef, foldRanks]);
+  // Again once the row has changed: the More button that just appeared is measured, not estimated (its separator
+  // follows the stylesheet), and a resize alone would not run this.
+  useLayoutEffect(() => measureRef.current(), [folded]);
 
   return folded;
 }
