@@ -63,7 +63,7 @@ function visibleAreaOf(form: HTMLElement): VisibleArea {
  * it, else under it with the page scrolled so both fit; never over the toolbar. Without a target it stays where
  * styles.css puts it, under the toolbar.
  */
-function usePlacementBeside(formRef: RefObject<HTMLFormElement | null>, target: Range | null): CSSProperties | undefined {
+function usePlacementBeside(formRef: RefObject<HTMLDivElement | null>, target: Range | null): CSSProperties | undefined {
   const [placement, setPlacement] = useState<CSSProperties>();
   useLayoutEffect(() => {
     const form = formRef.current;
@@ -87,7 +87,7 @@ export function LinkEditor({ editor, initialUrl, selection, target, initialText,
   const [draft, setDraft] = useState(initialUrl ?? '');
   const [error, setError] = useState<string | null>(null);
   const ids = { text: useId(), url: useId(), error: useId() };
-  const formRef = useRef<HTMLFormElement>(null);
+  const formRef = useRef<HTMLDivElement>(null);
   const urlInputRef = useRef<HTMLInputElement>(null);
   const placement = usePlacementBeside(formRef, target);
 
@@ -177,20 +177,21 @@ export function LinkEditor({ editor, initialUrl, selection, target, initialText,
   );
 
   return (
-    <form
+    // The dialog holds the form (a form may not take the dialog role); the form lays out nothing itself.
+    <div
       ref={formRef}
       className="popover link-editor"
       style={placement}
       data-testid="link-editor"
       role="dialog"
       aria-label="Link"
-      onSubmit={submit}
       onKeyDown={(event) => {
         if (event.key !== 'Escape') return;
         event.preventDefault();
         cancel();
       }}
     >
+      <form className="link-editor-form" onSubmit={submit}>
       <label htmlFor={ids.url} className="visually-hidden">
         Link address
       </label>
@@ -224,7 +225,8 @@ export function LinkEditor({ editor, initialUrl, selection, target, initialText,
           {error}
         </p>
       )}
-    </form>
+      </form>
+    </div>
   );
 }
 

@@ -179,13 +179,13 @@ export function Toolbar() {
     ),
     headings: (
       <>
-        <ToolButton action="h1" label="Heading 1" pressed={state.blockType === 'h1'} disabled={disabled} onClick={() => block('h1')}>
+        <ToolButton action="h1" label="Heading 1" shownAs="H1" pressed={state.blockType === 'h1'} disabled={disabled} onClick={() => block('h1')}>
           <span className="glyph-heading">H1</span>
         </ToolButton>
-        <ToolButton action="h2" label="Heading 2" pressed={state.blockType === 'h2'} disabled={disabled} onClick={() => block('h2')}>
+        <ToolButton action="h2" label="Heading 2" shownAs="H2" pressed={state.blockType === 'h2'} disabled={disabled} onClick={() => block('h2')}>
           <span className="glyph-heading">H2</span>
         </ToolButton>
-        <ToolButton action="h3" label="Heading 3" pressed={state.blockType === 'h3'} disabled={disabled} onClick={() => block('h3')}>
+        <ToolButton action="h3" label="Heading 3" shownAs="H3" pressed={state.blockType === 'h3'} disabled={disabled} onClick={() => block('h3')}>
           <span className="glyph-heading">H3</span>
         </ToolButton>
       </>
@@ -324,6 +324,9 @@ export function Toolbar() {
 interface ToolButtonProps {
   readonly action: string;
   readonly label: string;
+  /** The button's text, when it is a word rather than an icon ("H1"): its name starts with it, so that someone
+   * who sees "H1" and says "click H1" to their speech control reaches it. */
+  readonly shownAs?: string;
   readonly shortcut?: string;
   readonly pressed?: boolean;
   /** It opens a dialog (aria-haspopup). */
@@ -333,7 +336,7 @@ interface ToolButtonProps {
   readonly children: ReactNode;
 }
 
-function ToolButton({ action, label, shortcut, pressed, hasPopup, disabled, onClick, children }: ToolButtonProps) {
+function ToolButton({ action, label, shownAs, shortcut, pressed, hasPopup, disabled, onClick, children }: ToolButtonProps) {
   // The block, alignment and strikethrough buttons take their keys from block-shortcuts.ts.
   const keys = shortcut ?? shortcutLabelOf(action, isApple);
   return (
@@ -341,7 +344,7 @@ function ToolButton({ action, label, shortcut, pressed, hasPopup, disabled, onCl
       type="button"
       className="tool-button"
       data-action={action}
-      aria-label={label}
+      aria-label={shownAs === undefined ? label : `${shownAs}, ${label}`}
       title={keys === undefined ? label : `${label} (${keys})`}
       aria-pressed={pressed}
       aria-haspopup={hasPopup}
