@@ -483,11 +483,13 @@ test('Shift+Tab in a code block takes one tab off each selected line, and never 
   await expect.poll(() => code(ann)).toBe('one\ntwo!');
 });
 
-test('typing at the end of a long document keeps the line clear of the window\'s bottom edge', async ({ openUser }) => {
+test('typing at the end of a long document keeps the line clear of the window\'s bottom edge', async ({ openUser, tandem, docName }) => {
+  // The thirty lines above are imported (typed, they took most of the test's time); the typing is at the end.
+  await adminApi(tandem).importDoc(docName, 'markdown', Array.from({ length: 30 }, (_, i) => `Line ${i + 1}`).join('\n\n'));
   const ann = await openUser('Ann');
   await ann.page.setViewportSize({ width: 1000, height: 600 });
-  await typeLinesAtEnd(ann, ...Array.from({ length: 30 }, (_, i) => `Line ${i + 1}`), '');
-  await ann.page.keyboard.type('The last line');
+  await expect(ann.editable.locator(':scope > p')).toHaveCount(30);
+  await typeLinesAtEnd(ann, '', 'The last line');
   // Room under the caret's line: the window's height less the bottom of the text being typed.
   const roomBelowCaret = () =>
     ann.page.evaluate(() => {
@@ -497,13 +499,12 @@ test('typing at the end of a long document keeps the line clear of the window\'s
   await expect.poll(roomBelowCaret).toBeGreaterThanOrEqual(100);
 });
 
-test('a keystroke redraws only the text it changed, not every paragraph of the document', async ({ openUser }) => {
+test('a keystroke redraws only the text it changed, not every paragraph of the document', async ({ openUser, tandem, docName }) => {
+  // Twenty lines to redraw, imported (typing them took most of the test's time), and an empty one to type in.
+  await adminApi(tandem).importDoc(docName, 'markdown', Array.from({ length: 20 }, (_, i) => `Line ${i + 1}`).join('\n\n'));
   const ann = await openUser('Ann');
-  await focusEnd(ann);
-  for (let line = 1; line <= 20; line++) {
-    await ann.page.keyboard.type(`Line ${line}`);
-    await ann.page.keyboard.press('Enter');
-  }
+  await expect(ann.editable.locator(':scope > p')).toHaveCount(20);
+  await typeLinesAtEnd(ann, '', '');
   await expect(ann.page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
   // Lexical's own handle on its editor, from the editable element: how many text nodes each update marked dirty.
   await ann.editable.evaluate((root) => {
