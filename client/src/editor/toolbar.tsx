@@ -20,7 +20,7 @@ import {
 } from 'lexical';
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { align, alignments, type Alignment } from './alignment';
-import { alignmentOf, isAlignAction, shortcutActionOf, shortcutLabelOf } from './block-shortcuts';
+import { alignmentOf, isAlignAction, shortcutActionOf } from './block-shortcuts';
 import { toggleBlockType, type SettableBlockType } from './block-type';
 import { LinkBubble } from './link-bubble';
 import { readLinkDraft, type LinkDraft } from './link-draft';
@@ -29,6 +29,8 @@ import { FindReplacePanel } from './find-replace-panel';
 import { commandKeys, isFindKey } from './shortcut-list';
 import { ShortcutsDialog, useShortcutsDialog } from './shortcuts-dialog';
 import { isApple } from './platform';
+import { ToolButton } from './tool-button';
+import { foldRanks, groupLayout, type GroupLayout, type GroupName } from './toolbar-groups';
 import { toolbarIcons } from './toolbar-icons';
 import { ToolbarOverflow } from './toolbar-overflow';
 import { $readToolbarState, emptyToolbarState, isSameToolbarState, type ToolbarState } from './toolbar-state';
@@ -43,34 +45,6 @@ const alignmentLabels: Record<Alignment, string> = {
   right: 'Align right',
   justify: 'Justify',
 };
-
-type GroupName = 'history' | 'headings' | 'marks' | 'moreMarks' | 'link' | 'lists' | 'indent' | 'alignment' | 'blocks' | 'tools';
-
-interface GroupLayout {
-  readonly name: GroupName;
-  /** Folds under More when the row is too narrow, lowest first; null: always in the row. */
-  readonly foldRank: number | null;
-  /** No separator before it in the row: it reads as part of the group before. */
-  readonly joinsPrevious?: boolean;
-}
-
-/**
- * The groups in the row's order. Alignment folds first, the least used; bold, italic, underline, link, undo and redo
- * never do, and are what a phone shows, with More.
- */
-const groupLayout: ReadonlyArray<GroupLayout> = [
-  { name: 'history', foldRank: null },
-  { name: 'headings', foldRank: 7 },
-  { name: 'marks', foldRank: null },
-  { name: 'moreMarks', foldRank: 5, joinsPrevious: true },
-  { name: 'link', foldRank: null, joinsPrevious: true },
-  { name: 'lists', foldRank: 6 },
-  { name: 'indent', foldRank: 4, joinsPrevious: true },
-  { name: 'alignment', foldRank: 1 },
-  { name: 'blocks', foldRank: 2 },
-  { name: 'tools', foldRank: 3 },
-];
-const foldRanks = groupLayout.map((group) => group.foldRank);
 
 interface FindSearch {
   /** Tells one opening of the panel from the next: Ctrl+H again starts over with the new selection. */
@@ -318,42 +292,5 @@ export function Toolbar() {
         />
       )}
     </div>
-  );
-}
-
-interface ToolButtonProps {
-  readonly action: string;
-  readonly label: string;
-  /** The button's text, when it is a word rather than an icon ("H1"): its name starts with it, so that someone
-   * who sees "H1" and says "click H1" to their speech control reaches it. */
-  readonly shownAs?: string;
-  readonly shortcut?: string;
-  readonly pressed?: boolean;
-  /** It opens a dialog (aria-haspopup). */
-  readonly hasPopup?: 'dialog';
-  readonly disabled: boolean;
-  readonly onClick: () => void;
-  readonly children: ReactNode;
-}
-
-function ToolButton({ action, label, shownAs, shortcut, pressed, hasPopup, disabled, onClick, children }: ToolButtonProps) {
-  // The block, alignment and strikethrough buttons take their keys from block-shortcuts.ts.
-  const keys = shortcut ?? shortcutLabelOf(action, isApple);
-  return (
-    <button
-      type="button"
-      className="tool-button"
-      data-action={action}
-      aria-label={shownAs === undefined ? label : `${shownAs}, ${label}`}
-      title={keys === undefined ? label : `${label} (${keys})`}
-      aria-pressed={pressed}
-      aria-haspopup={hasPopup}
-      disabled={disabled}
-      // Keep focus (and the selection) in the editor while clicking.
-      onMouseDown={(event) => event.preventDefault()}
-      onClick={onClick}
-    >
-      {children}
-    </button>
   );
 }
