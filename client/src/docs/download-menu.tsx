@@ -5,6 +5,7 @@
 // opening it puts the focus on its first item, the arrow keys (and Home, End) move between items, Escape closes it,
 // Tab closes it and moves on.
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { actionIcons } from '../editor/action-icons';
 import { useDismiss } from '../use-dismiss';
 import type * as Y from 'yjs';
 import { formatExtension } from '../../../shared/export-formats';
@@ -99,17 +100,19 @@ export function DownloadMenu({ api, docName, fileTitle, localCopy }: DownloadMen
       <button
         type="button"
         ref={buttonRef}
-        className="button button-quiet"
+        className="button button-quiet action-button"
         data-testid="download-open"
         aria-haspopup="menu"
         aria-expanded={isOpen}
+        title="Download as a file"
         onClick={() => {
           setError(null);
           setNote(null);
           setIsOpen((open) => !open);
         }}
       >
-        Download
+        <span className="action-icon">{actionIcons.download}</span>
+        <span className="action-label">Download</span>
         <span className="caret" aria-hidden="true" />
       </button>
       {isOpen && (

@@ -21,7 +21,11 @@ export function DocHeader({ title, docName, status, presence, actions }: DocHead
           <h1 className="doc-title-heading">
             <DocTitle title={title} docName={docName} />
           </h1>
-          {title !== null && <span className="doc-name">{docName}</span>}
+          {title !== null && (
+            <span className="doc-name" title={docName}>
+              {docName}
+            </span>
+          )}
         </div>
       </div>
       <div className="doc-header-status">{status}</div>

@@ -25,6 +25,7 @@ import type { HeldKeys } from '../hold-keys';
 import { useMediaQuery } from '../use-media-query';
 import { DocHeader } from './doc-header';
 import { DocumentEditor } from './document-editor';
+import { HistoryButton } from './history-button';
 import type { FilesNotAddedNotice } from './files-not-added';
 import { DiscardedBar, FilesNotAddedBar, NoticeBar, ReplacementBar, ReplacingBar, ViewOnlyNotice } from './notice-bar';
 import { RefusedChangeBar } from './refused-change-bar';
@@ -227,17 +228,7 @@ function EditorLayout({ config, docName, storage, session, tokenSource, initialI
                   <>
                     <ShareButton origin={config.origin} docName={docName} needsAccessLinks={config.token !== undefined} />
                     <DownloadMenu api={api} docName={docName} fileTitle={title.value ?? ''} localCopy={localCopy} />
-                    <button
-                      type="button"
-                      className="button button-quiet"
-                      data-testid="history-open"
-                      aria-expanded={isHistoryOpen}
-                      disabled={isDeleted}
-                      title={isDeleted ? 'This document was deleted, with its versions' : undefined}
-                      onClick={() => setIsHistoryOpen((open) => !open)}
-                    >
-                      History
-                    </button>
+                    <HistoryButton isOpen={isHistoryOpen} isDeleted={isDeleted} onToggle={() => setIsHistoryOpen((open) => !open)} />
                   </>
                 )
               }

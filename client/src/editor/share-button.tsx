@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { docPath } from '../doc-path';
 import { useDismiss } from '../use-dismiss';
 import { useKeepInViewport } from '../use-keep-in-viewport';
+import { actionIcons } from './action-icons';
 
 type CopyState = 'idle' | 'copied' | 'failed';
 
@@ -48,7 +49,7 @@ export function ShareButton({ origin, docName, needsAccessLinks }: ShareButtonPr
     <div className="share menu-root" ref={rootRef}>
       <button
         type="button"
-        className="button button-primary"
+        className="button button-primary action-button"
         data-testid="share"
         data-copied={isCopied}
         aria-expanded={needsAccessLinks ? isPopoverOpen : undefined}
@@ -56,8 +57,10 @@ export function ShareButton({ origin, docName, needsAccessLinks }: ShareButtonPr
         onClick={() => void copy()}
       >
         {/* Both labels take the same cell and the hidden one keeps its room, so the button is always as wide as
-            the wider one and the pills and avatars beside it stay where they are. */}
-        <span className="swap-label">
+            the wider one and the pills and avatars beside it stay where they are. Where only the icon shows, it
+            turns into a tick instead. */}
+        <span className="action-icon">{isCopied ? actionIcons.copied : actionIcons.share}</span>
+        <span className="swap-label action-label share-label">
           <span className={isCopied ? 'swap-label-off' : undefined}>Share</span>
           <span className={isCopied ? undefined : 'swap-label-off'}>Copied ✓</span>
         </span>

@@ -1,7 +1,8 @@
 // Line icons for the toolbar buttons that have no good letter: drawn on a 20×20 grid with currentColor strokes.
 import type { ReactNode } from 'react';
 
-function Icon({ children }: { children: ReactNode }) {
+/** One line icon on the 20×20 grid; the header's action buttons draw theirs with it too (action-icons.tsx). */
+export function Icon({ children }: { children: ReactNode }) {
   return (
     <svg className="icon" viewBox="0 0 20 20" width="18" height="18" fill="none" stroke="currentColor" strokeWidth="1.7" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
       {children}
