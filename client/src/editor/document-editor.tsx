@@ -49,6 +49,7 @@ import { UndoStepsPlugin } from './undo-steps-plugin';
 import { HtmlPastePlugin } from './html-paste-plugin';
 import type { FilesNotAddedNotice } from './files-not-added';
 import { MarkdownPastePlugin } from './markdown-paste-plugin';
+import { ReadOnlyDropsPlugin } from './read-only-drops-plugin';
 import { useFadingCaretLabels } from './use-fading-caret-labels';
 
 // The same Markdown dialect as the server's import and export, so a shortcut makes what a `.md` file would, except
@@ -66,6 +67,8 @@ export interface DocumentEditorProps {
   readonly initialIdentity: Identity;
   /** The user may only view: shown as `data-readonly`. */
   readonly isReadOnly: boolean;
+  /** Read-only because of this person's access (a viewer), not for a while or a stopped connection. */
+  readonly isViewOnly: boolean;
   /** Whether typing is accepted now: not read-only, and the content is known. */
   readonly isEditable: boolean;
   /** Changes whenever a replacement's notice may have held typing (see EditablePlugin). */
@@ -75,11 +78,11 @@ export interface DocumentEditorProps {
   readonly onTitle: (title: string | null) => void;
   /** Someone replaced the whole content (restored a version, imported a file). */
   readonly onReplaced: (notice: RecordedReplacement) => void;
-  /** Files dropped or pasted here could not go in (pictures, PDFs): the page says so. */
+  /** Files dropped or pasted here could not go in (pictures, PDFs), or nothing could (read-only): the page says so. */
   readonly onFilesNotAdded: (notice: FilesNotAddedNotice) => void;
 }
 
-export function DocumentEditor({ docName, session, initialIdentity, isReadOnly, isEditable, editableResync, typedAhead = null, onTitle, onReplaced, onFilesNotAdded }: DocumentEditorProps) {
+export function DocumentEditor({ docName, session, initialIdentity, isReadOnly, isViewOnly, isEditable, editableResync, typedAhead = null, onTitle, onReplaced, onFilesNotAdded }: DocumentEditorProps) {
   // Remote carets are positioned relative to the editor frame, so they scroll with the text. They sit beside the
   // `editor` hook element rather than in it, so collaborators' names never count as document text, in a layer of
   // their own (see .remote-carets in styles.css).
@@ -142,6 +145,7 @@ export function DocumentEditor({ docName, session, initialIdentity, isReadOnly, 
       <LeaveLastBlockPlugin />
       <HtmlPastePlugin />
       <MarkdownPastePlugin onFilesNotAdded={onFilesNotAdded} />
+      <ReadOnlyDropsPlugin isViewOnly={isViewOnly} onNotAdded={onFilesNotAdded} />
       <AutoLinkPlugin matchers={linkMatchers} />
       <MarkdownShortcutPlugin transformers={shortcutTransformers} />
       <TitlePlugin onTitle={onTitle} />

@@ -264,6 +264,7 @@ function EditorLayout({ config, docName, storage, session, tokenSource, initialI
               session={session}
               initialIdentity={initialIdentity}
               isReadOnly={isReadOnly}
+              isViewOnly={!access.canEdit}
               isEditable={isContentReady && !isReadOnly && replacementInProgress === null}
               editableResync={noticesHeard}
               typedAhead={typedAhead}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filesNotAddedNotice, isPictureFile } from './files-not-added';
+import { filesNotAddedNotice, isPictureFile, readOnlyNotice } from './files-not-added';
 
 const file = (name: string, type = '') => ({ name, type });
 
@@ -38,5 +38,25 @@ describe('isPictureFile', () => {
     expect(isPictureFile(file('scan', 'image/tiff'))).toBe(true);
     expect(isPictureFile(file('Photo.HEIC'))).toBe(true);
     expect(isPictureFile(file('notes.txt', 'text/plain'))).toBe(false);
+  });
+});
+
+describe('readOnlyNotice', () => {
+  it('says a viewer cannot add what they dropped, naming the files', () => {
+    expect(readOnlyNotice({ kind: 'files', files: [file('beach.png', 'image/png')] }, true)).toEqual({
+      headline: 'This document is view-only.',
+      detail: 'beach.png was not added.',
+    });
+    expect(readOnlyNotice({ kind: 'files', files: [file('notes.md'), file('a.pdf')] }, true).detail).toBe('notes.md and a.pdf were not added.');
+    expect(readOnlyNotice({ kind: 'files', files: [file('', 'image/png')] }, true).detail).toBe('The picture was not added.');
+  });
+
+  it('names text, a link or a paste, and a stopped document in its own words', () => {
+    expect(readOnlyNotice({ kind: 'text' }, true).detail).toBe('The text was not added.');
+    expect(readOnlyNotice({ kind: 'link' }, true).detail).toBe('The link was not added.');
+    expect(readOnlyNotice({ kind: 'paste' }, false)).toEqual({
+      headline: "This document can't be edited right now.",
+      detail: 'What you pasted was not added.',
+    });
   });
 });

@@ -1,5 +1,6 @@
 // What the page says about files dropped or pasted on the document that cannot go in it. Documents hold text only:
 // a picture, or a PDF, went nowhere without a word, and the person was left wondering whether the drop had missed.
+// Nor can anything go in while the text is read-only (a viewer's link, a stopped connection): that is said the same way.
 
 export interface FilesNotAddedNotice {
   /** Why, in a sentence. */
@@ -25,6 +26,24 @@ export function filesNotAddedNotice(files: ReadonlyArray<Pick<File, 'name' | 'ty
   const headline = pictures.length > 0 ? "Pictures can't go in a Tandem document yet." : "Only text can go in a Tandem document.";
   const which = `${namesOf(files, pictures.length === files.length ? 'picture' : 'file')} ${files.length === 1 ? 'was' : 'were'} not added`;
   return { headline, detail: hasOthers ? `${which}; text and Markdown files (.txt, .md) can be dropped in.` : `${which}.` };
+}
+
+/** What was dropped or pasted on text that could not take it: files, by name, or text (a link, words, a paste). */
+export type RefusedContent =
+  | { readonly kind: 'files'; readonly files: ReadonlyArray<Pick<File, 'name' | 'type'>> }
+  | { readonly kind: 'link' | 'text' | 'paste' };
+
+const REFUSED_CONTENT = { link: 'The link was', text: 'The text was', paste: 'What you pasted was' } as const;
+
+/** The notice for `refused`, dropped or pasted while the text may not be edited; `isViewOnly`: by this person. */
+export function readOnlyNotice(refused: RefusedContent, isViewOnly: boolean): FilesNotAddedNotice {
+  const headline = isViewOnly ? 'This document is view-only.' : "This document can't be edited right now.";
+  if (refused.kind !== 'files' || refused.files.length === 0) {
+    return { headline, detail: `${REFUSED_CONTENT[refused.kind === 'files' ? 'paste' : refused.kind]} not added.` };
+  }
+  const { files } = refused;
+  const noun = files.every(isPictureFile) ? 'picture' : 'file';
+  return { headline, detail: `${namesOf(files, noun)} ${files.length === 1 ? 'was' : 'were'} not added.` };
 }
 
 /** "a.png", "a.png and b.pdf", "a.png, b.pdf and c.doc", "a.png, b.pdf and 3 other files". */
