@@ -13,7 +13,10 @@ export interface User {
 
 interface TestFixtures {
   docName: string;
-  openUser: (name: string, options?: { doc?: string; query?: string; waitConnected?: boolean; clockSkewMs?: number }) => Promise<User>;
+  openUser: (
+    name: string,
+    options?: { doc?: string; query?: string; waitConnected?: boolean; clockSkewMs?: number; hasFakeClock?: boolean },
+  ) => Promise<User>;
 }
 
 interface WorkerFixtures {
@@ -45,6 +48,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         }, options.clockSkewMs);
       }
       const page = await context.newPage();
+      // Playwright's clock, installed before the page loads: a test moves its timers on with page.clock.fastForward.
+      if (options.hasFakeClock === true) await page.clock.install();
       const query = `name=${encodeURIComponent(name)}${options.query ? `&${options.query}` : ''}`;
       await page.goto(`${tandem.url}/d/${options.doc ?? docName}?${query}`);
       if (options.waitConnected !== false) {

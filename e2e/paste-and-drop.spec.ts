@@ -125,3 +125,56 @@ test('a Markdown file dropped with a PDF goes in, and the page names the PDF it 
   );
   await expect(ben.page.getByTestId('files-not-added')).toHaveCount(0);
 });
+
+test('the notice goes by itself 10 s after the last drop, and the page stays connected through the wait', async ({ openUser }) => {
+  // Playwright's clock runs the page's timers, the notice's wait among them: the test moves it on, rather than waiting.
+  const ann = await openUser('Ann', { hasFakeClock: true });
+  const ben = await openUser('Ben');
+  await focusEnd(ann);
+  await ann.page.keyboard.type('Holiday');
+  const notice = ann.page.getByTestId('files-not-added');
+  await dropFiles(ann, [['beach.png', 'image/png', 'not really a picture']]);
+  await expect(notice).toContainText('beach.png was not added.');
+  await ann.page.clock.fastForward(6_000);
+  await expect(notice).toBeVisible();
+  // A second drop's notice stays its full 10 s: past the first one's, it is still there.
+  await dropFiles(ann, [['sea.png', 'image/png', 'not really a picture']]);
+  await expect(notice).toContainText('sea.png was not added.');
+  await ann.page.clock.fastForward(6_000);
+  await expect(notice).toBeVisible();
+  await ann.page.clock.fastForward(4_500);
+  await expect(notice).toHaveCount(0);
+  // The jump in time did not cost the connection: what Ann types next reaches Ben.
+  await expect(ann.page.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected');
+  await ann.page.keyboard.type(' at sea');
+  await expect.poll(() => documentText(ben)).toBe('Holiday at sea');
+});
+
+test('the notice is dismissed from the keyboard, by Escape or its button, and the focus goes back to the text', async ({ openUser }) => {
+  const ann = await openUser('Ann');
+  await focusEnd(ann);
+  await ann.page.keyboard.type('Holiday');
+  const notice = ann.page.getByTestId('files-not-added');
+  const dismiss = notice.getByRole('button', { name: 'Dismiss' });
+  await dropFiles(ann, [['beach.png', 'image/png', 'not really a picture']]);
+  await expect(notice).toBeVisible();
+  // Escape leaves the text (indent-plugin.tsx), and leaves the notice alone; Shift+Tab goes up to its button.
+  await ann.page.keyboard.press('Escape');
+  await expect(notice).toBeVisible();
+  await ann.page.keyboard.press('Shift+Tab');
+  await expect(dismiss).toBeFocused();
+  // Before, Escape did nothing here, and the button's press dropped the focus on the page's body.
+  await ann.page.keyboard.press('Escape');
+  await expect(notice).toHaveCount(0);
+  await expect(ann.editable).toBeFocused();
+  await ann.page.keyboard.type(' at sea');
+  await dropFiles(ann, [['sea.png', 'image/png', 'not really a picture']]);
+  await ann.page.keyboard.press('Escape');
+  await ann.page.keyboard.press('Shift+Tab');
+  await expect(dismiss).toBeFocused();
+  await ann.page.keyboard.press('Enter');
+  await expect(notice).toHaveCount(0);
+  await expect(ann.editable).toBeFocused();
+  await ann.page.keyboard.type('!');
+  await expect.poll(() => documentText(ann)).toBe('Holiday at sea!');
+});

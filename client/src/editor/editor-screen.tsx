@@ -27,7 +27,8 @@ import { DocHeader } from './doc-header';
 import { DocumentEditor } from './document-editor';
 import { HistoryButton } from './history-button';
 import type { FilesNotAddedNotice } from './files-not-added';
-import { DiscardedBar, FilesNotAddedBar, NoticeBar, ReplacementBar, ReplacingBar, ViewOnlyNotice } from './notice-bar';
+import { FilesNotAddedBar } from './files-not-added-bar';
+import { DiscardedBar, NoticeBar, ReplacementBar, ReplacingBar, ViewOnlyNotice } from './notice-bar';
 import { RefusedChangeBar } from './refused-change-bar';
 import { useReplacementInProgress } from './use-replacement-in-progress';
 import { describeReplacement, describeReplacementUnderWay } from './replacement-plugin';
@@ -45,8 +46,6 @@ const WORD_COUNT_MARGIN = '(max-width: 1100px)';
 const WORD_COUNT_MARGIN_WITH_DRAWER = '(max-width: 1440px)';
 /** Phones, whose top bar has no room for the count either (styles.css, the same width). */
 const PHONE = '(max-width: 720px)';
-/** How long the notice about dropped files that could not go in stays, unless dismissed: news of the moment. */
-const FILES_NOT_ADDED_MS = 10_000;
 
 export interface EditorScreenProps {
   readonly config: ClientConfig;
@@ -117,12 +116,6 @@ function EditorLayout({ config, docName, storage, session, tokenSource, initialI
   const [replacedMessage, setReplacedMessage] = useState<{ text: string; hadEditsAway: boolean } | null>(null);
   const [showsDiscarded, setShowsDiscarded] = useState(hasDiscarded);
   const [filesNotAdded, setFilesNotAdded] = useState<FilesNotAddedNotice | null>(null);
-  // Each drop's notice stays its full time: a new one (a new object) starts the wait again.
-  useEffect(() => {
-    if (filesNotAdded === null) return;
-    const timer = setTimeout(() => setFilesNotAdded(null), FILES_NOT_ADDED_MS);
-    return () => clearTimeout(timer);
-  }, [filesNotAdded]);
   /** Changes with every replacement, so an open history panel re-reads its list (a restore adds a version). */
   const [replacements, setReplacements] = useState(0);
   const topBarRef = useRef<HTMLElement>(null);

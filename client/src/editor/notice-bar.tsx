@@ -1,10 +1,9 @@
 // The notices that explain why the document cannot be edited: the server stopped the connection for good (deleted,
 // forbidden, too large, …), the document is not on this device yet, or this person may only view; that someone is
-// replacing the whole content (restoring a version, importing a file) and, until dismissed, that they did; and, for a
-// while, which dropped or pasted files could not go in.
+// replacing the whole content (restoring a version, importing a file) and, until dismissed, that they did. What was
+// dropped or pasted and did not go in has a notice of its own (files-not-added-bar.tsx).
 import type { Access } from '../collab/collab-session';
 import type { ConnectionStatus } from '../collab/connection-controller';
-import type { FilesNotAddedNotice } from './files-not-added';
 
 export interface NoticeBarProps {
   readonly connection: ConnectionStatus;
@@ -91,20 +90,6 @@ export function DiscardedBar({ onDismiss }: { onDismiss: () => void }) {
       <span>
         <strong>Back to the saved document.</strong> The changes the server refused are gone from this device, and you can
         edit again.
-      </span>
-      <button type="button" className="icon-button" aria-label="Dismiss" onClick={onDismiss}>
-        ×
-      </button>
-    </div>
-  );
-}
-
-/** Files dropped or pasted on the document that it cannot hold (pictures, PDFs): they were not added. */
-export function FilesNotAddedBar({ notice, onDismiss }: { notice: FilesNotAddedNotice; onDismiss: () => void }) {
-  return (
-    <div className="notice notice-info notice-dismissible" role="status" data-testid="files-not-added">
-      <span>
-        <strong>{notice.headline}</strong> {notice.detail}
       </span>
       <button type="button" className="icon-button" aria-label="Dismiss" onClick={onDismiss}>
         ×
