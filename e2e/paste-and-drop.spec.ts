@@ -178,3 +178,16 @@ test('the notice is dismissed from the keyboard, by Escape or its button, and th
   await ann.page.keyboard.type('!');
   await expect.poll(() => documentText(ann)).toBe('Holiday at sea!');
 });
+
+test('on a phone, a dropped file with a long name wraps in the notice, which keeps its button in view', async ({ openUser }) => {
+  const ann = await openUser('Ann');
+  await ann.page.setViewportSize({ width: 375, height: 700 });
+  await focusEnd(ann);
+  const name = 'IMG20260801123456789012345678901234567890.png';
+  await dropFiles(ann, [[name, 'image/png', 'not really a picture']]);
+  const notice = ann.page.getByTestId('files-not-added');
+  await expect(notice).toContainText(`${name} was not added.`);
+  // Before, the name ran past the screen's edge in one piece, the page scrolled sideways, and Dismiss was off screen.
+  expect(await ann.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  await expect(notice.getByRole('button', { name: 'Dismiss' })).toBeInViewport({ ratio: 1 });
+});
