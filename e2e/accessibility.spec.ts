@@ -24,7 +24,7 @@ async function faultsOf(page: Page): Promise<string[]> {
 }
 
 for (const scheme of ['light', 'dark'] as const) {
-  test(`the home page and the editor with its link form, shortcuts list and version history pass axe-core's checks (${scheme})`, async ({ openUser, tandem }) => {
+  test(`the home page and the editor with its link form, shortcuts list, version history and a drop's notice pass axe-core's checks (${scheme})`, async ({ openUser, tandem }) => {
     const ann = await openUser('Ann');
     const { page } = ann;
     await page.emulateMedia({ colorScheme: scheme });
@@ -32,6 +32,16 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.keyboard.type('Trip plan');
     await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
     expect(await faultsOf(page), 'the editor').toEqual([]);
+
+    // A picture dropped on the text: the notice under the toolbar that it was not added, with its Dismiss button.
+    await ann.editable.evaluate((element) => {
+      const data = new DataTransfer();
+      data.items.add(new File(['pixels'], 'beach.png', { type: 'image/png' }));
+      element.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    });
+    await expect(page.getByTestId('files-not-added')).toBeVisible();
+    expect(await faultsOf(page), 'the notice of a file not added').toEqual([]);
+    await page.getByTestId('files-not-added').getByRole('button', { name: 'Dismiss' }).click();
 
     await page.keyboard.press('Control+k');
     await expect(page.getByTestId('link-editor')).toBeVisible();
