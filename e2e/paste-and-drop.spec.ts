@@ -191,3 +191,32 @@ test('on a phone, a dropped file with a long name wraps in the notice, which kee
   expect(await ann.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
   await expect(notice.getByRole('button', { name: 'Dismiss' })).toBeInViewport({ ratio: 1 });
 });
+
+test('the notice stays while the pointer or the focus is on it, and goes 10 s after they leave', async ({ openUser }) => {
+  const ann = await openUser('Ann', { hasFakeClock: true });
+  await focusEnd(ann);
+  await ann.page.keyboard.type('Holiday');
+  const notice = ann.page.getByTestId('files-not-added');
+  const dismiss = notice.getByRole('button', { name: 'Dismiss' });
+  await dropFiles(ann, [['beach.png', 'image/png', 'not really a picture']]);
+  // Someone reading it, the pointer on it: before, it went from under the pointer all the same.
+  await notice.hover();
+  await ann.page.clock.fastForward(12_000);
+  await expect(notice).toBeVisible();
+  const text = (await ann.editable.boundingBox())!;
+  await ann.page.mouse.move(text.x + 10, text.y + text.height - 5);
+  await ann.page.clock.fastForward(6_000);
+  await expect(notice).toBeVisible();
+  await ann.page.clock.fastForward(4_500);
+  await expect(notice).toHaveCount(0);
+  // Someone about to press Dismiss from the keyboard: the button is still there when they do.
+  await dropFiles(ann, [['sea.png', 'image/png', 'not really a picture']]);
+  await ann.page.keyboard.press('Escape');
+  await ann.page.keyboard.press('Shift+Tab');
+  await expect(dismiss).toBeFocused();
+  await ann.page.clock.fastForward(12_000);
+  await expect(dismiss).toBeFocused();
+  await ann.page.keyboard.press('Enter');
+  await expect(notice).toHaveCount(0);
+  await expect(ann.editable).toBeFocused();
+});
