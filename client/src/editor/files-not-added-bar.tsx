@@ -6,7 +6,7 @@ import { useEffect, useRef, useState, type FocusEvent, type KeyboardEvent } from
 import type { FilesNotAddedNotice } from './files-not-added';
 
 /** How long the notice stays unless dismissed, counted again from when the pointer and the focus have left it. */
-export const FILES_NOT_ADDED_MS = 10_000;
+const FILES_NOT_ADDED_MS = 10_000;
 
 export interface FilesNotAddedBarProps {
   /** A new object for every drop: its wait starts again. */
