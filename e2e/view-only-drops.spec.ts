@@ -90,3 +90,18 @@ test('a viewer who drops a picture, a link or text on the document, or pastes th
   // The notice is the viewer's own: the editor is told nothing.
   await expect(ann.page.getByTestId('files-not-added')).toHaveCount(0);
 });
+
+test("on a phone, the viewer's view-only notice is inset from the screen's edges, as the bar's notices are", async ({ browser }) => {
+  const doc = `e2e-viewer-${randomBytes(5).toString('hex')}`;
+  await openAs(browser, doc, 'Ann', 'editor');
+  const vic = await openAs(browser, doc, 'Vic', 'viewer');
+  await vic.page.setViewportSize({ width: 375, height: 700 });
+  // Before, it ran from edge to edge (0 to 375), under a drop's notice inset 16 px on each side.
+  await expect.poll(async () => {
+    const box = (await vic.page.getByTestId('view-only').boundingBox())!;
+    return [box.x, box.x + box.width];
+  }).toEqual([16, 359]);
+  await dragAndDrop(vic, vic.editable, { data: { 'text/plain': 'Bring towels' } });
+  const dropped = (await vic.page.getByTestId('files-not-added').boundingBox())!;
+  expect([dropped.x, dropped.x + dropped.width]).toEqual([16, 359]);
+});
