@@ -682,3 +682,37 @@ test('typing waits while an import puts a large document in place, then goes in 
   await expect(ann.editable.locator(':scope > p')).toHaveCount(4_000);
   expect(await documentText(ann)).toBe(['Held then Imported paragraph 1', ...lines.slice(1)].join('\n'));
 });
+
+test('the content-replaced notice is dismissed from the keyboard, by Escape or its button, and the focus goes back to the text', async ({ openUser, tandem, docName }) => {
+  const ann = await openUser('Ann');
+  const { page } = ann;
+  const notice = page.getByTestId('replaced-banner');
+  const dismiss = notice.getByRole('button', { name: 'Dismiss' });
+  await focusEnd(ann);
+  await page.keyboard.type('old line');
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+
+  await adminApi(tandem).importDoc(docName, 'markdown', 'First import');
+  await expect(notice).toBeVisible();
+  await expect(ann.editable).toBeFocused();
+  // Escape leaves the text (indent-plugin.tsx); Shift+Tab goes up to the notice's button.
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Shift+Tab');
+  await expect(dismiss).toBeFocused();
+  // Before, Escape did nothing here, and the button's press dropped the focus on the page's body.
+  await page.keyboard.press('Escape');
+  await expect(notice).toHaveCount(0);
+  await expect(ann.editable).toBeFocused();
+
+  await adminApi(tandem).importDoc(docName, 'markdown', 'Second import');
+  await expect(notice).toBeVisible();
+  await expect(ann.editable).toBeFocused();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Shift+Tab');
+  await expect(dismiss).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(notice).toHaveCount(0);
+  await expect(ann.editable).toBeFocused();
+  await page.keyboard.type('Typed ');
+  await expect.poll(() => documentText(ann)).toBe('Typed Second import');
+});

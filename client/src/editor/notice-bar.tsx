@@ -4,6 +4,7 @@
 // dropped or pasted and did not go in has a notice of its own (files-not-added-bar.tsx).
 import type { Access } from '../collab/collab-session';
 import type { ConnectionStatus } from '../collab/connection-controller';
+import { DismissibleNotice } from './dismissible-notice';
 
 export interface NoticeBarProps {
   readonly connection: ConnectionStatus;
@@ -71,29 +72,19 @@ export function ReplacingBar({ message }: { message: string }) {
 /** `hadEditsAway`: the message already says where this page's offline words went (describeReplacement). */
 export function ReplacementBar({ message, hadEditsAway, onDismiss }: { message: string; hadEditsAway: boolean; onDismiss: () => void }) {
   return (
-    <div className="notice notice-info notice-dismissible" role="status" data-testid="replaced-banner">
-      <span>
-        <strong>Content replaced.</strong> {message} Undo starts again from here
-        {hadEditsAway ? '.' : '; the text before it, and anything typed into that text meanwhile (offline, say), is kept in the version history.'}
-      </span>
-      <button type="button" className="icon-button" aria-label="Dismiss" onClick={onDismiss}>
-        ×
-      </button>
-    </div>
+    <DismissibleNotice testId="replaced-banner" onDismiss={onDismiss}>
+      <strong>Content replaced.</strong> {message} Undo starts again from here
+      {hadEditsAway ? '.' : '; the text before it, and anything typed into that text meanwhile (offline, say), is kept in the version history.'}
+    </DismissibleNotice>
   );
 }
 
 /** After "Discard my unsaved changes" (see RefusedChangeBar): the page is the server's document again. */
 export function DiscardedBar({ onDismiss }: { onDismiss: () => void }) {
   return (
-    <div className="notice notice-info notice-dismissible" role="status" data-testid="discarded-banner">
-      <span>
-        <strong>Back to the saved document.</strong> The changes the server refused are gone from this device, and you can
-        edit again.
-      </span>
-      <button type="button" className="icon-button" aria-label="Dismiss" onClick={onDismiss}>
-        ×
-      </button>
-    </div>
+    <DismissibleNotice testId="discarded-banner" onDismiss={onDismiss}>
+      <strong>Back to the saved document.</strong> The changes the server refused are gone from this device, and you can
+      edit again.
+    </DismissibleNotice>
   );
 }
