@@ -1,8 +1,8 @@
 // Batches y-indexeddb's writes: y-indexeddb stores every Yjs update in a transaction of its own, which was a tenth
 // of the script of each keystroke in the typist's page and in every reader's. An update that is safe elsewhere
 // meanwhile waits here up to STORE_BATCH_MS, then goes to y-indexeddb's store handler merged with the others, in one
-// transaction: this page's own edits (local-copy.ts's last-moment copy keeps them as the page goes away) and what the
-// server sent (the server has it). Anything else (the edits an earlier page kept in localStorage, a seed) is stored
+// transaction: this page's own edits and what the server sent (the server has it, and local-copy.ts's last-moment
+// copy keeps both as the page goes away). Anything else (the edits an earlier page kept in localStorage, a seed) is stored
 // at once, as before: nothing else would keep it across a reload. A page being hidden or left writes what waits.
 import type { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
