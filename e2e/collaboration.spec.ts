@@ -936,9 +936,9 @@ function toolbarLayout(user: User) {
   });
 }
 
-test('the toolbar keeps to one row at every width from 320 to 1400 px; the buttons that do not fit are under More, least used first', async ({ openUser }) => {
+test('the toolbar keeps to one row at every width from 320 to 1400 px; the buttons that do not fit are under More, least used first, the headings staying from 360 px up', async ({ openUser }) => {
   const ann = await openUser('Ann');
-  for (const width of [1400, 1280, 1024, 900, 768, 600, 375, 320]) {
+  for (const width of [1400, 1280, 1024, 900, 768, 600, 375, 360, 320]) {
     await ann.page.setViewportSize({ width, height: 700 });
     await expect.poll(async () => ({ ...(await toolbarLayout(ann)), inRow: undefined, underMore: undefined }), { message: `${width} px` }).toEqual({ rows: 1, fits: true });
     const { inRow, underMore } = await toolbarLayout(ann);
@@ -949,6 +949,8 @@ test('the toolbar keeps to one row at every width from 320 to 1400 px; the butto
     if (width >= 1024) expect(underMore, `${width} px`).toEqual([]);
     // The most used stay in sight; alignment is the first to fold.
     for (const action of ['undo', 'redo', 'bold', 'italic', 'underline', 'link']) expect(shown, `${width} px`).toContain(action);
+    // So do the headings on phones from 360 px (a common width) up.
+    if (width >= 360) for (const action of ['h1', 'h2', 'h3']) expect(shown, `${width} px`).toContain(action);
     if (underMore.length > 0) expect(underMore, `${width} px`).toContain('align-center');
   }
 });
