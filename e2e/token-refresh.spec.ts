@@ -2,27 +2,16 @@
 // `?tokenUrl=` fetches a fresh token and reconnects with every edit kept, one without it stops with a banner, and a
 // token URL whose tokens the server keeps refusing makes the page back off and stop, not loop. And sharing on such a
 // server: the page's own token never goes into a shared link, so Share says how others get an access link.
-import { test, type Browser, type BrowserContext, type Page, type Route, type WebSocket } from '@playwright/test';
+import { test, type Browser, type Page, type Route, type WebSocket } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
 import { mintToken } from '../server/src/auth/tokens';
 import { documentText, expect, focusEnd, type User } from './fixtures';
-import { startTandem, type TandemServer } from './support/tandem-server';
+import { useSecuredServer } from './support/secured-server';
 
 const AUTH_SECRET = 'e2e-token-refresh-secret-0123456789';
 const isTokenUrl = (url: URL) => url.pathname === '/test-token';
 
-let tandem: TandemServer;
-const contexts: BrowserContext[] = [];
-
-test.beforeAll(async () => {
-  tandem = await startTandem({ AUTH_SECRET });
-});
-test.afterAll(async () => {
-  await tandem?.stop();
-});
-test.afterEach(async () => {
-  for (const context of contexts.splice(0)) await context.close();
-});
+const { server, contexts } = useSecuredServer(test, AUTH_SECRET);
 
 const newDoc = () => `e2e-token-${randomBytes(5).toString('hex')}`;
 const mint = (doc: string, sub: string, ttlSeconds: number) =>
@@ -39,7 +28,7 @@ async function newPage(browser: Browser): Promise<{ page: Page; sockets: WebSock
 }
 
 async function open(page: Page, doc: string, query: string, name: string): Promise<User> {
-  await page.goto(`${tandem.url}/d/${doc}?${query}`);
+  await page.goto(`${server().url}/d/${doc}?${query}`);
   return { name, page, context: page.context(), editable: page.locator('[data-testid=editor] [contenteditable=true]') };
 }
 
@@ -123,7 +112,7 @@ test('Share on a page opened with an access link copies the address without the 
   const doc = newDoc();
   const token = await mint(doc, 'Ann', 3600);
   const { page } = await newPage(browser);
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: tandem.url });
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server().url });
   await open(page, doc, `token=${token}`, 'Ann');
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected');
 
@@ -137,7 +126,7 @@ test('Share on a page opened with an access link copies the address without the 
   await note.getByText('For the admin').click();
   await expect(command).toBeVisible();
   const copied = await page.evaluate(() => navigator.clipboard.readText());
-  expect(copied).toBe(`${tandem.url}/d/${doc}`);
+  expect(copied).toBe(`${server().url}/d/${doc}`);
   expect(copied).not.toContain(token);
   // It stays to be read, and Escape puts it away.
   await expect(page.getByTestId('share')).toHaveAttribute('data-copied', 'true');

@@ -2,33 +2,22 @@
 // happened at all. The page takes the drop itself, leaving nothing to the browser's default drop.
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Locator } from '@playwright/test';
+import type { Browser, Locator } from '@playwright/test';
 import { mintToken } from '../server/src/auth/tokens';
 import { expect, test, type User } from './fixtures';
 import { adminApi } from './support/admin-api';
-import { startTandem, type TandemServer } from './support/tandem-server';
+import { useSecuredServer } from './support/secured-server';
 
 const AUTH_SECRET = 'e2e-view-only-drops-secret-0123456789';
 
-let tandem: TandemServer;
-const contexts: BrowserContext[] = [];
-
-test.beforeAll(async () => {
-  tandem = await startTandem({ AUTH_SECRET });
-});
-test.afterAll(async () => {
-  await tandem?.stop();
-});
-test.afterEach(async () => {
-  for (const context of contexts.splice(0)) await context.close();
-});
+const { server, contexts } = useSecuredServer(test, AUTH_SECRET);
 
 async function openAs(browser: Browser, doc: string, name: string, role: 'editor' | 'viewer'): Promise<User> {
   const context = await browser.newContext();
   contexts.push(context);
   const page = await context.newPage();
   const token = await mintToken({ secret: AUTH_SECRET, sub: name, name, doc, role, ttlSeconds: 3600 });
-  await page.goto(`${tandem.url}/d/${doc}?token=${token}`);
+  await page.goto(`${server().url}/d/${doc}?token=${token}`);
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected');
   return { name, page, context, editable: page.locator('[data-testid=editor] .editor-content') };
 }
@@ -54,7 +43,7 @@ async function dragAndDrop(user: User, target: Locator, dragged: Dragged): Promi
 test('a viewer who drops a picture, a link or text on the document, or pastes there, is told it was not added', async ({ browser }, testInfo) => {
   const doc = `e2e-viewer-${randomBytes(5).toString('hex')}`;
   const ann = await openAs(browser, doc, 'Ann', 'editor');
-  await adminApi(tandem).importDoc(doc, 'markdown', 'Holiday plans\n');
+  await adminApi(server()).importDoc(doc, 'markdown', 'Holiday plans\n');
   const vic = await openAs(browser, doc, 'Vic', 'viewer');
   await expect(vic.page.getByTestId('editor')).toHaveAttribute('data-readonly', 'true');
   await expect(vic.editable).toHaveText('Holiday plans');
