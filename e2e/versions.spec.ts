@@ -65,7 +65,9 @@ test('restoring a named version from the history panel reaches every page and ke
     await expect.poll(() => documentText(user)).toBe('Draft\nThe first words.');
     await expect(user.editable.locator('h1')).toHaveText('Draft');
   }
-  await expect(history.getByRole('status')).toContainText('Restored “First draft”');
+  await expect(history.getByTestId('history-notice')).toContainText('Restored “First draft”');
+  // Read out to a screen reader, by the region that was on the page before the notice came (a new one may go unread).
+  await expect(ann.page.getByTestId('page-announcement')).toContainText('Restored “First draft”. Everyone in the document now sees that version.');
   await expect(history.getByTestId('history-error')).toHaveCount(0);
 
   // The version made automatically before the restore is listed in the panel (newest first, so above the named one)…
@@ -153,7 +155,7 @@ test('after someone restores a version, the others are told, their history lists
   await expect.poll(() => documentText(ann)).toBe('Title\none');
   await expect(ann.page.getByTestId('replaced-banner')).toContainText('Ben restored the version “v1”.');
   // Ben's own panel already tells him; the banner is for the others.
-  await expect(ben.page.getByTestId('history').getByRole('status')).toContainText('Restored “v1”');
+  await expect(ben.page.getByTestId('history-notice')).toContainText('Restored “v1”');
   await expect(ben.page.getByTestId('replaced-banner')).toHaveCount(0);
   // Ann's open panel lists the version kept from before the restore, without being reopened.
   await expect(versionTitled(ann.page, 'Before restoring v1')).toHaveCount(1);

@@ -56,7 +56,8 @@ test('a viewer who drops a picture, a link or text on the document, or pastes th
   // the browser. Now the page takes each drop itself, and the tab stays on the document.
   await dragAndDrop(vic, vic.editable, { files: [picture] });
   await expect(notice).toHaveText(/This document is view-only\.\s*beach\.png was not added\./);
-  await expect(notice).toHaveAttribute('role', 'status');
+  // Read out to a screen reader, by the region that was on the page before the notice came (a new one may go unread).
+  await expect(vic.page.getByTestId('page-announcement')).toHaveText(/^This document is view-only\. beach\.png was not added\.$/);
   await dragAndDrop(vic, vic.editable, { data: { 'text/uri-list': 'https://example.com/', 'text/plain': 'https://example.com/' } });
   await expect(notice).toHaveText(/This document is view-only\.\s*The link was not added\./);
   await dragAndDrop(vic, vic.editable, { data: { 'text/plain': 'Bring towels' } });

@@ -5,6 +5,7 @@
 // opening it puts the focus on its first item, the arrow keys (and Home, End) move between items, Escape closes it,
 // Tab closes it and moves on.
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useAnnouncedText } from '../announce';
 import { actionIcons } from '../editor/action-icons';
 import { useDismiss } from '../use-dismiss';
 import type * as Y from 'yjs';
@@ -48,6 +49,8 @@ export function DownloadMenu({ api, docName, fileTitle, localCopy }: DownloadMen
   const rootRef = useRef<HTMLDivElement>(null);
   const menuRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
+  const noteRef = useRef<HTMLParagraphElement>(null);
+  useAnnouncedText(noteRef);
   const close = useCallback(() => {
     // Closed from inside (Escape, a finished download, whose item was disabled meanwhile and so lost the focus): the
     // focus goes back to the button, not to the page.
@@ -129,7 +132,7 @@ export function DownloadMenu({ api, docName, fileTitle, localCopy }: DownloadMen
             </p>
           )}
           {note !== null && (
-            <p className="menu-note" role="status" data-testid="download-note">
+            <p ref={noteRef} className="menu-note" data-testid="download-note">
               {note}
             </p>
           )}

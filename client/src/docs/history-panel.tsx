@@ -9,6 +9,7 @@ import { editorStateToHtml } from '../../../shared/lexical/editor-state-to-html'
 import { editorFromYDoc } from '../../../shared/lexical/yjs-to-editor-state';
 import { readReplacement } from '../../../shared/replacement-notice';
 import { MAX_VERSION_LABEL_CHARS } from '../../../shared/restore-labels';
+import { useAnnouncedText } from '../announce';
 import { formatClockTime, formatRelativeTime } from './format-time';
 import type { DocApi, Snapshot } from './doc-api';
 import { VersionItem } from './version-item';
@@ -68,6 +69,8 @@ export function HistoryPanel({ api, canEdit, changes, doc, awareness, onRestorin
   const [label, setLabel] = useState('');
   const labelId = useId();
   const panelRef = useRef<HTMLElement>(null);
+  const noticeRef = useRef<HTMLParagraphElement>(null);
+  useAnnouncedText(noticeRef);
   // Read from the shared document, as a download made here is: the same renderer as the version's export.
   const currentDocument = useMemo<CurrentDocument>(
     () => ({
@@ -276,7 +279,7 @@ export function HistoryPanel({ api, canEdit, changes, doc, awareness, onRestorin
         </p>
       )}
       {notice !== null && error === null && (
-        <p className="history-notice history-message" role="status">
+        <p ref={noticeRef} className="history-notice history-message" data-testid="history-notice">
           {notice.text}
           {notice.undo !== undefined && (
             <>

@@ -1,6 +1,7 @@
 // A read-only rendering of one version, from the server's HTML export, sanitized before it touches the page. "Show
 // changes" marks it against the document now (version-changes.ts), kept up to date while people type.
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useAnnouncedText } from '../announce';
 import { CHANGE_SELECTOR, markChanges, type ChangeCounts } from './version-changes';
 import { sanitizeHtml } from './sanitize-html';
 
@@ -16,6 +17,8 @@ const RECOMPARE_AFTER_MS = 400;
 
 export function VersionPreview({ title, html, current, onClose }: { title: string; html: string; current: CurrentDocument; onClose: () => void }) {
   const bodyRef = useRef<HTMLDivElement>(null);
+  const changesKeyRef = useRef<HTMLParagraphElement>(null);
+  useAnnouncedText(changesKeyRef);
   const [showsChanges, setShowsChanges] = useState(false);
   const [counts, setCounts] = useState<ChangeCounts | null>(null);
   const [nowChanged, setNowChanged] = useState(0);
@@ -65,7 +68,7 @@ export function VersionPreview({ title, html, current, onClose }: { title: strin
         </button>
       </header>
       {counts !== null && (
-        <p className="version-changes-key" data-testid="version-changes-key" role="status">
+        <p ref={changesKeyRef} className="version-changes-key" data-testid="version-changes-key">
           {counts.blocks === 0 ? (
             'This version reads the same as the document now.'
           ) : (

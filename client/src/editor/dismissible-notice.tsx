@@ -1,7 +1,9 @@
 // A notice under the toolbar that the person closes: with its Dismiss button, or Escape while the focus is in it.
 // Closing it while the focus is in it sends the focus back to where it came from (the text, mostly), not to the
-// page's top, where the notice's button had taken it away from the document.
+// page's top, where the notice's button had taken it away from the document. Its words are read out to screen
+// readers when it appears (announce.ts).
 import { useRef, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { useAnnouncedText } from '../announce';
 
 export interface DismissibleNoticeProps {
   readonly testId: string;
@@ -16,6 +18,7 @@ export interface DismissibleNoticeProps {
 
 export function DismissibleNotice({ testId, onDismiss, onHeld, children }: DismissibleNoticeProps) {
   const noticeRef = useRef<HTMLDivElement>(null);
+  useAnnouncedText(noticeRef);
   /** Where the focus was before it came into the notice (Shift+Tab from the text, say). */
   const focusCameFrom = useRef<HTMLElement | null>(null);
   const held = useRef({ pointer: false, focus: false });
@@ -41,7 +44,6 @@ export function DismissibleNotice({ testId, onDismiss, onHeld, children }: Dismi
     <div
       ref={noticeRef}
       className="notice notice-info notice-dismissible"
-      role="status"
       data-testid={testId}
       onKeyDown={onKeyDown}
       onPointerEnter={() => setHeld('pointer', true)}

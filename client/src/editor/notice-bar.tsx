@@ -1,7 +1,10 @@
 // The notices that explain why the document cannot be edited: the server stopped the connection for good (deleted,
 // forbidden, too large, …), the document is not on this device yet, or this person may only view; that someone is
 // replacing the whole content (restoring a version, importing a file) and, until dismissed, that they did. What was
-// dropped or pasted and did not go in has a notice of its own (files-not-added-bar.tsx).
+// dropped or pasted and did not go in has a notice of its own (files-not-added-bar.tsx). A stop is an alert; the
+// others are read out through the page's announcer when they appear (announce.ts).
+import { useRef, type ReactNode } from 'react';
+import { useAnnouncedText } from '../announce';
 import type { Access } from '../collab/collab-session';
 import type { ConnectionStatus } from '../collab/connection-controller';
 import { DismissibleNotice } from './dismissible-notice';
@@ -27,10 +30,10 @@ export function NoticeBar({ connection, hasContent }: NoticeBarProps) {
     // A document this browser has never held (a new one, a link opened offline) has nothing to show until the server
     // answers: the page says so, rather than an editor that ignores every key.
     return (
-      <div className="notice notice-info" role="status" data-testid="waiting-banner">
+      <AnnouncedNotice className="notice notice-info" testId="waiting-banner">
         <strong>Waiting for the connection.</strong> This document is not on this device yet; it opens as soon as the server
         can be reached.
-      </div>
+      </AnnouncedNotice>
     );
   }
   return null;
@@ -51,9 +54,9 @@ export interface ViewOnlyNoticeProps extends NoticeBarProps {
 export function ViewOnlyNotice({ connection, access, hasContent }: ViewOnlyNoticeProps) {
   if (access.canEdit || connection.stopReason !== null || isWaitingForContent(connection, hasContent)) return null;
   return (
-    <div className="notice notice-info notice-in-page" role="status" data-testid="view-only">
+    <AnnouncedNotice className="notice notice-info notice-in-page" testId="view-only">
       <strong>View only.</strong> {access.reason}
-    </div>
+    </AnnouncedNotice>
   );
 }
 
@@ -61,11 +64,11 @@ export function ViewOnlyNotice({ connection, access, hasContent }: ViewOnlyNotic
  * typed meanwhile goes in at the top of the new content afterwards (see held-keys.ts). */
 export function ReplacingBar({ message }: { message: string }) {
   return (
-    <div className="notice notice-info" role="status" data-testid="replacing-banner">
+    <AnnouncedNotice className="notice notice-info" testId="replacing-banner">
       <span>
         <strong>Replacing the content.</strong> {message} What you type meanwhile goes in once it is in place, where your caret starts again.
       </span>
-    </div>
+    </AnnouncedNotice>
   );
 }
 
@@ -86,5 +89,16 @@ export function DiscardedBar({ onDismiss }: { onDismiss: () => void }) {
       <strong>Back to the saved document.</strong> The changes the server refused are gone from this device, and you can
       edit again.
     </DismissibleNotice>
+  );
+}
+
+/** A notice whose words the page's announcer reads out when it appears and when they change. */
+function AnnouncedNotice({ className, testId, children }: { className: string; testId: string; children: ReactNode }) {
+  const noticeRef = useRef<HTMLDivElement>(null);
+  useAnnouncedText(noticeRef);
+  return (
+    <div ref={noticeRef} className={className} data-testid={testId}>
+      {children}
+    </div>
   );
 }

@@ -4,6 +4,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import { formatExtension } from '../../../shared/export-formats';
+import { useAnnouncedText } from '../announce';
 import { fileNameFor } from '../docs/file-name';
 import { exportLocally } from '../docs/local-export';
 import { saveBlob } from '../docs/save-blob';
@@ -28,6 +29,8 @@ export function RefusedChangeBar({ stopCode, reason, doc, docName, fileTitle, on
   const [error, setError] = useState<string | null>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
   const discardRef = useRef<HTMLButtonElement>(null);
+  const downloadedRef = useRef<HTMLSpanElement>(null);
+  useAnnouncedText(downloadedRef);
   const [hasAsked, setHasAsked] = useState(false);
   // The button pressed makes way for the next step's: the focus follows, rather than falling to the page.
   useEffect(() => {
@@ -91,7 +94,7 @@ export function RefusedChangeBar({ stopCode, reason, doc, docName, fileTitle, on
             {step === 'discarding' ? 'Discarding…' : 'Discard my unsaved changes'}
           </button>
           {downloadedAs !== null && (
-            <span className="notice-note" role="status" data-testid="refused-change-downloaded">
+            <span ref={downloadedRef} className="notice-note" data-testid="refused-change-downloaded">
               Downloaded as {downloadedAs}
             </span>
           )}
