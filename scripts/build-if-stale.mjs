@@ -1,9 +1,11 @@
 // `npm start` step one: rebuild what is older than its sources, so a fresh clone builds once and later starts are
-// instant: the editor (vite build, into dist/client) and the server bundle (esbuild, into dist/server).
+// instant: the editor (vite build, into dist/client) and the server bundle (esbuild, into dist/server). With
+// --server-only (`npm run admin`), only the server bundle, which holds the admin CLI. What it says goes to stderr, so
+// a command's output on stdout stays only that.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { buildServer, serverBundle } from './build-server.mjs';
+import { adminBundle, buildServer, serverBundle } from './build-server.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 
@@ -20,17 +22,19 @@ function newestMtime(target) {
   return newest;
 }
 
-function isStale(output, sources) {
-  const builtAt = existsSync(output) ? statSync(output).mtimeMs : 0;
+function isStale(outputs, sources) {
+  const builtAt = Math.min(...outputs.map((output) => (existsSync(output) ? statSync(output).mtimeMs : 0)));
   return Math.max(...sources.map(newestMtime)) > builtAt;
 }
 
-if (isStale(path.join(root, 'dist/client/index.html'), ['client', 'shared', 'vite.config.ts', 'package-lock.json'])) {
-  console.log('Building the editor (vite build)…');
+const isServerOnly = process.argv.includes('--server-only');
+
+if (!isServerOnly && isStale([path.join(root, 'dist/client/index.html')], ['client', 'shared', 'vite.config.ts', 'package-lock.json'])) {
+  console.error('Building the editor (vite build)…');
   const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
-if (isStale(serverBundle, ['server/src', 'shared', 'scripts/build-server.mjs', 'package-lock.json'])) {
-  console.log('Building the server (esbuild)…');
+if (isStale([serverBundle, adminBundle], ['server/src', 'shared', 'scripts/build-server.mjs', 'package-lock.json'])) {
+  console.error('Building the server (esbuild)…');
   await buildServer();
 }

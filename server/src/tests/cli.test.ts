@@ -1,5 +1,6 @@
-// The admin CLI as users run it (node --import tsx server/src/cli/admin.ts …) against a real server: tables for
-// people, JSON for scripts, files for exports, one readable line and a non-zero exit for every failure.
+// The admin CLI as users run it (`npm run admin`: node dist/server/admin.mjs …, the bundle built from this checkout's
+// sources before the tests) against a real server: tables for people, JSON for scripts, files for exports, one
+// readable line and a non-zero exit for every failure.
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -7,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { adminBundle, buildServer } from '../../../scripts/build-server.mjs';
 import { TokenVerifier } from '../auth/tokens';
 import { connectClient, waitSynced } from '../test-support/clients';
 import { spawnServer } from '../test-support/server-process';
@@ -26,6 +28,7 @@ let server: TestServer;
 let workDir: string;
 
 beforeAll(async () => {
+  await buildServer();
   server = await startTestServer();
   workDir = mkdtempSync(path.join(tmpdir(), 'tandem-cli-'));
   await importMarkdown(server, 'cli-doc', '# From the CLI\n\nhello');
@@ -46,7 +49,7 @@ function runCli(args: string[], options: { env?: Record<string, string>; stdin?:
     ...options.env,
   };
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/cli/admin.ts', ...args], { cwd: repoRoot, env });
+    const child = spawn(process.execPath, [adminBundle, ...args], { cwd: repoRoot, env });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
