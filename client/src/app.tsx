@@ -31,16 +31,18 @@ export interface AppProps {
   readonly editorScreen: EditorScreenComponent | null;
   /** Keys typed while a document started here opens (see typed-ahead.ts), for its editor. */
   readonly typedAhead: HeldKeys | null;
+  /** For an editor page: called when the document's content shows. */
+  readonly onEditorReady?: () => void;
 }
 
-export function App({ config, storage, editorScreen: EditorScreen, typedAhead }: AppProps) {
+export function App({ config, storage, editorScreen: EditorScreen, typedAhead, onEditorReady }: AppProps) {
   const { route } = config;
   switch (route.kind) {
     case 'home':
       return <DocList storage={storage} />;
     case 'doc':
       if (EditorScreen === null) throw new Error('the editor screen was not loaded for an editor page');
-      return <EditorScreen key={route.docName} config={config} docName={route.docName} storage={storage} typedAhead={typedAhead} />;
+      return <EditorScreen key={route.docName} config={config} docName={route.docName} storage={storage} typedAhead={typedAhead} onContentReady={onEditorReady} />;
     case 'bad-doc': {
       const suggested = nameFromTitle(route.raw);
       return (

@@ -6,8 +6,11 @@ import { App, EditorLoading, loadEditorScreen, ProblemPage } from './app';
 import { readClientConfig } from './config';
 import { createStartedHere } from './docs/started-here';
 import { holdTypedAhead } from './docs/typed-ahead';
-import { registerServiceWorker } from './register-service-worker';
+import { registerServiceWorker, scheduleOfflineShell } from './register-service-worker';
 import './styles.css';
+
+/** An editor page registers the offline shell when its document shows, or after this long if it never does. */
+const SHELL_AT_THE_LATEST_MS = 10_000;
 
 const rootElement = document.getElementById('root');
 if (rootElement === null) throw new Error('index.html has no #root element');
@@ -18,13 +21,23 @@ const typedAhead =
   config.route.kind === 'doc' && createStartedHere(window.localStorage).has(config.route.docName)
     ? holdTypedAhead(config.route.docName, window.sessionStorage)
     : null;
+
+// The offline app shell: on an editor page once its document shows (see scheduleOfflineShell). Not under `npm run
+// dev`: a worker there would serve stale modules over Vite's hot reload. Absent on plain-HTTP hosts.
+const registerOfflineShell = scheduleOfflineShell(
+  () => {
+    if (import.meta.env.PROD && 'serviceWorker' in navigator) registerServiceWorker(navigator.serviceWorker, document);
+  },
+  { isEditorPage: config.route.kind === 'doc', latestMs: SHELL_AT_THE_LATEST_MS },
+);
+
 const root = createRoot(rootElement);
 if (config.route.kind === 'doc') root.render(<EditorLoading />);
 void loadEditorScreen(config.route).then(
   (editorScreen) =>
     root.render(
       <StrictMode>
-        <App config={config} storage={window.localStorage} editorScreen={editorScreen} typedAhead={typedAhead} />
+        <App config={config} storage={window.localStorage} editorScreen={editorScreen} typedAhead={typedAhead} onEditorReady={registerOfflineShell} />
       </StrictMode>,
     ),
   (error: unknown) => {
@@ -32,6 +45,3 @@ void loadEditorScreen(config.route).then(
     root.render(<ProblemPage title="The editor could not be loaded">Check the connection, then reload the page.</ProblemPage>);
   },
 );
-
-// Not under `npm run dev`: a worker there would serve stale modules over Vite's hot reload. Absent on plain-HTTP hosts.
-if (import.meta.env.PROD && 'serviceWorker' in navigator) registerServiceWorker(navigator.serviceWorker, document);

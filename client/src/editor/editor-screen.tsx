@@ -53,9 +53,11 @@ export interface EditorScreenProps {
   readonly storage: Storage;
   /** Keys typed while this document, just started here, opened (see typed-ahead.ts): the editor types them in. */
   readonly typedAhead?: HeldKeys | null;
+  /** Called when the document's content shows (once per session): the page starts its background work then. */
+  readonly onContentReady?: () => void;
 }
 
-export function EditorScreen({ config, docName, storage, typedAhead = null }: EditorScreenProps) {
+export function EditorScreen({ config, docName, storage, typedAhead = null, onContentReady }: EditorScreenProps) {
   const claims = useMemo(() => readTokenClaims(config.token), [config.token]);
   const tokenSource = useMemo(() => createTokenSource({ token: config.token, tokenUrl: config.tokenUrl }), [config.token, config.tokenUrl]);
   const [initialIdentity] = useState(() => resolveIdentity({ nameParam: config.nameParam, tokenName: claims.name, storage }));
@@ -86,6 +88,7 @@ export function EditorScreen({ config, docName, storage, typedAhead = null }: Ed
       hasDiscarded={discardedDoc === docName}
       onDiscardUnsavedEdits={discardUnsavedEdits}
       typedAhead={typedAhead}
+      onContentReady={onContentReady}
     />
   );
 }
@@ -101,7 +104,7 @@ interface EditorLayoutProps extends EditorScreenProps {
   readonly onDiscardUnsavedEdits: () => Promise<void>;
 }
 
-function EditorLayout({ config, docName, storage, session, tokenSource, initialIdentity, title, hasDiscarded, onDiscardUnsavedEdits, typedAhead }: EditorLayoutProps) {
+function EditorLayout({ config, docName, storage, session, tokenSource, initialIdentity, title, hasDiscarded, onDiscardUnsavedEdits, typedAhead, onContentReady }: EditorLayoutProps) {
   const [identity, setIdentity] = useState(initialIdentity);
   const { color: roomColor, rejoin } = useRoomColor(session.provider, identity);
   const shownIdentity = useMemo(() => ({ ...identity, color: roomColor }), [identity, roomColor]);
@@ -134,6 +137,9 @@ function EditorLayout({ config, docName, storage, session, tokenSource, initialI
   const access = useValue(session.access);
   const isContentReady = useValue(session.isContentReady);
   useRememberedTitle(docName, storage, title.value, isContentReady);
+  useEffect(() => {
+    if (isContentReady) onContentReady?.();
+  }, [isContentReady, onContentReady]);
   const identityRef = useRef(identity);
   identityRef.current = identity;
   const api = useMemo(
