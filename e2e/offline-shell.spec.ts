@@ -91,12 +91,15 @@ test('a document opened by name with no network, never seen on this device, wait
   await page.getByTestId('open-doc-input').press('Enter');
   await expect(page).toHaveURL(/\/d\//);
   await expect(page.getByTestId('waiting-banner')).toContainText('Waiting for the connection');
-  // Nothing here is saved or unsaved yet: no "Saved" claim, and no invitation to write where nobody can.
+  // Nothing here is saved or unsaved yet: no "Saved" claim, no invitation to write where nobody can, and no "0 words"
+  // for a document the page does not have.
   await expect(page.getByTestId('save-status')).toHaveCount(0);
   await expect(page.getByText('Start writing…')).toHaveCount(0);
+  await expect(page.getByTestId('word-count')).toHaveCount(0);
   await context.setOffline(false);
   await expect(page.getByTestId('waiting-banner')).toHaveCount(0, { timeout: 20_000 });
   await expect(page.getByText('Start writing…')).toBeVisible();
+  await expect(page.getByTestId('word-count')).toHaveText('0 words');
   await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
   await focusEnd(ann);
   await page.keyboard.type('first words');

@@ -203,8 +203,9 @@ function EditorLayout({ config, docName, storage, session, tokenSource, initialI
     session.provider.awareness.setLocalStateField('color', next.color);
   };
 
-  // "0 words" would describe a document that could not be opened.
-  const wordCount = couldNotOpen ? null : <WordCountPlugin place={wordCountPlace} />;
+  // Only once the content is known: "0 words" would describe a document still on its way (for a moment on every
+  // opening, for as long as the page waits for the connection) or one that could not be opened.
+  const wordCount = isContentReady ? <WordCountPlugin place={wordCountPlace} /> : null;
 
   return (
     <LexicalCollaboration>
