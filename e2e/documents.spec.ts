@@ -475,6 +475,10 @@ test('a title typed into the Open box opens the document of that title as a name
   const page = await (await browser.newContext()).newPage();
   await page.goto(`${tandem.url}/`);
   const name = `Team-notes-Q3-${docName}`;
+  // Nothing in it makes a name: the box says why, in words, and the page stays.
+  await page.getByTestId('open-doc-input').fill('...');
+  await page.getByTestId('open-doc-input').press('Enter');
+  await expect(page.getByTestId('open-doc-error')).toHaveText('A document name cannot start with a dot.');
   await page.getByTestId('open-doc-input').fill(`Team notes: Q3 ${docName}`);
   await expect(page.getByTestId('open-doc-hint')).toHaveText(`Opens “${name}”: names have no spaces or punctuation.`);
   await page.getByTestId('open-doc-input').press('Enter');
@@ -487,6 +491,9 @@ test('a title typed into the Open box opens the document of that title as a name
   // The same title, typed into the address, is refused as a name, and the page offers the document it names.
   await page.goto(`${tandem.url}/d/${encodeURIComponent(`Team notes: Q3 ${docName}`)}?name=Zed`);
   await expect(page.getByRole('heading', { name: 'That is not a document name' })).toBeVisible();
+  await expect(page.getByRole('main')).toContainText(
+    `“Team notes: Q3 ${docName}” cannot be a document’s name. A document name holds only letters, digits, dots, underscores and hyphens: no spaces or other marks. Open “${name}” instead.`,
+  );
   await page.getByTestId('suggested-doc').click();
   // The display name went along (the editor page then takes it out of the address).
   await expect(page).toHaveURL(new RegExp(`/d/${name}$`));

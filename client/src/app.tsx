@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import type { ClientConfig, Route } from './config';
 import { DocList } from './docs/doc-list';
 import type { HeldKeys } from './hold-keys';
+import { explainDocNameProblem } from './docs/doc-name-problem';
 import { nameFromTitle } from './docs/name-from-title';
 import type { EditorScreen } from './editor/editor-screen';
 
@@ -45,14 +46,17 @@ export function App({ config, storage, editorScreen: EditorScreen, typedAhead, o
       return <EditorScreen key={route.docName} config={config} docName={route.docName} storage={storage} typedAhead={typedAhead} onContentReady={onEditorReady} />;
     case 'bad-doc': {
       const suggested = nameFromTitle(route.raw);
+      // A name past 128 characters is not repeated, nor is the one made of it: either would fill the page.
+      const isTooLong = route.problem === 'too-long';
       return (
         <ProblemPage title="That is not a document name">
-          “{route.raw}”: {route.reason}.
+          {isTooLong || route.problem === 'empty' ? '' : `“${route.raw}” cannot be a document’s name. `}
+          {explainDocNameProblem(route.problem)}
           {suggested !== null && (
             <>
               {' '}
               <a href={`/d/${suggested}${window.location.search}`} data-testid="suggested-doc">
-                Open “{suggested}” instead
+                {isTooLong ? 'Open it cut to 128 characters' : `Open “${suggested}” instead`}
               </a>
               .
             </>

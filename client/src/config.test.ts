@@ -14,8 +14,8 @@ describe('readClientConfig', () => {
   });
 
   it('explains a document name the server would refuse', () => {
-    expect(readClientConfig(at('/d/.hidden')).route).toMatchObject({ kind: 'bad-doc', raw: '.hidden' });
-    expect(readClientConfig(at('/d/a%20b')).route).toMatchObject({ kind: 'bad-doc', raw: 'a b' });
+    expect(readClientConfig(at('/d/.hidden')).route).toMatchObject({ kind: 'bad-doc', raw: '.hidden', problem: 'leading-dot' });
+    expect(readClientConfig(at('/d/a%20b')).route).toMatchObject({ kind: 'bad-doc', raw: 'a b', problem: 'characters' });
     expect(readClientConfig(at('/elsewhere')).route).toEqual({ kind: 'not-found', path: '/elsewhere' });
   });
 

@@ -1,12 +1,12 @@
 // The client's one reader of the page address: which screen to show, and the display name, token and token URL
 // passed in the query. Everything else receives these values; no other module looks at `location`.
-import { parseDocName } from '../../shared/doc-name';
+import { parseDocName, type DocNameProblem } from '../../shared/doc-name';
 import { filterQuery } from './query-filter';
 
 export type Route =
   | { kind: 'home' }
   | { kind: 'doc'; docName: string }
-  | { kind: 'bad-doc'; raw: string; reason: string }
+  | { kind: 'bad-doc'; raw: string; problem: DocNameProblem }
   | { kind: 'not-found'; path: string };
 
 export interface ClientConfig {
@@ -57,7 +57,7 @@ function routeFor(pathname: string): Route {
   if (match === null) return { kind: 'not-found', path: pathname };
   const raw = safeDecode(match[1] ?? '');
   const parsed = parseDocName(raw);
-  return parsed.ok ? { kind: 'doc', docName: parsed.name } : { kind: 'bad-doc', raw, reason: parsed.reason };
+  return parsed.ok ? { kind: 'doc', docName: parsed.name } : { kind: 'bad-doc', raw, problem: parsed.problem };
 }
 
 function safeDecode(segment: string): string {

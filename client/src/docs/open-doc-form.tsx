@@ -4,6 +4,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { parseDocName, type DocNameResult } from '../../../shared/doc-name';
 import { readDocInput, type DocInput } from './doc-input';
+import { explainDocNameProblem } from './doc-name-problem';
 import { nameFromTitle } from './name-from-title';
 
 export interface OpenDocFormProps {
@@ -25,7 +26,7 @@ export function OpenDocForm({ onOpen }: OpenDocFormProps) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!parsed.ok) {
-      setError(capitalize(parsed.reason));
+      setError(explainDocNameProblem(parsed.problem));
       return;
     }
     setError(null);
@@ -78,8 +79,4 @@ function nameToOpen(input: DocInput): DocNameResult {
   if (parsed.ok || input.elsewhere !== null) return parsed;
   const fromTitle = nameFromTitle(input.rawName);
   return fromTitle === null ? parsed : { ok: true, name: fromTitle };
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1) + (text.endsWith('.') ? '' : '.');
 }
