@@ -33,7 +33,7 @@ export function VersionItem({ snapshot, isPreviewing, canRestore, isBusy, onPrev
         </span>
         <span className="version-meta">
           {snapshot.label !== null && <time dateTime={new Date(snapshot.createdAt).toISOString()} title={exactTime}>{time}</time>}
-          {snapshot.author !== null && <span>by {snapshot.author}</span>}
+          {snapshot.author !== null && <span className="version-author">by {snapshot.author}</span>}
           {kind !== undefined && <span className="version-kind">{kind}</span>}
         </span>
       </div>
